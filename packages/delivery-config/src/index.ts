@@ -1,0 +1,10 @@
+export { loadDeliveryFile, parseDeliveryFile } from './load'
+export { type DeliveryInputs, expandTemplate, firstDefined, resolveEnvironment, resolveFromInputs } from './resolve'
+export type {
+  CanarySettings,
+  DeliveryFile,
+  EnvironmentSettings,
+  GitopsSettings,
+  ResolvedEnvironment,
+  Strategy,
+} from './types'
