@@ -21,7 +21,7 @@ function yamlFiles(dir: string): string[] {
 function isWorkflow(path: string): boolean {
   try {
     const data = parse(readFileSync(path, 'utf8')) as Record<string, unknown> | null
-    return !!data && typeof data === 'object' && 'jobs' in data && ('on' in data || true in data)
+    return !!data && typeof data === 'object' && 'jobs' in data && 'on' in data
   } catch {
     return false
   }
