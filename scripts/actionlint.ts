@@ -27,7 +27,10 @@ function isWorkflow(path: string): boolean {
   }
 }
 
-const files = [...yamlFiles(join(root, '.github/workflows')), ...yamlFiles(join(root, 'workflows-examples'))].filter(isWorkflow)
+const files = [
+  ...yamlFiles(join(root, '.github/workflows')),
+  ...yamlFiles(join(root, 'workflows-examples')),
+].filter(isWorkflow)
 if (files.length === 0) {
   console.error('actionlint: no workflow files found')
   process.exit(1)

@@ -8,8 +8,11 @@ import { actionDirs } from './bundles'
 
 const { values } = parseArgs({ options: { node: { type: 'string', default: '24' } } })
 const node = resolveNode(values.node)
-const version = (await import('node:child_process')).execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()
-const LOAD_FAILURE = /ERR_REQUIRE_ESM|ERR_MODULE_NOT_FOUND|Cannot find module|SyntaxError|ReferenceError|is not a function/
+const version = (await import('node:child_process'))
+  .execFileSync(node, ['--version'], { encoding: 'utf8' })
+  .trim()
+const LOAD_FAILURE =
+  /ERR_REQUIRE_ESM|ERR_MODULE_NOT_FOUND|Cannot find module|SyntaxError|ReferenceError|is not a function/
 
 let failures = 0
 for (const dir of actionDirs()) {
@@ -22,7 +25,9 @@ for (const dir of actionDirs()) {
     failures++
     console.error(`FAIL  ${name} on node ${version}: exit ${main.exitCode}\n${main.stderr || main.stdout}`)
   } else {
-    console.log(`ok    ${name} on node ${version}: ${main.exitCode === 0 ? 'succeeded' : `stopped at its input check: ${errors[0]!.message}`}`)
+    console.log(
+      `ok    ${name} on node ${version}: ${main.exitCode === 0 ? 'succeeded' : `stopped at its input check: ${errors[0]!.message}`}`,
+    )
   }
 }
 if (failures > 0) process.exitCode = 1
