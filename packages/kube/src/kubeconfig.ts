@@ -1,0 +1,189 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { delimiter, join } from 'node:path'
+import { ConfigurationError } from '@canary-delivery/action-kit'
+import { parse } from 'yaml'
+
+export interface KubeconfigOptions {
+  /** The `kubeconfig` input: YAML (or JSON) as written, or the same base64-encoded. */
+  content?: string
+  /** The runner's KUBECONFIG, used when `content` is empty (may list several files). */
+  kubeconfigEnv?: string
+  /** Where a kubeconfig given as content is written (RUNNER_TEMP on a runner). */
+  directory?: string
+  /** The context to use; the file's current-context otherwise. */
+  context?: string
+  /** Called with every value that must not appear in logs (tokens, keys, the encoded file). */
+  registerSecret?: (value: string) => void
+  /** Name of the input the content came from, for messages. */
+  inputName?: string
+}
+
+export interface PreparedKubeconfig {
+  /** The file to load (one of KUBECONFIG's files, or the one written from content). */
+  path: string
+  /** True when this code wrote the file and must remove it. */
+  written: boolean
+  context: string
+  cluster: string
+  server: string
+  /** The context's namespace, when it sets one. */
+  namespace: string | undefined
+  /** Whether the user authenticates through an exec credential plugin. */
+  usesExecPlugin: boolean
+}
+
+interface RawKubeconfig {
+  clusters?: { name?: string; cluster?: { server?: string } }[]
+  contexts?: { name?: string; context?: { cluster?: string; user?: string; namespace?: string } }[]
+  users?: { name?: string; user?: Record<string, unknown> }[]
+  'current-context'?: string
+}
+
+const BASE64 = /^[A-Za-z0-9+/=\s]+$/
+
+/** Accepts the file as written or base64-encoded (what most secrets hold); returns the YAML text. */
+export function decodeKubeconfig(
+  content: string,
+  inputName = 'kubeconfig',
+): { text: string; encoded: boolean } {
+  const trimmed = content.trim()
+  if (!trimmed) throw new ConfigurationError(`Input '${inputName}' is empty`, inputName)
+  // A kubeconfig always holds a colon; base64 never does.
+  if (!trimmed.includes(':') && BASE64.test(trimmed)) {
+    const text = Buffer.from(trimmed.replace(/\s+/g, ''), 'base64').toString('utf8')
+    if (!text.includes(':')) {
+      throw new ConfigurationError(
+        `Input '${inputName}' must be a kubeconfig file (YAML) or that file base64-encoded; it decodes to something else`,
+        inputName,
+      )
+    }
+    return { text, encoded: true }
+  }
+  return { text: `${trimmed}\n`, encoded: false }
+}
+
+function parseKubeconfig(text: string, where: string, inputName: string): RawKubeconfig {
+  let parsed: unknown
+  try {
+    parsed = parse(text)
+  } catch (error) {
+    // The YAML error would quote the file (secrets included); its position is enough.
+    const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line
+    throw new ConfigurationError(`${where} is not valid YAML${line ? ` (line ${line})` : ''}`, inputName)
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ConfigurationError(
+      `${where} must be a kubeconfig (a YAML mapping with clusters, contexts and users)`,
+      inputName,
+    )
+  }
+  return parsed as RawKubeconfig
+}
+
+/** Values in a kubeconfig that give access to a cluster, to be masked wherever they could be printed. */
+export function kubeconfigSecrets(text: string): string[] {
+  const secrets = new Set<string>()
+  const visit = (value: unknown, key: string) => {
+    if (typeof value === 'string') {
+      if (
+        /^(token|password|client-key-data|access-token|refresh-token|id-token|client-secret|secret)$/i.test(
+          key,
+        )
+      ) {
+        secrets.add(value)
+      }
+      return
+    }
+    if (Array.isArray(value)) {
+      // exec plugin environment: [{name, value}]
+      for (const item of value) {
+        if (key === 'env' && item && typeof item === 'object' && typeof item.value === 'string')
+          secrets.add(item.value)
+        else visit(item, key)
+      }
+      return
+    }
+    if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, k)
+  }
+  try {
+    const parsed = parse(text) as RawKubeconfig
+    for (const user of parsed?.users ?? []) visit(user?.user, 'user')
+  } catch {
+    // Unparseable content is rejected elsewhere; nothing to collect.
+  }
+  return [...secrets].filter((s) => s.length >= 8)
+}
+
+function describe(config: RawKubeconfig, where: string, contextName: string | undefined, inputName: string) {
+  const contexts = config.contexts ?? []
+  const name = contextName ?? config['current-context']
+  if (!name) {
+    throw new ConfigurationError(
+      `${where} has no current-context; set the 'context' input to one of: ${contexts.map((c) => c.name).join(', ') || '(none)'}`,
+      'context',
+    )
+  }
+  const context = contexts.find((c) => c.name === name)
+  if (!context) {
+    throw new ConfigurationError(
+      `Input 'context' names '${name}', which ${where} does not define; it has: ${contexts.map((c) => c.name).join(', ') || '(no contexts)'}`,
+      contextName ? 'context' : inputName,
+    )
+  }
+  const cluster = (config.clusters ?? []).find((c) => c.name === context.context?.cluster)
+  if (!cluster?.cluster?.server) {
+    throw new ConfigurationError(
+      `${where}: context '${name}' refers to cluster '${context.context?.cluster ?? ''}', which has no server`,
+      inputName,
+    )
+  }
+  const user = (config.users ?? []).find((u) => u.name === context.context?.user)
+  return {
+    context: name,
+    cluster: cluster.name ?? '',
+    server: cluster.cluster.server,
+    namespace: context.context?.namespace || undefined,
+    usesExecPlugin: Boolean(user?.user && typeof user.user === 'object' && 'exec' in user.user),
+  }
+}
+
+/**
+ * Makes a kubeconfig available as a file: the `kubeconfig` input is decoded, checked and written
+ * with mode 0600 into `directory` (remove it with `removeKubeconfig`); without it, the runner's
+ * KUBECONFIG is used in place. Either way the values that grant access are registered as secrets.
+ */
+export function prepareKubeconfig(options: KubeconfigOptions): PreparedKubeconfig {
+  const inputName = options.inputName ?? 'kubeconfig'
+  const register = options.registerSecret ?? (() => {})
+  if (options.content?.trim()) {
+    const { text, encoded } = decodeKubeconfig(options.content, inputName)
+    if (encoded) register(options.content.trim())
+    for (const secret of kubeconfigSecrets(text)) register(secret)
+    const config = parseKubeconfig(text, `Input '${inputName}'`, inputName)
+    const info = describe(config, `Input '${inputName}'`, options.context, inputName)
+    const directory = options.directory ?? tmpdir()
+    const path = join(directory, `kubeconfig-${randomBytes(6).toString('hex')}.yaml`)
+    // 'wx': never follow or overwrite something already there.
+    writeFileSync(path, text, { mode: 0o600, flag: 'wx' })
+    return { path, written: true, ...info }
+  }
+  const files = (options.kubeconfigEnv ?? '').split(delimiter).filter(Boolean)
+  const path = files.find((file) => existsSync(file))
+  if (!path) {
+    throw new ConfigurationError(
+      `Input '${inputName}' is empty and KUBECONFIG ${files.length ? `(${files.join(', ')}) names no existing file` : 'is not set'}; pass the kubeconfig content (raw or base64) or set KUBECONFIG in an earlier step`,
+      inputName,
+    )
+  }
+  const text = readFileSync(path, 'utf8')
+  for (const secret of kubeconfigSecrets(text)) register(secret)
+  const config = parseKubeconfig(text, `KUBECONFIG file ${path}`, inputName)
+  return { path, written: false, ...describe(config, `KUBECONFIG file ${path}`, options.context, inputName) }
+}
+
+/** Removes a kubeconfig this code wrote; harmless when it is already gone or was not ours. */
+export function removeKubeconfig(prepared: Pick<PreparedKubeconfig, 'path' | 'written'> | undefined): void {
+  if (prepared?.written) rmSync(prepared.path, { force: true })
+}
