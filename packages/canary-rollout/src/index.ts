@@ -1,0 +1,37 @@
+export {
+  ACTIVE_PHASES,
+  analysisSteps,
+  type Canary,
+  type CanaryAnalysis,
+  type CanaryStatus,
+  defaultTimeoutMs,
+  describeProgress,
+  intervalMs,
+  isActive,
+  type Strategy,
+  strategyOf,
+  weightSteps,
+} from './canary'
+export { failureReasons, type KubeEvent, plainMessage, type RunEvent } from './events'
+export { type FollowOptions, type FollowResult, followRollout } from './follow'
+export {
+  carriesImage,
+  containerImages,
+  describeExpected,
+  type ExpectedImage,
+  hasTagOrDigest,
+  imageMatches,
+  repositoryOf,
+  type Workload,
+} from './images'
+export {
+  formatElapsed,
+  type HelmRelease,
+  type OnWaitingPromotion,
+  type RolloutResult,
+  RolloutTracker,
+  type Snapshot,
+  type TimelineEntry,
+  type TrackerOptions,
+  type Verdict,
+} from './tracker'

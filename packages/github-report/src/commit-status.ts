@@ -1,0 +1,173 @@
+import { getOctokit } from '@actions/github'
+import { retry, sleep } from '@canary-delivery/action-kit'
+
+export type StatusState = 'pending' | 'success' | 'failure' | 'error'
+
+export interface CommitStatusOptions {
+  token: string
+  /** GITHUB_API_URL (https://api.github.com, or a GHES /api/v3 address). */
+  apiUrl: string
+  /** owner/name */
+  repository: string
+  sha: string
+  /** The status's name on the pull request, e.g. `canary/sit`. */
+  context: string
+  /** Where "Details" leads, usually the workflow run. */
+  targetUrl?: string
+  /** At most one intermediate update per this many milliseconds (default 10s); final states are never held back. */
+  minIntervalMs?: number
+  /** Attempts per request on 5xx, 429 and secondary rate limits (default 5). */
+  attempts?: number
+  baseDelayMs?: number
+  /** Warnings (a status that could not be written does not fail the rollout). */
+  warn?: (message: string) => void
+  debug?: (message: string) => void
+}
+
+interface Pending {
+  state: StatusState
+  description: string
+}
+
+/** GitHub rejects descriptions over 140 characters. */
+export function fitDescription(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim()
+  return oneLine.length <= 140 ? oneLine : `${oneLine.slice(0, 139)}…`
+}
+
+function httpStatus(error: unknown): number | undefined {
+  const status = (error as { status?: unknown })?.status
+  return typeof status === 'number' ? status : undefined
+}
+
+function retryAfterMs(error: unknown): number | undefined {
+  const headers = (error as { response?: { headers?: Record<string, string | undefined> } })?.response
+    ?.headers
+  const value = headers?.['retry-after']
+  if (value && /^\d+$/.test(value)) return Number(value) * 1000
+  if (headers?.['x-ratelimit-remaining'] === '0' && headers['x-ratelimit-reset']) {
+    return Math.max(0, Number(headers['x-ratelimit-reset']) * 1000 - Date.now())
+  }
+  return undefined
+}
+
+/** 5xx, 429, and the 403 GitHub sends for a secondary rate limit. */
+export function isRetryableGitHubError(error: unknown): boolean {
+  const status = httpStatus(error)
+  if (status === undefined) return true // network failure
+  if (status >= 500 || status === 429) return true
+  return status === 403 && retryAfterMs(error) !== undefined
+}
+
+/**
+ * A commit status that follows a long-running operation: `update` coalesces changes and sends at
+ * most one per interval (the latest wins), `finish` sends the final state at once.
+ */
+export class CommitStatusReporter {
+  /** Statuses GitHub accepted. */
+  sent = 0
+  private readonly octokit: ReturnType<typeof getOctokit>
+  private readonly owner: string
+  private readonly repo: string
+  private readonly minIntervalMs: number
+  private lastSentAt = 0
+  private lastSent: Pending | undefined
+  private pending: Pending | undefined
+  private timer: NodeJS.Timeout | undefined
+  private inFlight: Promise<void> = Promise.resolve()
+  private disabled = false
+
+  constructor(private readonly options: CommitStatusOptions) {
+    const [owner, repo, extra] = options.repository.split('/')
+    if (!owner || !repo || extra !== undefined)
+      throw new Error(`repository must be owner/name, got '${options.repository}'`)
+    this.owner = owner
+    this.repo = repo
+    this.minIntervalMs = options.minIntervalMs ?? 10_000
+    this.octokit = getOctokit(options.token, { baseUrl: options.apiUrl.replace(/\/+$/, '') })
+  }
+
+  /** Records the latest state; it is sent now or when the interval allows. */
+  update(state: StatusState, description: string): void {
+    if (this.disabled) return
+    this.pending = { state, description: fitDescription(description) }
+    if (this.timer) return
+    const wait = Math.max(0, this.lastSentAt + this.minIntervalMs - Date.now())
+    this.timer = setTimeout(() => {
+      this.timer = undefined
+      this.sendPending()
+    }, wait)
+  }
+
+  /** Sends the final state without waiting for the interval, after anything in flight. */
+  async finish(state: StatusState, description: string): Promise<void> {
+    clearTimeout(this.timer)
+    this.timer = undefined
+    this.pending = { state, description: fitDescription(description) }
+    this.sendPending()
+    await this.inFlight
+  }
+
+  private sendPending(): void {
+    const next = this.pending
+    this.pending = undefined
+    if (!next || this.disabled) return
+    if (this.lastSent && this.lastSent.state === next.state && this.lastSent.description === next.description)
+      return
+    this.inFlight = this.inFlight.then(() => this.send(next))
+  }
+
+  private async send(status: Pending): Promise<void> {
+    const attempts = this.options.attempts ?? 5
+    try {
+      await retry(
+        async () => {
+          try {
+            await this.octokit.rest.repos.createCommitStatus({
+              owner: this.owner,
+              repo: this.repo,
+              sha: this.options.sha,
+              state: status.state,
+              context: this.options.context,
+              description: status.description,
+              ...(this.options.targetUrl ? { target_url: this.options.targetUrl } : {}),
+            })
+          } catch (error) {
+            // Honour the server's own pacing before the backoff adds its share.
+            const after = retryAfterMs(error)
+            if (after !== undefined && isRetryableGitHubError(error)) await sleep(Math.min(after, 30_000))
+            throw error
+          }
+        },
+        {
+          attempts,
+          baseDelayMs: this.options.baseDelayMs ?? 500,
+          maxDelayMs: 8_000,
+          shouldRetry: isRetryableGitHubError,
+          onRetry: (error, attempt, delayMs) =>
+            this.options.debug?.(
+              `commit status: ${httpStatus(error) ?? (error as Error).message}; attempt ${attempt + 1}/${attempts} in ${delayMs}ms`,
+            ),
+        },
+      )
+      this.sent++
+      this.lastSent = status
+      this.lastSentAt = Date.now()
+      this.options.debug?.(`commit status ${this.options.context}: ${status.state} ${status.description}`)
+    } catch (error) {
+      const code = httpStatus(error)
+      if (code === 403 || code === 404 || code === 401) {
+        // Permanent: say so once and stop trying, rather than a warning per change.
+        this.disabled = true
+        this.options.warn?.(
+          `Could not set the commit status '${this.options.context}' on ${this.options.sha.slice(0, 12)} (HTTP ${code}); ` +
+            `the token needs 'statuses: write' on ${this.owner}/${this.repo}. Further updates are skipped.`,
+        )
+        return
+      }
+      this.options.warn?.(
+        `Could not set the commit status '${this.options.context}': ${(error as Error).message} (after ${attempts} attempts)`,
+      )
+    }
+  }
+}

@@ -1,0 +1,7 @@
+export {
+  type CommitStatusOptions,
+  CommitStatusReporter,
+  fitDescription,
+  isRetryableGitHubError,
+  type StatusState,
+} from './commit-status'
