@@ -35,3 +35,14 @@ export {
   type TrackerOptions,
   type Verdict,
 } from './tracker'
+export { renderSummary, weightChart } from './summary'
+export {
+  isSuccess,
+  type StatusReportSettings,
+  statusDescription,
+  statusState,
+  type WaitInputs,
+  type WaitIo,
+  type WaitOutcome,
+  waitForCanary,
+} from './wait'

@@ -1,0 +1,83 @@
+import { details, formatDuration, heading, mermaid, table } from '@canary-delivery/action-kit'
+import { formatElapsed } from './tracker'
+import type { WaitOutcome } from './wait'
+
+const ICON: Record<string, string> = {
+  succeeded: '✅',
+  initialized: '✅',
+  'no-rollout': '☑️',
+  failed: '❌',
+  'timed-out': '⏱️',
+}
+
+/** Weight over time as a mermaid xychart: one point per change, at most 60 (evenly thinned). */
+export function weightChart(outcome: Pick<WaitOutcome, 'timeline'>): string | undefined {
+  const points: { t: number; weight: number }[] = []
+  for (const entry of outcome.timeline) {
+    const last = points[points.length - 1]
+    if (last && last.weight === entry.weight) continue
+    points.push({ t: entry.elapsedSeconds, weight: entry.weight })
+  }
+  const end = outcome.timeline[outcome.timeline.length - 1]
+  if (end && points[points.length - 1]?.t !== end.elapsedSeconds) points.push({ t: end.elapsedSeconds, weight: end.weight })
+  if (!points.some((p) => p.weight > 0)) return undefined
+  const step = Math.ceil(points.length / 60)
+  const shown = points.filter((_, i) => i % step === 0 || i === points.length - 1)
+  return mermaid(
+    [
+      'xychart-beta',
+      '  title "Canary weight (%) over time"',
+      `  x-axis "elapsed (mm:ss)" [${shown.map((p) => `"${formatElapsed(p.t * 1000)}"`).join(', ')}]`,
+      '  y-axis "canary weight %" 0 --> 100',
+      `  line [${shown.map((p) => p.weight).join(', ')}]`,
+    ].join('\n'),
+  )
+}
+
+/** The job summary: outcome, facts, timeline, weight chart and Flagger's events. */
+export function renderSummary(outcome: WaitOutcome): string {
+  const { verdict } = outcome
+  const sections: string[] = [
+    heading(`${ICON[verdict.result] ?? ''} Canary ${outcome.name}.${outcome.namespace}: ${verdict.result}`.trim(), 2),
+    verdict.message,
+  ]
+  if (verdict.reasons.length) sections.push(`**Flagger's reasons**\n\n${verdict.reasons.map((r) => `- ${r}`).join('\n')}`)
+  sections.push(
+    table(
+      ['', ''],
+      [
+        ['Revision', outcome.expected],
+        ['Final phase', outcome.snapshot.phase],
+        ['Strategy', outcome.strategy],
+        ['Highest canary weight', `${outcome.peak.weight}%`],
+        ['Failed checks (most)', outcome.peak.failedChecks],
+        ['Duration', formatDuration(outcome.durationSeconds * 1000)],
+        ['Time limit', `${formatDuration(outcome.timeoutMs)} (${outcome.timeoutSource})`],
+        ['Kubernetes API requests', `${outcome.requests} (${outcome.watches.watches} watch streams, ${outcome.watches.relists} re-lists)`],
+        ['Commit statuses sent', outcome.statusesSent],
+      ],
+    ),
+  )
+  sections.push(heading('Timeline', 3))
+  sections.push(
+    table(
+      ['elapsed', 'phase', 'weight', 'failed checks', 'what happened'],
+      outcome.timeline.map((e) => [formatElapsed(e.elapsedSeconds * 1000), e.phase, e.progress || `${e.weight}%`, e.failedChecks, e.message]),
+    ),
+  )
+  const chart = weightChart(outcome)
+  if (chart) sections.push(chart)
+  if (outcome.events.length) {
+    sections.push(
+      details(
+        `Flagger events during this wait (${outcome.events.length})`,
+        table(
+          ['elapsed', 'type', 'message'],
+          outcome.events.map((e) => [formatElapsed(e.elapsedSeconds * 1000), e.type, e.message]),
+        ),
+        verdict.result === 'failed',
+      ),
+    )
+  }
+  return sections.join('\n\n')
+}

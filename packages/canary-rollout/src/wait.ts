@@ -1,0 +1,138 @@
+import { CommitStatusReporter, type StatusState } from '@canary-delivery/github-report'
+import { KubeClient, type PreparedKubeconfig, prepareKubeconfig, removeKubeconfig } from '@canary-delivery/kube'
+import { type FollowResult, followRollout } from './follow'
+import { describeExpected, type ExpectedImage } from './images'
+import type { OnWaitingPromotion, RolloutResult, Snapshot, Verdict } from './tracker'
+
+export interface StatusReportSettings {
+  token: string
+  apiUrl: string
+  repository: string
+  sha: string
+  /** e.g. `canary/sit` */
+  context: string
+  targetUrl?: string
+  minIntervalMs?: number
+}
+
+export interface WaitInputs {
+  /** The `kubeconfig` input (raw or base64); empty means the runner's KUBECONFIG. */
+  kubeconfig?: string
+  kubeconfigEnv?: string
+  /** RUNNER_TEMP: where a kubeconfig given as content is written. */
+  runnerTemp?: string
+  context?: string
+  /** Default: the context's namespace, then `default`. */
+  namespace?: string
+  name: string
+  expected: ExpectedImage
+  helmRelease?: string
+  timeoutMs?: number
+  onWaitingPromotion: OnWaitingPromotion
+  report?: StatusReportSettings
+  /** Internal tuning for tests and the benchmark. */
+  staleGraceMs?: number
+  watchTimeoutSeconds?: number
+}
+
+export interface WaitIo {
+  log: (line: string) => void
+  debug?: (line: string) => void
+  warn?: (line: string) => void
+  registerSecret?: (value: string) => void
+  /** Told where a kubeconfig was written, so that a post step can remove it if this process dies. */
+  onKubeconfigWritten?: (path: string) => void
+}
+
+export interface WaitOutcome extends FollowResult {
+  name: string
+  namespace: string
+  expected: string
+  context: string
+  /** Commit statuses GitHub accepted. */
+  statusesSent: number
+}
+
+/** What a commit status says about a snapshot: `Progressing: 30% (3/5), 0 failed checks`. */
+export function statusDescription(snapshot: Snapshot): string {
+  const checks = `${snapshot.failedChecks} failed check${snapshot.failedChecks === 1 ? '' : 's'}`
+  if (snapshot.phase === 'NotFound') return 'Waiting for the canary to be created'
+  return `${snapshot.phase}: ${snapshot.progress || `${snapshot.weight}%`}, ${checks}`
+}
+
+export function statusState(result: RolloutResult | undefined): StatusState {
+  switch (result) {
+    case undefined:
+      return 'pending'
+    case 'failed':
+      return 'failure'
+    case 'timed-out':
+      return 'error'
+    default:
+      return 'success'
+  }
+}
+
+export function isSuccess(verdict: Verdict): boolean {
+  return statusState(verdict.result) === 'success'
+}
+
+/**
+ * The whole wait-for-canary step: make the kubeconfig usable (and remove it at the end), follow
+ * the rollout, and keep the commit status on the pull request up to date.
+ */
+export async function waitForCanary(inputs: WaitInputs, io: WaitIo): Promise<WaitOutcome> {
+  let kubeconfig: PreparedKubeconfig | undefined
+  try {
+    kubeconfig = prepareKubeconfig({
+      content: inputs.kubeconfig,
+      kubeconfigEnv: inputs.kubeconfigEnv,
+      directory: inputs.runnerTemp,
+      context: inputs.context,
+      registerSecret: io.registerSecret,
+    })
+    if (kubeconfig.written) io.onKubeconfigWritten?.(kubeconfig.path)
+    const client = new KubeClient({
+      path: kubeconfig.path,
+      context: kubeconfig.context,
+      onRetry: (message) => io.debug?.(`Kubernetes API: ${message}`),
+    })
+    const namespace = inputs.namespace ?? kubeconfig.namespace ?? 'default'
+    const expected = describeExpected(inputs.expected)
+    io.log(
+      `Following canary ${inputs.name}.${namespace} on ${kubeconfig.server} (context ${kubeconfig.context}) until it has analysed ${expected}`,
+    )
+
+    const reporter = inputs.report ? new CommitStatusReporter({ ...inputs.report, warn: io.warn, debug: io.debug }) : undefined
+    reporter?.update('pending', `Waiting for ${expected}`)
+    const result = await followRollout({
+      client,
+      namespace,
+      name: inputs.name,
+      expected: inputs.expected,
+      helmRelease: inputs.helmRelease,
+      timeoutMs: inputs.timeoutMs,
+      onWaitingPromotion: inputs.onWaitingPromotion,
+      staleGraceMs: inputs.staleGraceMs,
+      watchTimeoutSeconds: inputs.watchTimeoutSeconds,
+      log: io.log,
+      debug: io.debug,
+      onProgress: (snapshot, verdict) => {
+        if (!reporter) return
+        if (verdict) return
+        reporter.update('pending', statusDescription(snapshot))
+      },
+    })
+    await reporter?.finish(statusState(result.verdict.result), result.verdict.message)
+    return {
+      ...result,
+      name: inputs.name,
+      namespace,
+      expected,
+      context: kubeconfig.context,
+      statusesSent: reporter?.sent ?? 0,
+    }
+  } finally {
+    removeKubeconfig(kubeconfig)
+  }
+}
