@@ -29,8 +29,10 @@ export interface FollowOptions {
   debug?: (line: string) => void
   /** Called whenever phase, weight or failed checks change, and once with the verdict. */
   onProgress?: (snapshot: Snapshot, verdict?: Verdict) => void
-  /** How often the verdict is re-checked without news (for time-based rules), default 1s. */
+  /** How often the verdict is re-checked without news (for time-based rules), default 250ms. */
   tickMs?: number
+  /** See TrackerOptions.coalesceMs; default 75ms. */
+  coalesceMs?: number
   /** A watch stream the server keeps open longer than this is ended by the server and resumed. */
   watchTimeoutSeconds?: number
 }
@@ -70,7 +72,7 @@ function workloadPath(namespace: string, kind: string | undefined): string {
 export async function followRollout(options: FollowOptions): Promise<FollowResult> {
   const { client, namespace, name } = options
   const debug = options.debug ?? (() => {})
-  const tickMs = options.tickMs ?? 1_000
+  const tickMs = options.tickMs ?? 250
   const watchTimeoutSeconds = options.watchTimeoutSeconds ?? 300
   const canaryPath = `/apis/flagger.app/v1beta1/namespaces/${namespace}/canaries`
   const initial = await client.find<Canary>(`${canaryPath}/${name}`)
@@ -89,6 +91,7 @@ export async function followRollout(options: FollowOptions): Promise<FollowResul
     onWaitingPromotion: options.onWaitingPromotion ?? 'wait',
     helmRelease: options.helmRelease,
     staleGraceMs,
+    coalesceMs: options.coalesceMs ?? 75,
     log: options.log,
   })
 
@@ -195,6 +198,7 @@ export async function followRollout(options: FollowOptions): Promise<FollowResul
 
     while (!verdict) {
       if (fatal) throw fatal
+      tracker.flush()
       verdict = tracker.evaluate()
       if (verdict) break
       progress()
@@ -203,7 +207,7 @@ export async function followRollout(options: FollowOptions): Promise<FollowResul
         break
       }
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, tickMs)
+        const timer = setTimeout(resolve, Math.min(tickMs, (tracker.flushDueInMs() ?? tickMs) + 1))
         wake = () => {
           clearTimeout(timer)
           resolve()
@@ -211,6 +215,14 @@ export async function followRollout(options: FollowOptions): Promise<FollowResul
       })
       wake = () => {}
     }
+    // Events travel on their own stream and may trail the status that decided: one last look, so
+    // that the outputs hold every event of the run.
+    const events = await client
+      .list<KubeEvent>(`/api/v1/namespaces/${namespace}/events`, {
+        fieldSelector: `involvedObject.kind=Canary,involvedObject.name=${name}`,
+      })
+      .catch(() => undefined)
+    for (const event of events?.items ?? []) tracker.observeEvent(event)
   } finally {
     for (const watch of watches) watch.stop()
   }

@@ -23,11 +23,14 @@ export function weightChart(outcome: Pick<WaitOutcome, 'timeline'>): string | un
   if (!points.some((p) => p.weight > 0)) return undefined
   const step = Math.ceil(points.length / 60)
   const shown = points.filter((_, i) => i % step === 0 || i === points.length - 1)
+  // Short runs (tests, demos) in seconds; real ones in mm:ss.
+  const short = (end?.elapsedSeconds ?? 0) < 120
+  const label = (t: number) => (short ? `"${t.toFixed(1)}s"` : `"${formatElapsed(t * 1000)}"`)
   return mermaid(
     [
       'xychart-beta',
       '  title "Canary weight (%) over time"',
-      `  x-axis "elapsed (mm:ss)" [${shown.map((p) => `"${formatElapsed(p.t * 1000)}"`).join(', ')}]`,
+      `  x-axis "elapsed" [${shown.map((p) => label(p.t)).join(', ')}]`,
       '  y-axis "canary weight %" 0 --> 100',
       `  line [${shown.map((p) => p.weight).join(', ')}]`,
     ].join('\n'),
@@ -44,7 +47,7 @@ export function renderSummary(outcome: WaitOutcome): string {
   if (verdict.reasons.length) sections.push(`**Flagger's reasons**\n\n${verdict.reasons.map((r) => `- ${r}`).join('\n')}`)
   sections.push(
     table(
-      ['', ''],
+      ['', 'this run'],
       [
         ['Revision', outcome.expected],
         ['Final phase', outcome.snapshot.phase],

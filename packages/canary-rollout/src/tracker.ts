@@ -61,6 +61,8 @@ export interface TrackerOptions {
    */
   staleGraceMs: number
   now?: () => number
+  /** How long a status change waits for its event (and the reverse) to share one log line; default 0. */
+  coalesceMs?: number
   /** One line per change, for the log. */
   log: (line: string) => void
 }
@@ -106,10 +108,14 @@ export class RolloutTracker {
   private maxWeight = 0
   private maxFailedChecks = 0
   private sawInitializing = false
+  private pending: string[] = []
+  private pendingSince = 0
+  private readonly coalesceMs: number
 
   constructor(private readonly options: TrackerOptions) {
     this.now = options.now ?? Date.now
     this.startedAt = this.now()
+    this.coalesceMs = options.coalesceMs ?? 0
   }
 
   get canaryId(): string {
@@ -140,7 +146,40 @@ export class RolloutTracker {
     return this.now() - this.startedAt
   }
 
+  /**
+   * Status changes and Flagger's events arrive on separate streams, usually a few milliseconds
+   * apart (weight 30 and "Advance … canary weight 30"). They are held for `coalesceMs` and printed
+   * together, so that a person reads one line per change, with the latest status on it.
+   */
+  private queue(message: string): void {
+    if (this.pending.length === 0) this.pendingSince = this.now()
+    this.pending.push(message)
+    if (this.coalesceMs <= 0) this.flush(true)
+  }
+
+  /** Milliseconds until held lines are due, or undefined when nothing is held. */
+  flushDueInMs(): number | undefined {
+    if (this.pending.length === 0) return undefined
+    return Math.max(0, this.pendingSince + this.coalesceMs - this.now())
+  }
+
+  /** Prints what is held once it is old enough (or at once with `force`). */
+  flush(force = false): void {
+    if (this.pending.length === 0) return
+    if (!force && this.now() - this.pendingSince < this.coalesceMs) return
+    const messages = this.pending.filter(Boolean)
+    this.pending = []
+    if (messages.length === 0) this.print('')
+    for (const message of messages) this.print(message)
+  }
+
+  /** A stage note: printed at once, after anything held. */
   private record(message: string): void {
+    this.flush(true)
+    this.print(message)
+  }
+
+  private print(message: string): void {
     const snapshot = this.snapshot()
     const elapsed = this.elapsedMs()
     this.timeline.push({
@@ -206,7 +245,7 @@ export class RolloutTracker {
     const key = `${snap.phase}|${snap.weight}|${snap.iterations}|${snap.failedChecks}`
     if (key !== this.lastSnapshotKey) {
       this.lastSnapshotKey = key
-      this.record('')
+      this.queue('')
     }
   }
 
@@ -305,9 +344,7 @@ export class RolloutTracker {
     if (isNewRevision(message)) this.newRevisionEventSeen = true
     if (isWaitingApproval(message)) this.lastApproval = approvalHook(message) ?? 'a confirm webhook'
     this.updateEvidence()
-    this.record(
-      isWaitingApproval(message) ? `waiting for approval (${this.lastApproval}): ${message}` : message,
-    )
+    this.queue(isWaitingApproval(message) ? `waiting for approval (${this.lastApproval}): ${message}` : message)
   }
 
   /** Evidence that Flagger started analysing the revision this pipeline caused. */

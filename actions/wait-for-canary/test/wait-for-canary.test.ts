@@ -1,0 +1,134 @@
+import { resolveNode } from '@canary-delivery/action-runner'
+import { afterEach, describe, expect, it } from 'vitest'
+import { type ActionRun, startAction, World, waitFor } from './world'
+
+let world: World | undefined
+let run: ActionRun | undefined
+afterEach(async () => {
+  await world?.stop()
+  run?.cleanup()
+  world = undefined
+  run = undefined
+})
+
+const events = (outputs: Record<string, string>) =>
+  (JSON.parse(outputs.events ?? '[]') as { message: string }[]).map((e) => e.message)
+
+describe('wait-for-canary against the sandbox', () => {
+  it('follows a rollout Flux applies after the wait started, ignoring the earlier Succeeded (Node 24)', async () => {
+    world = await World.start()
+    await world.rollOut('1.0.1')
+    run = startAction(world, { tag: '1.1.0' }, { node: resolveNode('24') })
+    await run.line(/Succeeded is from an earlier run; waiting for Flux to apply tag 1\.1\.0/)
+    world.setTag('1.1.0')
+    const result = await run.result
+    expect(result.exitCode, result.log).toBe(0)
+    expect(result.outputs).toMatchObject({ result: 'succeeded', phase: 'Succeeded', 'canary-weight': '50', 'failed-checks': '0' })
+    const messages = events(result.outputs)
+    expect(messages[0]).toBe('New revision detected! Scaling up podinfo.demo')
+    for (const weight of [10, 20, 30, 40, 50]) expect(messages).toContain(`Advance podinfo.demo canary weight ${weight}`)
+    expect(messages).toContain('Promotion completed! Scaling down podinfo.demo')
+    // One readable line per change, with elapsed time, phase, weight and failed checks.
+    expect(result.log).toMatch(/\[\d\d:\d\d\] Progressing\s+30% \(3\/5\)\s+0 failed checks/)
+    expect(result.log).toMatch(/succeeded: podinfo\.demo promoted tag 1\.1\.0/)
+    expect(result.summary).toContain('## ✅ Canary podinfo.demo: succeeded')
+    expect(result.summary).toContain('xychart-beta')
+    expect(result.summary).toMatch(/\| elapsed \| phase \| weight \| failed checks \| what happened \|/)
+    // The kubeconfig written from the input is gone, main and post steps both ran.
+    expect(run.leftovers()).toEqual([])
+    expect(result.steps.map((s) => s.step)).toEqual(['main', 'post'])
+  })
+
+  it('reports a rollback with Flagger’s reasons and fails the step', async () => {
+    world = await World.start({ scenario: { images: { '*:1.1.0-bad': { successRate: 42 } } } })
+    run = startAction(world, { tag: '1.1.0-bad' })
+    await run.line(/waiting for Flux to apply/)
+    world.setTag('1.1.0-bad')
+    const result = await run.result
+    expect(result.exitCode).not.toBe(0)
+    expect(result.outputs).toMatchObject({ result: 'failed', phase: 'Failed', 'failed-checks': '2' })
+    const error = result.annotations.find((a) => a.level === 'error')
+    expect(error?.message).toContain('Flagger rolled back tag 1.1.0-bad on podinfo.demo: Rolling back podinfo.demo failed checks threshold reached 2')
+    expect(events(result.outputs)).toContain('Halt podinfo.demo advancement success rate 42.00% < 99%')
+    expect(result.summary).toContain("**Flagger's reasons**")
+    expect(result.summary).toContain('- Halt podinfo.demo advancement success rate 42.00% < 99%')
+  })
+
+  it('treats the first install as initialized', async () => {
+    world = await World.start({ initialTag: false })
+    run = startAction(world, { tag: '1.0.0' })
+    await run.line(/does not exist yet/)
+    world.createApp('1.0.0')
+    const result = await run.result
+    expect(result.exitCode, result.log).toBe(0)
+    expect(result.outputs.result).toBe('initialized')
+    expect(result.annotations.find((a) => a.level === 'notice')?.message).toMatch(/First deployment of podinfo\.demo/)
+    expect(events(result.outputs)).toContain('Initialization done! podinfo.demo')
+  })
+
+  it('says no-rollout at once for a tag that already is the promoted version', async () => {
+    world = await World.start()
+    await world.rollOut('1.1.0')
+    run = startAction(world, { tag: '1.1.0', timeout: '10m' })
+    const result = await run.result
+    expect(result.exitCode, result.log).toBe(0)
+    expect(result.outputs.result).toBe('no-rollout')
+    expect(Number(result.outputs['duration-seconds'])).toBeLessThan(30)
+  })
+
+  it('follows a run that was already under way when the wait started', async () => {
+    world = await World.start({ timeScale: 0.05 })
+    world.setTag('1.2.0')
+    await waitFor('a new run', () => world!.phase() === 'Progressing')
+    run = startAction(world, { tag: '1.2.0' })
+    const result = await run.result
+    expect(result.exitCode, result.log).toBe(0)
+    expect(result.outputs.result).toBe('succeeded')
+  })
+
+  it('applies on-waiting-promotion to a closed confirm-promotion gate', async () => {
+    const gate = { analysis: { webhooks: [{ name: 'approve', type: 'confirm-promotion', url: 'http://loadtester/gate/check' }] } }
+    for (const policy of ['fail', 'succeed', 'wait'] as const) {
+      world = await World.start({ ...gate, scenario: { webhooks: { approve: false } } })
+      run = startAction(world, { tag: '2.0.0', 'on-waiting-promotion': policy })
+      await run.line(/waiting for Flux to apply/)
+      world.setTag('2.0.0')
+      if (policy === 'wait') {
+        await run.line(/waiting for approval \(approve\)/)
+        world.sandbox.setScenario({ webhooks: { approve: true } })
+      }
+      const result = await run.result
+      const expected = { fail: ['failed', 1], succeed: ['succeeded', 0], wait: ['succeeded', 0] }[policy]
+      expect(result.outputs.result, result.log).toBe(expected[0])
+      expect(result.exitCode === 0 ? 0 : 1).toBe(expected[1])
+      expect(result.log).toMatch(/waiting for approval \(approve\): Halt podinfo\.demo advancement waiting for approval approve/)
+      if (policy === 'wait') expect(result.outputs.phase).toBe('Succeeded')
+      else expect(result.outputs.phase).toBe('WaitingPromotion')
+      await world.stop()
+      run.cleanup()
+    }
+    world = undefined
+    run = undefined
+  })
+
+  it('times out with what it was waiting for', async () => {
+    world = await World.start()
+    run = startAction(world, { tag: '9.9.9', timeout: '3s' })
+    const result = await run.result
+    expect(result.exitCode).not.toBe(0)
+    expect(result.outputs.result).toBe('timed-out')
+    expect(result.annotations.find((a) => a.level === 'error')?.message).toBe(
+      'Timed out after 00:03 waiting for Flux to apply tag 9.9.9 to podinfo',
+    )
+    expect(run.leftovers()).toEqual([])
+  })
+
+  it('rejects bad input in one line and leaves no kubeconfig behind', async () => {
+    world = await World.start({ initialTag: false })
+    run = startAction(world, {})
+    const result = await run.result
+    expect(result.exitCode).not.toBe(0)
+    expect(result.annotations.map((a) => a.message)).toEqual(["Input 'tag' or 'image' is required: what the new revision must run"])
+    expect(run.leftovers()).toEqual([])
+  })
+})

@@ -1,0 +1,185 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { type RunOptions, type RunResult, runAction } from '@canary-delivery/action-runner'
+import { type Sandbox, type Scenario, startSandbox } from '@canary-delivery/sandbox'
+
+export const ACTION_DIR = resolve(import.meta.dirname, '..')
+export const IMAGE = 'ghcr.io/acme/podinfo'
+export const NS = 'demo'
+
+type Obj = Record<string, any>
+
+export interface WorldOptions {
+  /** Real time per simulated time; 0.02 runs Flagger's 10s interval every 200 ms. */
+  timeScale?: number
+  scenario?: Scenario
+  /** Extra fields for the Canary's analysis. */
+  analysis?: Obj
+  /** Start with the Canary already initialized with this tag (default 1.0.0); false: create nothing. */
+  initialTag?: string | false
+}
+
+/**
+ * One sandbox cluster with a podinfo Deployment and its Canary, and the moves Flux would make
+ * (set the image on the target, edit a HelmRelease). The test drives Flux; Flagger is the sandbox's.
+ */
+export class World {
+  private constructor(
+    readonly sandbox: Sandbox,
+    private readonly options: WorldOptions,
+  ) {}
+
+  static async start(options: WorldOptions = {}): Promise<World> {
+    const sandbox = await startSandbox({ timeScale: options.timeScale ?? 0.02, scenario: options.scenario })
+    const world = new World(sandbox, options)
+    world.create('v1', 'Namespace', { metadata: { name: NS } })
+    if (options.initialTag !== false) {
+      world.createApp(options.initialTag ?? '1.0.0')
+      await world.waitForPhase('Initialized')
+    }
+    return world
+  }
+
+  type(apiVersion: string, kind: string) {
+    const rt = this.sandbox.store.registry.byKind(apiVersion, kind)
+    if (!rt) throw new Error(`no ${kind}`)
+    return rt
+  }
+
+  create(apiVersion: string, kind: string, object: Obj): Obj {
+    return this.sandbox.store.create(this.type(apiVersion, kind), object)
+  }
+
+  get(apiVersion: string, kind: string, name: string): Obj | undefined {
+    return this.sandbox.store.get(this.type(apiVersion, kind), NS, name)
+  }
+
+  createApp(tag: string): void {
+    this.create('apps/v1', 'Deployment', {
+      metadata: { name: 'podinfo', namespace: NS, labels: { app: 'podinfo' } },
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: { app: 'podinfo' } },
+        template: {
+          metadata: { labels: { app: 'podinfo' } },
+          spec: { containers: [{ name: 'podinfod', image: `${IMAGE}:${tag}` }] },
+        },
+      },
+    })
+    this.create('flagger.app/v1beta1', 'Canary', {
+      metadata: { name: 'podinfo', namespace: NS },
+      spec: {
+        targetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'podinfo' },
+        progressDeadlineSeconds: 60,
+        service: { port: 9898 },
+        analysis: {
+          interval: '10s',
+          threshold: 2,
+          maxWeight: 50,
+          stepWeight: 10,
+          metrics: [{ name: 'request-success-rate', thresholdRange: { min: 99 }, interval: '1m' }],
+          ...this.options.analysis,
+        },
+      },
+    })
+  }
+
+  /** What Flux does when it applies the new tag: the target's pod template changes. */
+  setTag(tag: string): void {
+    const rt = this.type('apps/v1', 'Deployment')
+    const target = this.sandbox.store.get(rt, NS, 'podinfo')!
+    target.spec.template.spec.containers[0].image = `${IMAGE}:${tag}`
+    this.sandbox.store.update(rt, target)
+  }
+
+  phase(): string | undefined {
+    return this.get('flagger.app/v1beta1', 'Canary', 'podinfo')?.status?.phase
+  }
+
+  async waitForPhase(phase: string, timeoutMs = 30_000): Promise<void> {
+    await waitFor(`canary phase ${phase}`, () => this.phase() === phase, timeoutMs)
+  }
+
+  /** A complete rollout of `tag`, without the action, to leave a Succeeded behind. */
+  async rollOut(tag: string): Promise<void> {
+    this.setTag(tag)
+    await waitFor('a new run', () => this.phase() === 'Progressing')
+    await this.waitForPhase('Succeeded')
+  }
+
+  async stop(): Promise<void> {
+    await this.sandbox.stop()
+  }
+}
+
+export async function waitFor<T>(what: string, check: () => T | undefined | false, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    const value = check()
+    if (value !== undefined && value !== false) return value
+    await new Promise((r) => setTimeout(r, 20))
+  }
+  throw new Error(`timed out waiting for ${what}`)
+}
+
+export interface ActionRun {
+  result: Promise<RunResult>
+  /** Resolves when the action prints a line matching `pattern`. */
+  line(pattern: RegExp): Promise<string>
+  lines: string[]
+  runnerTemp: string
+  /** Files left in RUNNER_TEMP other than the runner's own. */
+  leftovers(): string[]
+  cleanup(): void
+}
+
+/** Runs the bundled action through the local runner, as a workflow step would. */
+export function startAction(
+  world: World | undefined,
+  inputs: Record<string, string>,
+  options: Partial<Pick<RunOptions, 'node' | 'env' | 'github'>> & { kubeconfig?: string } = {},
+): ActionRun {
+  const runnerTemp = mkdtempSync(join(tmpdir(), 'wait-for-canary-temp-'))
+  const lines: string[] = []
+  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = []
+  const result = runAction({
+    actionDir: ACTION_DIR,
+    inputs: {
+      ...(world ? { kubeconfig: options.kubeconfig ?? world.sandbox.kubeconfig } : {}),
+      namespace: NS,
+      name: 'podinfo',
+      timeout: '60s',
+      ...inputs,
+    },
+    node: options.node,
+    env: { WAIT_FOR_CANARY_STATUS_INTERVAL_MS: '200', ...options.env },
+    github: options.github,
+    runnerTemp,
+    timeoutMs: 120_000,
+    onLogLine: (line) => {
+      lines.push(line)
+      for (const waiter of [...waiters]) {
+        if (waiter.pattern.test(line)) {
+          waiters.splice(waiters.indexOf(waiter), 1)
+          waiter.resolve(line)
+        }
+      }
+    },
+  })
+  return {
+    result,
+    lines,
+    runnerTemp,
+    line: (pattern) => {
+      const seen = lines.find((l) => pattern.test(l))
+      if (seen) return Promise.resolve(seen)
+      return new Promise((resolve, reject) => {
+        waiters.push({ pattern, resolve })
+        result.then(() => reject(new Error(`the action ended without printing ${pattern}:\n${lines.join('\n')}`)), reject)
+      })
+    },
+    leftovers: () => readdirSync(runnerTemp).filter((f) => !f.startsWith('_')),
+    cleanup: () => rmSync(runnerTemp, { recursive: true, force: true }),
+  }
+}
