@@ -1,0 +1,26 @@
+import type { Clock } from '../clock'
+import type { EventRecorder } from '../events'
+import type { Registry, ResourceType } from '../resources'
+import type { Scenario } from '../scenario'
+import type { Store } from '../store'
+
+/** What every controller gets: the store, the clock, the event recorder, the scenario and a logger. */
+export interface ControllerContext {
+  store: Store
+  registry: Registry
+  clock: Clock
+  events: EventRecorder
+  scenario: () => Scenario
+  /** One readable line per change a controller makes. */
+  log: (line: string) => void
+}
+
+export interface Controller {
+  stop(): void
+}
+
+export function kind(registry: Registry, group: string, plural: string): ResourceType {
+  const rt = registry.all().find((t) => t.group === group && t.plural === plural)
+  if (!rt) throw new Error(`sandbox: no resource type ${plural}.${group}`)
+  return rt
+}

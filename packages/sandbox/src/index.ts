@@ -1,0 +1,5 @@
+export { Clock, parseDuration } from './clock'
+export type { GitopsOptions } from './controllers/flux'
+export type { FaultSettings, Faults } from './faults'
+export { kubeconfigFor, type Sandbox, type SandboxOptions, startSandbox } from './sandbox'
+export type { ImageBehaviour, Scenario } from './scenario'

@@ -1,0 +1,147 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseAllDocuments } from 'yaml'
+
+/** One servable kind: what discovery advertises and how the store treats it. */
+export interface ResourceType {
+  group: string
+  version: string
+  kind: string
+  plural: string
+  singular: string
+  namespaced: boolean
+  shortNames?: string[]
+  categories?: string[]
+  statusSubresource: boolean
+  /** Built-in kinds accept strategic merge patches; custom resources answer 415. */
+  builtin: boolean
+  /** openAPIV3Schema of a custom resource, used for validation. */
+  schema?: Record<string, unknown>
+  printerColumns?: { name: string; type: string; jsonPath: string; priority?: number }[]
+}
+
+export const groupVersion = (rt: { group: string; version: string }): string =>
+  rt.group === '' ? rt.version : `${rt.group}/${rt.version}`
+
+const builtins: ResourceType[] = [
+  core('Namespace', 'namespaces', false, true, ['ns']),
+  core('Service', 'services', true, true, ['svc']),
+  core('ConfigMap', 'configmaps', true, false, ['cm']),
+  core('Secret', 'secrets', true, false),
+  core('Event', 'events', true, false, ['ev']),
+  core('ServiceAccount', 'serviceaccounts', true, false, ['sa']),
+  {
+    group: 'apps',
+    version: 'v1',
+    kind: 'Deployment',
+    plural: 'deployments',
+    singular: 'deployment',
+    namespaced: true,
+    shortNames: ['deploy'],
+    categories: ['all'],
+    statusSubresource: true,
+    builtin: true,
+  },
+  {
+    group: 'apiextensions.k8s.io',
+    version: 'v1',
+    kind: 'CustomResourceDefinition',
+    plural: 'customresourcedefinitions',
+    singular: 'customresourcedefinition',
+    namespaced: false,
+    shortNames: ['crd', 'crds'],
+    statusSubresource: true,
+    builtin: true,
+  },
+]
+
+function core(kind: string, plural: string, namespaced: boolean, status: boolean, shortNames?: string[]) {
+  const rt: ResourceType = {
+    group: '',
+    version: 'v1',
+    kind,
+    plural,
+    singular: kind.toLowerCase(),
+    namespaced,
+    statusSubresource: status,
+    builtin: true,
+  }
+  if (shortNames) rt.shortNames = shortNames
+  if (kind === 'Service') rt.categories = ['all']
+  return rt
+}
+
+export const crdDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'crds')
+
+/** The CRD manifests shipped with the sandbox (Flagger 1.44, Flux, APISIX). */
+export function loadBundledCrds(): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = []
+  for (const file of readdirSync(crdDir).sort()) {
+    if (!file.endsWith('.yaml')) continue
+    for (const doc of parseAllDocuments(readFileSync(join(crdDir, file), 'utf8'))) {
+      const value = doc.toJS() as Record<string, unknown> | null
+      if (value?.kind === 'CustomResourceDefinition') out.push(value)
+    }
+  }
+  return out
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: CRD documents are free-form YAML
+type Any = any
+
+/** The resource types a CRD serves; only its storage version is served, which keeps one store per kind. */
+export function typesFromCrd(crd: Any): ResourceType[] {
+  const spec = crd?.spec
+  if (!spec?.group || !spec.names?.plural || !Array.isArray(spec.versions)) return []
+  const version = spec.versions.find((v: Any) => v.storage) ?? spec.versions[0]
+  if (!version) return []
+  const rt: ResourceType = {
+    group: spec.group,
+    version: version.name,
+    kind: spec.names.kind,
+    plural: spec.names.plural,
+    singular: spec.names.singular ?? spec.names.kind.toLowerCase(),
+    namespaced: spec.scope !== 'Cluster',
+    statusSubresource: Boolean(version.subresources?.status),
+    builtin: false,
+  }
+  if (spec.names.shortNames) rt.shortNames = spec.names.shortNames
+  if (spec.names.categories) rt.categories = spec.names.categories
+  if (version.schema?.openAPIV3Schema) rt.schema = version.schema.openAPIV3Schema
+  if (version.additionalPrinterColumns) rt.printerColumns = version.additionalPrinterColumns
+  return [rt]
+}
+
+/** Every kind the server knows, looked up by group/version/plural or by apiVersion+kind. */
+export class Registry {
+  private readonly types: ResourceType[] = []
+
+  constructor() {
+    for (const rt of builtins) this.add(rt)
+  }
+
+  add(rt: ResourceType): void {
+    const i = this.types.findIndex((t) => t.group === rt.group && t.plural === rt.plural)
+    if (i >= 0) this.types[i] = rt
+    else this.types.push(rt)
+  }
+
+  all(): readonly ResourceType[] {
+    return this.types
+  }
+
+  byPlural(group: string, version: string, plural: string): ResourceType | undefined {
+    return this.types.find((t) => t.group === group && t.version === version && t.plural === plural)
+  }
+
+  byKind(apiVersion: string, kind: string): ResourceType | undefined {
+    return this.types.find((t) => groupVersion(t) === apiVersion && t.kind === kind)
+  }
+
+  groups(): { group: string; version: string }[] {
+    const seen = new Map<string, { group: string; version: string }>()
+    for (const t of this.types) seen.set(groupVersion(t), { group: t.group, version: t.version })
+    return [...seen.values()]
+  }
+}

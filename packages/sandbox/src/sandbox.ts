@@ -1,0 +1,148 @@
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Clock } from './clock'
+import type { Controller, ControllerContext } from './controllers/context'
+import { deploymentController } from './controllers/deployment'
+import { flaggerController } from './controllers/flagger'
+import { fluxControllers, type GitopsOptions } from './controllers/flux'
+import { EventRecorder } from './events'
+import type { FaultSettings, Faults } from './faults'
+import { loadBundledCrds, Registry, typesFromCrd } from './resources'
+import { checkScenario, loadScenario, type Scenario } from './scenario'
+import { ApiServer } from './server'
+import { Store } from './store'
+import { Validator } from './validation'
+
+export interface SandboxOptions {
+  /** Real time per simulated time: 0.01 runs a 10s analysis interval in 100 ms. Default 1. */
+  timeScale?: number
+  /** A scenario object, or the path of a scenario JSON file. */
+  scenario?: Scenario | string
+  /** A local git repository (or plain directory) for Flux to reconcile, with the path inside it. */
+  gitops?: string | GitopsOptions
+  /** Where to write the kubeconfig (mode 0600). Default: a temporary file removed by stop(). */
+  kubeconfigPath?: string
+  /** Port to bind on 127.0.0.1. Default: an ephemeral port. */
+  port?: number
+  /** Receives one line per controller change. Default: silent. */
+  log?: (line: string) => void
+}
+
+export interface Sandbox {
+  /** `http://127.0.0.1:PORT` */
+  url: string
+  /** The kubeconfig text (server, insecure-skip-tls-verify, namespace default). */
+  kubeconfig: string
+  kubeconfigPath: string
+  clock: Clock
+  store: Store
+  /** Replaces the scenario (object or JSON file path); controllers read it on their next step. */
+  setScenario(scenario: Scenario | string): void
+  readonly scenario: Scenario
+  faults: Faults
+  stop(): Promise<void>
+}
+
+/** Starts the API server and the controllers; everything binds 127.0.0.1 and stops with stop(). */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const clock = new Clock(options.timeScale ?? 1)
+  const registry = new Registry()
+  const crds = loadBundledCrds()
+  for (const crd of crds) for (const t of typesFromCrd(crd)) registry.add(t)
+  const store = new Store(registry)
+  const crdType = registry.byKind('apiextensions.k8s.io/v1', 'CustomResourceDefinition')!
+  for (const crd of crds) store.create(crdType, crd)
+  const nsType = registry.byKind('v1', 'Namespace')!
+  for (const name of ['default', 'kube-system', 'kube-public']) store.create(nsType, { metadata: { name } })
+
+  let scenario: Scenario = resolveScenario(options.scenario)
+  const log = options.log ?? (() => {})
+  const ctx: ControllerContext = {
+    store,
+    registry,
+    clock,
+    events: new EventRecorder(store, registry),
+    scenario: () => scenario,
+    log,
+  }
+  const server = new ApiServer(store, new Validator())
+  const url = await server.listen(options.port ?? 0)
+
+  const controllers: Controller[] = [deploymentController(ctx), flaggerController(ctx)]
+  controllers.push(fluxControllers(ctx, options.gitops))
+
+  const kubeconfig = kubeconfigFor(url)
+  let tempDir: string | undefined
+  let kubeconfigPath = options.kubeconfigPath
+  if (!kubeconfigPath) {
+    tempDir = mkdtempSync(join(tmpdir(), 'sandbox-'))
+    kubeconfigPath = join(tempDir, 'kubeconfig')
+  }
+  writeFileSync(kubeconfigPath, kubeconfig, { mode: 0o600 })
+  chmodSync(kubeconfigPath, 0o600)
+
+  const faults: Faults = {
+    set(settings: FaultSettings) {
+      server.faults = { ...settings }
+    },
+    get settings() {
+      return server.faults
+    },
+    closeWatches: () => server.closeWatches(),
+    expireWatches: () => server.expireWatches(),
+  }
+
+  let stopped = false
+  return {
+    url,
+    kubeconfig,
+    kubeconfigPath,
+    clock,
+    store,
+    setScenario(next) {
+      scenario = resolveScenario(next)
+    },
+    get scenario() {
+      return scenario
+    },
+    faults,
+    async stop() {
+      if (stopped) return
+      stopped = true
+      for (const c of controllers) c.stop()
+      clock.stop()
+      await server.close()
+      if (tempDir) rmSync(tempDir, { recursive: true, force: true })
+    },
+  }
+}
+
+function resolveScenario(value: Scenario | string | undefined): Scenario {
+  if (value === undefined) return {}
+  return typeof value === 'string' ? loadScenario(value) : checkScenario(value)
+}
+
+/** A kubeconfig for a plain-HTTP server; client-node requires insecure-skip-tls-verify for http:. */
+export function kubeconfigFor(url: string): string {
+  return [
+    'apiVersion: v1',
+    'kind: Config',
+    'clusters:',
+    '- name: sandbox',
+    '  cluster:',
+    `    server: ${url}`,
+    '    insecure-skip-tls-verify: true',
+    'users:',
+    '- name: sandbox',
+    '  user: {}',
+    'contexts:',
+    '- name: sandbox',
+    '  context:',
+    '    cluster: sandbox',
+    '    user: sandbox',
+    '    namespace: default',
+    'current-context: sandbox',
+    '',
+  ].join('\n')
+}
