@@ -12,6 +12,7 @@ import {
 import { ApiError, badRequest, invalid, notFound } from './errors'
 import type { FaultSettings } from './faults'
 import { applyMerge, jsonPatch, mergePatch, PatchTestFailed, strategicMerge } from './patch'
+import { decodeProtobuf } from './protobuf'
 import { groupVersion, type ResourceType, typesFromCrd } from './resources'
 import { fieldMatcher, labelMatcher } from './selectors'
 import type { Store } from './store'
@@ -433,14 +434,7 @@ const matcher = (q: URLSearchParams) => {
 
 function decodeObject(req: IncomingMessage, body: Buffer): Obj {
   const type = req.headers['content-type'] ?? ''
-  if (type.includes('protobuf')) {
-    // kubectl's typed `create namespace|configmap` send protobuf; the sandbox speaks JSON only.
-    throw new ApiError(
-      415,
-      'UnsupportedMediaType',
-      'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml (the sandbox does not decode protobuf: use kubectl apply -f or create -f)',
-    )
-  }
+  if (type.includes('protobuf')) return decodeProtobuf(body)
   if (type.includes('yaml')) return parseApply(body)
   return parseJson(body)
 }
