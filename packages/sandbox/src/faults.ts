@@ -12,6 +12,8 @@ export interface Faults {
   /** Replaces the current settings (an empty object turns them off). */
   set(settings: FaultSettings): void
   readonly settings: FaultSettings
+  /** How many watch streams are open now. */
+  openWatches(): number
   /** Ends every open watch stream cleanly, as an apiserver restart or timeout would. */
   closeWatches(): void
   /** Sends `ERROR 410 Expired` on every open watch and forgets the history, so resuming needs a re-list. */

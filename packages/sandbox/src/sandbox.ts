@@ -89,6 +89,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     get settings() {
       return server.faults
     },
+    openWatches: () => server.openWatches,
     closeWatches: () => server.closeWatches(),
     expireWatches: () => server.expireWatches(),
   }

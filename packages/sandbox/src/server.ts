@@ -62,6 +62,10 @@ export class ApiServer {
     await new Promise<void>((resolve) => this.server.close(() => resolve()))
   }
 
+  get openWatches(): number {
+    return this.watches.size
+  }
+
   closeWatches(): void {
     for (const w of [...this.watches]) w.close()
   }
