@@ -67,6 +67,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     log,
   }
   const server = new ApiServer(store, new Validator())
+  server.bookmarkEveryMs = clock.real(60_000)
   const url = await server.listen(options.port ?? 0)
 
   const controllers: Controller[] = [deploymentController(ctx), flaggerController(ctx)]

@@ -35,6 +35,8 @@ export class ApiServer {
   private readonly server: Server
   private readonly watches = new Set<WatchConnection>()
   faults: FaultSettings = {}
+  /** Real milliseconds between watch bookmarks (a minute of simulated time, as real servers do). */
+  bookmarkEveryMs = 60_000
   url = ''
 
   constructor(
@@ -212,6 +214,7 @@ export class ApiServer {
         match: matcher(q),
         ...(rv !== null ? { resourceVersion: rv } : {}),
         bookmarks: flag(q.get('allowWatchBookmarks')),
+        bookmarkEveryMs: this.bookmarkEveryMs,
         timeoutSeconds:
           Number.isFinite(timeout) && timeout > 0 ? Math.min(timeout, MAX_WATCH_SECONDS) : MAX_WATCH_SECONDS,
       },

@@ -14,6 +14,8 @@ export interface WatchRequest {
   bookmarks: boolean
   /** Real seconds after which the stream ends cleanly. */
   timeoutSeconds: number
+  /** Real milliseconds between BOOKMARK events when they are allowed. */
+  bookmarkEveryMs: number
 }
 
 /** One open watch stream. */
@@ -23,8 +25,6 @@ export interface WatchConnection {
   /** Sends ERROR 410 Expired and ends the stream, as the apiserver does for a compacted version. */
   expire(): void
 }
-
-const BOOKMARK_EVERY_MS = 5_000
 
 /**
  * Serves a watch as the real server does: 200, headers flushed at once, one compact JSON event per line,
@@ -78,7 +78,7 @@ export function serveWatch(
   })
   const untrack = track(conn)
   const timers = [setTimeout(end, req.timeoutSeconds * 1000)]
-  if (req.bookmarks) timers.push(setInterval(bookmark, BOOKMARK_EVERY_MS))
+  if (req.bookmarks) timers.push(setInterval(bookmark, req.bookmarkEveryMs))
   for (const t of timers) t.unref()
   const cleanup = () => {
     unsubscribe()
