@@ -3,15 +3,17 @@ import { type Sandbox, startSandbox } from '../src/index'
 import { waitFor } from './helpers'
 
 // The wire semantics kubectl and client-node rely on, checked request by request.
+// biome-ignore lint/suspicious/noExplicitAny: JSON answers are read freely in assertions
+type Json = any
+
 describe('API server semantics', () => {
   let sandbox: Sandbox
-  // biome-ignore lint/suspicious/noExplicitAny: JSON answers
   const call = async (
     method: string,
     path: string,
     body?: unknown,
     contentType = 'application/json',
-  ): Promise<{ status: number; json: any; headers: Headers }> => {
+  ): Promise<{ status: number; json: Json; headers: Headers }> => {
     const res = await fetch(`${sandbox.url}${path}`, {
       method,
       headers: { 'Content-Type': contentType, Accept: 'application/json' },
@@ -172,7 +174,7 @@ describe('API server semantics', () => {
   })
 
   it('validates custom resources against the CRD schema', async () => {
-    const bad = canary('bad') as ReturnType<typeof canary> & { spec: { analysis: Record<string, unknown> } }
+    const bad: Json = canary('bad')
     bad.spec.analysis.threshold = 'ten'
     const res = await call('POST', canaries, bad)
     expect(res.status).toBe(422)
