@@ -64,9 +64,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clock,
     events: new EventRecorder(store, registry),
     scenario: () => scenario,
+    validator: new Validator(),
     log,
   }
-  const server = new ApiServer(store, new Validator())
+  const server = new ApiServer(store, ctx.validator)
   server.bookmarkEveryMs = clock.real(60_000)
   const url = await server.listen(options.port ?? 0)
 

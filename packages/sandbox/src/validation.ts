@@ -21,11 +21,28 @@ export class Validator {
     }
     // metadata is validated by the server itself, and status by its subresource.
     const { status: _status, ...rest } = obj
-    if (validate(rest)) return
+    if (validate(localSourceAllowed(rt, rest))) return
     const causes = (validate.errors ?? []).map((e) => ({
       field: e.instancePath.slice(1).replace(/\//g, '.') || '<root>',
       message: `${e.message ?? 'invalid'}${e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ''}`,
     }))
     throw invalid(rt, obj.metadata?.name ?? '', causes)
   }
+}
+
+/**
+ * The one place the sandbox is looser than the real CRD: a GitRepository may point at a local
+ * repository (a path or file://), which real Flux refuses (`^(http|https|ssh)://`). Only that field
+ * is exempted; everything else is validated as on a cluster.
+ */
+function localSourceAllowed(rt: ResourceType, obj: Obj): Obj {
+  const url = obj.spec?.url
+  if (
+    rt.kind !== 'GitRepository' ||
+    typeof url !== 'string' ||
+    !(url.startsWith('file://') || url.startsWith('/'))
+  ) {
+    return obj
+  }
+  return { ...obj, spec: { ...obj.spec, url: 'https://sandbox.local/repository' } }
 }

@@ -3,6 +3,7 @@ import type { EventRecorder } from '../events'
 import type { Registry, ResourceType } from '../resources'
 import type { Scenario } from '../scenario'
 import type { Store } from '../store'
+import type { Validator } from '../validation'
 
 /** What every controller gets: the store, the clock, the event recorder, the scenario and a logger. */
 export interface ControllerContext {
@@ -11,6 +12,8 @@ export interface ControllerContext {
   clock: Clock
   events: EventRecorder
   scenario: () => Scenario
+  /** CRD schema validation for objects the controllers apply on a user's behalf (Flux). */
+  validator: Validator
   /** One readable line per change a controller makes. */
   log: (line: string) => void
 }

@@ -1,0 +1,201 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { build } from '../src/controllers/flux'
+import { type Sandbox, startSandbox } from '../src/index'
+import { type Kubectl, kubectlFor, waitFor } from './helpers'
+
+const release = (tag: string) => `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: podinfo
+  namespace: demo
+spec:
+  interval: 5m
+  chart:
+    spec:
+      chart: podinfo
+      version: 6.5.4
+      sourceRef:
+        kind: HelmRepository
+        name: podinfo
+  values:
+    replicaCount: 2
+    image:
+      repository: ghcr.io/stefanprodan/podinfo
+      tag: ${tag}
+    service:
+      port: 9898
+      targetPort: 9898
+    canary:
+      enabled: true
+      interval: 10s
+      threshold: 3
+      maxWeight: 30
+      stepWeight: 10
+`
+
+describe('Flux: GitRepository → Kustomization → HelmRelease → Flagger', () => {
+  let repo: string
+  let sandbox: Sandbox
+  let kubectl: Kubectl
+  const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' }).trim()
+  const get = async (what: string, ns = 'demo') =>
+    JSON.parse(await kubectl('-n', ns, 'get', what, '-o', 'json'))
+
+  beforeAll(async () => {
+    repo = mkdtempSync(join(tmpdir(), 'gitops-'))
+    mkdirSync(join(repo, 'apps', 'demo'), { recursive: true })
+    writeFileSync(
+      join(repo, 'apps', 'demo', 'kustomization.yaml'),
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - namespace.yaml\n  - repository.yaml\n  - release.yaml\n',
+    )
+    writeFileSync(
+      join(repo, 'apps', 'demo', 'namespace.yaml'),
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: demo\n',
+    )
+    writeFileSync(
+      join(repo, 'apps', 'demo', 'repository.yaml'),
+      'apiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmRepository\nmetadata:\n  name: podinfo\n  namespace: demo\nspec:\n  interval: 1h\n  url: https://stefanprodan.github.io/podinfo\n',
+    )
+    writeFileSync(join(repo, 'apps', 'demo', 'release.yaml'), release('6.5.0'))
+    execFileSync('git', ['init', '--quiet', '--initial-branch=main', repo])
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'add', '.')
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '--quiet', '-m', 'podinfo 6.5.0')
+    sandbox = await startSandbox({ timeScale: 0.01, gitops: { dir: repo, path: 'apps/demo' } })
+    kubectl = kubectlFor(sandbox)
+  })
+  afterAll(async () => {
+    kubectl?.cleanup()
+    await sandbox?.stop()
+    if (repo) rmSync(repo, { recursive: true, force: true })
+  })
+
+  it('fetches the repository, applies the path and installs the release with its canary', async () => {
+    const sha = git('rev-parse', 'HEAD')
+    await kubectl(
+      '-n',
+      'flux-system',
+      'wait',
+      'kustomization/flux-system',
+      '--for=condition=Ready',
+      '--timeout=60s',
+    )
+    const source = await get('gitrepository/flux-system', 'flux-system')
+    expect(source.status.artifact.revision).toBe(`main@sha1:${sha}`)
+    expect(source.status.conditions.find((c: { type: string }) => c.type === 'Ready')).toMatchObject({
+      status: 'True',
+      reason: 'Succeeded',
+      message: `stored artifact for revision 'main@sha1:${sha}'`,
+    })
+    const ks = await get('kustomization/flux-system', 'flux-system')
+    expect(ks.status).toMatchObject({
+      lastAppliedRevision: `main@sha1:${sha}`,
+      lastAttemptedRevision: `main@sha1:${sha}`,
+    })
+    expect(ks.status.inventory.entries.map((e: { id: string }) => e.id)).toContain(
+      'demo_podinfo_helm.toolkit.fluxcd.io_HelmRelease',
+    )
+
+    await kubectl('-n', 'demo', 'wait', 'helmrelease/podinfo', '--for=condition=Ready', '--timeout=60s')
+    const hr = await get('helmrelease/podinfo')
+    expect(hr.status).toMatchObject({
+      lastAttemptedRevision: '6.5.4',
+      lastAttemptedReleaseAction: 'install',
+      observedGeneration: 1,
+    })
+    expect(hr.status.history[0]).toMatchObject({
+      name: 'podinfo',
+      namespace: 'demo',
+      version: 1,
+      status: 'deployed',
+      chartName: 'podinfo',
+      chartVersion: '6.5.4',
+    })
+    expect(hr.status.conditions.find((c: { type: string }) => c.type === 'Released').message).toBe(
+      'Helm install succeeded for release demo/podinfo.v1 with chart podinfo@6.5.4',
+    )
+
+    await kubectl(
+      '-n',
+      'demo',
+      'wait',
+      'canary/podinfo',
+      '--for=jsonpath={.status.phase}=Initialized',
+      '--timeout=60s',
+    )
+    const primary = await get('deployment/podinfo-primary')
+    expect(primary.spec.template.spec.containers[0].image).toBe('ghcr.io/stefanprodan/podinfo:6.5.0')
+  })
+
+  it('rolls a new tag from git through the release into a canary run', async () => {
+    writeFileSync(join(repo, 'apps', 'demo', 'release.yaml'), release('6.5.1'))
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '--quiet', '-am', 'podinfo 6.5.1')
+    const sha = git('rev-parse', 'HEAD')
+    // What `flux reconcile source git` does; the 1m interval (600 ms here) would get there too.
+    await kubectl(
+      '-n',
+      'flux-system',
+      'annotate',
+      '--overwrite',
+      'gitrepository/flux-system',
+      `reconcile.fluxcd.io/requestedAt=${Date.now()}`,
+    )
+    await waitFor(
+      'the new revision applied',
+      async () =>
+        (await get('kustomization/flux-system', 'flux-system')).status.lastAppliedRevision ===
+        `main@sha1:${sha}`,
+    )
+    const hr = await waitFor('the upgrade', async () => {
+      const h = await get('helmrelease/podinfo')
+      return (
+        h.status.history?.length === 2 &&
+        h.status.conditions.some(
+          (c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True',
+        ) &&
+        h
+      )
+    })
+    expect(hr.metadata.generation).toBe(2)
+    expect(hr.status.lastAttemptedReleaseAction).toBe('upgrade')
+    expect(
+      hr.status.history.map((h: { version: number; status: string }) => `${h.version} ${h.status}`),
+    ).toEqual(['2 deployed', '1 superseded'])
+    await kubectl(
+      '-n',
+      'demo',
+      'wait',
+      'canary/podinfo',
+      '--for=jsonpath={.status.phase}=Succeeded',
+      '--timeout=60s',
+    )
+    const primary = await get('deployment/podinfo-primary')
+    expect(primary.spec.template.spec.containers[0].image).toBe('ghcr.io/stefanprodan/podinfo:6.5.1')
+    const events = (await get('events')).items.map((e: { message: string }) => e.message)
+    expect(events).toContain('Advance podinfo.demo canary weight 30')
+    expect(events).toContain('Helm upgrade succeeded for release demo/podinfo.v2 with chart podinfo@6.5.4')
+  })
+
+  it('builds kustomize resources with namespace and images transformers', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kbuild-'))
+    try {
+      mkdirSync(join(dir, 'base'))
+      writeFileSync(
+        join(dir, 'base', 'deploy.yaml'),
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: registry.example.com/app:1.0.0\n',
+      )
+      writeFileSync(
+        join(dir, 'kustomization.yaml'),
+        'resources:\n  - base/deploy.yaml\nnamespace: prod\nimages:\n  - name: registry.example.com/app\n    newTag: 2.0.0\n',
+      )
+      const [d] = build(dir)
+      expect(d?.metadata.namespace).toBe('prod')
+      expect(d?.spec.template.spec.containers[0].image).toBe('registry.example.com/app:2.0.0')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
