@@ -23,7 +23,12 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
   const upstream = new URL(target)
   const requests: ProxiedRequest[] = []
   const server = createServer((req, res) => {
-    requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', authorization: req.headers.authorization, at: Date.now() })
+    requests.push({
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      authorization: req.headers.authorization,
+      at: Date.now(),
+    })
     const forward = httpRequest(
       {
         host: upstream.hostname,

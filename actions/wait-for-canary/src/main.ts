@@ -1,6 +1,12 @@
 import { existsSync, rmSync } from 'node:fs'
 import * as core from '@actions/core'
-import { ConfigurationError, InputReader, registerSecret, runAction, writeSummary } from '@canary-delivery/action-kit'
+import {
+  ConfigurationError,
+  InputReader,
+  registerSecret,
+  runAction,
+  writeSummary,
+} from '@canary-delivery/action-kit'
 import {
   hasTagOrDigest,
   isSuccess,
@@ -22,8 +28,16 @@ function readInputs(): WaitInputs {
     workspace: process.env.GITHUB_WORKSPACE,
   })
   const name = inputs.optional('name') ?? resolved?.canary.name ?? resolved?.app
-  if (!name) throw new ConfigurationError("Input 'name' is required (the Flagger Canary's name), or give 'config'", 'name')
-  const tag = inputs.matching('tag', TAG, 'an image tag (letters, digits, _ . -, up to 128) or a sha256: digest')
+  if (!name)
+    throw new ConfigurationError(
+      "Input 'name' is required (the Flagger Canary's name), or give 'config'",
+      'name',
+    )
+  const tag = inputs.matching(
+    'tag',
+    TAG,
+    'an image tag (letters, digits, _ . -, up to 128) or a sha256: digest',
+  )
   const image = inputs.optional('image') ?? (tag ? resolved?.image : undefined)
   if (!tag && !image) {
     throw new ConfigurationError("Input 'tag' or 'image' is required: what the new revision must run", 'tag')
@@ -51,7 +65,8 @@ function readInputs(): WaitInputs {
     expected: { tag, image },
     helmRelease: inputs.optional('helm-release') ?? resolved?.helmRelease,
     timeoutMs: inputs.duration('timeout', { minMs: 1_000 }),
-    onWaitingPromotion: inputs.oneOf<OnWaitingPromotion>('on-waiting-promotion', ['wait', 'fail', 'succeed']) ?? 'wait',
+    onWaitingPromotion:
+      inputs.oneOf<OnWaitingPromotion>('on-waiting-promotion', ['wait', 'fail', 'succeed']) ?? 'wait',
     report:
       token && repository && sha
         ? {
@@ -60,7 +75,10 @@ function readInputs(): WaitInputs {
             repository,
             sha,
             context: statusContext,
-            targetUrl: runId && process.env.GITHUB_REPOSITORY ? `${serverUrl}/${process.env.GITHUB_REPOSITORY}/actions/runs/${runId}` : undefined,
+            targetUrl:
+              runId && process.env.GITHUB_REPOSITORY
+                ? `${serverUrl}/${process.env.GITHUB_REPOSITORY}/actions/runs/${runId}`
+                : undefined,
             minIntervalMs: Number(process.env.WAIT_FOR_CANARY_STATUS_INTERVAL_MS) || undefined,
           }
         : undefined,

@@ -1,6 +1,6 @@
 import { resolveNode } from '@canary-delivery/action-runner'
 import { afterEach, describe, expect, it } from 'vitest'
-import { type ActionRun, startAction, World, waitFor } from './world'
+import { type ActionRun, helmRelease, NS, startAction, World, waitFor } from './world'
 
 let world: World | undefined
 let run: ActionRun | undefined
@@ -23,10 +23,16 @@ describe('wait-for-canary against the sandbox', () => {
     world.setTag('1.1.0')
     const result = await run.result
     expect(result.exitCode, result.log).toBe(0)
-    expect(result.outputs).toMatchObject({ result: 'succeeded', phase: 'Succeeded', 'canary-weight': '50', 'failed-checks': '0' })
+    expect(result.outputs).toMatchObject({
+      result: 'succeeded',
+      phase: 'Succeeded',
+      'canary-weight': '50',
+      'failed-checks': '0',
+    })
     const messages = events(result.outputs)
     expect(messages[0]).toBe('New revision detected! Scaling up podinfo.demo')
-    for (const weight of [10, 20, 30, 40, 50]) expect(messages).toContain(`Advance podinfo.demo canary weight ${weight}`)
+    for (const weight of [10, 20, 30, 40, 50])
+      expect(messages).toContain(`Advance podinfo.demo canary weight ${weight}`)
     expect(messages).toContain('Promotion completed! Scaling down podinfo.demo')
     // One readable line per change, with elapsed time, phase, weight and failed checks.
     expect(result.log).toMatch(/\[\d\d:\d\d\] Progressing\s+30% \(3\/5\)\s+0 failed checks/)
@@ -48,7 +54,9 @@ describe('wait-for-canary against the sandbox', () => {
     expect(result.exitCode).not.toBe(0)
     expect(result.outputs).toMatchObject({ result: 'failed', phase: 'Failed', 'failed-checks': '2' })
     const error = result.annotations.find((a) => a.level === 'error')
-    expect(error?.message).toContain('Flagger rolled back tag 1.1.0-bad on podinfo.demo: Rolling back podinfo.demo failed checks threshold reached 2')
+    expect(error?.message).toContain(
+      'Flagger rolled back tag 1.1.0-bad on podinfo.demo: Rolling back podinfo.demo failed checks threshold reached 2',
+    )
     expect(events(result.outputs)).toContain('Halt podinfo.demo advancement success rate 42.00% < 99%')
     expect(result.summary).toContain("**Flagger's reasons**")
     expect(result.summary).toContain('- Halt podinfo.demo advancement success rate 42.00% < 99%')
@@ -62,7 +70,9 @@ describe('wait-for-canary against the sandbox', () => {
     const result = await run.result
     expect(result.exitCode, result.log).toBe(0)
     expect(result.outputs.result).toBe('initialized')
-    expect(result.annotations.find((a) => a.level === 'notice')?.message).toMatch(/First deployment of podinfo\.demo/)
+    expect(result.annotations.find((a) => a.level === 'notice')?.message).toMatch(
+      /First deployment of podinfo\.demo/,
+    )
     expect(events(result.outputs)).toContain('Initialization done! podinfo.demo')
   })
 
@@ -87,7 +97,11 @@ describe('wait-for-canary against the sandbox', () => {
   })
 
   it('applies on-waiting-promotion to a closed confirm-promotion gate', async () => {
-    const gate = { analysis: { webhooks: [{ name: 'approve', type: 'confirm-promotion', url: 'http://loadtester/gate/check' }] } }
+    const gate = {
+      analysis: {
+        webhooks: [{ name: 'approve', type: 'confirm-promotion', url: 'http://loadtester/gate/check' }],
+      },
+    }
     for (const policy of ['fail', 'succeed', 'wait'] as const) {
       world = await World.start({ ...gate, scenario: { webhooks: { approve: false } } })
       run = startAction(world, { tag: '2.0.0', 'on-waiting-promotion': policy })
@@ -101,7 +115,9 @@ describe('wait-for-canary against the sandbox', () => {
       const expected = { fail: ['failed', 1], succeed: ['succeeded', 0], wait: ['succeeded', 0] }[policy]
       expect(result.outputs.result, result.log).toBe(expected[0])
       expect(result.exitCode === 0 ? 0 : 1).toBe(expected[1])
-      expect(result.log).toMatch(/waiting for approval \(approve\): Halt podinfo\.demo advancement waiting for approval approve/)
+      expect(result.log).toMatch(
+        /waiting for approval \(approve\): Halt podinfo\.demo advancement waiting for approval approve/,
+      )
       if (policy === 'wait') expect(result.outputs.phase).toBe('Succeeded')
       else expect(result.outputs.phase).toBe('WaitingPromotion')
       await world.stop()
@@ -128,7 +144,93 @@ describe('wait-for-canary against the sandbox', () => {
     run = startAction(world, {})
     const result = await run.result
     expect(result.exitCode).not.toBe(0)
-    expect(result.annotations.map((a) => a.message)).toEqual(["Input 'tag' or 'image' is required: what the new revision must run"])
+    expect(result.annotations.map((a) => a.message)).toEqual([
+      "Input 'tag' or 'image' is required: what the new revision must run",
+    ])
     expect(run.leftovers()).toEqual([])
+  })
+})
+
+describe('wait-for-canary when the API misbehaves', () => {
+  it('misses no transition when streams drop and the server answers 410 Gone mid-run', async () => {
+    world = await World.start({ timeScale: 0.05 })
+    run = startAction(world, { tag: '3.0.0' }, { env: { WAIT_FOR_CANARY_WATCH_TIMEOUT_SECONDS: '2' } })
+    await run.line(/waiting for Flux to apply/)
+    world.setTag('3.0.0')
+    await run.line(/canary weight 10/)
+    world.sandbox.faults.closeWatches()
+    await run.line(/canary weight 20/)
+    world.sandbox.faults.expireWatches()
+    await run.line(/canary weight 30/)
+    world.sandbox.faults.closeWatches()
+    world.sandbox.faults.expireWatches()
+    const result = await run.result
+    expect(result.exitCode, result.log).toBe(0)
+    expect(result.outputs.result).toBe('succeeded')
+    const messages = events(result.outputs)
+    // Every event exactly once, in Flagger's order, although streams were re-opened and re-listed.
+    expect(messages).toEqual([
+      'New revision detected! Scaling up podinfo.demo',
+      'Starting canary analysis for podinfo.demo',
+      ...[10, 20, 30, 40, 50].map((w) => `Advance podinfo.demo canary weight ${w}`),
+      'Copying podinfo.demo template spec to podinfo-primary.demo',
+      'Routing all traffic to primary',
+      'Promotion completed! Scaling down podinfo.demo',
+    ])
+    const phases = result.log
+      .match(/\] (Progressing|Promoting|Finalising|Succeeded) /g)
+      ?.map((m) => m.slice(2).trim())
+    expect([...new Set(phases)]).toEqual(['Progressing', 'Promoting', 'Finalising', 'Succeeded'])
+    expect(result.summary).toMatch(/Kubernetes API requests \| \d+ \(\d+ watch streams, [1-9]\d* re-lists\)/)
+  })
+
+  it('rides out a burst of 503s from the API server', async () => {
+    world = await World.start({ timeScale: 0.05 })
+    run = startAction(world, { tag: '3.1.0' }, { debug: true })
+    await run.line(/waiting for Flux to apply/)
+    world.setTag('3.1.0')
+    await run.line(/canary weight 20/)
+    world.sandbox.faults.set({ errorRate: 1, errorStatus: 503 })
+    world.sandbox.faults.closeWatches()
+    await new Promise((r) => setTimeout(r, 1_500))
+    world.sandbox.faults.set({})
+    const result = await run.result
+    expect(result.exitCode, result.log).toBe(0)
+    expect(result.outputs.result).toBe('succeeded')
+    expect(result.log).toMatch(/watch of \/\S+: Service Unavailable; retrying in \d+ms/)
+    const messages = events(result.outputs)
+    for (const w of [10, 20, 30, 40, 50]) {
+      expect(messages.filter((m) => m === `Advance podinfo.demo canary weight ${w}`)).toHaveLength(1)
+    }
+  })
+})
+
+describe('wait-for-canary with Flux', () => {
+  it('waits for a HelmRelease that has not reconciled the new values yet', async () => {
+    world = await World.start({ initialTag: false, timeScale: 0.05 })
+    world.create('helm.toolkit.fluxcd.io/v2', 'HelmRelease', helmRelease('1.0.0'))
+    await world.waitForPhase('Initialized')
+    // The GitOps change has landed, but the release is suspended: Flux has not applied it.
+    const hrType = world.type('helm.toolkit.fluxcd.io/v2', 'HelmRelease')
+    const hr = world.sandbox.store.get(hrType, NS, 'podinfo')!
+    world.sandbox.store.update(hrType, { ...hr, spec: helmRelease('1.1.0', true).spec })
+    run = startAction(world, { tag: '1.1.0', 'helm-release': 'podinfo' })
+    await run.line(/waiting for HelmRelease podinfo and Flux to apply tag 1\.1\.0/)
+    await new Promise((r) => setTimeout(r, 1_000))
+    expect(run.lines.join('\n')).not.toMatch(/revision applied|now runs tag 1\.1\.0/)
+    const current = world.sandbox.store.get(hrType, NS, 'podinfo')!
+    world.sandbox.store.update(hrType, { ...current, spec: helmRelease('1.1.0', false).spec })
+    const result = await run.result
+    expect(result.exitCode, result.log).toBe(0)
+    expect(result.outputs.result).toBe('succeeded')
+    const log = result.log
+    const progressing = log.indexOf(
+      "HelmRelease podinfo: Ready=Unknown (Progressing) Running 'upgrade' action",
+    )
+    const applied = log.search(/HelmRelease podinfo: Ready=True \(UpgradeSucceeded\), revision applied/)
+    const runs = log.indexOf('podinfo now runs tag 1.1.0')
+    expect(progressing).toBeGreaterThan(0)
+    expect(runs).toBeGreaterThan(progressing)
+    expect(applied).toBeGreaterThan(progressing)
   })
 })

@@ -113,7 +113,11 @@ export class World {
   }
 }
 
-export async function waitFor<T>(what: string, check: () => T | undefined | false, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | false,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     const value = check()
@@ -138,7 +142,7 @@ export interface ActionRun {
 export function startAction(
   world: World | undefined,
   inputs: Record<string, string>,
-  options: Partial<Pick<RunOptions, 'node' | 'env' | 'github'>> & { kubeconfig?: string } = {},
+  options: Partial<Pick<RunOptions, 'node' | 'env' | 'github' | 'debug'>> & { kubeconfig?: string } = {},
 ): ActionRun {
   const runnerTemp = mkdtempSync(join(tmpdir(), 'wait-for-canary-temp-'))
   const lines: string[] = []
@@ -155,6 +159,7 @@ export function startAction(
     node: options.node,
     env: { WAIT_FOR_CANARY_STATUS_INTERVAL_MS: '200', ...options.env },
     github: options.github,
+    debug: options.debug,
     runnerTemp,
     timeoutMs: 120_000,
     onLogLine: (line) => {
@@ -176,10 +181,39 @@ export function startAction(
       if (seen) return Promise.resolve(seen)
       return new Promise((resolve, reject) => {
         waiters.push({ pattern, resolve })
-        result.then(() => reject(new Error(`the action ended without printing ${pattern}:\n${lines.join('\n')}`)), reject)
+        result.then(
+          () => reject(new Error(`the action ended without printing ${pattern}:\n${lines.join('\n')}`)),
+          reject,
+        )
       })
     },
     leftovers: () => readdirSync(runnerTemp).filter((f) => !f.startsWith('_')),
     cleanup: () => rmSync(runnerTemp, { recursive: true, force: true }),
+  }
+}
+
+/** A HelmRelease the sandbox's helm-controller renders into the podinfo Deployment and its Canary. */
+export function helmRelease(tag: string, suspend = false): Obj {
+  return {
+    metadata: { name: 'podinfo', namespace: NS },
+    spec: {
+      interval: '10m',
+      suspend,
+      chart: {
+        spec: { chart: 'podinfo', version: '6.7.0', sourceRef: { kind: 'HelmRepository', name: 'podinfo' } },
+      },
+      values: {
+        replicaCount: 2,
+        image: { repository: IMAGE, tag },
+        canary: {
+          enabled: true,
+          interval: '10s',
+          threshold: 2,
+          maxWeight: 50,
+          stepWeight: 10,
+          progressDeadlineSeconds: 60,
+        },
+      },
+    },
   }
 }

@@ -24,6 +24,7 @@ export {
   repositoryOf,
   type Workload,
 } from './images'
+export { renderSummary, weightChart } from './summary'
 export {
   formatElapsed,
   type HelmRelease,
@@ -35,7 +36,6 @@ export {
   type TrackerOptions,
   type Verdict,
 } from './tracker'
-export { renderSummary, weightChart } from './summary'
 export {
   isSuccess,
   type StatusReportSettings,

@@ -19,7 +19,8 @@ export function weightChart(outcome: Pick<WaitOutcome, 'timeline'>): string | un
     points.push({ t: entry.elapsedSeconds, weight: entry.weight })
   }
   const end = outcome.timeline[outcome.timeline.length - 1]
-  if (end && points[points.length - 1]?.t !== end.elapsedSeconds) points.push({ t: end.elapsedSeconds, weight: end.weight })
+  if (end && points[points.length - 1]?.t !== end.elapsedSeconds)
+    points.push({ t: end.elapsedSeconds, weight: end.weight })
   if (!points.some((p) => p.weight > 0)) return undefined
   const step = Math.ceil(points.length / 60)
   const shown = points.filter((_, i) => i % step === 0 || i === points.length - 1)
@@ -41,10 +42,14 @@ export function weightChart(outcome: Pick<WaitOutcome, 'timeline'>): string | un
 export function renderSummary(outcome: WaitOutcome): string {
   const { verdict } = outcome
   const sections: string[] = [
-    heading(`${ICON[verdict.result] ?? ''} Canary ${outcome.name}.${outcome.namespace}: ${verdict.result}`.trim(), 2),
+    heading(
+      `${ICON[verdict.result] ?? ''} Canary ${outcome.name}.${outcome.namespace}: ${verdict.result}`.trim(),
+      2,
+    ),
     verdict.message,
   ]
-  if (verdict.reasons.length) sections.push(`**Flagger's reasons**\n\n${verdict.reasons.map((r) => `- ${r}`).join('\n')}`)
+  if (verdict.reasons.length)
+    sections.push(`**Flagger's reasons**\n\n${verdict.reasons.map((r) => `- ${r}`).join('\n')}`)
   sections.push(
     table(
       ['', 'this run'],
@@ -56,7 +61,10 @@ export function renderSummary(outcome: WaitOutcome): string {
         ['Failed checks (most)', outcome.peak.failedChecks],
         ['Duration', formatDuration(outcome.durationSeconds * 1000)],
         ['Time limit', `${formatDuration(outcome.timeoutMs)} (${outcome.timeoutSource})`],
-        ['Kubernetes API requests', `${outcome.requests} (${outcome.watches.watches} watch streams, ${outcome.watches.relists} re-lists)`],
+        [
+          'Kubernetes API requests',
+          `${outcome.requests} (${outcome.watches.watches} watch streams, ${outcome.watches.relists} re-lists)`,
+        ],
         ['Commit statuses sent', outcome.statusesSent],
       ],
     ),
@@ -65,7 +73,13 @@ export function renderSummary(outcome: WaitOutcome): string {
   sections.push(
     table(
       ['elapsed', 'phase', 'weight', 'failed checks', 'what happened'],
-      outcome.timeline.map((e) => [formatElapsed(e.elapsedSeconds * 1000), e.phase, e.progress || `${e.weight}%`, e.failedChecks, e.message]),
+      outcome.timeline.map((e) => [
+        formatElapsed(e.elapsedSeconds * 1000),
+        e.phase,
+        e.progress || `${e.weight}%`,
+        e.failedChecks,
+        e.message,
+      ]),
     ),
   )
   const chart = weightChart(outcome)

@@ -344,7 +344,9 @@ export class RolloutTracker {
     if (isNewRevision(message)) this.newRevisionEventSeen = true
     if (isWaitingApproval(message)) this.lastApproval = approvalHook(message) ?? 'a confirm webhook'
     this.updateEvidence()
-    this.queue(isWaitingApproval(message) ? `waiting for approval (${this.lastApproval}): ${message}` : message)
+    this.queue(
+      isWaitingApproval(message) ? `waiting for approval (${this.lastApproval}): ${message}` : message,
+    )
   }
 
   /** Evidence that Flagger started analysing the revision this pipeline caused. */

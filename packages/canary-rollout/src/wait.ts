@@ -1,5 +1,10 @@
 import { CommitStatusReporter, type StatusState } from '@canary-delivery/github-report'
-import { KubeClient, type PreparedKubeconfig, prepareKubeconfig, removeKubeconfig } from '@canary-delivery/kube'
+import {
+  KubeClient,
+  type PreparedKubeconfig,
+  prepareKubeconfig,
+  removeKubeconfig,
+} from '@canary-delivery/kube'
 import { type FollowResult, followRollout } from './follow'
 import { describeExpected, type ExpectedImage } from './images'
 import type { OnWaitingPromotion, RolloutResult, Snapshot, Verdict } from './tracker'
@@ -103,7 +108,9 @@ export async function waitForCanary(inputs: WaitInputs, io: WaitIo): Promise<Wai
       `Following canary ${inputs.name}.${namespace} on ${kubeconfig.server} (context ${kubeconfig.context}) until it has analysed ${expected}`,
     )
 
-    const reporter = inputs.report ? new CommitStatusReporter({ ...inputs.report, warn: io.warn, debug: io.debug }) : undefined
+    const reporter = inputs.report
+      ? new CommitStatusReporter({ ...inputs.report, warn: io.warn, debug: io.debug })
+      : undefined
     reporter?.update('pending', `Waiting for ${expected}`)
     const result = await followRollout({
       client,

@@ -7,8 +7,8 @@ import {
   type KubeEvent,
   type OnWaitingPromotion,
   RolloutTracker,
-  weightSteps,
   type Workload,
+  weightSteps,
 } from '../src/index'
 
 const OLD = 'ghcr.io/acme/podinfo:1.0.0'
@@ -39,7 +39,9 @@ const event = (type: string, message: string): KubeEvent => ({
   involvedObject: { kind: 'Canary', name: 'podinfo' },
 })
 
-function tracker(options: { onWaitingPromotion?: OnWaitingPromotion; staleGraceMs?: number; now?: () => number } = {}) {
+function tracker(
+  options: { onWaitingPromotion?: OnWaitingPromotion; staleGraceMs?: number; now?: () => number } = {},
+) {
   const lines: string[] = []
   const t = new RolloutTracker({
     name: 'podinfo',
@@ -53,7 +55,13 @@ function tracker(options: { onWaitingPromotion?: OnWaitingPromotion; staleGraceM
   return { t, lines }
 }
 
-const succeededOld = { phase: 'Succeeded', lastAppliedSpec: 'a', lastPromotedSpec: 'a', canaryWeight: 0, failedChecks: 0 }
+const succeededOld = {
+  phase: 'Succeeded',
+  lastAppliedSpec: 'a',
+  lastPromotedSpec: 'a',
+  canaryWeight: 0,
+  failedChecks: 0,
+}
 
 describe('RolloutTracker', () => {
   it('ignores the previous run’s Succeeded and waits for the promotion of the new image', () => {
@@ -70,7 +78,9 @@ describe('RolloutTracker', () => {
     t.observeEvent(event('Normal', 'New revision detected! Scaling up podinfo.demo'))
     t.observeCanary(canary({ ...succeededOld, phase: 'Progressing', lastAppliedSpec: 'b' }))
     for (const weight of [10, 20, 30, 40, 50]) {
-      t.observeCanary(canary({ ...succeededOld, phase: 'Progressing', lastAppliedSpec: 'b', canaryWeight: weight }))
+      t.observeCanary(
+        canary({ ...succeededOld, phase: 'Progressing', lastAppliedSpec: 'b', canaryWeight: weight }),
+      )
       t.observeEvent(event('Normal', `Advance podinfo.demo canary weight ${weight}`))
       expect(t.evaluate()).toBeUndefined()
     }
@@ -78,7 +88,9 @@ describe('RolloutTracker', () => {
     t.observePrimary(workload('podinfo-primary', NEW))
     t.observeCanary(canary({ ...succeededOld, phase: 'Finalising', lastAppliedSpec: 'b' }))
     expect(t.evaluate()).toBeUndefined()
-    t.observeCanary(canary({ ...succeededOld, phase: 'Succeeded', lastAppliedSpec: 'b', lastPromotedSpec: 'b' }))
+    t.observeCanary(
+      canary({ ...succeededOld, phase: 'Succeeded', lastAppliedSpec: 'b', lastPromotedSpec: 'b' }),
+    )
     expect(t.evaluate()).toMatchObject({ result: 'succeeded' })
     expect(t.peak).toEqual({ weight: 50, failedChecks: 0 })
     expect(lines.some((l) => /Progressing\s+30% \(3\/5\)\s+0 failed checks/.test(l))).toBe(true)
@@ -100,7 +112,9 @@ describe('RolloutTracker', () => {
     t.observeEvent(event('Normal', 'New revision detected! Scaling up podinfo.demo'))
     t.observeCanary(canary({ ...failedOld, phase: 'Progressing', failedChecks: 0, lastAppliedSpec: 'z' }))
     t.observeEvent(event('Warning', 'Halt podinfo.demo advancement success rate 42.00% < 99%'))
-    t.observeCanary(canary({ ...failedOld, phase: 'Progressing', canaryWeight: 10, failedChecks: 1, lastAppliedSpec: 'z' }))
+    t.observeCanary(
+      canary({ ...failedOld, phase: 'Progressing', canaryWeight: 10, failedChecks: 1, lastAppliedSpec: 'z' }),
+    )
     t.observeEvent(event('Warning', 'Rolling back podinfo.demo failed checks threshold reached 2'))
     t.observeEvent(event('Warning', 'Canary failed! Scaling down podinfo.demo'))
     t.observeCanary(canary({ ...failedOld, phase: 'Failed', failedChecks: 2, lastAppliedSpec: 'z' }))
@@ -148,9 +162,13 @@ describe('RolloutTracker', () => {
       t.observeTarget(workload('podinfo', NEW))
       t.observePrimary(workload('podinfo-primary', OLD))
       t.markSynced()
-      t.observeCanary(canary({ ...succeededOld, phase: 'Progressing', lastAppliedSpec: 'b', canaryWeight: 50 }))
+      t.observeCanary(
+        canary({ ...succeededOld, phase: 'Progressing', lastAppliedSpec: 'b', canaryWeight: 50 }),
+      )
       t.observeEvent(event('Warning', 'Halt podinfo.demo advancement waiting for approval approve-promotion'))
-      t.observeCanary(canary({ ...succeededOld, phase: 'WaitingPromotion', lastAppliedSpec: 'b', canaryWeight: 50 }))
+      t.observeCanary(
+        canary({ ...succeededOld, phase: 'WaitingPromotion', lastAppliedSpec: 'b', canaryWeight: 50 }),
+      )
       expect(t.evaluate()?.result).toBe(expected)
       expect(lines.some((l) => l.includes('waiting for approval (approve-promotion)'))).toBe(true)
       if (policy === 'wait') expect(t.waitingFor()).toBe('approval from approve-promotion (WaitingPromotion)')
@@ -168,7 +186,10 @@ describe('RolloutTracker', () => {
     t.observeCanary(canary({ phase: 'Failed', lastAppliedSpec: 'b', lastPromotedSpec: 'a' }))
     expect(t.evaluate()).toBeUndefined()
     now = 31_000
-    expect(t.evaluate()).toMatchObject({ result: 'failed', message: expect.stringContaining('already rolled back') })
+    expect(t.evaluate()).toMatchObject({
+      result: 'failed',
+      message: expect.stringContaining('already rolled back'),
+    })
   })
 
   it('names what it waits for when time runs out', () => {
@@ -176,7 +197,9 @@ describe('RolloutTracker', () => {
     t.observeCanary(canary(succeededOld))
     t.observeTarget(workload('podinfo', OLD))
     t.markSynced()
-    expect(t.timedOut(90_000).message).toBe('Timed out after 01:30 waiting for Flux to apply tag 1.1.0 to podinfo')
+    expect(t.timedOut(90_000).message).toBe(
+      'Timed out after 01:30 waiting for Flux to apply tag 1.1.0 to podinfo',
+    )
   })
 })
 
