@@ -8,6 +8,7 @@ export const ACTION_DIR = resolve(import.meta.dirname, '..')
 export const IMAGE = 'ghcr.io/acme/podinfo'
 export const NS = 'demo'
 
+// biome-ignore lint/suspicious/noExplicitAny: sandbox objects are untyped JSON, as on the wire
 type Obj = Record<string, any>
 
 export interface WorldOptions {
