@@ -14,6 +14,7 @@ export function actionDirs(): string[] {
     const base = join(repoRoot, parent)
     if (!existsSync(base)) continue
     for (const name of readdirSync(base).sort()) {
+      if (name.startsWith('.')) continue
       const dir = join(base, name)
       if (existsSync(join(dir, 'action.yml')) && existsSync(join(dir, 'src/main.ts'))) dirs.push(dir)
     }
@@ -25,10 +26,14 @@ export function actionDirs(): string[] {
 export async function bundle(actionDir: string, outDir: string): Promise<void> {
   const ncc = join(repoRoot, 'node_modules/.bin/ncc')
   try {
-    await run(ncc, ['build', join(actionDir, 'src/main.ts'), '--out', outDir, '--license', 'licenses.txt', '--quiet'], {
-      cwd: actionDir,
-      maxBuffer: 64 * 1024 * 1024,
-    })
+    await run(
+      ncc,
+      ['build', join(actionDir, 'src/main.ts'), '--out', outDir, '--license', 'licenses.txt', '--quiet'],
+      {
+        cwd: actionDir,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    )
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? ''
     throw new Error(`bundling ${relative(repoRoot, actionDir)} failed:\n${stderr || String(error)}`)
@@ -40,7 +45,9 @@ export function listFiles(dir: string, prefix = ''): string[] {
   if (!existsSync(dir)) return []
   return readdirSync(dir, { withFileTypes: true })
     .flatMap((entry) =>
-      entry.isDirectory() ? listFiles(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+      entry.isDirectory()
+        ? listFiles(join(dir, entry.name), `${prefix}${entry.name}/`)
+        : [`${prefix}${entry.name}`],
     )
     .sort()
 }
@@ -52,8 +59,10 @@ export function compareDist(committed: string, fresh: string): string[] {
   const freshFiles = listFiles(fresh)
   for (const file of freshFiles) {
     if (!committedFiles.includes(file)) problems.push(`${file} is missing`)
-    else if (!readFileSync(join(committed, file)).equals(readFileSync(join(fresh, file)))) problems.push(`${file} differs`)
+    else if (!readFileSync(join(committed, file)).equals(readFileSync(join(fresh, file))))
+      problems.push(`${file} differs`)
   }
-  for (const file of committedFiles) if (!freshFiles.includes(file)) problems.push(`${file} is not produced any more`)
+  for (const file of committedFiles)
+    if (!freshFiles.includes(file)) problems.push(`${file} is not produced any more`)
   return problems
 }

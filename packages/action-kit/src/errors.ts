@@ -15,5 +15,7 @@ export class ConfigurationError extends Error {
 
 export function isConfigurationError(error: unknown): error is ConfigurationError {
   // The name check keeps working when two copies of this package end up in one bundle.
-  return error instanceof ConfigurationError || (error instanceof Error && error.name === 'ConfigurationError')
+  return (
+    error instanceof ConfigurationError || (error instanceof Error && error.name === 'ConfigurationError')
+  )
 }

@@ -46,14 +46,20 @@ export function tail(text: string, lines = 10): string {
  * Runs a program with an argument array, never through a shell. Output is captured (not streamed,
  * so nothing unmasked reaches the log) and a failure throws with the tail of its standard error.
  */
-export async function execArgv(file: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+export async function execArgv(
+  file: string,
+  args: readonly string[],
+  options: ExecOptions = {},
+): Promise<ExecResult> {
   const command = describeCommand(file, args)
   if (options.quiet) core.debug(`$ ${command}`)
   else core.info(`$ ${command}`)
   const env = options.replaceEnv ? options.env : { ...process.env, ...options.env }
   const output = await getExecOutput(file, [...args], {
     cwd: options.cwd,
-    env: env ? (Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as Record<string, string>) : undefined,
+    env: env
+      ? (Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as Record<string, string>)
+      : undefined,
     input: options.input === undefined ? undefined : Buffer.from(options.input),
     silent: true,
     ignoreReturnCode: true,
@@ -63,11 +69,14 @@ export async function execArgv(file: string, args: readonly string[], options: E
   if (result.stderr.trim()) core.debug(mask(result.stderr.trimEnd()))
   if (result.exitCode !== 0 && !options.allowFailure) {
     const detail = tail(result.stderr) || tail(result.stdout)
-    throw new ExecError(mask(`${command} exited with code ${result.exitCode}${detail ? `:\n${detail}` : ''}`), {
-      ...result,
-      stdout: mask(result.stdout),
-      stderr: mask(result.stderr),
-    })
+    throw new ExecError(
+      mask(`${command} exited with code ${result.exitCode}${detail ? `:\n${detail}` : ''}`),
+      {
+        ...result,
+        stdout: mask(result.stdout),
+        stderr: mask(result.stderr),
+      },
+    )
   }
   return result
 }

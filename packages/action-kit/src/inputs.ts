@@ -83,7 +83,11 @@ export class InputReader {
     const value = this.optional(name)
     if (value === undefined) return undefined
     const n = /^[+-]?\d+$/.test(value) ? Number(value) : Number.NaN
-    if (!Number.isSafeInteger(n) || (range.min !== undefined && n < range.min) || (range.max !== undefined && n > range.max)) {
+    if (
+      !Number.isSafeInteger(n) ||
+      (range.min !== undefined && n < range.min) ||
+      (range.max !== undefined && n > range.max)
+    ) {
       fail(name, `a whole number${describeRange(range)}`, value)
     }
     return n
@@ -93,7 +97,11 @@ export class InputReader {
     const value = this.optional(name)
     if (value === undefined) return undefined
     const n = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(value) ? Number(value) : Number.NaN
-    if (!Number.isFinite(n) || (range.min !== undefined && n < range.min) || (range.max !== undefined && n > range.max)) {
+    if (
+      !Number.isFinite(n) ||
+      (range.min !== undefined && n < range.min) ||
+      (range.max !== undefined && n > range.max)
+    ) {
       fail(name, `a number${describeRange(range)}`, value)
     }
     return n
@@ -105,8 +113,10 @@ export class InputReader {
     if (value === undefined) return undefined
     const ms = parseDuration(value)
     if (ms === undefined) fail(name, 'a duration such as 90s, 10m or 1h', value)
-    if (range.minMs !== undefined && ms < range.minMs) fail(name, `a duration of at least ${range.minMs / 1000}s`, value)
-    if (range.maxMs !== undefined && ms > range.maxMs) fail(name, `a duration of at most ${range.maxMs / 1000}s`, value)
+    if (range.minMs !== undefined && ms < range.minMs)
+      fail(name, `a duration of at least ${range.minMs / 1000}s`, value)
+    if (range.maxMs !== undefined && ms > range.maxMs)
+      fail(name, `a duration of at most ${range.maxMs / 1000}s`, value)
     return ms
   }
 

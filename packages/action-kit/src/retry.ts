@@ -19,13 +19,19 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * Exponential backoff with "full jitter": a uniformly random delay between half the exponential
  * step and the whole of it, so that many writers retrying at once spread out instead of colliding again.
  */
-export function backoffDelay(retry: number, options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs' | 'factor' | 'random'>): number {
+export function backoffDelay(
+  retry: number,
+  options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs' | 'factor' | 'random'>,
+): number {
   const { baseDelayMs, maxDelayMs = 30_000, factor = 2, random = Math.random } = options
   const ceiling = Math.min(maxDelayMs, baseDelayMs * factor ** (retry - 1))
   return Math.round(ceiling / 2 + random() * (ceiling / 2))
 }
 
-export async function retry<T>(operation: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
+export async function retry<T>(
+  operation: (attempt: number) => Promise<T>,
+  options: RetryOptions,
+): Promise<T> {
   const { attempts, shouldRetry = () => true, onRetry, sleep: wait = sleep } = options
   for (let attempt = 1; ; attempt++) {
     try {

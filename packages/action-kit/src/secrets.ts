@@ -19,7 +19,8 @@ export function registerSecret(value: string | undefined): void {
 export function mask(text: string): string {
   let result = text
   // Longest first, so that a secret containing another is replaced whole.
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) result = result.split(secret).join('***')
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+    result = result.split(secret).join('***')
   return result
 }
 

@@ -46,13 +46,25 @@ async function main(): Promise<number> {
     onLogLine: values.json ? undefined : (line) => console.log(line),
   })
   if (values.json) {
-    console.log(JSON.stringify({ exitCode: result.exitCode, outputs: result.outputs, summary: result.summary, annotations: result.annotations }, null, 2))
+    console.log(
+      JSON.stringify(
+        {
+          exitCode: result.exitCode,
+          outputs: result.outputs,
+          summary: result.summary,
+          annotations: result.annotations,
+        },
+        null,
+        2,
+      ),
+    )
     return result.exitCode
   }
   const outputs = Object.entries(result.outputs)
   console.log(`\n── outputs ${'─'.repeat(50)}`)
   if (outputs.length === 0) console.log('(none)')
-  for (const [name, value] of outputs) console.log(value.includes('\n') ? `${name}:\n  ${value.replace(/\n/g, '\n  ')}` : `${name}: ${value}`)
+  for (const [name, value] of outputs)
+    console.log(value.includes('\n') ? `${name}:\n  ${value.replace(/\n/g, '\n  ')}` : `${name}: ${value}`)
   if (result.summary.trim()) console.log(`\n── job summary ${'─'.repeat(46)}\n${result.summary.trimEnd()}`)
   console.log(`\n── exit code ${result.exitCode}`)
   return result.exitCode

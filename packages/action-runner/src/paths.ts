@@ -11,7 +11,9 @@ export function resolveActionDir(nameOrPath: string): string {
   if (!nameOrPath.includes('/') && existsSync(join(byName, 'action.yml'))) return byName
   const byPath = resolve(nameOrPath)
   if (existsSync(join(byPath, 'action.yml')) || existsSync(join(byPath, 'action.yaml'))) return byPath
-  throw new Error(`no action '${nameOrPath}': expected actions/${nameOrPath}/action.yml or a folder holding an action.yml`)
+  throw new Error(
+    `no action '${nameOrPath}': expected actions/${nameOrPath}/action.yml or a folder holding an action.yml`,
+  )
 }
 
 /**
@@ -28,7 +30,8 @@ export function resolveNode(choice: string | undefined): string {
   if (choice === undefined || choice === 'current') return process.execPath
   if (choice === '24') {
     const binary = node24Binary()
-    if (!binary) throw new Error('Node 24 is not installed: run pnpm install (the test/node24 package provides it)')
+    if (!binary)
+      throw new Error('Node 24 is not installed: run pnpm install (the test/node24 package provides it)')
     return binary
   }
   return resolve(choice)

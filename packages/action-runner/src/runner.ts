@@ -146,7 +146,8 @@ function baseEnvironment(): Record<string, string> {
 class Masker {
   readonly values: string[] = []
   add(value: string) {
-    for (const candidate of [value, value.trim()]) if (candidate && !this.values.includes(candidate)) this.values.push(candidate)
+    for (const candidate of [value, value.trim()])
+      if (candidate && !this.values.includes(candidate)) this.values.push(candidate)
     this.values.sort((a, b) => b.length - a.length)
   }
   apply(text: string): string {
@@ -214,14 +215,26 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
       githubEnv.RUNNER_DEBUG = '1'
     }
 
-    const inputEnv = resolveInputs(definition, options.inputs ?? {}, {
-      github: { token: github.token, repository: github.repository, sha: github.sha, workspace, server_url: github.serverUrl, run_id: github.runId },
-      runner: { temp: runnerTemp, os: 'Linux' },
-      env: { ...options.env },
-    }, (message) => {
-      annotations.push({ level: 'warning', message, properties: {}, step: 'main' })
-      print(`Warning: ${message}`, 'main')
-    })
+    const inputEnv = resolveInputs(
+      definition,
+      options.inputs ?? {},
+      {
+        github: {
+          token: github.token,
+          repository: github.repository,
+          sha: github.sha,
+          workspace,
+          server_url: github.serverUrl,
+          run_id: github.runId,
+        },
+        runner: { temp: runnerTemp, os: 'Linux' },
+        env: { ...options.env },
+      },
+      (message) => {
+        annotations.push({ level: 'warning', message, properties: {}, step: 'main' })
+        print(`Warning: ${message}`, 'main')
+      },
+    )
 
     const exportedEnv: Record<string, string> = {}
     const addedPath: string[] = []
@@ -230,9 +243,11 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     let failedCode = 0
 
     const plan: { step: StepName; script: string; condition?: string }[] = []
-    if (definition.runs.pre) plan.push({ step: 'pre', script: definition.runs.pre, condition: definition.runs['pre-if'] })
+    if (definition.runs.pre)
+      plan.push({ step: 'pre', script: definition.runs.pre, condition: definition.runs['pre-if'] })
     plan.push({ step: 'main', script: definition.runs.main })
-    if (definition.runs.post) plan.push({ step: 'post', script: definition.runs.post, condition: definition.runs['post-if'] })
+    if (definition.runs.post)
+      plan.push({ step: 'post', script: definition.runs.post, condition: definition.runs['post-if'] })
 
     for (const { step, script, condition } of plan) {
       if (step !== 'main' && !evaluateCondition(condition, failedCode !== 0)) continue
@@ -256,17 +271,31 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
         PATH: [...addedPath, base.PATH ?? ''].filter(Boolean).join(delimiter),
       }
       if (github.token && !env.GITHUB_TOKEN) env.GITHUB_TOKEN = github.token
-      const result = await runStep(step, options.node ?? process.execPath, join(actionDir, script), workspace, env, {
-        timeoutMs: options.timeoutMs,
-        masker,
-        debug: options.debug ?? false,
-        print,
-        annotate: (annotation) => annotations.push(annotation),
-      })
-      const outputs = Object.fromEntries(parseKeyValueFile(readFileSync(files.GITHUB_OUTPUT, 'utf8'), 'GITHUB_OUTPUT'))
-      const stepState = Object.fromEntries(parseKeyValueFile(readFileSync(files.GITHUB_STATE, 'utf8'), 'GITHUB_STATE'))
+      const result = await runStep(
+        step,
+        options.node ?? process.execPath,
+        join(actionDir, script),
+        workspace,
+        env,
+        {
+          timeoutMs: options.timeoutMs,
+          masker,
+          debug: options.debug ?? false,
+          print,
+          annotate: (annotation) => annotations.push(annotation),
+        },
+      )
+      const outputs = Object.fromEntries(
+        parseKeyValueFile(readFileSync(files.GITHUB_OUTPUT, 'utf8'), 'GITHUB_OUTPUT'),
+      )
+      const stepState = Object.fromEntries(
+        parseKeyValueFile(readFileSync(files.GITHUB_STATE, 'utf8'), 'GITHUB_STATE'),
+      )
       Object.assign(state, stepState)
-      Object.assign(exportedEnv, Object.fromEntries(parseKeyValueFile(readFileSync(files.GITHUB_ENV, 'utf8'), 'GITHUB_ENV')))
+      Object.assign(
+        exportedEnv,
+        Object.fromEntries(parseKeyValueFile(readFileSync(files.GITHUB_ENV, 'utf8'), 'GITHUB_ENV')),
+      )
       addedPath.unshift(...parsePathFile(readFileSync(files.GITHUB_PATH, 'utf8')).reverse())
       const summary = readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')
       if (Buffer.byteLength(summary) > 1024 * 1024) {
@@ -280,7 +309,10 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     return {
       exitCode: failedCode,
       outputs: Object.fromEntries(Object.entries(main?.outputs ?? {}).map(([k, v]) => [k, masker.apply(v)])),
-      summary: steps.map((s) => s.summary).filter(Boolean).join(''),
+      summary: steps
+        .map((s) => s.summary)
+        .filter(Boolean)
+        .join(''),
       annotations,
       exportedEnv,
       addedPath,
@@ -303,7 +335,9 @@ function resolveInputs(
   const declared = Object.keys(definition.inputs)
   const unexpected = Object.keys(given).filter((name) => !declared.includes(name))
   if (unexpected.length > 0) {
-    warn(`Unexpected input(s) ${unexpected.map((n) => `'${n}'`).join(', ')}, valid inputs are [${declared.map((n) => `'${n}'`).join(', ')}]`)
+    warn(
+      `Unexpected input(s) ${unexpected.map((n) => `'${n}'`).join(', ')}, valid inputs are [${declared.map((n) => `'${n}'`).join(', ')}]`,
+    )
   }
   for (const [name, input] of Object.entries(definition.inputs)) {
     const value = given[name]
@@ -373,7 +407,10 @@ function runStep(
         case 'save-state':
         case 'set-env':
         case 'add-path':
-          return context.print(`Error: the \`${command.command}\` command is disabled; use the environment files instead`, step)
+          return context.print(
+            `Error: the \`${command.command}\` command is disabled; use the environment files instead`,
+            step,
+          )
         default:
           return context.print(line, step)
       }

@@ -1,5 +1,11 @@
 export { loadDeliveryFile, parseDeliveryFile } from './load'
-export { type DeliveryInputs, expandTemplate, firstDefined, resolveEnvironment, resolveFromInputs } from './resolve'
+export {
+  type DeliveryInputs,
+  expandTemplate,
+  firstDefined,
+  resolveEnvironment,
+  resolveFromInputs,
+} from './resolve'
 export type {
   CanarySettings,
   DeliveryFile,

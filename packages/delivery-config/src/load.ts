@@ -17,7 +17,10 @@ function pathSegments(instancePath: string): (string | number)[] {
 }
 
 function dotted(segments: readonly (string | number)[]): string {
-  return segments.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part), '')
+  return segments.reduce<string>(
+    (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part),
+    '',
+  )
 }
 
 /** The key node of `key` inside the map at `segments`, or the value node itself. */
@@ -45,7 +48,9 @@ function describe(error: ErrorObject): { message: string; key?: string } {
     case 'required':
       return { message: `'${(error.params as { missingProperty: string }).missingProperty}' is required` }
     case 'enum':
-      return { message: `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` }
+      return {
+        message: `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`,
+      }
     case 'pattern':
       return { message: `must match ${(error.params as { pattern: string }).pattern}` }
     default:
@@ -64,7 +69,10 @@ export function parseDeliveryFile(text: string, file: string): DeliveryFile {
   }
   const yamlError = document.errors[0]
   if (yamlError) {
-    throw new ConfigurationError(`${at(yamlError.pos[0])}: not valid YAML: ${yamlError.message.split('\n')[0]}`, 'config')
+    throw new ConfigurationError(
+      `${at(yamlError.pos[0])}: not valid YAML: ${yamlError.message.split('\n')[0]}`,
+      'config',
+    )
   }
   const data: unknown = document.toJS()
   if (!data || typeof data !== 'object' || Array.isArray(data)) {

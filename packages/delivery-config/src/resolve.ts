@@ -6,25 +6,39 @@ import type { DeliveryFile, ResolvedEnvironment } from './types'
 const PLACEHOLDER = /\{([^{}]*)\}/g
 
 /** Replaces `{app}`, `{environment}`, `{namespace}` in a path template; any other placeholder is an error. */
-export function expandTemplate(template: string, values: Record<string, string | undefined>, what: string): string {
+export function expandTemplate(
+  template: string,
+  values: Record<string, string | undefined>,
+  what: string,
+): string {
   return template.replace(PLACEHOLDER, (whole, name: string) => {
     const value = values[name]
     if (value === undefined) {
       const known = Object.keys(values)
         .filter((key) => values[key] !== undefined)
         .map((key) => `{${key}}`)
-      throw new ConfigurationError(`${what}: unknown placeholder ${whole} in '${template}' (known: ${known.join(', ')})`, what)
+      throw new ConfigurationError(
+        `${what}: unknown placeholder ${whole} in '${template}' (known: ${known.join(', ')})`,
+        what,
+      )
     }
     return value
   })
 }
 
 /** One environment of a delivery file: defaults, then the environment's own settings. */
-export function resolveEnvironment(file: DeliveryFile, name: string, source = 'the delivery file'): ResolvedEnvironment {
+export function resolveEnvironment(
+  file: DeliveryFile,
+  name: string,
+  source = 'the delivery file',
+): ResolvedEnvironment {
   const index = file.environments.findIndex((environment) => environment.name === name)
   if (index < 0) {
     const names = file.environments.map((environment) => environment.name).join(', ')
-    throw new ConfigurationError(`Input 'environment': '${name}' is not in ${source} (it has ${names})`, 'environment')
+    throw new ConfigurationError(
+      `Input 'environment': '${name}' is not in ${source} (it has ${names})`,
+      'environment',
+    )
   }
   const own = file.environments[index]!
   const defaults = file.defaults ?? {}
@@ -63,7 +77,11 @@ export interface DeliveryInputs {
  * What every action does with its `config` and `environment` inputs: no config, no file (the action
  * runs on explicit inputs alone); a config, the named environment resolved from it.
  */
-export function resolveFromInputs({ config, environment, workspace = process.cwd() }: DeliveryInputs): ResolvedEnvironment | undefined {
+export function resolveFromInputs({
+  config,
+  environment,
+  workspace = process.cwd(),
+}: DeliveryInputs): ResolvedEnvironment | undefined {
   if (!config) return undefined
   const path = isAbsolute(config) ? config : resolve(workspace, config)
   const display = isAbsolute(config) ? config : relative(workspace, path) || config
@@ -72,7 +90,10 @@ export function resolveFromInputs({ config, environment, workspace = process.cwd
   if (!name) {
     if (file.environments.length !== 1) {
       const names = file.environments.map((e) => e.name).join(', ')
-      throw new ConfigurationError(`Input 'environment' is required with 'config' (${display} has ${names})`, 'environment')
+      throw new ConfigurationError(
+        `Input 'environment' is required with 'config' (${display} has ${names})`,
+        'environment',
+      )
     }
     name = file.environments[0]!.name
   }

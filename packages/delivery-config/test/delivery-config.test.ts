@@ -57,8 +57,17 @@ describe('the delivery file', () => {
     const prod = resolveEnvironment(file, 'prod')
     expect(prod.previousEnvironment).toBe('uat')
     expect(prod.namespace).toBe('demo-python-prod')
-    expect(prod.gitops).toEqual({ repository: 'svc-design/gitops', branch: 'production', file: 'apps/python-demo/prod/release.yaml' })
-    expect(prod.canary).toEqual({ provider: 'apisix', successRate: 99, strategy: 'canary', profile: 'careful' })
+    expect(prod.gitops).toEqual({
+      repository: 'svc-design/gitops',
+      branch: 'production',
+      file: 'apps/python-demo/prod/release.yaml',
+    })
+    expect(prod.canary).toEqual({
+      provider: 'apisix',
+      successRate: 99,
+      strategy: 'canary',
+      profile: 'careful',
+    })
   })
 
   it('names an unknown environment and lists the known ones', () => {
@@ -70,11 +79,15 @@ describe('the delivery file', () => {
 
   it('points at the line and key of an unknown key', () => {
     const text = EXAMPLE.replace('    successRate: 99', '    successRate: 99\n    stepweight: 10')
-    expect(errorOf(text)).toBe(".github/delivery.yaml:13:5: defaults.canary.stepweight: unknown key 'stepweight'")
+    expect(errorOf(text)).toBe(
+      ".github/delivery.yaml:13:5: defaults.canary.stepweight: unknown key 'stepweight'",
+    )
   })
 
   it('points at the value that breaks a rule', () => {
-    expect(errorOf(EXAMPLE.replace('strategy: canary, profile: fast', 'strategy: rainbow, profile: fast'))).toBe(
+    expect(
+      errorOf(EXAMPLE.replace('strategy: canary, profile: fast', 'strategy: rainbow, profile: fast')),
+    ).toBe(
       '.github/delivery.yaml:19:25: environments[0].canary.strategy: must be one of canary, blue-green, ab-testing, blue-green-mirroring',
     )
     expect(errorOf(EXAMPLE.replace('successRate: 95', 'successRate: 250'))).toMatch(
@@ -84,7 +97,9 @@ describe('the delivery file', () => {
 
   it('reports a missing required key, YAML syntax errors and duplicate environments with their lines', () => {
     expect(errorOf('app: x\n')).toBe(".github/delivery.yaml:1:1: (top level): 'environments' is required")
-    expect(errorOf('app: x\nenvironments:\n  - name: sit\n   bad: [\n')).toMatch(/^\.github\/delivery\.yaml:\d+:\d+: not valid YAML: /)
+    expect(errorOf('app: x\nenvironments:\n  - name: sit\n   bad: [\n')).toMatch(
+      /^\.github\/delivery\.yaml:\d+:\d+: not valid YAML: /,
+    )
     expect(errorOf('app: x\nenvironments:\n  - name: sit\n  - name: sit\n')).toBe(
       ".github/delivery.yaml:4:11: environments[1].name: 'sit' is already environments[0]",
     )
@@ -103,7 +118,9 @@ describe('the delivery file', () => {
   it('reads the config input relative to the workspace and needs environment when there are several', () => {
     const workspace = mkdtempSync(join(tmpdir(), 'delivery-'))
     writeFileSync(join(workspace, 'delivery.yaml'), EXAMPLE)
-    expect(resolveFromInputs({ config: 'delivery.yaml', environment: 'uat', workspace })?.environment).toBe('uat')
+    expect(resolveFromInputs({ config: 'delivery.yaml', environment: 'uat', workspace })?.environment).toBe(
+      'uat',
+    )
     expect(() => resolveFromInputs({ config: 'delivery.yaml', workspace })).toThrow(
       "Input 'environment' is required with 'config' (delivery.yaml has sit, uat, prod)",
     )
