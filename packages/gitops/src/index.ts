@@ -1,0 +1,18 @@
+export {
+  type BumpMode,
+  type BumpOptions,
+  type BumpResult,
+  bumpGitopsTag,
+  checkFilePath,
+  checkTag,
+  commitMessage,
+  DEFAULT_COMMIT_MESSAGE,
+  parseAuthor,
+  parseValues,
+  pullRequestBranch,
+  resolveRemote,
+} from './bump'
+export { Git, gitEnvironment } from './git'
+export { type ImageRef, normalizeRepository, parseImageRef, sameRepository, TAG_PATTERN } from './image-ref'
+export { type PullRequestInput, type PullRequestResult, upsertPullRequest } from './pull-request'
+export { type EditRequest, type EditResult, editImageTag, type FieldChange } from './yaml-edit'

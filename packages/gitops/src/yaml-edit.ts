@@ -1,0 +1,771 @@
+import { ConfigurationError } from '@canary-delivery/action-kit'
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type Node,
+  parse,
+  parseAllDocuments,
+  type Scalar,
+  stringify,
+  type YAMLMap,
+} from 'yaml'
+import { parseImageRef, sameRepository } from './image-ref'
+
+export type PathSegment = string | number
+
+export interface EditRequest {
+  /** The file's text, exactly as read. */
+  content: string
+  /** How the file is named in messages. */
+  fileName: string
+  tag: string
+  /** The image repository: picks among several images, and replaces the repository name where it differs. */
+  image?: string
+  /** An explicit field: `spec.values.image.tag`, `images[name=app].newTag`, optionally `HelmRelease/app:` or `doc[1].` first. */
+  field?: string
+  /** Merged under `spec.values` of a HelmRelease (or the top of a plain values file). */
+  values?: Record<string, unknown>
+}
+
+export interface FieldChange {
+  field: string
+  from: string | undefined
+  to: string
+}
+
+export interface EditResult {
+  content: string
+  changed: boolean
+  /** The tag before the edit (for an `image: repo:tag` string, its tag part). */
+  previousTag?: string
+  /** The field that holds the tag, e.g. `HelmRelease/podinfo spec.values.image.tag`. */
+  field: string
+  /** Every field whose value changed. */
+  changes: FieldChange[]
+}
+
+type Kind = 'tag' | 'ref'
+type Via = 'setter' | 'image-map' | 'kustomize' | 'sibling' | 'image-ref' | 'explicit'
+
+interface Candidate {
+  docIndex: number
+  path: PathSegment[]
+  node: Scalar
+  kind: Kind
+  via: Via
+  /** The repository the field belongs to, when the file says. */
+  repository?: string
+  /** A node holding the repository name that `image` may replace. */
+  repositoryNode?: { path: PathSegment[]; node: Scalar; prefix?: string }
+  /** The Flux image policy named by a setter marker. */
+  policy?: string
+  /** Kustomize `images[].name`: matched against `image` but never rewritten. */
+  matchName?: string
+}
+
+const RANK: Record<Via, number> = {
+  explicit: 0,
+  setter: 0,
+  'image-map': 1,
+  kustomize: 1,
+  sibling: 2,
+  'image-ref': 3,
+}
+
+interface Splice {
+  start: number
+  end: number
+  text: string
+}
+
+function pathText(path: PathSegment[]): string {
+  return path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('')
+}
+
+function docLabel(doc: Document.Parsed, index: number, count: number): string {
+  const kind = doc.get('kind')
+  const name = doc.getIn(['metadata', 'name'])
+  if (typeof kind === 'string') return `${kind}${typeof name === 'string' ? `/${name}` : ''}`
+  return count > 1 ? `doc[${index}]` : ''
+}
+
+function scalarText(node: Scalar): string | undefined {
+  return node.value === null || node.value === undefined ? undefined : String(node.value)
+}
+
+/** Calls `visit` for every collection and scalar reachable without following aliases. */
+function walk(
+  node: unknown,
+  path: PathSegment[],
+  visit: (node: Node, path: PathSegment[], key?: string) => void,
+  key?: string,
+): void {
+  if (!node || isAlias(node)) return
+  visit(node as Node, path, key)
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const k = isScalar(pair.key) ? String(pair.key.value) : undefined
+      if (k !== undefined) walk(pair.value, [...path, k], visit, k)
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      walk(item, [...path, i], visit, key)
+    })
+  }
+}
+
+function mapScalar(map: YAMLMap, key: string): Scalar | undefined {
+  const value = map.get(key, true)
+  return isScalar(value) && value.value !== null && typeof value.value !== 'object' ? value : undefined
+}
+
+const SETTER = /\{\s*"\$imagepolicy"\s*:\s*"([^"]+)"\s*\}/
+
+function lineAfter(content: string, offset: number): string {
+  const end = content.indexOf('\n', offset)
+  return content.slice(offset, end < 0 ? content.length : end)
+}
+
+/** Every field in the document that could hold the app's image tag. */
+function discover(content: string, doc: Document.Parsed, docIndex: number): Candidate[] {
+  const found: Candidate[] = []
+  const setterNames = new Map<string, { path: PathSegment[]; node: Scalar }>()
+  const isKustomization =
+    isSeq(doc.get('images', true)) && (doc.get('kind') === 'Kustomization' || doc.get('kind') === undefined)
+
+  walk(doc.contents, [], (node, path, key) => {
+    if (isScalar(node) && node.range) {
+      const marker = SETTER.exec(lineAfter(content, node.range[1]))
+      if (marker) {
+        const parts = marker[1]!.split(':')
+        const [, policy, suffix] = parts
+        if (suffix === 'tag') found.push({ docIndex, path, node, kind: 'tag', via: 'setter', policy })
+        else if (suffix === 'name') setterNames.set(`${policy}`, { path, node })
+        else if (suffix === undefined && parseImageRef(String(node.value))) {
+          found.push({
+            docIndex,
+            path,
+            node,
+            kind: 'ref',
+            via: 'setter',
+            policy,
+            repository: parseImageRef(String(node.value))!.repository,
+          })
+        }
+        return
+      }
+      if (key && /image$/i.test(key) && typeof node.value === 'string') {
+        const ref = parseImageRef(node.value)
+        if (ref?.tag !== undefined) {
+          found.push({ docIndex, path, node, kind: 'ref', via: 'image-ref', repository: ref.repository })
+        }
+      }
+      return
+    }
+    if (!isMap(node)) return
+    if (isKustomization && path.length === 2 && path[0] === 'images' && typeof path[1] === 'number') {
+      const name = mapScalar(node, 'name')
+      const newTag = mapScalar(node, 'newTag')
+      const newName = mapScalar(node, 'newName')
+      if (name && newTag) {
+        found.push({
+          docIndex,
+          path: [...path, 'newTag'],
+          node: newTag,
+          kind: 'tag',
+          via: 'kustomize',
+          repository: newName ? String(newName.value) : String(name.value),
+          matchName: String(name.value),
+          repositoryNode: newName ? { path: [...path, 'newName'], node: newName } : undefined,
+        })
+      }
+      return
+    }
+    const tag = mapScalar(node, 'tag')
+    if (!tag) return
+    const repository =
+      mapScalar(node, 'repository') ??
+      (typeof node.get('image') === 'string' ? mapScalar(node, 'image') : undefined)
+    const registry = mapScalar(node, 'registry')
+    const last = path[path.length - 1]
+    const underImage = typeof last === 'string' && /image$/i.test(last)
+    if (!underImage && !repository) return
+    const prefix =
+      registry && repository && !String(repository.value).startsWith(`${registry.value}/`)
+        ? `${registry.value}/`
+        : undefined
+    found.push({
+      docIndex,
+      path: [...path, 'tag'],
+      node: tag,
+      kind: 'tag',
+      via: underImage ? 'image-map' : 'sibling',
+      repository: repository ? `${prefix ?? ''}${repository.value}` : undefined,
+      repositoryNode: repository
+        ? {
+            path: [...path, repository === node.get('repository', true) ? 'repository' : 'image'],
+            node: repository,
+            prefix,
+          }
+        : undefined,
+    })
+  })
+
+  // A `:name` setter holds the repository of the policy's tag field.
+  for (const candidate of found) {
+    const named = candidate.policy ? setterNames.get(candidate.policy) : undefined
+    if (named) {
+      candidate.repository = String(named.node.value)
+      candidate.repositoryNode = named
+    }
+  }
+  // One node, one candidate: the strongest reason wins (a marked image-map field is a setter).
+  const byNode = new Map<Scalar, Candidate>()
+  for (const candidate of found) {
+    const known = byNode.get(candidate.node)
+    if (!known || RANK[candidate.via] < RANK[known.via]) byNode.set(candidate.node, candidate)
+  }
+  return [...byNode.values()]
+}
+
+/** Parses `HelmRelease/app:spec.values.image.tag`, `doc[1].spec.x`, `images[name=app].newTag`, `containers[0].image`. */
+function parseField(field: string): {
+  selector?: string
+  docIndex?: number
+  segments: (PathSegment | { key: string; equals: string })[]
+} {
+  let rest = field.trim()
+  let selector: string | undefined
+  let docIndex: number | undefined
+  const docPrefix = /^doc\[(\d+)\]\.?/.exec(rest)
+  if (docPrefix) {
+    docIndex = Number(docPrefix[1])
+    rest = rest.slice(docPrefix[0].length)
+  } else {
+    const colon = /^([A-Za-z][\w-]*(?:\/[\w.-]+)?):(?!\/)/.exec(rest)
+    if (colon) {
+      selector = colon[1]
+      rest = rest.slice(colon[0].length)
+    }
+  }
+  const segments: (PathSegment | { key: string; equals: string })[] = []
+  const pattern = /([^.[\]]+)|\[(\d+)\]|\[([^=\]]+)=([^\]]*)\]/g
+  for (const match of rest.matchAll(pattern)) {
+    if (match[1] !== undefined) segments.push(match[1])
+    else if (match[2] !== undefined) segments.push(Number(match[2]))
+    else segments.push({ key: match[3]!, equals: match[4]! })
+  }
+  if (segments.length === 0) throw new ConfigurationError(`Input 'field': '${field}' names no field`, 'field')
+  return { selector, docIndex, segments }
+}
+
+function resolveField(docs: Document.Parsed[], field: string, fileName: string, content: string): Candidate {
+  const { selector, docIndex, segments } = parseField(field)
+  const matches: Candidate[] = []
+  docs.forEach((doc, index) => {
+    if (docIndex !== undefined && index !== docIndex) return
+    if (selector) {
+      const [kind, name] = selector.split('/')
+      if (doc.get('kind') !== kind || (name !== undefined && doc.getIn(['metadata', 'name']) !== name)) return
+    }
+    let node: unknown = doc.contents
+    const path: PathSegment[] = []
+    for (const segment of segments) {
+      if (typeof segment === 'object') {
+        if (!isSeq(node)) return
+        const i = node.items.findIndex(
+          (item) => isMap(item) && String(item.get(segment.key)) === segment.equals,
+        )
+        if (i < 0) return
+        node = node.items[i]
+        path.push(i)
+      } else if (typeof segment === 'number') {
+        if (!isSeq(node)) return
+        node = node.items[segment]
+        path.push(segment)
+      } else {
+        if (!isMap(node)) return
+        node = node.get(segment, true)
+        path.push(segment)
+      }
+      if (node === undefined) return
+    }
+    if (!isScalar(node) || typeof node.value === 'object') {
+      throw new ConfigurationError(`Input 'field': '${field}' in ${fileName} is not a single value`, 'field')
+    }
+    const last = path[path.length - 1]
+    const looksLikeRef =
+      typeof last === 'string' && /image$/i.test(last) && parseImageRef(String(node.value))?.tag !== undefined
+    const marker = node.range ? SETTER.exec(lineAfter(content, node.range[1])) : null
+    const fullRef = marker ? marker[1]!.split(':').length === 2 : looksLikeRef
+    matches.push({
+      docIndex: index,
+      path,
+      node,
+      kind: fullRef ? 'ref' : 'tag',
+      via: 'explicit',
+      repository: fullRef ? parseImageRef(String(node.value))?.repository : undefined,
+    })
+  })
+  if (matches.length === 0)
+    throw new ConfigurationError(`Input 'field': ${fileName} has no field '${field}'`, 'field')
+  if (matches.length > 1) {
+    throw new ConfigurationError(
+      `Input 'field': '${field}' is in ${matches.length} documents of ${fileName}; put the document first, e.g. 'doc[${matches[1]!.docIndex}].${field}' or 'Kind/name:${field}'`,
+      'field',
+    )
+  }
+  return matches[0]!
+}
+
+function describe(docs: Document.Parsed[], c: Candidate): string {
+  const label = docLabel(docs[c.docIndex]!, c.docIndex, docs.length)
+  return `${label ? `${label} ` : ''}${pathText(c.path)}`
+}
+
+function matchesImage(c: Candidate, image: string): boolean {
+  const last = image.split('/').pop()
+  return (
+    (c.repository !== undefined && sameRepository(c.repository, image)) ||
+    (c.matchName !== undefined && sameRepository(c.matchName, image)) ||
+    (c.policy !== undefined && c.policy === last)
+  )
+}
+
+function choose(
+  docs: Document.Parsed[],
+  candidates: Candidate[],
+  request: EditRequest,
+): { candidate: Candidate; replaceRepository: boolean } {
+  const { image, fileName } = request
+  const list = (cs: Candidate[]) => cs.map((c) => `${describe(docs, c)} (${String(c.node.value)})`).join(', ')
+  if (candidates.length === 0) {
+    throw new ConfigurationError(
+      `${fileName} has no image tag field (looked for Flux $imagepolicy markers, …image.tag, kustomization images[].newTag and image: repo:tag strings); name one with the 'field' input`,
+      'field',
+    )
+  }
+  let pool = candidates
+  const replaceRepository = false
+  if (image) {
+    const matching = candidates.filter((c) => matchesImage(c, image))
+    if (matching.length > 0) pool = matching
+    else {
+      // No field names this image: with one clear best field, the image moves to the new repository.
+      const best = bestTier(candidates)
+      if (best.length !== 1 || (!best[0]!.repositoryNode && best[0]!.kind !== 'ref')) {
+        throw new ConfigurationError(
+          `${fileName} has no image tag field for image '${image}' (found ${list(candidates)})`,
+          'image',
+        )
+      }
+      return { candidate: best[0]!, replaceRepository: true }
+    }
+  }
+  const best = bestTier(pool)
+  if (best.length > 1) {
+    throw new ConfigurationError(
+      `${fileName} has ${best.length} equally likely image tag fields: ${list(best)}; choose with the 'image' or 'field' input`,
+      image ? 'field' : 'image',
+    )
+  }
+  return { candidate: best[0]!, replaceRepository }
+}
+
+function bestTier(candidates: Candidate[]): Candidate[] {
+  const score = (c: Candidate) => RANK[c.via] * 1000 + c.path.length
+  const top = Math.min(...candidates.map(score))
+  return candidates.filter((c) => score(c) === top)
+}
+
+/** Whether a plain scalar would read back as something other than this string (YAML 1.1 or 1.2). */
+function needsQuotes(value: string): boolean {
+  if (value === '' || /^[\s]|[\s]$|[:#]\s|^[-?:,[\]{}#&*!|>'"%@`]/.test(value)) return true
+  for (const version of ['1.1', '1.2'] as const) {
+    try {
+      if (parse(value, { version }) !== value) return true
+    } catch {
+      return true
+    }
+  }
+  return false
+}
+
+/** The new scalar in the style of the old one; a plain value that would not read back as a string is double-quoted. */
+function renderScalar(node: Scalar, value: string): string {
+  switch (node.type) {
+    case 'QUOTE_DOUBLE':
+      return JSON.stringify(value)
+    case 'QUOTE_SINGLE':
+      return `'${value.replace(/'/g, "''")}'`
+    case 'PLAIN':
+    case undefined:
+      return needsQuotes(value) ? JSON.stringify(value) : value
+    default:
+      throw new ConfigurationError(
+        `cannot rewrite a ${node.type} scalar; use a plain or quoted value`,
+        'field',
+      )
+  }
+}
+
+interface Plan {
+  docIndex: number
+  path: PathSegment[]
+  node: Scalar
+  value: string
+}
+
+function eolOf(content: string): string {
+  return content.includes('\r\n') ? '\r\n' : '\n'
+}
+
+function columnOf(content: string, offset: number): number {
+  return offset - (content.lastIndexOf('\n', offset - 1) + 1)
+}
+
+/** The indentation step the file uses (2 when it cannot tell). */
+function indentStep(content: string): number {
+  const counts = new Map<number, number>()
+  let previous = 0
+  for (const line of content.split(/\r?\n/)) {
+    if (!line.trim() || line.trim().startsWith('#')) continue
+    const indent = line.length - line.trimStart().length
+    if (indent > previous) counts.set(indent - previous, (counts.get(indent - previous) ?? 0) + 1)
+    previous = indent
+  }
+  let best = 2
+  let bestCount = 0
+  for (const [step, count] of counts) {
+    if (count > bestCount) [best, bestCount] = [step, count]
+  }
+  return best
+}
+
+function renderBlock(value: unknown, indent: number, step: number, eol: string): string {
+  const text = stringify(value, { indent: step, lineWidth: 0 }).replace(/\n$/, '')
+  return text
+    .split('\n')
+    .map((line) => (line ? ' '.repeat(indent) + line : line))
+    .join(eol)
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** Splices that merge `values` into the block map `map`, touching only what differs. */
+function mergeSplices(
+  content: string,
+  map: YAMLMap,
+  values: Record<string, unknown>,
+  path: PathSegment[],
+  changes: FieldChange[],
+  step: number,
+): Splice[] {
+  const eol = eolOf(content)
+  const splices: Splice[] = []
+  if (map.flow)
+    throw new ConfigurationError(
+      `cannot merge values into the flow mapping at ${pathText(path)}; write it as a block`,
+      'values',
+    )
+  const missing: [string, unknown][] = []
+  for (const [key, value] of Object.entries(values)) {
+    const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key)
+    const here = [...path, key]
+    if (!pair) {
+      missing.push([key, value])
+      continue
+    }
+    const existing = pair.value
+    if (isPlainObject(value) && isMap(existing) && !existing.flow) {
+      splices.push(...mergeSplices(content, existing, value, here, changes, step))
+    } else if (isScalar(existing) && existing.range && (value === null || typeof value !== 'object')) {
+      const old = existing.value
+      if (
+        old === value ||
+        (old !== null &&
+          typeof old !== 'object' &&
+          String(old) === String(value) &&
+          typeof old === typeof value)
+      )
+        continue
+      const text =
+        typeof value === 'string'
+          ? renderScalar(existing, value)
+          : value === null
+            ? 'null'
+            : String(value as number | boolean)
+      splices.push({ start: existing.range[0], end: existing.range[1], text })
+      changes.push({ field: pathText(here), from: old === null ? undefined : String(old), to: String(value) })
+    } else if (
+      isScalar(existing) &&
+      existing.range &&
+      (existing.value === null || existing.value === undefined)
+    ) {
+      // `key:` with nothing after it: the block goes on the following lines.
+      const keyColumn = columnOf(content, (pair.key as Scalar).range![0])
+      splices.push({
+        start: existing.range[0],
+        end: existing.range[1],
+        text: eol + renderBlock(value, keyColumn + step, step, eol),
+      })
+      changes.push({ field: pathText(here), from: undefined, to: JSON.stringify(value) })
+    } else if (
+      (isSeq(existing) || isMap(existing)) &&
+      existing.range &&
+      !existing.flow &&
+      typeof value === 'object' &&
+      value !== null
+    ) {
+      if (JSON.stringify(existing.toJSON()) === JSON.stringify(value)) continue
+      const column = columnOf(content, existing.range[0])
+      const block = renderBlock(value, column, step, eol).slice(column)
+      splices.push({ start: existing.range[0], end: contentEnd(content, existing), text: block })
+      changes.push({
+        field: pathText(here),
+        from: JSON.stringify(existing.toJSON()),
+        to: JSON.stringify(value),
+      })
+    } else {
+      throw new ConfigurationError(
+        `Input 'values': cannot replace ${pathText(here)} (a ${existing ? 'different kind of value' : 'null'}) with ${JSON.stringify(value)}`,
+        'values',
+      )
+    }
+  }
+  if (missing.length > 0) {
+    const first = map.items[0]
+    if (!first || !isScalar(first.key) || !first.key.range) {
+      throw new ConfigurationError(
+        `Input 'values': cannot add keys to the empty mapping at ${pathText(path)}`,
+        'values',
+      )
+    }
+    const column = columnOf(content, first.key.range[0])
+    const at = lineEndAfter(content, contentEnd(content, map))
+    const block = renderBlock(Object.fromEntries(missing), column, step, eol)
+    splices.push({ start: at.offset, end: at.offset, text: `${at.needsNewline ? eol : ''}${block}${eol}` })
+    for (const [key, value] of missing)
+      changes.push({ field: pathText([...path, key]), from: undefined, to: JSON.stringify(value) })
+  }
+  return splices
+}
+
+/** Where a node's own text ends (its trailing comments and blank lines excluded). */
+function contentEnd(content: string, node: Node): number {
+  let end = node.range![1]
+  while (end > node.range![0] && /\s/.test(content[end - 1]!)) end--
+  return end
+}
+
+function lineEndAfter(content: string, offset: number): { offset: number; needsNewline: boolean } {
+  const newline = content.indexOf('\n', offset)
+  return newline < 0
+    ? { offset: content.length, needsNewline: true }
+    : { offset: newline + 1, needsNewline: false }
+}
+
+function applySplices(content: string, splices: Splice[]): string {
+  const sorted = [...splices].sort((a, b) => b.start - a.start)
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i]!.end > sorted[i - 1]!.start) throw new Error('internal: overlapping edits')
+  }
+  let result = content
+  for (const { start, end, text } of sorted) result = result.slice(0, start) + text + result.slice(end)
+  return result
+}
+
+function parseDocuments(content: string, fileName: string): Document.Parsed[] {
+  const docs = parseAllDocuments(content, { keepSourceTokens: false })
+  if (!Array.isArray(docs)) throw new ConfigurationError(`${fileName} is not YAML`, 'file')
+  for (const doc of docs) {
+    const error = doc.errors[0]
+    if (error) {
+      const line = error.linePos?.[0]
+      throw new ConfigurationError(
+        `${fileName}${line ? `:${line.line}:${line.col}` : ''} is not valid YAML: ${error.message.split('\n')[0]}`,
+        'file',
+      )
+    }
+  }
+  return docs
+}
+
+/** The documents as plain data, anchors resolved. */
+function plain(docs: Document.Parsed[]): unknown[] {
+  return docs.map((doc) => doc.toJS({ maxAliasCount: -1 }))
+}
+
+/**
+ * Writes `tag` (and optionally `values`) into a YAML file with the smallest possible change: only the
+ * bytes of the edited scalars differ, everything else (comments, order, quoting, line endings,
+ * anchors) is kept. The result is parsed again and compared with the intended change; any other
+ * difference is refused.
+ */
+export function editImageTag(request: EditRequest): EditResult {
+  const { content, fileName, tag } = request
+  const docs = parseDocuments(content, fileName)
+  const candidate = request.field ? resolveField(docs, request.field, fileName, content) : undefined
+  const chosen = candidate
+    ? {
+        candidate,
+        replaceRepository:
+          !!request.image &&
+          candidate.kind === 'ref' &&
+          !sameRepository(candidate.repository ?? '', request.image),
+      }
+    : choose(
+        docs,
+        docs.flatMap((doc, i) => discover(content, doc, i)),
+        request,
+      )
+  const target = chosen.candidate
+  const plans: Plan[] = []
+  let previousTag: string | undefined
+  const current = scalarText(target.node)
+  if (target.kind === 'ref') {
+    const ref = parseImageRef(current ?? '')
+    if (!ref)
+      throw new ConfigurationError(
+        `${fileName}: ${describe(docs, target)} is not an image reference ('${current}')`,
+        'field',
+      )
+    previousTag = ref.tag
+    const repository = chosen.replaceRepository && request.image ? request.image : ref.repository
+    plans.push({
+      docIndex: target.docIndex,
+      path: target.path,
+      node: target.node,
+      value: `${repository}:${tag}`,
+    })
+  } else {
+    previousTag = current
+    plans.push({ docIndex: target.docIndex, path: target.path, node: target.node, value: tag })
+    const repoNode = target.repositoryNode
+    if (chosen.replaceRepository && request.image && repoNode) {
+      const value =
+        repoNode.prefix && request.image.startsWith(repoNode.prefix)
+          ? request.image.slice(repoNode.prefix.length)
+          : request.image
+      plans.push({ docIndex: target.docIndex, path: repoNode.path, node: repoNode.node, value })
+    }
+  }
+
+  const changes: FieldChange[] = []
+  const splices: Splice[] = []
+  for (const plan of plans) {
+    if (scalarText(plan.node) === plan.value && typeof plan.node.value === 'string') continue
+    if (!plan.node.range) throw new Error('internal: scalar without a source range')
+    splices.push({
+      start: plan.node.range[0],
+      end: plan.node.range[1],
+      text: renderScalar(plan.node, plan.value),
+    })
+    changes.push({
+      field: describe(docs, { ...target, path: plan.path }),
+      from: scalarText(plan.node),
+      to: plan.value,
+    })
+  }
+
+  let valuesRoot: { docIndex: number; path: PathSegment[] } | undefined
+  if (request.values && Object.keys(request.values).length > 0) {
+    valuesRoot = valuesTarget(docs, target.docIndex, fileName)
+    const doc = docs[valuesRoot.docIndex]!
+    const map = valuesRoot.path.length ? doc.getIn(valuesRoot.path, true) : doc.contents
+    const step = indentStep(content)
+    if (isMap(map)) {
+      splices.push(...mergeSplices(content, map, request.values, valuesRoot.path, changes, step))
+    } else if (map === undefined && valuesRoot.path.length === 2) {
+      // spec has no values yet: add them.
+      const spec = doc.getIn(['spec'], true)
+      if (!isMap(spec))
+        throw new ConfigurationError(`${fileName}: the HelmRelease has no spec mapping`, 'values')
+      splices.push(...mergeSplices(content, spec, { values: request.values }, ['spec'], changes, step))
+    } else {
+      throw new ConfigurationError(
+        `Input 'values': ${fileName} ${pathText(valuesRoot.path)} is not a mapping`,
+        'values',
+      )
+    }
+  }
+
+  const result = applySplices(content, splices)
+  verify(content, result, docs, plans, valuesRoot, request, fileName)
+  return { content: result, changed: result !== content, previousTag, field: describe(docs, target), changes }
+}
+
+function valuesTarget(
+  docs: Document.Parsed[],
+  docIndex: number,
+  fileName: string,
+): { docIndex: number; path: PathSegment[] } {
+  const doc = docs[docIndex]!
+  if (doc.get('kind') === 'HelmRelease') return { docIndex, path: ['spec', 'values'] }
+  const releases = docs.map((d, i) => [d, i] as const).filter(([d]) => d.get('kind') === 'HelmRelease')
+  if (releases.length === 1) return { docIndex: releases[0]![1], path: ['spec', 'values'] }
+  if (doc.get('kind') === undefined && doc.get('apiVersion') === undefined && docs.length === 1)
+    return { docIndex, path: [] }
+  throw new ConfigurationError(
+    `Input 'values': ${fileName} is neither a HelmRelease nor a plain Helm values file`,
+    'values',
+  )
+}
+
+function deepMerge(base: unknown, extra: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = isPlainObject(base) ? { ...base } : {}
+  for (const [key, value] of Object.entries(extra)) {
+    out[key] = isPlainObject(value) && isPlainObject(out[key]) ? deepMerge(out[key], value) : value
+  }
+  return out
+}
+
+/** Re-parses the result and refuses anything but the intended change. */
+function verify(
+  before: string,
+  after: string,
+  docs: Document.Parsed[],
+  plans: Plan[],
+  valuesRoot: { docIndex: number; path: PathSegment[] } | undefined,
+  request: EditRequest,
+  fileName: string,
+): void {
+  let reparsed: Document.Parsed[]
+  try {
+    reparsed = parseDocuments(after, fileName)
+  } catch (error) {
+    throw new Error(
+      `refusing the edit of ${fileName}: the result does not parse (${(error as Error).message})`,
+    )
+  }
+  if (reparsed.length !== docs.length)
+    throw new Error(`refusing the edit of ${fileName}: the number of documents changed`)
+  // The expectation, built on the original tree: nodes set in place, so anchors carry to their aliases.
+  const expected = parseDocuments(before, fileName)
+  for (const plan of plans) {
+    const node = expected[plan.docIndex]!.getIn(plan.path, true)
+    if (!isScalar(node)) throw new Error('internal: planned field vanished')
+    node.value = plan.value
+  }
+  const want = plain(expected)
+  if (valuesRoot && request.values) {
+    const doc = want[valuesRoot.docIndex] as Record<string, unknown>
+    if (valuesRoot.path.length === 0) want[valuesRoot.docIndex] = deepMerge(doc, request.values)
+    else {
+      const spec = (doc.spec ?? {}) as Record<string, unknown>
+      doc.spec = { ...spec, values: deepMerge(spec.values, request.values) }
+    }
+  }
+  const got = plain(reparsed)
+  if (JSON.stringify(got) !== JSON.stringify(want)) {
+    throw new Error(
+      `refusing the edit of ${fileName}: re-reading it shows changes beyond the intended fields`,
+    )
+  }
+  if (eolOf(before) !== eolOf(after) && before.includes('\n'))
+    throw new Error(`refusing the edit of ${fileName}: line endings changed`)
+}
