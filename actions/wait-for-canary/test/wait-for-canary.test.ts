@@ -1,14 +1,25 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { resolveNode } from '@canary-delivery/action-runner'
+import { type GitHubStandin, startGitHubStandin } from '@canary-delivery/github-standin'
 import { afterEach, describe, expect, it } from 'vitest'
+import { type RecordingProxy, startRecordingProxy } from '../../../test/support/recording-proxy'
 import { type ActionRun, helmRelease, NS, startAction, World, waitFor } from './world'
 
 let world: World | undefined
 let run: ActionRun | undefined
+let github: GitHubStandin | undefined
+let proxy: RecordingProxy | undefined
 afterEach(async () => {
   await world?.stop()
+  await github?.stop()
+  await proxy?.stop()
   run?.cleanup()
   world = undefined
   run = undefined
+  github = undefined
+  proxy = undefined
 })
 
 const events = (outputs: Record<string, string>) =>
@@ -232,5 +243,90 @@ describe('wait-for-canary with Flux', () => {
     expect(progressing).toBeGreaterThan(0)
     expect(runs).toBeGreaterThan(progressing)
     expect(applied).toBeGreaterThan(progressing)
+  })
+})
+
+describe('wait-for-canary reporting and credentials', () => {
+  const TOKEN = 'ghs_standin_token_0123456789'
+  const SHA = 'c0ffee'.padEnd(40, '0')
+
+  it('keeps a rate-limited commit status on the commit, as GitHub’s API describes it', async () => {
+    github = await startGitHubStandin({ repositories: ['acme/app'], token: TOKEN })
+    world = await World.start({ timeScale: 0.05 })
+    run = startAction(
+      world,
+      { tag: '4.0.0', environment: 'sit' },
+      {
+        github: { token: TOKEN, apiUrl: github.url, repository: 'acme/app', sha: SHA },
+        env: { WAIT_FOR_CANARY_STATUS_INTERVAL_MS: '1000' },
+      },
+    )
+    await run.line(/waiting for Flux to apply/)
+    world.setTag('4.0.0')
+    const result = await run.result
+    expect(result.exitCode, result.log).toBe(0)
+    const statuses = github.state.repository('acme', 'app')!.statuses
+    expect(github.violations).toEqual([])
+    expect(statuses.every((s) => s.context === 'canary/sit' && s.sha === SHA)).toBe(true)
+    expect(statuses[0]).toMatchObject({ state: 'pending' })
+    expect(
+      statuses.some((s) => /^Progressing: \d+% \(\d\/5\), 0 failed checks$/.test(s.description ?? '')),
+    ).toBe(true)
+    expect(statuses.at(-1)).toMatchObject({
+      state: 'success',
+      description: 'podinfo.demo promoted tag 4.0.0',
+    })
+    // Rate-limited: fewer statuses than changes the log shows.
+    const changes = result.log.split('\n').filter((l) => /^\[\d\d:\d\d\]/.test(l)).length
+    expect(statuses.length).toBeLessThan(changes)
+    expect(statuses[0]?.targetUrl).toMatch(/\/acme\/app\/actions\/runs\/\d+$/)
+    expect(result.log).not.toContain(TOKEN)
+  })
+
+  it('authenticates through an exec credential plugin given in a base64 kubeconfig, and masks it', async () => {
+    world = await World.start()
+    await world.rollOut('5.0.0')
+    proxy = await startRecordingProxy(world.sandbox.url)
+    const dir = mkdtempSync(join(tmpdir(), 'exec-plugin-'))
+    try {
+      const plugin = join(dir, 'auth-plugin.mjs')
+      writeFileSync(
+        plugin,
+        `process.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1beta1', kind: 'ExecCredential', status: { token: 'exec-issued-token-42' } }))\n`,
+      )
+      const kubeconfig = [
+        'apiVersion: v1',
+        'kind: Config',
+        'clusters:',
+        '- name: sandbox',
+        `  cluster: { server: "${proxy.url}", insecure-skip-tls-verify: true }`,
+        'users:',
+        '- name: gke-style',
+        '  user:',
+        '    exec:',
+        '      apiVersion: client.authentication.k8s.io/v1beta1',
+        `      command: ${JSON.stringify(process.execPath)}`,
+        `      args: [${JSON.stringify(plugin)}]`,
+        '      interactiveMode: Never',
+        '      env: [{ name: PLUGIN_SECRET, value: plugin-env-secret-value }]',
+        'contexts:',
+        '- name: gke',
+        '  context: { cluster: sandbox, user: gke-style }',
+        'current-context: gke',
+        '',
+      ].join('\n')
+      const encoded = Buffer.from(kubeconfig).toString('base64')
+      run = startAction(world, { tag: '5.0.0' }, { kubeconfig: encoded, debug: true })
+      const result = await run.result
+      expect(result.exitCode, result.log).toBe(0)
+      expect(result.outputs.result).toBe('no-rollout')
+      expect(proxy.requests.length).toBeGreaterThan(0)
+      expect(proxy.requests.every((r) => r.authorization === 'Bearer exec-issued-token-42')).toBe(true)
+      expect(result.masks).toEqual(expect.arrayContaining([encoded, 'plugin-env-secret-value']))
+      expect(result.log).not.toContain(encoded.slice(0, 60))
+      expect(run.leftovers()).toEqual([])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

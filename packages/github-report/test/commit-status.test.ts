@@ -1,0 +1,85 @@
+import { type GitHubStandin, startGitHubStandin } from '@canary-delivery/github-standin'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { CommitStatusReporter, fitDescription } from '../src/index'
+
+const SHA = 'a'.repeat(40)
+let github: GitHubStandin
+beforeEach(async () => {
+  github = await startGitHubStandin({ repositories: ['acme/app'], token: 'ghs_test_token_123' })
+})
+afterEach(async () => {
+  await github.stop()
+})
+
+const reporter = (overrides: Partial<ConstructorParameters<typeof CommitStatusReporter>[0]> = {}) => {
+  const warnings: string[] = []
+  const r = new CommitStatusReporter({
+    token: 'ghs_test_token_123',
+    apiUrl: github.url,
+    repository: 'acme/app',
+    sha: SHA,
+    context: 'canary/sit',
+    targetUrl: 'https://github.com/acme/app/actions/runs/1',
+    minIntervalMs: 300,
+    baseDelayMs: 20,
+    warn: (w) => warnings.push(w),
+    ...overrides,
+  })
+  return { r, warnings }
+}
+
+const statuses = () => github.state.repository('acme', 'app')!.statuses
+
+describe('CommitStatusReporter against the GitHub stand-in', () => {
+  it('coalesces quick changes, always sends the final state, and speaks GitHub’s API', async () => {
+    const { r, warnings } = reporter()
+    const progress = (weight: number) =>
+      r.update('pending', `Progressing: ${weight}% (${weight / 10}/5), 0 failed checks`)
+    progress(10)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    for (const weight of [20, 30, 40]) progress(weight)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(statuses()).toHaveLength(1)
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    progress(50)
+    await r.finish('success', 'podinfo.demo promoted tag 1.1.0')
+    const sent = statuses().map((s) => [s.state, s.description])
+    // The first change goes out at once; the next ones wait for the interval and only the latest
+    // is sent; the final state does not wait (so weight 50, held back, is never sent).
+    expect(sent).toEqual([
+      ['pending', 'Progressing: 10% (1/5), 0 failed checks'],
+      ['pending', 'Progressing: 40% (4/5), 0 failed checks'],
+      ['success', 'podinfo.demo promoted tag 1.1.0'],
+    ])
+    expect(statuses().every((s) => s.context === 'canary/sit' && s.sha === SHA)).toBe(true)
+    expect(statuses()[0]?.targetUrl).toBe('https://github.com/acme/app/actions/runs/1')
+    expect(github.violations).toEqual([])
+    expect(warnings).toEqual([])
+    expect(r.sent).toBe(3)
+  })
+
+  it('retries 5xx and 429 with backoff', async () => {
+    const { r, warnings } = reporter()
+    github.faults.failNext(1, 503)
+    github.faults.failNext(1, 429, 0)
+    github.faults.failNext(1, 502)
+    await r.finish('failure', 'Flagger rolled back tag 1.1.0')
+    expect(statuses().map((s) => s.state)).toEqual(['failure'])
+    expect(github.requests.map((q) => q.status)).toEqual([503, 429, 502, 201])
+    expect(warnings).toEqual([])
+  })
+
+  it('warns once and stops when the token may not write statuses', async () => {
+    const { r, warnings } = reporter({ token: 'wrong-token-xyz' })
+    r.update('pending', 'Progressing: 10% (1/5), 0 failed checks')
+    await r.finish('success', 'done')
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/HTTP 401.*statuses: write/)
+    expect(github.requests).toHaveLength(1)
+  })
+
+  it('keeps descriptions within GitHub’s 140 characters', () => {
+    expect(fitDescription('x'.repeat(200))).toHaveLength(140)
+    expect(fitDescription('two\nlines')).toBe('two lines')
+  })
+})
