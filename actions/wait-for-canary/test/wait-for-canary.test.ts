@@ -150,6 +150,38 @@ describe('wait-for-canary against the sandbox', () => {
     expect(run.leftovers()).toEqual([])
   })
 
+  it('takes namespace, canary name and image from the delivery file', async () => {
+    world = await World.start()
+    const workspace = mkdtempSync(join(tmpdir(), 'workspace-'))
+    try {
+      writeFileSync(
+        join(workspace, 'delivery.yaml'),
+        [
+          'app: podinfo',
+          'image: ghcr.io/acme/podinfo',
+          'environments:',
+          '  - name: sit',
+          `    namespace: ${NS}`,
+          '',
+        ].join('\n'),
+      )
+      run = startAction(
+        world,
+        { config: 'delivery.yaml', environment: 'sit', tag: '6.0.0', namespace: '', name: '' },
+        { workspace },
+      )
+      await run.line(/waiting for Flux to apply ghcr\.io\/acme\/podinfo:6\.0\.0/)
+      world.setTag('6.0.0')
+      const result = await run.result
+      expect(result.exitCode, result.log).toBe(0)
+      expect(result.outputs.result).toBe('succeeded')
+      // The delivery file names a HelmRelease (the app) that this cluster does not have.
+      expect(result.log).toContain('HelmRelease podinfo not found; following the target alone')
+    } finally {
+      rmSync(workspace, { recursive: true, force: true })
+    }
+  })
+
   it('rejects bad input in one line and leaves no kubeconfig behind', async () => {
     world = await World.start({ initialTag: false })
     run = startAction(world, {})

@@ -143,7 +143,9 @@ export interface ActionRun {
 export function startAction(
   world: World | undefined,
   inputs: Record<string, string>,
-  options: Partial<Pick<RunOptions, 'node' | 'env' | 'github' | 'debug'>> & { kubeconfig?: string } = {},
+  options: Partial<Pick<RunOptions, 'node' | 'env' | 'github' | 'debug' | 'workspace'>> & {
+    kubeconfig?: string
+  } = {},
 ): ActionRun {
   const runnerTemp = mkdtempSync(join(tmpdir(), 'wait-for-canary-temp-'))
   const lines: string[] = []
@@ -161,6 +163,7 @@ export function startAction(
     env: { WAIT_FOR_CANARY_STATUS_INTERVAL_MS: '200', ...options.env },
     github: options.github,
     debug: options.debug,
+    workspace: options.workspace,
     runnerTemp,
     timeoutMs: 120_000,
     onLogLine: (line) => {

@@ -207,11 +207,12 @@ export class RolloutTracker {
       this.primaryCarriedWhenTargetFirstCarried = carriesImage(this.primary, this.options.expected)
     const phase = this.canary?.status?.phase
     const expected = describeExpected(this.options.expected)
+    if (this.options.helmRelease && !this.helmRelease) this.observeHelmRelease(undefined)
     let note: string
     if (!this.canary) note = `Canary ${this.canaryId} does not exist yet; waiting for it to be created`
     else if (this.targetCarries) note = `target already runs ${expected}`
     else
-      note = `waiting for ${this.options.helmRelease ? `HelmRelease ${this.options.helmRelease} and ` : ''}Flux to apply ${expected}`
+      note = `waiting for ${this.helmRelease ? `HelmRelease ${this.options.helmRelease} and ` : ''}Flux to apply ${expected}`
     if (phase && !isActive(phase) && this.canary) note = `${phase} is from an earlier run; ${note}`
     const snap = this.snapshot()
     this.lastSnapshotKey = `${snap.phase}|${snap.weight}|${snap.iterations}|${snap.failedChecks}`
@@ -286,7 +287,7 @@ export class RolloutTracker {
       ? `HelmRelease ${hr.metadata.name}: Ready=${ready?.status ?? 'Unknown'}${ready?.reason ? ` (${ready.reason})` : ''}${
           this.helmReleaseApplied() ? ', revision applied' : ''
         }${ready?.message ? ` ${ready.message}` : ''}`
-      : `HelmRelease ${this.options.helmRelease} not found`
+      : `HelmRelease ${this.options.helmRelease} not found; following the target alone`
     if (summary !== this.helmReleaseSummary) {
       this.helmReleaseSummary = summary
       this.record(summary)
@@ -370,7 +371,7 @@ export class RolloutTracker {
   /** What the wait is blocked on, for the timeout message and the status description. */
   waitingFor(): string {
     const expected = describeExpected(this.options.expected)
-    if (this.options.helmRelease && !this.targetCarries && !this.helmReleaseApplied()) {
+    if (this.helmRelease && !this.targetCarries && !this.helmReleaseApplied()) {
       return `HelmRelease ${this.options.helmRelease} to apply ${expected} (${this.helmReleaseSummary || 'not seen'})`
     }
     if (!this.canary) return `Canary ${this.canaryId} to be created`
@@ -393,7 +394,7 @@ export class RolloutTracker {
     if (hrFailure && !this.targetCarries) {
       return {
         result: 'failed',
-        message: `HelmRelease ${this.options.helmRelease} failed: ${hrFailure}`,
+        message: `HelmRelease ${this.helmRelease?.metadata.name} failed: ${hrFailure}`,
         reasons: [hrFailure],
       }
     }

@@ -192,6 +192,42 @@ describe('RolloutTracker', () => {
     })
   })
 
+  it('fails when the HelmRelease stalls before the new image reaches the target', () => {
+    const { t, lines } = tracker()
+    t.observeCanary(canary(succeededOld))
+    t.observeTarget(workload('podinfo', OLD))
+    t.observePrimary(workload('podinfo-primary', OLD))
+    t.markSynced()
+    expect(t.evaluate()).toBeUndefined()
+    const stalled = {
+      metadata: { name: 'podinfo', generation: 2 },
+      spec: { values: { image: { tag: '1.1.0' } } },
+      status: {
+        observedGeneration: 2,
+        conditions: [
+          {
+            type: 'Ready',
+            status: 'False',
+            reason: 'UpgradeFailed',
+            message: 'Helm upgrade failed: timed out waiting for the condition',
+          },
+          {
+            type: 'Stalled',
+            status: 'True',
+            reason: 'RetriesExceeded',
+            message: 'Failed to upgrade after 3 attempts',
+          },
+        ],
+      },
+    }
+    t.observeHelmRelease(stalled)
+    expect(t.evaluate()).toMatchObject({
+      result: 'failed',
+      message: 'HelmRelease podinfo failed: Failed to upgrade after 3 attempts',
+    })
+    expect(lines.at(-1)).toMatch(/HelmRelease podinfo: Ready=False \(UpgradeFailed\) Helm upgrade failed/)
+  })
+
   it('names what it waits for when time runs out', () => {
     const { t } = tracker()
     t.observeCanary(canary(succeededOld))
