@@ -175,6 +175,19 @@ describe('RolloutTracker', () => {
     }
   })
 
+  it('reports a closed confirm-rollout gate as waiting for approval', () => {
+    const { t, lines } = tracker()
+    t.observeCanary(canary(succeededOld))
+    t.observeTarget(workload('podinfo', NEW))
+    t.observePrimary(workload('podinfo-primary', OLD))
+    t.markSynced()
+    t.observeEvent(event('Warning', 'Halt podinfo.demo advancement waiting for approval approve-rollout'))
+    t.observeCanary(canary({ ...succeededOld, phase: 'Waiting' }))
+    expect(t.evaluate()).toBeUndefined()
+    expect(t.waitingFor()).toBe('approval from approve-rollout (Waiting)')
+    expect(lines.at(-2)).toMatch(/waiting for approval \(approve-rollout\): Halt podinfo\.demo advancement/)
+  })
+
   it('concludes that a revision was already rolled back when Flagger starts no new run', () => {
     let now = 0
     const { t } = tracker({ staleGraceMs: 30_000, now: () => now })
