@@ -177,8 +177,10 @@ async function measureAction(bench: Bench, tag: string, proxy: RecordingProxy): 
   const run = await result
   rmSync(runnerTemp, { recursive: true, force: true })
   const changes = bench.takeChanges()
+  const measured = delays(changes, seen)
   return {
-    delays: delays(changes, seen),
+    delays: measured,
+    startDelay: measured[changes.findIndex((c) => c.phase === 'Progressing')],
     requests: proxy.requests.length,
     result: run.outputs.result ?? `exit ${run.exitCode}`,
   }
