@@ -31,7 +31,13 @@ describe('wait-for-canary against the sandbox', () => {
     await world.rollOut('1.0.1')
     run = startAction(world, { tag: '1.1.0' }, { node: resolveNode('24') })
     await run.line(/Succeeded is from an earlier run; waiting for Flux to apply tag 1\.1\.0/)
+    // Flux applies the tag while Flagger has not looked yet: the earlier Succeeded is still there.
+    world.suspendCanary(true)
     world.setTag('1.1.0')
+    await run.line(/\] Succeeded .*podinfo now runs tag 1\.1\.0/)
+    await new Promise((r) => setTimeout(r, 500))
+    expect(run.lines.join('\n')).not.toMatch(/succeeded:/)
+    world.suspendCanary(false)
     const result = await run.result
     expect(result.exitCode, result.log).toBe(0)
     expect(result.outputs).toMatchObject({

@@ -94,6 +94,14 @@ export class World {
     this.sandbox.store.update(rt, target)
   }
 
+  /** Pauses or resumes Flagger's analysis of the canary (spec.suspend). */
+  suspendCanary(suspend: boolean): void {
+    const rt = this.type('flagger.app/v1beta1', 'Canary')
+    const canary = this.sandbox.store.get(rt, NS, 'podinfo')!
+    canary.spec.suspend = suspend
+    this.sandbox.store.update(rt, canary)
+  }
+
   phase(): string | undefined {
     return this.get('flagger.app/v1beta1', 'Canary', 'podinfo')?.status?.phase
   }

@@ -34,6 +34,7 @@ export interface Canary extends KubeObject {
   spec?: {
     targetRef?: { apiVersion?: string; kind?: string; name?: string }
     progressDeadlineSeconds?: number
+    provider?: string
     analysis?: CanaryAnalysis
     skipAnalysis?: boolean
   }
@@ -79,11 +80,21 @@ export function analysisSteps(analysis: CanaryAnalysis | undefined): number {
 }
 
 /**
+ * The analysis as Flagger's scheduler runs it: on the kubernetes provider every Canary is
+ * blue/green, without match conditions and with 10 iterations unless it sets some.
+ */
+export function effectiveAnalysis(canary: Canary | undefined): CanaryAnalysis | undefined {
+  const analysis = canary?.spec?.analysis
+  if (canary?.spec?.provider !== 'kubernetes') return analysis
+  return { ...analysis, match: undefined, iterations: analysis?.iterations || 10 }
+}
+
+/**
  * A fair time budget for one run: every analysis step, a few intervals for the first tick,
  * promotion and finalising, and the progress deadline for pods to become ready.
  */
 export function defaultTimeoutMs(canary: Canary | undefined): number {
-  const analysis = canary?.spec?.analysis
+  const analysis = effectiveAnalysis(canary)
   const interval = intervalMs(analysis)
   const deadline = (canary?.spec?.progressDeadlineSeconds ?? 600) * 1000
   return interval * (analysisSteps(analysis) + 4) + deadline
@@ -92,7 +103,7 @@ export function defaultTimeoutMs(canary: Canary | undefined): number {
 /** Where in its run the canary is: `30% (3/5)` or `iteration 2/10`. */
 export function describeProgress(canary: Canary | undefined): string {
   const status = canary?.status
-  const analysis = canary?.spec?.analysis
+  const analysis = effectiveAnalysis(canary)
   if (!status) return ''
   if (strategyOf(analysis) !== 'canary') {
     return status.iterations ? `iteration ${status.iterations}/${analysis?.iterations ?? '?'}` : ''

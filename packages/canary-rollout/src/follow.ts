@@ -1,6 +1,6 @@
 import { formatDuration } from '@canary-delivery/action-kit'
 import { type KubeClient, type ResourceWatch, type WatchStats, watchResource } from '@canary-delivery/kube'
-import { type Canary, defaultTimeoutMs, intervalMs, strategyOf } from './canary'
+import { type Canary, defaultTimeoutMs, effectiveAnalysis, intervalMs, strategyOf } from './canary'
 import type { KubeEvent, RunEvent } from './events'
 import type { ExpectedImage, Workload } from './images'
 import {
@@ -243,7 +243,7 @@ export async function followRollout(options: FollowOptions): Promise<FollowResul
     timeline: tracker.timeline,
     timeoutMs,
     timeoutSource,
-    strategy: strategyOf(tracker.canaryObject?.spec?.analysis),
+    strategy: strategyOf(effectiveAnalysis(tracker.canaryObject)),
     requests: client.requests,
     watches: stats,
   }

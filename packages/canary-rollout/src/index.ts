@@ -6,6 +6,7 @@ export {
   type CanaryStatus,
   defaultTimeoutMs,
   describeProgress,
+  effectiveAnalysis,
   intervalMs,
   isActive,
   type Strategy,

@@ -259,6 +259,11 @@ describe('canary arithmetic', () => {
     // 10s × (5 steps + 4) + 600s progress deadline
     expect(defaultTimeoutMs(canary({}))).toBe(690_000)
     expect(describeProgress(canary({ phase: 'Progressing', canaryWeight: 20 }))).toBe('20% (2/5)')
+    // On the kubernetes provider Flagger runs blue/green with 10 iterations.
+    const blueGreen = { ...canary({ phase: 'Progressing', iterations: 3 }) }
+    blueGreen.spec = { ...blueGreen.spec, provider: 'kubernetes' }
+    expect(describeProgress(blueGreen)).toBe('iteration 3/10')
+    expect(defaultTimeoutMs(blueGreen)).toBe(10_000 * 14 + 600_000)
   })
 
   it('matches images by tag or full reference', () => {
