@@ -132,7 +132,9 @@ export class ApiServer {
   private async injectFault(res: ServerResponse, discovery: boolean): Promise<boolean> {
     const f = this.faults
     if (f.latencyMs) await new Promise((r) => setTimeout(r, f.latencyMs))
-    if (!f.errorRate || (discovery && !f.includeDiscovery) || Math.random() >= f.errorRate) return false
+    if (discovery && !f.includeDiscovery) return false
+    if (f.failNext && f.failNext > 0) f.failNext--
+    else if (!f.errorRate || Math.random() >= f.errorRate) return false
     const status = f.errorStatus ?? 500
     const reason =
       status === 429 ? 'TooManyRequests' : status === 503 ? 'ServiceUnavailable' : 'InternalError'

@@ -125,4 +125,16 @@ describe('kubectl verbs against the sandbox', () => {
     expect(code).toBe(1)
     expect(stderr).toContain('Error from server (NotFound): configmaps "c" not found')
   })
+
+  it('survives injected 429s: kubectl honours Retry-After and retries', async () => {
+    sandbox.faults.set({ failNext: 2, errorStatus: 429 })
+    try {
+      expect(await kubectl('-n', 'verbs', 'get', 'metrictemplate', 'errors', '-o', 'name')).toBe(
+        'metrictemplate.flagger.app/errors\n',
+      )
+      expect(sandbox.faults.settings.failNext).toBe(0)
+    } finally {
+      sandbox.faults.set({})
+    }
+  })
 })
