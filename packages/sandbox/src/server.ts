@@ -110,7 +110,7 @@ export class ApiServer {
     switch (req.method) {
       case 'GET':
         if (route.name) return this.get(req, res, route)
-        if (flag(q.get('watch'))) return this.watch(res, route, q)
+        if (flag(q.get('watch'))) return this.watch(req, res, route, q)
         return this.list(req, res, route, q)
       case 'POST':
         return this.create(req, res, route, q, body)
@@ -204,7 +204,7 @@ export class ApiServer {
     })
   }
 
-  private watch(res: ServerResponse, r: Route, q: URLSearchParams): void {
+  private watch(req: IncomingMessage, res: ServerResponse, r: Route, q: URLSearchParams): void {
     const timeout = Number(q.get('timeoutSeconds') ?? MAX_WATCH_SECONDS)
     const rv = q.get('resourceVersion')
     serveWatch(
@@ -217,6 +217,10 @@ export class ApiServer {
         ...(rv !== null ? { resourceVersion: rv } : {}),
         bookmarks: flag(q.get('allowWatchBookmarks')),
         bookmarkEveryMs: this.bookmarkEveryMs,
+        // `kubectl get -w` asks for Tables: each event carries a one-row Table, as on a real server.
+        ...(wantsTable(req)
+          ? { transform: (o: Obj) => toTable(r.rt, [o], o.metadata?.resourceVersion ?? '') }
+          : {}),
         timeoutSeconds:
           Number.isFinite(timeout) && timeout > 0 ? Math.min(timeout, MAX_WATCH_SECONDS) : MAX_WATCH_SECONDS,
       },

@@ -16,6 +16,8 @@ export interface WatchRequest {
   timeoutSeconds: number
   /** Real milliseconds between BOOKMARK events when they are allowed. */
   bookmarkEveryMs: number
+  /** Turns each event's object into what the client asked for (a Table for `kubectl get -w`). */
+  transform?: (obj: Obj) => Obj
 }
 
 /** One open watch stream. */
@@ -45,7 +47,9 @@ export function serveWatch(
     (!req.namespace || e.object.metadata?.namespace === req.namespace) &&
     req.match(e.object)
   const send = (type: string, object: Obj) => {
-    if (!ended) res.write(`${JSON.stringify({ type, object })}\n`)
+    if (ended) return
+    const out = req.transform && type !== 'ERROR' && type !== 'BOOKMARK' ? req.transform(object) : object
+    res.write(`${JSON.stringify({ type, object: out })}\n`)
   }
   const bookmark = () =>
     send('BOOKMARK', {

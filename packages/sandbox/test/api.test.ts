@@ -323,6 +323,29 @@ describe('API server semantics', () => {
     ])
   })
 
+  it('sends one-row Tables on a watch when kubectl get -w asks for them', async () => {
+    const res = await fetch(
+      `${sandbox.url}${deployments}?watch=true&fieldSelector=metadata.name%3Dsel-a&timeoutSeconds=1`,
+      {
+        headers: { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json' },
+      },
+    )
+    const [first] = (await res.text())
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+    expect(first.type).toBe('ADDED')
+    expect(first.object).toMatchObject({ kind: 'Table', apiVersion: 'meta.k8s.io/v1' })
+    expect(first.object.columnDefinitions.map((c: { name: string }) => c.name)).toEqual([
+      'Name',
+      'Ready',
+      'Up-to-date',
+      'Available',
+      'Age',
+    ])
+    expect(first.object.rows[0].cells[0]).toBe('sel-a')
+  })
+
   it('deletes a namespace with its contents', async () => {
     await call('POST', '/api/v1/namespaces', { metadata: { name: 'doomed' } })
     await call('POST', '/api/v1/namespaces/doomed/configmaps', { metadata: { name: 'c' }, data: { a: '1' } })
