@@ -323,6 +323,39 @@ describe('API server semantics', () => {
     ])
   })
 
+  it('turns a change of labels into ADDED or DELETED for a label-selector watch', async () => {
+    await call('POST', deployments, deployment('flip', { app: 'flip', track: 'stable' }))
+    await waitFor(
+      'the controller to observe flip',
+      async () => (await call('GET', `${deployments}/flip`)).json.status?.observedGeneration === 1,
+    )
+    const rv = (await call('GET', deployments)).json.metadata.resourceVersion
+    const res = await fetch(
+      `${sandbox.url}${deployments}?watch=true&labelSelector=track%3Dstable&resourceVersion=${rv}&timeoutSeconds=1`,
+    )
+    const body = res.text()
+    await call(
+      'PATCH',
+      `${deployments}/flip`,
+      { metadata: { labels: { track: 'canary' } } },
+      'application/merge-patch+json',
+    )
+    await call(
+      'PATCH',
+      `${deployments}/flip`,
+      { metadata: { labels: { track: 'stable' } } },
+      'application/merge-patch+json',
+    )
+    const events = (await body)
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+    expect(events.filter((e) => e.object.metadata.name === 'flip').map((e) => e.type)).toEqual([
+      'DELETED',
+      'ADDED',
+    ])
+  })
+
   it('sends one-row Tables on a watch when kubectl get -w asks for them', async () => {
     const res = await fetch(
       `${sandbox.url}${deployments}?watch=true&fieldSelector=metadata.name%3Dsel-a&timeoutSeconds=1`,
