@@ -81,7 +81,9 @@ export class ApiServer {
     const url = new URL(req.url ?? '/', 'http://sandbox')
     const body = await readBody(req)
     const path = url.pathname.replace(/\/+$/, '') || '/'
-    const discovery = !path.startsWith('/api') || /^\/apis?(\/[^/]+){0,2}$/.test(path)
+    // Discovery and OpenAPI are spared by faults unless asked: clients cache them and retry differently.
+    const discovery =
+      !path.startsWith('/api') || /^\/api(\/v1)?$/.test(path) || /^\/apis(\/[^/]+){0,2}$/.test(path)
     if (await this.injectFault(res, discovery)) return
 
     if (path === '/version') return void send(res, 200, versionInfo)

@@ -379,6 +379,19 @@ describe('API server semantics', () => {
     expect(first.object.rows[0].cells[0]).toBe('sel-a')
   })
 
+  it('injects faults on resource requests and spares discovery', async () => {
+    sandbox.faults.set({ errorRate: 1, errorStatus: 500 })
+    try {
+      const failed = await call('GET', '/api/v1/namespaces')
+      expect(failed.status).toBe(500)
+      expect(failed.json).toMatchObject({ kind: 'Status', reason: 'InternalError', code: 500 })
+      expect((await call('GET', '/api/v1')).status).toBe(200)
+      expect((await call('GET', '/apis/apps/v1')).status).toBe(200)
+    } finally {
+      sandbox.faults.set({})
+    }
+  })
+
   it('deletes a namespace with its contents', async () => {
     await call('POST', '/api/v1/namespaces', { metadata: { name: 'doomed' } })
     await call('POST', '/api/v1/namespaces/doomed/configmaps', { metadata: { name: 'c' }, data: { a: '1' } })
