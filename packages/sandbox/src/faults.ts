@@ -3,6 +3,8 @@ export interface FaultSettings {
   /** Share of API requests (0..1) answered with `errorStatus` instead. Discovery is spared unless `includeDiscovery`. */
   errorRate?: number
   errorStatus?: 500 | 503 | 429
+  /** The next N API requests get `errorStatus` (counted down as they come), for deterministic tests. */
+  failNext?: number
   /** Extra latency added before every API answer, in real milliseconds. */
   latencyMs?: number
   includeDiscovery?: boolean

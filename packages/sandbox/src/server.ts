@@ -81,7 +81,9 @@ export class ApiServer {
     const url = new URL(req.url ?? '/', 'http://sandbox')
     const body = await readBody(req)
     const path = url.pathname.replace(/\/+$/, '') || '/'
-    const discovery = !path.startsWith('/api') || /^\/apis?(\/[^/]+){0,2}$/.test(path)
+    // Discovery and OpenAPI are spared by faults unless asked: clients cache them and retry differently.
+    const discovery =
+      !path.startsWith('/api') || /^\/api(\/v1)?$/.test(path) || /^\/apis(\/[^/]+){0,2}$/.test(path)
     if (await this.injectFault(res, discovery)) return
 
     if (path === '/version') return void send(res, 200, versionInfo)
@@ -110,7 +112,7 @@ export class ApiServer {
     switch (req.method) {
       case 'GET':
         if (route.name) return this.get(req, res, route)
-        if (flag(q.get('watch'))) return this.watch(res, route, q)
+        if (flag(q.get('watch'))) return this.watch(req, res, route, q)
         return this.list(req, res, route, q)
       case 'POST':
         return this.create(req, res, route, q, body)
@@ -132,7 +134,9 @@ export class ApiServer {
   private async injectFault(res: ServerResponse, discovery: boolean): Promise<boolean> {
     const f = this.faults
     if (f.latencyMs) await new Promise((r) => setTimeout(r, f.latencyMs))
-    if (!f.errorRate || (discovery && !f.includeDiscovery) || Math.random() >= f.errorRate) return false
+    if (discovery && !f.includeDiscovery) return false
+    if (f.failNext && f.failNext > 0) f.failNext--
+    else if (!f.errorRate || Math.random() >= f.errorRate) return false
     const status = f.errorStatus ?? 500
     const reason =
       status === 429 ? 'TooManyRequests' : status === 503 ? 'ServiceUnavailable' : 'InternalError'
@@ -202,7 +206,7 @@ export class ApiServer {
     })
   }
 
-  private watch(res: ServerResponse, r: Route, q: URLSearchParams): void {
+  private watch(req: IncomingMessage, res: ServerResponse, r: Route, q: URLSearchParams): void {
     const timeout = Number(q.get('timeoutSeconds') ?? MAX_WATCH_SECONDS)
     const rv = q.get('resourceVersion')
     serveWatch(
@@ -215,6 +219,10 @@ export class ApiServer {
         ...(rv !== null ? { resourceVersion: rv } : {}),
         bookmarks: flag(q.get('allowWatchBookmarks')),
         bookmarkEveryMs: this.bookmarkEveryMs,
+        // `kubectl get -w` asks for Tables: each event carries a one-row Table, as on a real server.
+        ...(wantsTable(req)
+          ? { transform: (o: Obj) => toTable(r.rt, [o], o.metadata?.resourceVersion ?? '') }
+          : {}),
         timeoutSeconds:
           Number.isFinite(timeout) && timeout > 0 ? Math.min(timeout, MAX_WATCH_SECONDS) : MAX_WATCH_SECONDS,
       },

@@ -9,6 +9,8 @@ export interface StoreEvent {
   type: EventType
   rt: ResourceType
   object: Obj
+  /** The object before a MODIFIED change, so watches with selectors can tell "stopped matching". */
+  previous?: Obj
   rv: number
 }
 
@@ -171,10 +173,11 @@ export class Store {
   }
 
   private commit(type: EventType, rt: ResourceType, k: string, obj: Obj): Obj {
+    const previous = this.objects.get(k)?.obj
     this.rv++
     obj.metadata.resourceVersion = String(this.rv)
     this.objects.set(k, { rt, obj })
-    this.record({ type, rt, object: clone(obj), rv: this.rv })
+    this.record({ type, rt, object: clone(obj), ...(previous ? { previous } : {}), rv: this.rv })
     return clone(obj)
   }
 

@@ -16,6 +16,8 @@ export interface WatchRequest {
   timeoutSeconds: number
   /** Real milliseconds between BOOKMARK events when they are allowed. */
   bookmarkEveryMs: number
+  /** Turns each event's object into what the client asked for (a Table for `kubectl get -w`). */
+  transform?: (obj: Obj) => Obj
 }
 
 /** One open watch stream. */
@@ -40,12 +42,20 @@ export function serveWatch(
   res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' })
   res.flushHeaders()
   let ended = false
-  const relevant = (e: StoreEvent) =>
-    e.rt === req.rt &&
-    (!req.namespace || e.object.metadata?.namespace === req.namespace) &&
-    req.match(e.object)
+  // With selectors, an object that starts matching arrives as ADDED and one that stops matching leaves
+  // as DELETED, as the apiserver's watch cache reports them.
+  const translate = (e: StoreEvent): string | undefined => {
+    if (e.rt !== req.rt || (req.namespace && e.object.metadata?.namespace !== req.namespace)) return undefined
+    const now = req.match(e.object)
+    if (e.type !== 'MODIFIED' || !e.previous) return now ? e.type : undefined
+    const before = req.match(e.previous)
+    if (now) return before ? 'MODIFIED' : 'ADDED'
+    return before ? 'DELETED' : undefined
+  }
   const send = (type: string, object: Obj) => {
-    if (!ended) res.write(`${JSON.stringify({ type, object })}\n`)
+    if (ended) return
+    const out = req.transform && type !== 'ERROR' && type !== 'BOOKMARK' ? req.transform(object) : object
+    res.write(`${JSON.stringify({ type, object: out })}\n`)
   }
   const bookmark = () =>
     send('BOOKMARK', {
@@ -74,7 +84,8 @@ export function serveWatch(
   }
   // Subscribing and reading the starting state happen in one synchronous step, so nothing falls between.
   const unsubscribe = store.subscribe((e) => {
-    if (relevant(e)) send(e.type, e.object)
+    const type = translate(e)
+    if (type) send(type, e.object)
   })
   const untrack = track(conn)
   const timers = [setTimeout(end, req.timeoutSeconds * 1000)]
@@ -98,5 +109,8 @@ export function serveWatch(
     conn.expire()
     return
   }
-  for (const e of backlog) if (relevant(e)) send(e.type, e.object)
+  for (const e of backlog) {
+    const type = translate(e)
+    if (type) send(type, e.object)
+  }
 }

@@ -323,6 +323,75 @@ describe('API server semantics', () => {
     ])
   })
 
+  it('turns a change of labels into ADDED or DELETED for a label-selector watch', async () => {
+    await call('POST', deployments, deployment('flip', { app: 'flip', track: 'stable' }))
+    await waitFor(
+      'the controller to observe flip',
+      async () => (await call('GET', `${deployments}/flip`)).json.status?.observedGeneration === 1,
+    )
+    const rv = (await call('GET', deployments)).json.metadata.resourceVersion
+    const res = await fetch(
+      `${sandbox.url}${deployments}?watch=true&labelSelector=track%3Dstable&resourceVersion=${rv}&timeoutSeconds=1`,
+    )
+    const body = res.text()
+    await call(
+      'PATCH',
+      `${deployments}/flip`,
+      { metadata: { labels: { track: 'canary' } } },
+      'application/merge-patch+json',
+    )
+    await call(
+      'PATCH',
+      `${deployments}/flip`,
+      { metadata: { labels: { track: 'stable' } } },
+      'application/merge-patch+json',
+    )
+    const events = (await body)
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+    expect(events.filter((e) => e.object.metadata.name === 'flip').map((e) => e.type)).toEqual([
+      'DELETED',
+      'ADDED',
+    ])
+  })
+
+  it('sends one-row Tables on a watch when kubectl get -w asks for them', async () => {
+    const res = await fetch(
+      `${sandbox.url}${deployments}?watch=true&fieldSelector=metadata.name%3Dsel-a&timeoutSeconds=1`,
+      {
+        headers: { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json' },
+      },
+    )
+    const [first] = (await res.text())
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+    expect(first.type).toBe('ADDED')
+    expect(first.object).toMatchObject({ kind: 'Table', apiVersion: 'meta.k8s.io/v1' })
+    expect(first.object.columnDefinitions.map((c: { name: string }) => c.name)).toEqual([
+      'Name',
+      'Ready',
+      'Up-to-date',
+      'Available',
+      'Age',
+    ])
+    expect(first.object.rows[0].cells[0]).toBe('sel-a')
+  })
+
+  it('injects faults on resource requests and spares discovery', async () => {
+    sandbox.faults.set({ errorRate: 1, errorStatus: 500 })
+    try {
+      const failed = await call('GET', '/api/v1/namespaces')
+      expect(failed.status).toBe(500)
+      expect(failed.json).toMatchObject({ kind: 'Status', reason: 'InternalError', code: 500 })
+      expect((await call('GET', '/api/v1')).status).toBe(200)
+      expect((await call('GET', '/apis/apps/v1')).status).toBe(200)
+    } finally {
+      sandbox.faults.set({})
+    }
+  })
+
   it('deletes a namespace with its contents', async () => {
     await call('POST', '/api/v1/namespaces', { metadata: { name: 'doomed' } })
     await call('POST', '/api/v1/namespaces/doomed/configmaps', { metadata: { name: 'c' }, data: { a: '1' } })

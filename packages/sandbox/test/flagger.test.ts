@@ -124,9 +124,31 @@ describe('Flagger model', () => {
       sandbox.store.get(deployments(), 'gate', 'app-primary')!.spec.template.spec.containers[0].image,
     ).toBe('example.com/app:1')
     const scenario = sandbox.scenario
-    sandbox.setScenario({ images: {} }) // the load tester's gate opens
+    sandbox.setScenario({}) // the load tester's gate opens
     await phase('gate', 'Succeeded')
     sandbox.setScenario(scenario)
+  })
+
+  it('holds a run in Waiting behind confirm-rollout, and a rollback hook fails it', async () => {
+    await setup('hooks', {
+      maxWeight: 50,
+      stepWeight: 5,
+      webhooks: [
+        { name: 'start', type: 'confirm-rollout', url: 'http://flagger-loadtester.test/gate/check' },
+        { name: 'abort', type: 'rollback', url: 'http://flagger-loadtester.test/rollback/check' },
+      ],
+    })
+    const original = sandbox.scenario
+    sandbox.setScenario({ ...original, webhooks: { start: false } })
+    setImage('hooks', 'example.com/app:2')
+    await phase('hooks', 'Waiting')
+    expect(events('hooks')).toContain('Halt app.hooks advancement waiting for approval start')
+    sandbox.setScenario(original)
+    await phase('hooks', 'Progressing')
+    sandbox.setScenario({ ...original, webhooks: { abort: true } })
+    await phase('hooks', 'Failed')
+    expect(events('hooks')).toContain('Rolling back app.hooks manual webhook invoked')
+    sandbox.setScenario(original)
   })
 
   it('fails on request duration at the threshold with the primary untouched', async () => {

@@ -179,6 +179,57 @@ describe('Flux: GitRepository → Kustomization → HelmRelease → Flagger', ()
     expect(events).toContain('Helm upgrade succeeded for release demo/podinfo.v2 with chart podinfo@6.5.4')
   })
 
+  it('reports a bad path and an invalid release the way Flux does', async () => {
+    sandbox.store.create(sandbox.store.registry.byKind('kustomize.toolkit.fluxcd.io/v1', 'Kustomization')!, {
+      metadata: { name: 'missing', namespace: 'flux-system' },
+      spec: {
+        interval: '10m',
+        path: './nowhere',
+        prune: false,
+        sourceRef: { kind: 'GitRepository', name: 'flux-system' },
+      },
+    })
+    const ks = await waitFor('a failed build', async () => {
+      const k = await get('kustomization/missing', 'flux-system')
+      return k.status?.conditions?.[0]?.status === 'False' && k
+    })
+    expect(ks.status.conditions[0]).toMatchObject({
+      type: 'Ready',
+      reason: 'BuildFailed',
+      observedGeneration: 1,
+    })
+    expect(ks.status.conditions[0].message).toContain('kustomization path not found')
+
+    // iterations together with stepWeight: the Canary CRD's oneOf rejects it, so the upgrade fails.
+    await kubectl(
+      '-n',
+      'demo',
+      'patch',
+      'helmrelease/podinfo',
+      '--type',
+      'merge',
+      '-p',
+      JSON.stringify({
+        spec: {
+          values: { canary: { analysis: { interval: '10s', threshold: 2, iterations: 3, stepWeight: 10 } } },
+        },
+      }),
+    )
+    const hr = await waitFor('a failed upgrade', async () => {
+      const h = await get('helmrelease/podinfo')
+      return (
+        h.status.conditions.find(
+          (c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'False',
+        ) && h
+      )
+    })
+    const ready = hr.status.conditions.find((c: { type: string }) => c.type === 'Ready')
+    expect(ready).toMatchObject({ reason: 'UpgradeFailed', observedGeneration: 3 })
+    expect(ready.message).toContain('Helm upgrade failed for release demo/podinfo with chart podinfo@6.5.4')
+    expect(ready.message).toContain('spec.analysis: Invalid value')
+    expect(hr.status.history[0].version).toBe(2)
+  })
+
   it('builds kustomize resources with namespace and images transformers', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kbuild-'))
     try {
