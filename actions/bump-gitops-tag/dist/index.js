@@ -35929,7 +35929,12 @@ class Git {
     }
     async diff(oldBlob, newBlob, path) {
         const output = await this.out(['diff', '--no-color', '--no-ext-diff', '-U2', oldBlob, newBlob]);
-        return output.replace(/^(---|\+\+\+) .*$/gm, (line) => `${line.slice(0, 4)}${line.startsWith('---') ? 'a' : 'b'}/${path}`);
+        // Blob-to-blob diffs name the blobs; name the file instead.
+        return output
+            .split('\n')
+            .filter((line) => !line.startsWith('diff --git ') && !line.startsWith('index '))
+            .map((line) => line.startsWith('--- ') ? `--- a/${path}` : line.startsWith('+++ ') ? `+++ b/${path}` : line)
+            .join('\n');
     }
 }
 
@@ -41808,12 +41813,22 @@ async function bumpGitopsTag(options) {
         await git.init();
         const prBranch = mode === 'pull-request' ? pullRequestBranch(options.app, options.environment) : undefined;
         const target = prBranch ?? options.branch;
+        const noBranch = () => new src/* ConfigurationError */.j1(`Input 'branch': ${remote.display} has no branch '${options.branch}'`, 'branch');
         for (let attempt = 1;; attempt++) {
-            const heads = await git.remoteHeads(prBranch ? [options.branch, prBranch] : [options.branch]);
-            if (!heads.has(options.branch)) {
-                throw new src/* ConfigurationError */.j1(`Input 'branch': ${remote.display} has no branch '${options.branch}'`, 'branch');
+            // Push mode fetches the branch straight away; pull-request mode first asks which branches exist.
+            const heads = prBranch
+                ? await git.remoteHeads([options.branch, prBranch])
+                : new Map([[options.branch, '']]);
+            if (!heads.has(options.branch))
+                throw noBranch();
+            try {
+                await git.fetch([...heads.keys()]);
             }
-            await git.fetch([...heads.keys()]);
+            catch (error) {
+                if (/couldn't find remote ref/i.test(String(error.message)))
+                    throw noBranch();
+                throw error;
+            }
             // In pull-request mode the edit goes on top of the pull request's branch when there is one, so
             // that it moves forward (never forced).
             const parentBranch = prBranch && heads.has(prBranch) ? prBranch : options.branch;
@@ -41881,7 +41896,7 @@ async function bumpGitopsTag(options) {
             if (attempt >= maxAttempts) {
                 throw new Error(`${target} of ${remote.display} kept moving: gave up after ${attempt} attempts (${pushed.reason})`);
             }
-            const delay = (0,src/* backoffDelay */.EY)(attempt, { baseDelayMs: 200, maxDelayMs: 5_000, random: options.random });
+            const delay = (0,src/* backoffDelay */.EY)(attempt, { baseDelayMs: 100, maxDelayMs: 2_000, random: options.random });
             log(`push rejected (${pushed.reason}); fetching again and retrying in ${delay} ms (attempt ${attempt + 1} of ${maxAttempts})`);
             await (0,src/* sleep */.yy)(delay);
         }

@@ -260,16 +260,21 @@ export async function bumpGitopsTag(options: BumpOptions): Promise<BumpResult> {
     await git.init()
     const prBranch = mode === 'pull-request' ? pullRequestBranch(options.app, options.environment) : undefined
     const target = prBranch ?? options.branch
+    const noBranch = () =>
+      new ConfigurationError(`Input 'branch': ${remote.display} has no branch '${options.branch}'`, 'branch')
 
     for (let attempt = 1; ; attempt++) {
-      const heads = await git.remoteHeads(prBranch ? [options.branch, prBranch] : [options.branch])
-      if (!heads.has(options.branch)) {
-        throw new ConfigurationError(
-          `Input 'branch': ${remote.display} has no branch '${options.branch}'`,
-          'branch',
-        )
+      // Push mode fetches the branch straight away; pull-request mode first asks which branches exist.
+      const heads = prBranch
+        ? await git.remoteHeads([options.branch, prBranch])
+        : new Map([[options.branch, '']])
+      if (!heads.has(options.branch)) throw noBranch()
+      try {
+        await git.fetch([...heads.keys()])
+      } catch (error) {
+        if (/couldn't find remote ref/i.test(String((error as Error).message))) throw noBranch()
+        throw error
       }
-      await git.fetch([...heads.keys()])
       // In pull-request mode the edit goes on top of the pull request's branch when there is one, so
       // that it moves forward (never forced).
       const parentBranch = prBranch && heads.has(prBranch) ? prBranch : options.branch
@@ -350,7 +355,7 @@ export async function bumpGitopsTag(options: BumpOptions): Promise<BumpResult> {
           `${target} of ${remote.display} kept moving: gave up after ${attempt} attempts (${pushed.reason})`,
         )
       }
-      const delay = backoffDelay(attempt, { baseDelayMs: 200, maxDelayMs: 5_000, random: options.random })
+      const delay = backoffDelay(attempt, { baseDelayMs: 100, maxDelayMs: 2_000, random: options.random })
       log(
         `push rejected (${pushed.reason}); fetching again and retrying in ${delay} ms (attempt ${attempt + 1} of ${maxAttempts})`,
       )

@@ -172,9 +172,13 @@ export class Git {
 
   async diff(oldBlob: string, newBlob: string, path: string): Promise<string> {
     const output = await this.out(['diff', '--no-color', '--no-ext-diff', '-U2', oldBlob, newBlob])
-    return output.replace(
-      /^(---|\+\+\+) .*$/gm,
-      (line) => `${line.slice(0, 4)}${line.startsWith('---') ? 'a' : 'b'}/${path}`,
-    )
+    // Blob-to-blob diffs name the blobs; name the file instead.
+    return output
+      .split('\n')
+      .filter((line) => !line.startsWith('diff --git ') && !line.startsWith('index '))
+      .map((line) =>
+        line.startsWith('--- ') ? `--- a/${path}` : line.startsWith('+++ ') ? `+++ b/${path}` : line,
+      )
+      .join('\n')
   }
 }
