@@ -35815,6 +35815,10 @@ class Git {
     constructor(options) {
         this.options = options;
         this.env = gitEnvironment(options);
+        // The header value is as secret as the token it encodes.
+        for (const [key, value] of Object.entries(this.env))
+            if (key.startsWith('GIT_CONFIG_VALUE_'))
+                (0,src/* registerSecret */.cl)(value);
     }
     run(args, extra = {}) {
         return (0,src/* execArgv */.Ei)('git', args, { cwd: this.options.cwd, env: this.env, quiet: true, ...extra });

@@ -1,4 +1,4 @@
-import { type ExecResult, execArgv } from '@canary-delivery/action-kit'
+import { type ExecResult, execArgv, registerSecret } from '@canary-delivery/action-kit'
 
 export interface GitOptions {
   /** The repository directory the commands run in. */
@@ -41,6 +41,9 @@ export class Git {
 
   constructor(private readonly options: GitOptions) {
     this.env = gitEnvironment(options)
+    // The header value is as secret as the token it encodes.
+    for (const [key, value] of Object.entries(this.env))
+      if (key.startsWith('GIT_CONFIG_VALUE_')) registerSecret(value)
   }
 
   run(args: string[], extra: { input?: string; allowFailure?: boolean } = {}): Promise<ExecResult> {
