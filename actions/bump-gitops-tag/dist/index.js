@@ -41396,12 +41396,35 @@ function renderBlock(value, indent, step, eol) {
         .join(eol);
 }
 const yaml_edit_isPlainObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-/** Splices that merge `values` into the block map `map`, touching only what differs. */
-function mergeSplices(content, map, values, path, changes, step) {
+function renderFlow(value) {
+    return (0,dist/* stringify */.As)(value, { collectionStyle: 'flow', flowCollectionPadding: false, lineWidth: 0 }).trimEnd();
+}
+function sameData(a, b) {
+    if (Array.isArray(a) || Array.isArray(b)) {
+        return (Array.isArray(a) &&
+            Array.isArray(b) &&
+            a.length === b.length &&
+            a.every((item, i) => sameData(item, b[i])));
+    }
+    if (yaml_edit_isPlainObject(a) || yaml_edit_isPlainObject(b)) {
+        if (!yaml_edit_isPlainObject(a) || !yaml_edit_isPlainObject(b))
+            return false;
+        const keys = Object.keys(a);
+        return keys.length === Object.keys(b).length && keys.every((key) => key in b && sameData(a[key], b[key]));
+    }
+    return a === b;
+}
+/**
+ * Splices that make the block map `map` hold `values`, touching only what differs: changed scalars
+ * are rewritten in place (their comments stay), new keys are appended, and, below the top (`prune`),
+ * keys the new block no longer has are removed, so that a `canary:` block is replaced, not mixed.
+ */
+function mergeSplices(content, map, values, path, changes, step, prune) {
     const eol = eolOf(content);
     const splices = [];
-    if (map.flow)
-        throw new src/* ConfigurationError */.j1(`cannot merge values into the flow mapping at ${pathText(path)}; write it as a block`, 'values');
+    if (map.flow) {
+        throw new src/* ConfigurationError */.j1(`Input 'values': cannot merge into the flow mapping at ${pathText(path)}; write it as a block`, 'values');
+    }
     const missing = [];
     for (const [key, value] of Object.entries(values)) {
         const pair = map.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === key);
@@ -41411,28 +41434,18 @@ function mergeSplices(content, map, values, path, changes, step) {
             continue;
         }
         const existing = pair.value;
+        const current = existing && typeof existing.toJSON === 'function' ? existing.toJSON() : existing;
         if (yaml_edit_isPlainObject(value) && (0,dist/* isMap */.jh)(existing) && !existing.flow) {
-            splices.push(...mergeSplices(content, existing, value, here, changes, step));
+            splices.push(...mergeSplices(content, existing, value, here, changes, step, true));
         }
-        else if ((0,dist/* isScalar */.jn)(existing) && existing.range && (value === null || typeof value !== 'object')) {
-            const old = existing.value;
-            if (old === value ||
-                (old !== null &&
-                    typeof old !== 'object' &&
-                    String(old) === String(value) &&
-                    typeof old === typeof value))
-                continue;
-            const text = typeof value === 'string'
-                ? renderScalar(existing, value)
-                : value === null
-                    ? 'null'
-                    : String(value);
-            splices.push({ start: existing.range[0], end: existing.range[1], text });
-            changes.push({ field: pathText(here), from: old === null ? undefined : String(old), to: String(value) });
+        else if (sameData(current, value)) {
+            // Already so.
         }
         else if ((0,dist/* isScalar */.jn)(existing) &&
             existing.range &&
-            (existing.value === null || existing.value === undefined)) {
+            (existing.value === null || existing.value === undefined) &&
+            typeof value === 'object' &&
+            value !== null) {
             // `key:` with nothing after it: the block goes on the following lines.
             const keyColumn = columnOf(content, pair.key.range[0]);
             splices.push({
@@ -41440,26 +41453,51 @@ function mergeSplices(content, map, values, path, changes, step) {
                 end: existing.range[1],
                 text: eol + renderBlock(value, keyColumn + step, step, eol),
             });
-            changes.push({ field: pathText(here), from: undefined, to: JSON.stringify(value) });
+            changes.push({ field: pathText(here), from: undefined, to: renderFlow(value) });
+        }
+        else if ((0,dist/* isScalar */.jn)(existing) && existing.range && (value === null || typeof value !== 'object')) {
+            const text = typeof value === 'string'
+                ? renderScalar(existing, value)
+                : value === null
+                    ? 'null'
+                    : String(value);
+            splices.push({ start: existing.range[0], end: existing.range[1], text });
+            changes.push({ field: pathText(here), from: scalarText(existing), to: String(value) });
         }
         else if (((0,dist/* isSeq */.oP)(existing) || (0,dist/* isMap */.jh)(existing)) &&
             existing.range &&
-            !existing.flow &&
             typeof value === 'object' &&
             value !== null) {
-            if (JSON.stringify(existing.toJSON()) === JSON.stringify(value))
-                continue;
-            const column = columnOf(content, existing.range[0]);
-            const block = renderBlock(value, column, step, eol).slice(column);
-            splices.push({ start: existing.range[0], end: contentEnd(content, existing), text: block });
-            changes.push({
-                field: pathText(here),
-                from: JSON.stringify(existing.toJSON()),
-                to: JSON.stringify(value),
-            });
+            const end = contentEnd(content, existing);
+            if (existing.flow) {
+                splices.push({ start: existing.range[0], end, text: renderFlow(value) });
+            }
+            else {
+                const column = columnOf(content, existing.range[0]);
+                splices.push({
+                    start: existing.range[0],
+                    end,
+                    text: renderBlock(value, column, step, eol).slice(column),
+                });
+            }
+            changes.push({ field: pathText(here), from: renderFlow(current), to: renderFlow(value) });
         }
         else {
-            throw new src/* ConfigurationError */.j1(`Input 'values': cannot replace ${pathText(here)} (a ${existing ? 'different kind of value' : 'null'}) with ${JSON.stringify(value)}`, 'values');
+            throw new src/* ConfigurationError */.j1(`Input 'values': cannot replace ${pathText(here)} (${renderFlow(current)}) with ${renderFlow(value)} in place`, 'values');
+        }
+    }
+    if (prune) {
+        for (const pair of map.items) {
+            if (!(0,dist/* isScalar */.jn)(pair.key) || !pair.key.range || String(pair.key.value) in values)
+                continue;
+            const start = content.lastIndexOf('\n', pair.key.range[0] - 1) + 1;
+            const valueEnd = pair.value && pair.value.range ? contentEnd(content, pair.value) : pair.key.range[1];
+            splices.push({ start, end: lineEndAfter(content, valueEnd).offset, text: '' });
+            changes.push({
+                field: pathText([...path, String(pair.key.value)]),
+                from: renderFlow(pair.value?.toJSON?.() ?? null),
+                to: '(removed)',
+            });
         }
     }
     if (missing.length > 0) {
@@ -41472,7 +41510,7 @@ function mergeSplices(content, map, values, path, changes, step) {
         const block = renderBlock(Object.fromEntries(missing), column, step, eol);
         splices.push({ start: at.offset, end: at.offset, text: `${at.needsNewline ? eol : ''}${block}${eol}` });
         for (const [key, value] of missing)
-            changes.push({ field: pathText([...path, key]), from: undefined, to: JSON.stringify(value) });
+            changes.push({ field: pathText([...path, key]), from: undefined, to: renderFlow(value) });
     }
     return splices;
 }
@@ -41588,14 +41626,14 @@ function editImageTag(request) {
         const map = valuesRoot.path.length ? doc.getIn(valuesRoot.path, true) : doc.contents;
         const step = indentStep(content);
         if ((0,dist/* isMap */.jh)(map)) {
-            splices.push(...mergeSplices(content, map, request.values, valuesRoot.path, changes, step));
+            splices.push(...mergeSplices(content, map, request.values, valuesRoot.path, changes, step, false));
         }
         else if (map === undefined && valuesRoot.path.length === 2) {
             // spec has no values yet: add them.
             const spec = doc.getIn(['spec'], true);
             if (!(0,dist/* isMap */.jh)(spec))
                 throw new src/* ConfigurationError */.j1(`${fileName}: the HelmRelease has no spec mapping`, 'values');
-            splices.push(...mergeSplices(content, spec, { values: request.values }, ['spec'], changes, step));
+            splices.push(...mergeSplices(content, spec, { values: request.values }, ['spec'], changes, step, false));
         }
         else {
             throw new src/* ConfigurationError */.j1(`Input 'values': ${fileName} ${pathText(valuesRoot.path)} is not a mapping`, 'values');
@@ -41615,13 +41653,6 @@ function valuesTarget(docs, docIndex, fileName) {
     if (doc.get('kind') === undefined && doc.get('apiVersion') === undefined && docs.length === 1)
         return { docIndex, path: [] };
     throw new src/* ConfigurationError */.j1(`Input 'values': ${fileName} is neither a HelmRelease nor a plain Helm values file`, 'values');
-}
-function deepMerge(base, extra) {
-    const out = yaml_edit_isPlainObject(base) ? { ...base } : {};
-    for (const [key, value] of Object.entries(extra)) {
-        out[key] = yaml_edit_isPlainObject(value) && yaml_edit_isPlainObject(out[key]) ? deepMerge(out[key], value) : value;
-    }
-    return out;
 }
 /** Re-parses the result and refuses anything but the intended change. */
 function verify(before, after, docs, plans, valuesRoot, request, fileName) {
@@ -41645,15 +41676,19 @@ function verify(before, after, docs, plans, valuesRoot, request, fileName) {
     const want = plain(expected);
     if (valuesRoot && request.values) {
         const doc = want[valuesRoot.docIndex];
+        // Each top-level key given replaces the one there; the rest of the values stay.
         if (valuesRoot.path.length === 0)
-            want[valuesRoot.docIndex] = deepMerge(doc, request.values);
+            want[valuesRoot.docIndex] = { ...doc, ...request.values };
         else {
             const spec = (doc.spec ?? {});
-            doc.spec = { ...spec, values: deepMerge(spec.values, request.values) };
+            doc.spec = {
+                ...spec,
+                values: { ...(yaml_edit_isPlainObject(spec.values) ? spec.values : {}), ...request.values },
+            };
         }
     }
     const got = plain(reparsed);
-    if (JSON.stringify(got) !== JSON.stringify(want)) {
+    if (!sameData(got, want)) {
         throw new Error(`refusing the edit of ${fileName}: re-reading it shows changes beyond the intended fields`);
     }
     if (eolOf(before) !== eolOf(after) && before.includes('\n'))

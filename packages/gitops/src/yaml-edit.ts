@@ -456,7 +456,32 @@ function renderBlock(value: unknown, indent: number, step: number, eol: string):
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-/** Splices that merge `values` into the block map `map`, touching only what differs. */
+function renderFlow(value: unknown): string {
+  return stringify(value, { collectionStyle: 'flow', flowCollectionPadding: false, lineWidth: 0 }).trimEnd()
+}
+
+function sameData(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, i) => sameData(item, b[i]))
+    )
+  }
+  if (isPlainObject(a) || isPlainObject(b)) {
+    if (!isPlainObject(a) || !isPlainObject(b)) return false
+    const keys = Object.keys(a)
+    return keys.length === Object.keys(b).length && keys.every((key) => key in b && sameData(a[key], b[key]))
+  }
+  return a === b
+}
+
+/**
+ * Splices that make the block map `map` hold `values`, touching only what differs: changed scalars
+ * are rewritten in place (their comments stay), new keys are appended, and, below the top (`prune`),
+ * keys the new block no longer has are removed, so that a `canary:` block is replaced, not mixed.
+ */
 function mergeSplices(
   content: string,
   map: YAMLMap,
@@ -464,14 +489,16 @@ function mergeSplices(
   path: PathSegment[],
   changes: FieldChange[],
   step: number,
+  prune: boolean,
 ): Splice[] {
   const eol = eolOf(content)
   const splices: Splice[] = []
-  if (map.flow)
+  if (map.flow) {
     throw new ConfigurationError(
-      `cannot merge values into the flow mapping at ${pathText(path)}; write it as a block`,
+      `Input 'values': cannot merge into the flow mapping at ${pathText(path)}; write it as a block`,
       'values',
     )
+  }
   const missing: [string, unknown][] = []
   for (const [key, value] of Object.entries(values)) {
     const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key)
@@ -481,30 +508,18 @@ function mergeSplices(
       continue
     }
     const existing = pair.value
+    const current =
+      existing && typeof (existing as Node).toJSON === 'function' ? (existing as Node).toJSON() : existing
     if (isPlainObject(value) && isMap(existing) && !existing.flow) {
-      splices.push(...mergeSplices(content, existing, value, here, changes, step))
-    } else if (isScalar(existing) && existing.range && (value === null || typeof value !== 'object')) {
-      const old = existing.value
-      if (
-        old === value ||
-        (old !== null &&
-          typeof old !== 'object' &&
-          String(old) === String(value) &&
-          typeof old === typeof value)
-      )
-        continue
-      const text =
-        typeof value === 'string'
-          ? renderScalar(existing, value)
-          : value === null
-            ? 'null'
-            : String(value as number | boolean)
-      splices.push({ start: existing.range[0], end: existing.range[1], text })
-      changes.push({ field: pathText(here), from: old === null ? undefined : String(old), to: String(value) })
+      splices.push(...mergeSplices(content, existing, value, here, changes, step, true))
+    } else if (sameData(current, value)) {
+      // Already so.
     } else if (
       isScalar(existing) &&
       existing.range &&
-      (existing.value === null || existing.value === undefined)
+      (existing.value === null || existing.value === undefined) &&
+      typeof value === 'object' &&
+      value !== null
     ) {
       // `key:` with nothing after it: the block goes on the following lines.
       const keyColumn = columnOf(content, (pair.key as Scalar).range![0])
@@ -513,28 +528,53 @@ function mergeSplices(
         end: existing.range[1],
         text: eol + renderBlock(value, keyColumn + step, step, eol),
       })
-      changes.push({ field: pathText(here), from: undefined, to: JSON.stringify(value) })
+      changes.push({ field: pathText(here), from: undefined, to: renderFlow(value) })
+    } else if (isScalar(existing) && existing.range && (value === null || typeof value !== 'object')) {
+      const text =
+        typeof value === 'string'
+          ? renderScalar(existing, value)
+          : value === null
+            ? 'null'
+            : String(value as number | boolean)
+      splices.push({ start: existing.range[0], end: existing.range[1], text })
+      changes.push({ field: pathText(here), from: scalarText(existing), to: String(value) })
     } else if (
       (isSeq(existing) || isMap(existing)) &&
       existing.range &&
-      !existing.flow &&
       typeof value === 'object' &&
       value !== null
     ) {
-      if (JSON.stringify(existing.toJSON()) === JSON.stringify(value)) continue
-      const column = columnOf(content, existing.range[0])
-      const block = renderBlock(value, column, step, eol).slice(column)
-      splices.push({ start: existing.range[0], end: contentEnd(content, existing), text: block })
-      changes.push({
-        field: pathText(here),
-        from: JSON.stringify(existing.toJSON()),
-        to: JSON.stringify(value),
-      })
+      const end = contentEnd(content, existing)
+      if (existing.flow) {
+        splices.push({ start: existing.range[0], end, text: renderFlow(value) })
+      } else {
+        const column = columnOf(content, existing.range[0])
+        splices.push({
+          start: existing.range[0],
+          end,
+          text: renderBlock(value, column, step, eol).slice(column),
+        })
+      }
+      changes.push({ field: pathText(here), from: renderFlow(current), to: renderFlow(value) })
     } else {
       throw new ConfigurationError(
-        `Input 'values': cannot replace ${pathText(here)} (a ${existing ? 'different kind of value' : 'null'}) with ${JSON.stringify(value)}`,
+        `Input 'values': cannot replace ${pathText(here)} (${renderFlow(current)}) with ${renderFlow(value)} in place`,
         'values',
       )
+    }
+  }
+  if (prune) {
+    for (const pair of map.items) {
+      if (!isScalar(pair.key) || !pair.key.range || String(pair.key.value) in values) continue
+      const start = content.lastIndexOf('\n', pair.key.range[0] - 1) + 1
+      const valueEnd =
+        pair.value && (pair.value as Node).range ? contentEnd(content, pair.value as Node) : pair.key.range[1]
+      splices.push({ start, end: lineEndAfter(content, valueEnd).offset, text: '' })
+      changes.push({
+        field: pathText([...path, String(pair.key.value)]),
+        from: renderFlow((pair.value as Node | null)?.toJSON?.() ?? null),
+        to: '(removed)',
+      })
     }
   }
   if (missing.length > 0) {
@@ -550,7 +590,7 @@ function mergeSplices(
     const block = renderBlock(Object.fromEntries(missing), column, step, eol)
     splices.push({ start: at.offset, end: at.offset, text: `${at.needsNewline ? eol : ''}${block}${eol}` })
     for (const [key, value] of missing)
-      changes.push({ field: pathText([...path, key]), from: undefined, to: JSON.stringify(value) })
+      changes.push({ field: pathText([...path, key]), from: undefined, to: renderFlow(value) })
   }
   return splices
 }
@@ -679,13 +719,13 @@ export function editImageTag(request: EditRequest): EditResult {
     const map = valuesRoot.path.length ? doc.getIn(valuesRoot.path, true) : doc.contents
     const step = indentStep(content)
     if (isMap(map)) {
-      splices.push(...mergeSplices(content, map, request.values, valuesRoot.path, changes, step))
+      splices.push(...mergeSplices(content, map, request.values, valuesRoot.path, changes, step, false))
     } else if (map === undefined && valuesRoot.path.length === 2) {
       // spec has no values yet: add them.
       const spec = doc.getIn(['spec'], true)
       if (!isMap(spec))
         throw new ConfigurationError(`${fileName}: the HelmRelease has no spec mapping`, 'values')
-      splices.push(...mergeSplices(content, spec, { values: request.values }, ['spec'], changes, step))
+      splices.push(...mergeSplices(content, spec, { values: request.values }, ['spec'], changes, step, false))
     } else {
       throw new ConfigurationError(
         `Input 'values': ${fileName} ${pathText(valuesRoot.path)} is not a mapping`,
@@ -714,14 +754,6 @@ function valuesTarget(
     `Input 'values': ${fileName} is neither a HelmRelease nor a plain Helm values file`,
     'values',
   )
-}
-
-function deepMerge(base: unknown, extra: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = isPlainObject(base) ? { ...base } : {}
-  for (const [key, value] of Object.entries(extra)) {
-    out[key] = isPlainObject(value) && isPlainObject(out[key]) ? deepMerge(out[key], value) : value
-  }
-  return out
 }
 
 /** Re-parses the result and refuses anything but the intended change. */
@@ -754,14 +786,18 @@ function verify(
   const want = plain(expected)
   if (valuesRoot && request.values) {
     const doc = want[valuesRoot.docIndex] as Record<string, unknown>
-    if (valuesRoot.path.length === 0) want[valuesRoot.docIndex] = deepMerge(doc, request.values)
+    // Each top-level key given replaces the one there; the rest of the values stay.
+    if (valuesRoot.path.length === 0) want[valuesRoot.docIndex] = { ...doc, ...request.values }
     else {
       const spec = (doc.spec ?? {}) as Record<string, unknown>
-      doc.spec = { ...spec, values: deepMerge(spec.values, request.values) }
+      doc.spec = {
+        ...spec,
+        values: { ...(isPlainObject(spec.values) ? spec.values : {}), ...request.values },
+      }
     }
   }
   const got = plain(reparsed)
-  if (JSON.stringify(got) !== JSON.stringify(want)) {
+  if (!sameData(got, want)) {
     throw new Error(
       `refusing the edit of ${fileName}: re-reading it shows changes beyond the intended fields`,
     )

@@ -379,6 +379,64 @@ describe('values merged under spec.values', () => {
     )
   })
 
+  it('replaces a canary block key by key: changed in place, stale keys removed, other values untouched', () => {
+    const current = [
+      'kind: HelmRelease',
+      'metadata:',
+      '  name: app',
+      'spec:',
+      '  values:',
+      '    canary:',
+      '      enabled: true # on',
+      '      analysis:',
+      '        interval: 1m',
+      '        stepWeight: 10',
+      '        maxWeight: 50',
+      '      checks: {successRate: 99, latency: 500}',
+      '    image:',
+      '      repository: ghcr.io/acme/app',
+      '      tag: "1"',
+      '',
+    ].join('\r\n')
+    const rendered =
+      'canary:\n  enabled: true\n  analysis:\n    interval: 1m\n    stepWeights: [5, 10, 20]\n  checks: {successRate: 99, latency: 300}\n'
+    const result = editImageTag({
+      content: current,
+      fileName: 'r.yaml',
+      tag: '2',
+      values: parseAllDocuments(rendered)[0]!.toJS(),
+    })
+    expect(result.content).toBe(
+      [
+        'kind: HelmRelease',
+        'metadata:',
+        '  name: app',
+        'spec:',
+        '  values:',
+        '    canary:',
+        '      enabled: true # on',
+        '      analysis:',
+        '        interval: 1m',
+        '        stepWeights:',
+        '          - 5',
+        '          - 10',
+        '          - 20',
+        '      checks: {successRate: 99, latency: 300}',
+        '    image:',
+        '      repository: ghcr.io/acme/app',
+        '      tag: "2"',
+        '',
+      ].join('\r\n'),
+    )
+    expect(result.changes.map((c) => `${c.field}: ${c.to}`)).toEqual([
+      'HelmRelease/app spec.values.image.tag: 2',
+      'spec.values.canary.analysis.stepWeight: (removed)',
+      'spec.values.canary.analysis.maxWeight: (removed)',
+      'spec.values.canary.analysis.stepWeights: [5, 10, 20]',
+      'spec.values.canary.checks: {successRate: 99, latency: 300}',
+    ])
+  })
+
   it('adds spec.values to a release without any', () => {
     const bare = 'kind: HelmRelease\nmetadata:\n  name: a\nspec:\n  chart:\n    spec: {chart: a}\n'
     const result = editImageTag({
