@@ -41873,7 +41873,7 @@ async function bumpGitopsTag(options) {
             const parentBranch = prBranch && heads.has(prBranch) ? prBranch : options.branch;
             const parent = await git.revParse(`refs/remotes/origin/${parentBranch}`);
             const entry = await git.entry(parent, file);
-            if (!entry || entry.type !== 'blob') {
+            if (entry?.type !== 'blob') {
                 throw new src/* ConfigurationError */.j1(`Input 'file': ${file} is not a file on branch '${parentBranch}' of ${remote.display}`, 'file');
             }
             const before = await git.readBlob(entry.sha);

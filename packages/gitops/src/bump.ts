@@ -280,7 +280,7 @@ export async function bumpGitopsTag(options: BumpOptions): Promise<BumpResult> {
       const parentBranch = prBranch && heads.has(prBranch) ? prBranch : options.branch
       const parent = await git.revParse(`refs/remotes/origin/${parentBranch}`)
       const entry = await git.entry(parent, file)
-      if (!entry || entry.type !== 'blob') {
+      if (entry?.type !== 'blob') {
         throw new ConfigurationError(
           `Input 'file': ${file} is not a file on branch '${parentBranch}' of ${remote.display}`,
           'file',
