@@ -41101,7 +41101,13 @@ function lineAfter(content, offset) {
 function discover(content, doc, docIndex) {
     const found = [];
     const setterNames = new Map();
-    const isKustomization = (0,dist/* isSeq */.oP)(doc.get('images', true)) && (doc.get('kind') === 'Kustomization' || doc.get('kind') === undefined);
+    // kustomize's kustomization.yaml has `images:` at the top; Flux's Kustomization has `spec.images`.
+    const kind = doc.get('kind');
+    const kustomizeImages = (0,dist/* isSeq */.oP)(doc.get('images', true)) && (kind === 'Kustomization' || kind === undefined)
+        ? 'images'
+        : kind === 'Kustomization' && (0,dist/* isSeq */.oP)(doc.getIn(['spec', 'images'], true))
+            ? 'spec.images'
+            : undefined;
     walk(doc.contents, [], (node, path, key) => {
         if ((0,dist/* isScalar */.jn)(node) && node.range) {
             const marker = SETTER.exec(lineAfter(content, node.range[1]));
@@ -41135,7 +41141,9 @@ function discover(content, doc, docIndex) {
         }
         if (!(0,dist/* isMap */.jh)(node))
             return;
-        if (isKustomization && path.length === 2 && path[0] === 'images' && typeof path[1] === 'number') {
+        if (kustomizeImages &&
+            typeof path[path.length - 1] === 'number' &&
+            path.slice(0, -1).join('.') === kustomizeImages) {
             const name = mapScalar(node, 'name');
             const newTag = mapScalar(node, 'newTag');
             const newName = mapScalar(node, 'newName');
@@ -41322,7 +41330,12 @@ function choose(docs, candidates, request) {
             return { candidate: best[0], replaceRepository: true };
         }
     }
-    const best = bestTier(pool);
+    let best = bestTier(pool);
+    if (best.length > 1 && request.app) {
+        const named = best.filter((c) => docs[c.docIndex].getIn(['metadata', 'name']) === request.app);
+        if (named.length === 1)
+            best = named;
+    }
     if (best.length > 1) {
         throw new src/* ConfigurationError */.j1(`${fileName} has ${best.length} equally likely image tag fields: ${list(best)}; choose with the 'image' or 'field' input`, image ? 'field' : 'image');
     }
@@ -41419,7 +41432,7 @@ function sameData(a, b) {
  * are rewritten in place (their comments stay), new keys are appended, and, below the top (`prune`),
  * keys the new block no longer has are removed, so that a `canary:` block is replaced, not mixed.
  */
-function mergeSplices(content, map, values, path, changes, step, prune) {
+function mergeSplices(content, map, values, path, changes, step, prune, source) {
     const eol = eolOf(content);
     const splices = [];
     if (map.flow) {
@@ -41436,7 +41449,9 @@ function mergeSplices(content, map, values, path, changes, step, prune) {
         const existing = pair.value;
         const current = existing && typeof existing.toJSON === 'function' ? existing.toJSON() : existing;
         if (yaml_edit_isPlainObject(value) && (0,dist/* isMap */.jh)(existing) && !existing.flow) {
-            splices.push(...mergeSplices(content, existing, value, here, changes, step, true));
+            const child = source?.map.get(key, true);
+            const childSource = (0,dist/* isMap */.jh)(child) && !child.flow ? { text: source.text, map: child } : undefined;
+            splices.push(...mergeSplices(content, existing, value, here, changes, step, true, childSource));
         }
         else if (sameData(current, value)) {
             // Already so.
@@ -41507,12 +41522,58 @@ function mergeSplices(content, map, values, path, changes, step, prune) {
         }
         const column = columnOf(content, first.key.range[0]);
         const at = lineEndAfter(content, contentEnd(content, map));
-        const block = renderBlock(Object.fromEntries(missing), column, step, eol);
+        const block = missing
+            .map(([key, value]) => sourceText(source, key, column, eol) ?? renderBlock({ [key]: value }, column, step, eol))
+            .join(eol);
         splices.push({ start: at.offset, end: at.offset, text: `${at.needsNewline ? eol : ''}${block}${eol}` });
         for (const [key, value] of missing)
             changes.push({ field: pathText([...path, key]), from: undefined, to: renderFlow(value) });
     }
     return splices;
+}
+/** The text of `key: …` as the values were written (comments included), moved to `column`. */
+function sourceText(source, key, column, eol) {
+    const pair = source?.map.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === key);
+    if (!source || !pair || !(0,dist/* isScalar */.jn)(pair.key) || !pair.key.range)
+        return undefined;
+    const { text } = source;
+    const keyStart = pair.key.range[0];
+    const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
+    const from = keyStart - lineStart;
+    if (text.slice(lineStart, keyStart).trim() !== '')
+        return undefined;
+    const value = pair.value;
+    const end = value?.range ? contentEnd(text, value) : pair.key.range[1];
+    const lineEnd = text.indexOf('\n', end);
+    const lines = text
+        .slice(lineStart, lineEnd < 0 ? text.length : lineEnd)
+        .replace(/\r/g, '')
+        .split('\n');
+    if (lines.some((line) => line.trim() !== '' && line.length - line.trimStart().length < from))
+        return undefined;
+    return lines.map((line) => (line.trim() === '' ? '' : ' '.repeat(column) + line.slice(from))).join(eol);
+}
+/** Values given as YAML text: the data, and the source for keeping comments of added blocks. */
+function valuesFrom(values) {
+    if (values === undefined)
+        return {};
+    if (typeof values !== 'string')
+        return { data: values };
+    if (!values.trim())
+        return {};
+    const doc = (0,dist/* parseDocument */.Tp)(values);
+    const error = doc.errors[0];
+    if (error)
+        throw new src/* ConfigurationError */.j1(`Input 'values' is not valid YAML: ${error.message.split('\n')[0]}`, 'values');
+    const data = doc.toJS({ maxAliasCount: -1 });
+    if (!yaml_edit_isPlainObject(data))
+        throw new src/* ConfigurationError */.j1("Input 'values': expected a YAML mapping", 'values');
+    const release = data.kind === 'HelmRelease';
+    const picked = release ? data.spec?.values : data;
+    if (!yaml_edit_isPlainObject(picked))
+        throw new src/* ConfigurationError */.j1("Input 'values': the HelmRelease has no spec.values mapping", 'values');
+    const node = release ? doc.getIn(['spec', 'values'], true) : doc.contents;
+    return { data: picked, source: (0,dist/* isMap */.jh)(node) && !node.flow ? { text: values, map: node } : undefined };
 }
 /** Where a node's own text ends (its trailing comments and blank lines excluded). */
 function contentEnd(content, node) {
@@ -41620,27 +41681,28 @@ function editImageTag(request) {
         });
     }
     let valuesRoot;
-    if (request.values && Object.keys(request.values).length > 0) {
+    const { data: values, source } = valuesFrom(request.values);
+    if (values && Object.keys(values).length > 0) {
         valuesRoot = valuesTarget(docs, target.docIndex, fileName);
         const doc = docs[valuesRoot.docIndex];
         const map = valuesRoot.path.length ? doc.getIn(valuesRoot.path, true) : doc.contents;
         const step = indentStep(content);
         if ((0,dist/* isMap */.jh)(map)) {
-            splices.push(...mergeSplices(content, map, request.values, valuesRoot.path, changes, step, false));
+            splices.push(...mergeSplices(content, map, values, valuesRoot.path, changes, step, false, source));
         }
         else if (map === undefined && valuesRoot.path.length === 2) {
             // spec has no values yet: add them.
             const spec = doc.getIn(['spec'], true);
             if (!(0,dist/* isMap */.jh)(spec))
                 throw new src/* ConfigurationError */.j1(`${fileName}: the HelmRelease has no spec mapping`, 'values');
-            splices.push(...mergeSplices(content, spec, { values: request.values }, ['spec'], changes, step, false));
+            splices.push(...mergeSplices(content, spec, { values }, ['spec'], changes, step, false));
         }
         else {
             throw new src/* ConfigurationError */.j1(`Input 'values': ${fileName} ${pathText(valuesRoot.path)} is not a mapping`, 'values');
         }
     }
     const result = applySplices(content, splices);
-    verify(content, result, docs, plans, valuesRoot, request, fileName);
+    verify(content, result, docs, plans, valuesRoot, values, fileName);
     return { content: result, changed: result !== content, previousTag, field: describe(docs, target), changes };
 }
 function valuesTarget(docs, docIndex, fileName) {
@@ -41655,7 +41717,7 @@ function valuesTarget(docs, docIndex, fileName) {
     throw new src/* ConfigurationError */.j1(`Input 'values': ${fileName} is neither a HelmRelease nor a plain Helm values file`, 'values');
 }
 /** Re-parses the result and refuses anything but the intended change. */
-function verify(before, after, docs, plans, valuesRoot, request, fileName) {
+function verify(before, after, docs, plans, valuesRoot, values, fileName) {
     let reparsed;
     try {
         reparsed = parseDocuments(after, fileName);
@@ -41674,16 +41736,16 @@ function verify(before, after, docs, plans, valuesRoot, request, fileName) {
         node.value = plan.value;
     }
     const want = plain(expected);
-    if (valuesRoot && request.values) {
+    if (valuesRoot && values) {
         const doc = want[valuesRoot.docIndex];
         // Each top-level key given replaces the one there; the rest of the values stay.
         if (valuesRoot.path.length === 0)
-            want[valuesRoot.docIndex] = { ...doc, ...request.values };
+            want[valuesRoot.docIndex] = { ...doc, ...values };
         else {
             const spec = (doc.spec ?? {});
             doc.spec = {
                 ...spec,
-                values: { ...(yaml_edit_isPlainObject(spec.values) ? spec.values : {}), ...request.values },
+                values: { ...(yaml_edit_isPlainObject(spec.values) ? spec.values : {}), ...values },
             };
         }
     }
@@ -41834,7 +41896,8 @@ async function bumpGitopsTag(options) {
     const log = options.log ?? (() => { });
     const tag = checkTag(options.tag);
     const file = checkFilePath(options.file);
-    const values = parseValues(options.values);
+    // Checked now, before any network work; the text goes to the edit, which keeps its comments.
+    parseValues(options.values);
     const author = parseAuthor(options.author);
     const mode = options.mode ?? 'push';
     const maxAttempts = options.maxAttempts ?? 5;
@@ -41881,9 +41944,10 @@ async function bumpGitopsTag(options) {
                 content: before,
                 fileName: file,
                 tag,
+                app: options.app,
                 image: options.image,
                 field: options.field,
-                values,
+                values: options.values,
             });
             const base = {
                 changed: edit.changed,

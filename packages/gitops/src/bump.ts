@@ -238,7 +238,8 @@ export async function bumpGitopsTag(options: BumpOptions): Promise<BumpResult> {
   const log = options.log ?? (() => {})
   const tag = checkTag(options.tag)
   const file = checkFilePath(options.file)
-  const values = parseValues(options.values)
+  // Checked now, before any network work; the text goes to the edit, which keeps its comments.
+  parseValues(options.values)
   const author = parseAuthor(options.author)
   const mode = options.mode ?? 'push'
   const maxAttempts = options.maxAttempts ?? 5
@@ -291,9 +292,10 @@ export async function bumpGitopsTag(options: BumpOptions): Promise<BumpResult> {
         content: before,
         fileName: file,
         tag,
+        app: options.app,
         image: options.image,
         field: options.field,
-        values,
+        values: options.values,
       })
       const base: BumpResult = {
         changed: edit.changed,

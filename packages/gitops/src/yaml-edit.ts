@@ -8,6 +8,7 @@ import {
   type Node,
   parse,
   parseAllDocuments,
+  parseDocument,
   type Scalar,
   stringify,
   type YAMLMap,
@@ -24,10 +25,15 @@ export interface EditRequest {
   tag: string
   /** The image repository: picks among several images, and replaces the repository name where it differs. */
   image?: string
+  /** The app: among equally likely fields, the one in the document named after it wins. */
+  app?: string
   /** An explicit field: `spec.values.image.tag`, `images[name=app].newTag`, optionally `HelmRelease/app:` or `doc[1].` first. */
   field?: string
-  /** Merged under `spec.values` of a HelmRelease (or the top of a plain values file). */
-  values?: Record<string, unknown>
+  /**
+   * Written under `spec.values` of a HelmRelease (or the top of a plain values file). As YAML text,
+   * the comments of blocks that are added are kept; a whole HelmRelease gives its spec.values.
+   */
+  values?: Record<string, unknown> | string
 }
 
 export interface FieldChange {
@@ -133,8 +139,14 @@ function lineAfter(content: string, offset: number): string {
 function discover(content: string, doc: Document.Parsed, docIndex: number): Candidate[] {
   const found: Candidate[] = []
   const setterNames = new Map<string, { path: PathSegment[]; node: Scalar }>()
-  const isKustomization =
-    isSeq(doc.get('images', true)) && (doc.get('kind') === 'Kustomization' || doc.get('kind') === undefined)
+  // kustomize's kustomization.yaml has `images:` at the top; Flux's Kustomization has `spec.images`.
+  const kind = doc.get('kind')
+  const kustomizeImages =
+    isSeq(doc.get('images', true)) && (kind === 'Kustomization' || kind === undefined)
+      ? 'images'
+      : kind === 'Kustomization' && isSeq(doc.getIn(['spec', 'images'], true))
+        ? 'spec.images'
+        : undefined
 
   walk(doc.contents, [], (node, path, key) => {
     if (isScalar(node) && node.range) {
@@ -166,7 +178,11 @@ function discover(content: string, doc: Document.Parsed, docIndex: number): Cand
       return
     }
     if (!isMap(node)) return
-    if (isKustomization && path.length === 2 && path[0] === 'images' && typeof path[1] === 'number') {
+    if (
+      kustomizeImages &&
+      typeof path[path.length - 1] === 'number' &&
+      path.slice(0, -1).join('.') === kustomizeImages
+    ) {
       const name = mapScalar(node, 'name')
       const newTag = mapScalar(node, 'newTag')
       const newName = mapScalar(node, 'newName')
@@ -365,7 +381,11 @@ function choose(
       return { candidate: best[0]!, replaceRepository: true }
     }
   }
-  const best = bestTier(pool)
+  let best = bestTier(pool)
+  if (best.length > 1 && request.app) {
+    const named = best.filter((c) => docs[c.docIndex]!.getIn(['metadata', 'name']) === request.app)
+    if (named.length === 1) best = named
+  }
   if (best.length > 1) {
     throw new ConfigurationError(
       `${fileName} has ${best.length} equally likely image tag fields: ${list(best)}; choose with the 'image' or 'field' input`,
@@ -490,6 +510,7 @@ function mergeSplices(
   changes: FieldChange[],
   step: number,
   prune: boolean,
+  source?: ValuesSource,
 ): Splice[] {
   const eol = eolOf(content)
   const splices: Splice[] = []
@@ -511,7 +532,9 @@ function mergeSplices(
     const current =
       existing && typeof (existing as Node).toJSON === 'function' ? (existing as Node).toJSON() : existing
     if (isPlainObject(value) && isMap(existing) && !existing.flow) {
-      splices.push(...mergeSplices(content, existing, value, here, changes, step, true))
+      const child = source?.map.get(key, true)
+      const childSource = isMap(child) && !child.flow ? { text: source!.text, map: child } : undefined
+      splices.push(...mergeSplices(content, existing, value, here, changes, step, true, childSource))
     } else if (sameData(current, value)) {
       // Already so.
     } else if (
@@ -587,12 +610,73 @@ function mergeSplices(
     }
     const column = columnOf(content, first.key.range[0])
     const at = lineEndAfter(content, contentEnd(content, map))
-    const block = renderBlock(Object.fromEntries(missing), column, step, eol)
+    const block = missing
+      .map(
+        ([key, value]) =>
+          sourceText(source, key, column, eol) ?? renderBlock({ [key]: value }, column, step, eol),
+      )
+      .join(eol)
     splices.push({ start: at.offset, end: at.offset, text: `${at.needsNewline ? eol : ''}${block}${eol}` })
     for (const [key, value] of missing)
       changes.push({ field: pathText([...path, key]), from: undefined, to: renderFlow(value) })
   }
   return splices
+}
+
+interface ValuesSource {
+  text: string
+  map: YAMLMap
+}
+
+/** The text of `key: …` as the values were written (comments included), moved to `column`. */
+function sourceText(
+  source: ValuesSource | undefined,
+  key: string,
+  column: number,
+  eol: string,
+): string | undefined {
+  const pair = source?.map.items.find((p) => isScalar(p.key) && String(p.key.value) === key)
+  if (!source || !pair || !isScalar(pair.key) || !pair.key.range) return undefined
+  const { text } = source
+  const keyStart = pair.key.range[0]
+  const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1
+  const from = keyStart - lineStart
+  if (text.slice(lineStart, keyStart).trim() !== '') return undefined
+  const value = pair.value as Node | null
+  const end = value?.range ? contentEnd(text, value) : pair.key.range[1]
+  const lineEnd = text.indexOf('\n', end)
+  const lines = text
+    .slice(lineStart, lineEnd < 0 ? text.length : lineEnd)
+    .replace(/\r/g, '')
+    .split('\n')
+  if (lines.some((line) => line.trim() !== '' && line.length - line.trimStart().length < from))
+    return undefined
+  return lines.map((line) => (line.trim() === '' ? '' : ' '.repeat(column) + line.slice(from))).join(eol)
+}
+
+/** Values given as YAML text: the data, and the source for keeping comments of added blocks. */
+function valuesFrom(values: EditRequest['values']): {
+  data?: Record<string, unknown>
+  source?: ValuesSource
+} {
+  if (values === undefined) return {}
+  if (typeof values !== 'string') return { data: values }
+  if (!values.trim()) return {}
+  const doc = parseDocument(values)
+  const error = doc.errors[0]
+  if (error)
+    throw new ConfigurationError(
+      `Input 'values' is not valid YAML: ${error.message.split('\n')[0]}`,
+      'values',
+    )
+  const data = doc.toJS({ maxAliasCount: -1 }) as unknown
+  if (!isPlainObject(data)) throw new ConfigurationError("Input 'values': expected a YAML mapping", 'values')
+  const release = data.kind === 'HelmRelease'
+  const picked = release ? (data.spec as Record<string, unknown> | undefined)?.values : data
+  if (!isPlainObject(picked))
+    throw new ConfigurationError("Input 'values': the HelmRelease has no spec.values mapping", 'values')
+  const node = release ? doc.getIn(['spec', 'values'], true) : doc.contents
+  return { data: picked, source: isMap(node) && !node.flow ? { text: values, map: node } : undefined }
 }
 
 /** Where a node's own text ends (its trailing comments and blank lines excluded). */
@@ -713,19 +797,20 @@ export function editImageTag(request: EditRequest): EditResult {
   }
 
   let valuesRoot: { docIndex: number; path: PathSegment[] } | undefined
-  if (request.values && Object.keys(request.values).length > 0) {
+  const { data: values, source } = valuesFrom(request.values)
+  if (values && Object.keys(values).length > 0) {
     valuesRoot = valuesTarget(docs, target.docIndex, fileName)
     const doc = docs[valuesRoot.docIndex]!
     const map = valuesRoot.path.length ? doc.getIn(valuesRoot.path, true) : doc.contents
     const step = indentStep(content)
     if (isMap(map)) {
-      splices.push(...mergeSplices(content, map, request.values, valuesRoot.path, changes, step, false))
+      splices.push(...mergeSplices(content, map, values, valuesRoot.path, changes, step, false, source))
     } else if (map === undefined && valuesRoot.path.length === 2) {
       // spec has no values yet: add them.
       const spec = doc.getIn(['spec'], true)
       if (!isMap(spec))
         throw new ConfigurationError(`${fileName}: the HelmRelease has no spec mapping`, 'values')
-      splices.push(...mergeSplices(content, spec, { values: request.values }, ['spec'], changes, step, false))
+      splices.push(...mergeSplices(content, spec, { values }, ['spec'], changes, step, false))
     } else {
       throw new ConfigurationError(
         `Input 'values': ${fileName} ${pathText(valuesRoot.path)} is not a mapping`,
@@ -735,7 +820,7 @@ export function editImageTag(request: EditRequest): EditResult {
   }
 
   const result = applySplices(content, splices)
-  verify(content, result, docs, plans, valuesRoot, request, fileName)
+  verify(content, result, docs, plans, valuesRoot, values, fileName)
   return { content: result, changed: result !== content, previousTag, field: describe(docs, target), changes }
 }
 
@@ -763,7 +848,7 @@ function verify(
   docs: Document.Parsed[],
   plans: Plan[],
   valuesRoot: { docIndex: number; path: PathSegment[] } | undefined,
-  request: EditRequest,
+  values: Record<string, unknown> | undefined,
   fileName: string,
 ): void {
   let reparsed: Document.Parsed[]
@@ -784,15 +869,15 @@ function verify(
     node.value = plan.value
   }
   const want = plain(expected)
-  if (valuesRoot && request.values) {
+  if (valuesRoot && values) {
     const doc = want[valuesRoot.docIndex] as Record<string, unknown>
     // Each top-level key given replaces the one there; the rest of the values stay.
-    if (valuesRoot.path.length === 0) want[valuesRoot.docIndex] = { ...doc, ...request.values }
+    if (valuesRoot.path.length === 0) want[valuesRoot.docIndex] = { ...doc, ...values }
     else {
       const spec = (doc.spec ?? {}) as Record<string, unknown>
       doc.spec = {
         ...spec,
-        values: { ...(isPlainObject(spec.values) ? spec.values : {}), ...request.values },
+        values: { ...(isPlainObject(spec.values) ? spec.values : {}), ...values },
       }
     }
   }

@@ -301,6 +301,24 @@ describe('choosing the field', () => {
     expect(result.content).toContain('newTag: v7')
   })
 
+  it('finds spec.images of a Flux Kustomization, and picks the release named after the app', () => {
+    const flux =
+      'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\nspec:\n  images:\n    - name: ghcr.io/acme/app\n      newTag: 1.0.0\n'
+    expect(editImageTag({ content: flux, fileName: 'k.yaml', tag: '1.1.0' }).field).toBe(
+      'Kustomization/apps spec.images[0].newTag',
+    )
+    const two = ['web', 'api']
+      .map(
+        (name) =>
+          `kind: HelmRelease\nmetadata:\n  name: ${name}\nspec:\n  values:\n    image:\n      repository: r/${name}x\n      tag: "1"\n`,
+      )
+      .join('---\n')
+    expect(() => editImageTag({ content: two, fileName: 'r.yaml', tag: '2' })).toThrow(/2 equally likely/)
+    expect(editImageTag({ content: two, fileName: 'r.yaml', tag: '2', app: 'api' }).field).toBe(
+      'HelmRelease/api spec.values.image.tag',
+    )
+  })
+
   it('takes an explicit field with a document selector', () => {
     const content =
       'kind: A\nmetadata: {name: x}\nspec: {tag: "1"}\n---\nkind: B\nmetadata: {name: y}\nspec: {tag: "1"}\n'
@@ -435,6 +453,24 @@ describe('values merged under spec.values', () => {
       'spec.values.canary.analysis.stepWeights: [5, 10, 20]',
       'spec.values.canary.checks: {successRate: 99, latency: 300}',
     ])
+  })
+
+  it('keeps the comments of a block added from YAML text (render-canary-values output)', () => {
+    const release =
+      'kind: HelmRelease\nmetadata:\n  name: app\nspec:\n  values:\n    image:\n      repository: a/b\n      tag: "1"\n'
+    const values = [
+      'canary:',
+      '  enabled: true',
+      '  analysis: # Flagger spec.analysis',
+      '    interval: 1m',
+      '    stepWeights: [5, 10] # or maxWeight + stepWeight',
+      '',
+    ].join('\n')
+    const result = editImageTag({ content: release, fileName: 'r.yaml', tag: '2', values })
+    expect(result.content).toBe(
+      release.replace('"1"', '"2"') +
+        '    canary:\n      enabled: true\n      analysis: # Flagger spec.analysis\n        interval: 1m\n        stepWeights: [5, 10] # or maxWeight + stepWeight\n',
+    )
   })
 
   it('adds spec.values to a release without any', () => {
