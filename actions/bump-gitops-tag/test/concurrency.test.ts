@@ -54,7 +54,7 @@ describe(`${RUNS} runs of the bundle at once against one bare repository`, () =>
     for (const app of apps) expect(log).toContain(`${app} prod: 1.0.0 → 2.0.0-${app}`)
     // Fast-forward only: one straight line of history, no merges.
     expect(git(bare, 'rev-list', '--merges', 'main').trim()).toBe('')
-  })
+  }, 240_000)
 
   it('for one app: each run’s tag is in the history, the file ends at one of them', async () => {
     const bare = join(tmp.dir, 'one.git')
@@ -87,5 +87,5 @@ describe(`${RUNS} runs of the bundle at once against one bare repository`, () =>
     expect(show(bare, 'apps/podinfo/release.yaml')).toBe(release('podinfo', chain[chain.length - 1]![1]!))
     const retried = results.filter((r) => r.summary.includes('attempts'))
     expect(retried.length).toBeGreaterThan(0)
-  })
+  }, 240_000)
 })
