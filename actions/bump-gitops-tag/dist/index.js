@@ -35071,7 +35071,7 @@ async function main() {
         token,
         commitMessage: inputs.text('commit-message'),
         author: inputs.optional('author'),
-        maxAttempts: inputs.integer('max-attempts', { min: 1, max: 50 }) ?? 5,
+        maxAttempts: inputs.integer('max-attempts', { min: 1, max: 50 }) ?? 15,
         dryRun: inputs.boolean('dry-run') ?? false,
         source: { repository: process.env.GITHUB_REPOSITORY, sha: process.env.GITHUB_SHA, runUrl },
         tempDir: process.env.RUNNER_TEMP,
@@ -35770,7 +35770,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Lg: () => (/* reexport */ bumpGitopsTag)
 });
 
-// UNUSED EXPORTS: DEFAULT_COMMIT_MESSAGE, Git, TAG_PATTERN, checkFilePath, checkTag, commitMessage, editImageTag, gitEnvironment, normalizeRepository, parseAuthor, parseImageRef, parseValues, pullRequestBranch, resolveRemote, sameRepository, upsertPullRequest
+// UNUSED EXPORTS: DEFAULT_COMMIT_MESSAGE, Git, TAG_PATTERN, checkFilePath, checkImage, checkTag, commitMessage, editImageTag, gitEnvironment, normalizeRepository, parseAuthor, parseImageRef, parseValues, pullRequestBranch, resolveRemote, sameRepository, upsertPullRequest
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -41826,6 +41826,15 @@ function checkTag(tag) {
     }
     return tag;
 }
+/** The image repository; a tag or digest given with it is ignored (the tag comes from `tag`). */
+function checkImage(image) {
+    if (!image?.trim())
+        return undefined;
+    const ref = parseImageRef(image);
+    if (!ref)
+        throw new src/* ConfigurationError */.j1(`Input 'image': expected an image repository like ghcr.io/acme/app, got '${image}'`, 'image');
+    return ref.repository;
+}
 function parseAuthor(author = DEFAULT_AUTHOR) {
     const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(author);
     if (!match)
@@ -41895,12 +41904,13 @@ function pullRequestBranch(app, environment) {
 async function bumpGitopsTag(options) {
     const log = options.log ?? (() => { });
     const tag = checkTag(options.tag);
+    const image = checkImage(options.image);
     const file = checkFilePath(options.file);
     // Checked now, before any network work; the text goes to the edit, which keeps its comments.
     parseValues(options.values);
     const author = parseAuthor(options.author);
     const mode = options.mode ?? 'push';
-    const maxAttempts = options.maxAttempts ?? 5;
+    const maxAttempts = options.maxAttempts ?? 15;
     const remote = resolveRemote(options.repository, options.serverUrl, options.workspace);
     (0,src/* registerSecret */.cl)(options.token);
     if (mode === 'pull-request' && !remote.github) {
@@ -41936,7 +41946,7 @@ async function bumpGitopsTag(options) {
             const parentBranch = prBranch && heads.has(prBranch) ? prBranch : options.branch;
             const parent = await git.revParse(`refs/remotes/origin/${parentBranch}`);
             const entry = await git.entry(parent, file);
-            if (entry?.type !== 'blob') {
+            if (entry?.type !== 'blob' || entry.mode === '120000') {
                 throw new src/* ConfigurationError */.j1(`Input 'file': ${file} is not a file on branch '${parentBranch}' of ${remote.display}`, 'file');
             }
             const before = await git.readBlob(entry.sha);
@@ -41945,7 +41955,7 @@ async function bumpGitopsTag(options) {
                 fileName: file,
                 tag,
                 app: options.app,
-                image: options.image,
+                image,
                 field: options.field,
                 values: options.values,
             });
@@ -41977,7 +41987,7 @@ async function bumpGitopsTag(options) {
                 tag,
                 previousTag: edit.previousTag,
                 file,
-                image: options.image,
+                image,
             }, options.source);
             const commit = await git.commitTree(tree, parent, message);
             if (options.dryRun) {

@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     token,
     commitMessage: inputs.text('commit-message'),
     author: inputs.optional('author'),
-    maxAttempts: inputs.integer('max-attempts', { min: 1, max: 50 }) ?? 5,
+    maxAttempts: inputs.integer('max-attempts', { min: 1, max: 50 }) ?? 15,
     dryRun: inputs.boolean('dry-run') ?? false,
     source: { repository: process.env.GITHUB_REPOSITORY, sha: process.env.GITHUB_SHA, runUrl },
     tempDir: process.env.RUNNER_TEMP,

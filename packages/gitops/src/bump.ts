@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url'
 import { backoffDelay, ConfigurationError, registerSecret, sleep } from '@canary-delivery/action-kit'
 import { parse as parseYaml } from 'yaml'
 import { Git } from './git'
-import { TAG_PATTERN } from './image-ref'
+import { parseImageRef, TAG_PATTERN } from './image-ref'
 import { type PullRequestResult, upsertPullRequest } from './pull-request'
 import { editImageTag, type FieldChange } from './yaml-edit'
 
@@ -147,6 +147,18 @@ export function checkTag(tag: string): string {
   return tag
 }
 
+/** The image repository; a tag or digest given with it is ignored (the tag comes from `tag`). */
+export function checkImage(image: string | undefined): string | undefined {
+  if (!image?.trim()) return undefined
+  const ref = parseImageRef(image)
+  if (!ref)
+    throw new ConfigurationError(
+      `Input 'image': expected an image repository like ghcr.io/acme/app, got '${image}'`,
+      'image',
+    )
+  return ref.repository
+}
+
 export function parseAuthor(author = DEFAULT_AUTHOR): { name: string; email: string } {
   const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(author)
   if (!match)
@@ -237,12 +249,13 @@ export function pullRequestBranch(app: string, environment: string): string {
 export async function bumpGitopsTag(options: BumpOptions): Promise<BumpResult> {
   const log = options.log ?? (() => {})
   const tag = checkTag(options.tag)
+  const image = checkImage(options.image)
   const file = checkFilePath(options.file)
   // Checked now, before any network work; the text goes to the edit, which keeps its comments.
   parseValues(options.values)
   const author = parseAuthor(options.author)
   const mode = options.mode ?? 'push'
-  const maxAttempts = options.maxAttempts ?? 5
+  const maxAttempts = options.maxAttempts ?? 15
   const remote = resolveRemote(options.repository, options.serverUrl, options.workspace)
   registerSecret(options.token)
   if (mode === 'pull-request' && !remote.github) {
@@ -281,7 +294,7 @@ export async function bumpGitopsTag(options: BumpOptions): Promise<BumpResult> {
       const parentBranch = prBranch && heads.has(prBranch) ? prBranch : options.branch
       const parent = await git.revParse(`refs/remotes/origin/${parentBranch}`)
       const entry = await git.entry(parent, file)
-      if (entry?.type !== 'blob') {
+      if (entry?.type !== 'blob' || entry.mode === '120000') {
         throw new ConfigurationError(
           `Input 'file': ${file} is not a file on branch '${parentBranch}' of ${remote.display}`,
           'file',
@@ -293,7 +306,7 @@ export async function bumpGitopsTag(options: BumpOptions): Promise<BumpResult> {
         fileName: file,
         tag,
         app: options.app,
-        image: options.image,
+        image,
         field: options.field,
         values: options.values,
       })
@@ -329,7 +342,7 @@ export async function bumpGitopsTag(options: BumpOptions): Promise<BumpResult> {
           tag,
           previousTag: edit.previousTag,
           file,
-          image: options.image,
+          image,
         },
         options.source,
       )

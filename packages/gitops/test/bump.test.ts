@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import {
   bumpGitopsTag,
   checkFilePath,
+  checkImage,
   commitMessage,
   gitEnvironment,
   parseAuthor,
@@ -54,6 +55,13 @@ describe('inputs', () => {
     expect(parseValues('kind: HelmRelease\nspec:\n  values:\n    a: 1\n')).toEqual({ a: 1 })
     expect(() => parseValues('- a\n')).toThrow(/expected a YAML mapping/)
     expect(() => parseValues('a: [\n')).toThrow(/^Input 'values' is not valid YAML/)
+  })
+
+  it('takes the repository of an image reference', () => {
+    expect(checkImage('ghcr.io/acme/app:1.0@sha256:abc')).toBe('ghcr.io/acme/app')
+    expect(checkImage('localhost:5000/app')).toBe('localhost:5000/app')
+    expect(checkImage('')).toBeUndefined()
+    expect(() => checkImage('not an image')).toThrow(/^Input 'image'/)
   })
 
   it('parses authors and names pull request branches', () => {
