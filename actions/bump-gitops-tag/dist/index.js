@@ -35795,7 +35795,8 @@ function gitEnvironment(options) {
         GIT_COMMITTER_NAME: options.author.name,
         GIT_COMMITTER_EMAIL: options.author.email,
     };
-    const config = [];
+    // A signing setup in the runner's global config must not make commit-tree wait for a passphrase.
+    const config = [['commit.gpgsign', 'false']];
     if (options.token && /^https?:\/\//.test(options.remoteUrl)) {
         const origin = new URL(options.remoteUrl);
         const basic = Buffer.from(`x-access-token:${options.token}`).toString('base64');

@@ -21,7 +21,8 @@ export function gitEnvironment(
     GIT_COMMITTER_NAME: options.author.name,
     GIT_COMMITTER_EMAIL: options.author.email,
   }
-  const config: [string, string][] = []
+  // A signing setup in the runner's global config must not make commit-tree wait for a passphrase.
+  const config: [string, string][] = [['commit.gpgsign', 'false']]
   if (options.token && /^https?:\/\//.test(options.remoteUrl)) {
     const origin = new URL(options.remoteUrl)
     const basic = Buffer.from(`x-access-token:${options.token}`).toString('base64')

@@ -82,14 +82,14 @@ describe('the token', () => {
       author: { name: 'a', email: 'a@b' },
     })
     expect(env).toMatchObject({
-      GIT_CONFIG_COUNT: '1',
-      GIT_CONFIG_KEY_0: 'http.https://github.com/.extraheader',
-      GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${Buffer.from('x-access-token:ghs_secret').toString('base64')}`,
+      GIT_CONFIG_COUNT: '2',
+      GIT_CONFIG_KEY_1: 'http.https://github.com/.extraheader',
+      GIT_CONFIG_VALUE_1: `AUTHORIZATION: basic ${Buffer.from('x-access-token:ghs_secret').toString('base64')}`,
     })
     expect(
       gitEnvironment({ remoteUrl: 'file:///r.git', token: 'ghs_secret', author: { name: 'a', email: 'a@b' } })
         .GIT_CONFIG_COUNT,
-    ).toBe('0')
+    ).toBe('1')
   })
 
   it('reaches a real HTTP remote in the Authorization header, and never shows up in the error', async () => {

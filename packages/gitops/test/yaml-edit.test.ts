@@ -225,6 +225,35 @@ describe('format preservation', () => {
     ).toBe("image:\n  repository: a/b\n  tag: '2.0'\n")
   })
 
+  it('keeps comments in every position', () => {
+    const content = [
+      '# head comment',
+      '---',
+      '# before the document',
+      'apiVersion: helm.toolkit.fluxcd.io/v2 # trailing',
+      'kind: HelmRelease',
+      'metadata: {name: app} # flow with comment',
+      'spec:',
+      '  # before values',
+      '  values:',
+      '    image: # after a key with a block value',
+      '      # inside the block',
+      '      repository: ghcr.io/acme/app',
+      '',
+      '      # before the tag',
+      "      tag: 'v1' # after the tag",
+      '      # after the last item',
+      '    # dedented comment',
+      '# between documents',
+      '---',
+      'kind: ConfigMap # second document',
+      '# end of file',
+      '',
+    ].join('\n')
+    const result = editImageTag({ content, fileName: 'c.yaml', tag: 'v2' })
+    expect(result.content).toBe(content.replace("tag: 'v1'", "tag: 'v2'"))
+  })
+
   it('keeps a file with no final newline and a flow mapping', () => {
     expect(
       editImageTag({ content: 'image: {repository: a/b, tag: v1}', fileName: 'v.yaml', tag: 'v2' }).content,
