@@ -35108,7 +35108,7 @@ async function main() {
         ]);
     if (result.attempts > 1)
         rows.push(['attempts', `${result.attempts} (the branch moved under us ${result.attempts - 1} time(s))`]);
-    await (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .Sy)((0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .heading */ .R_)(`bump-gitops-tag: ${app} → ${tag} in ${environment}`), (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(['', ''], rows), result.diff ? (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .details */ .zH)(`diff of ${result.file}`, (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)(result.diff, 'diff'), true) : '');
+    await (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .Sy)((0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .heading */ .R_)(`bump-gitops-tag: ${app} → ${tag} in ${environment}`), (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(['', 'this run'], rows), result.diff ? (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .details */ .zH)(`diff of ${result.file}`, (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)(result.diff, 'diff'), true) : '');
 }
 await (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(main);
 
@@ -41333,7 +41333,11 @@ function choose(docs, candidates, request) {
     }
     let best = bestTier(pool);
     if (best.length > 1 && request.app) {
-        const named = best.filter((c) => docs[c.docIndex].getIn(['metadata', 'name']) === request.app);
+        // The release named after the app, or the image whose last path segment is the app's name.
+        const last = (repository) => repository?.split('/').pop();
+        const named = best.filter((c) => docs[c.docIndex].getIn(['metadata', 'name']) === request.app ||
+            last(c.repository) === request.app ||
+            last(c.matchName) === request.app);
         if (named.length === 1)
             best = named;
     }

@@ -107,7 +107,7 @@ async function main(): Promise<void> {
     rows.push(['attempts', `${result.attempts} (the branch moved under us ${result.attempts - 1} time(s))`])
   await writeSummary(
     heading(`bump-gitops-tag: ${app} → ${tag} in ${environment}`),
-    table(['', ''], rows),
+    table(['', 'this run'], rows),
     result.diff ? details(`diff of ${result.file}`, codeBlock(result.diff, 'diff'), true) : '',
   )
 }

@@ -25,7 +25,7 @@ export interface EditRequest {
   tag: string
   /** The image repository: picks among several images, and replaces the repository name where it differs. */
   image?: string
-  /** The app: among equally likely fields, the one in the document named after it wins. */
+  /** The app: among equally likely fields, the one in the document or image named after it wins. */
   app?: string
   /** An explicit field: `spec.values.image.tag`, `images[name=app].newTag`, optionally `HelmRelease/app:` or `doc[1].` first. */
   field?: string
@@ -383,7 +383,14 @@ function choose(
   }
   let best = bestTier(pool)
   if (best.length > 1 && request.app) {
-    const named = best.filter((c) => docs[c.docIndex]!.getIn(['metadata', 'name']) === request.app)
+    // The release named after the app, or the image whose last path segment is the app's name.
+    const last = (repository?: string) => repository?.split('/').pop()
+    const named = best.filter(
+      (c) =>
+        docs[c.docIndex]!.getIn(['metadata', 'name']) === request.app ||
+        last(c.repository) === request.app ||
+        last(c.matchName) === request.app,
+    )
     if (named.length === 1) best = named
   }
   if (best.length > 1) {

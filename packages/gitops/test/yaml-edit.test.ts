@@ -305,6 +305,10 @@ describe('choosing the field', () => {
     expect(() => editImageTag({ content: twoImages, fileName: 'k.yaml', tag: '2.1.0' })).toThrow(
       /2 equally likely/,
     )
+    // The app's name breaks the tie when it is the image's name.
+    expect(editImageTag({ content: twoImages, fileName: 'k.yaml', tag: '2.1.0', app: 'web' }).field).toBe(
+      'Kustomization images[0].newTag',
+    )
   })
 
   it('moves a lone image to a new repository when `image` names another one', () => {
