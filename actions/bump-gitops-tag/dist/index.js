@@ -35817,9 +35817,11 @@ class Git {
         this.options = options;
         this.env = gitEnvironment(options);
         // The header value is as secret as the token it encodes.
-        for (const [key, value] of Object.entries(this.env))
-            if (key.startsWith('GIT_CONFIG_VALUE_'))
-                (0,src/* registerSecret */.cl)(value);
+        for (const [key, value] of Object.entries(this.env)) {
+            if (key.startsWith('GIT_CONFIG_KEY_') && value.endsWith('.extraheader')) {
+                (0,src/* registerSecret */.cl)(this.env[key.replace('_KEY_', '_VALUE_')]);
+            }
+        }
     }
     run(args, extra = {}) {
         return (0,src/* execArgv */.Ei)('git', args, { cwd: this.options.cwd, env: this.env, quiet: true, ...extra });

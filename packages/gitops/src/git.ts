@@ -43,8 +43,11 @@ export class Git {
   constructor(private readonly options: GitOptions) {
     this.env = gitEnvironment(options)
     // The header value is as secret as the token it encodes.
-    for (const [key, value] of Object.entries(this.env))
-      if (key.startsWith('GIT_CONFIG_VALUE_')) registerSecret(value)
+    for (const [key, value] of Object.entries(this.env)) {
+      if (key.startsWith('GIT_CONFIG_KEY_') && value.endsWith('.extraheader')) {
+        registerSecret(this.env[key.replace('_KEY_', '_VALUE_')])
+      }
+    }
   }
 
   run(args: string[], extra: { input?: string; allowFailure?: boolean } = {}): Promise<ExecResult> {
