@@ -35071,7 +35071,7 @@ async function main() {
         token,
         commitMessage: inputs.text('commit-message'),
         author: inputs.optional('author'),
-        maxAttempts: inputs.integer('max-attempts', { min: 1, max: 50 }) ?? 5,
+        maxAttempts: inputs.integer('max-attempts', { min: 1, max: 50 }) ?? 15,
         dryRun: inputs.boolean('dry-run') ?? false,
         source: { repository: process.env.GITHUB_REPOSITORY, sha: process.env.GITHUB_SHA, runUrl },
         tempDir: process.env.RUNNER_TEMP,
@@ -35108,7 +35108,7 @@ async function main() {
         ]);
     if (result.attempts > 1)
         rows.push(['attempts', `${result.attempts} (the branch moved under us ${result.attempts - 1} time(s))`]);
-    await (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .Sy)((0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .heading */ .R_)(`bump-gitops-tag: ${app} → ${tag} in ${environment}`), (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(['', ''], rows), result.diff ? (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .details */ .zH)(`diff of ${result.file}`, (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)(result.diff, 'diff'), true) : '');
+    await (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .Sy)((0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .heading */ .R_)(`bump-gitops-tag: ${app} → ${tag} in ${environment}`), (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(['', 'this run'], rows), result.diff ? (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .details */ .zH)(`diff of ${result.file}`, (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)(result.diff, 'diff'), true) : '');
 }
 await (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(main);
 
@@ -35770,7 +35770,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Lg: () => (/* reexport */ bumpGitopsTag)
 });
 
-// UNUSED EXPORTS: DEFAULT_COMMIT_MESSAGE, Git, TAG_PATTERN, checkFilePath, checkTag, commitMessage, editImageTag, gitEnvironment, normalizeRepository, parseAuthor, parseImageRef, parseValues, pullRequestBranch, resolveRemote, sameRepository, upsertPullRequest
+// UNUSED EXPORTS: DEFAULT_COMMIT_MESSAGE, Git, TAG_PATTERN, checkFilePath, checkImage, checkTag, commitMessage, editImageTag, gitEnvironment, normalizeRepository, parseAuthor, parseImageRef, parseValues, pullRequestBranch, resolveRemote, sameRepository, upsertPullRequest
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -35795,7 +35795,8 @@ function gitEnvironment(options) {
         GIT_COMMITTER_NAME: options.author.name,
         GIT_COMMITTER_EMAIL: options.author.email,
     };
-    const config = [];
+    // A signing setup in the runner's global config must not make commit-tree wait for a passphrase.
+    const config = [['commit.gpgsign', 'false']];
     if (options.token && /^https?:\/\//.test(options.remoteUrl)) {
         const origin = new URL(options.remoteUrl);
         const basic = Buffer.from(`x-access-token:${options.token}`).toString('base64');
@@ -35815,6 +35816,12 @@ class Git {
     constructor(options) {
         this.options = options;
         this.env = gitEnvironment(options);
+        // The header value is as secret as the token it encodes.
+        for (const [key, value] of Object.entries(this.env)) {
+            if (key.startsWith('GIT_CONFIG_KEY_') && value.endsWith('.extraheader')) {
+                (0,src/* registerSecret */.cl)(this.env[key.replace('_KEY_', '_VALUE_')]);
+            }
+        }
     }
     run(args, extra = {}) {
         return (0,src/* execArgv */.Ei)('git', args, { cwd: this.options.cwd, env: this.env, quiet: true, ...extra });
@@ -35929,7 +35936,12 @@ class Git {
     }
     async diff(oldBlob, newBlob, path) {
         const output = await this.out(['diff', '--no-color', '--no-ext-diff', '-U2', oldBlob, newBlob]);
-        return output.replace(/^(---|\+\+\+) .*$/gm, (line) => `${line.slice(0, 4)}${line.startsWith('---') ? 'a' : 'b'}/${path}`);
+        // Blob-to-blob diffs name the blobs; name the file instead.
+        return output
+            .split('\n')
+            .filter((line) => !line.startsWith('diff --git ') && !line.startsWith('index '))
+            .map((line) => line.startsWith('--- ') ? `--- a/${path}` : line.startsWith('+++ ') ? `+++ b/${path}` : line)
+            .join('\n');
     }
 }
 
@@ -41092,7 +41104,13 @@ function lineAfter(content, offset) {
 function discover(content, doc, docIndex) {
     const found = [];
     const setterNames = new Map();
-    const isKustomization = (0,dist/* isSeq */.oP)(doc.get('images', true)) && (doc.get('kind') === 'Kustomization' || doc.get('kind') === undefined);
+    // kustomize's kustomization.yaml has `images:` at the top; Flux's Kustomization has `spec.images`.
+    const kind = doc.get('kind');
+    const kustomizeImages = (0,dist/* isSeq */.oP)(doc.get('images', true)) && (kind === 'Kustomization' || kind === undefined)
+        ? 'images'
+        : kind === 'Kustomization' && (0,dist/* isSeq */.oP)(doc.getIn(['spec', 'images'], true))
+            ? 'spec.images'
+            : undefined;
     walk(doc.contents, [], (node, path, key) => {
         if ((0,dist/* isScalar */.jn)(node) && node.range) {
             const marker = SETTER.exec(lineAfter(content, node.range[1]));
@@ -41126,7 +41144,9 @@ function discover(content, doc, docIndex) {
         }
         if (!(0,dist/* isMap */.jh)(node))
             return;
-        if (isKustomization && path.length === 2 && path[0] === 'images' && typeof path[1] === 'number') {
+        if (kustomizeImages &&
+            typeof path[path.length - 1] === 'number' &&
+            path.slice(0, -1).join('.') === kustomizeImages) {
             const name = mapScalar(node, 'name');
             const newTag = mapScalar(node, 'newTag');
             const newName = mapScalar(node, 'newName');
@@ -41313,7 +41333,16 @@ function choose(docs, candidates, request) {
             return { candidate: best[0], replaceRepository: true };
         }
     }
-    const best = bestTier(pool);
+    let best = bestTier(pool);
+    if (best.length > 1 && request.app) {
+        // The release named after the app, or the image whose last path segment is the app's name.
+        const last = (repository) => repository?.split('/').pop();
+        const named = best.filter((c) => docs[c.docIndex].getIn(['metadata', 'name']) === request.app ||
+            last(c.repository) === request.app ||
+            last(c.matchName) === request.app);
+        if (named.length === 1)
+            best = named;
+    }
     if (best.length > 1) {
         throw new src/* ConfigurationError */.j1(`${fileName} has ${best.length} equally likely image tag fields: ${list(best)}; choose with the 'image' or 'field' input`, image ? 'field' : 'image');
     }
@@ -41387,12 +41416,35 @@ function renderBlock(value, indent, step, eol) {
         .join(eol);
 }
 const yaml_edit_isPlainObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-/** Splices that merge `values` into the block map `map`, touching only what differs. */
-function mergeSplices(content, map, values, path, changes, step) {
+function renderFlow(value) {
+    return (0,dist/* stringify */.As)(value, { collectionStyle: 'flow', flowCollectionPadding: false, lineWidth: 0 }).trimEnd();
+}
+function sameData(a, b) {
+    if (Array.isArray(a) || Array.isArray(b)) {
+        return (Array.isArray(a) &&
+            Array.isArray(b) &&
+            a.length === b.length &&
+            a.every((item, i) => sameData(item, b[i])));
+    }
+    if (yaml_edit_isPlainObject(a) || yaml_edit_isPlainObject(b)) {
+        if (!yaml_edit_isPlainObject(a) || !yaml_edit_isPlainObject(b))
+            return false;
+        const keys = Object.keys(a);
+        return keys.length === Object.keys(b).length && keys.every((key) => key in b && sameData(a[key], b[key]));
+    }
+    return a === b;
+}
+/**
+ * Splices that make the block map `map` hold `values`, touching only what differs: changed scalars
+ * are rewritten in place (their comments stay), new keys are appended, and, below the top (`prune`),
+ * keys the new block no longer has are removed, so that a `canary:` block is replaced, not mixed.
+ */
+function mergeSplices(content, map, values, path, changes, step, prune, source) {
     const eol = eolOf(content);
     const splices = [];
-    if (map.flow)
-        throw new src/* ConfigurationError */.j1(`cannot merge values into the flow mapping at ${pathText(path)}; write it as a block`, 'values');
+    if (map.flow) {
+        throw new src/* ConfigurationError */.j1(`Input 'values': cannot merge into the flow mapping at ${pathText(path)}; write it as a block`, 'values');
+    }
     const missing = [];
     for (const [key, value] of Object.entries(values)) {
         const pair = map.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === key);
@@ -41402,28 +41454,20 @@ function mergeSplices(content, map, values, path, changes, step) {
             continue;
         }
         const existing = pair.value;
+        const current = existing && typeof existing.toJSON === 'function' ? existing.toJSON() : existing;
         if (yaml_edit_isPlainObject(value) && (0,dist/* isMap */.jh)(existing) && !existing.flow) {
-            splices.push(...mergeSplices(content, existing, value, here, changes, step));
+            const child = source?.map.get(key, true);
+            const childSource = (0,dist/* isMap */.jh)(child) && !child.flow ? { text: source.text, map: child } : undefined;
+            splices.push(...mergeSplices(content, existing, value, here, changes, step, true, childSource));
         }
-        else if ((0,dist/* isScalar */.jn)(existing) && existing.range && (value === null || typeof value !== 'object')) {
-            const old = existing.value;
-            if (old === value ||
-                (old !== null &&
-                    typeof old !== 'object' &&
-                    String(old) === String(value) &&
-                    typeof old === typeof value))
-                continue;
-            const text = typeof value === 'string'
-                ? renderScalar(existing, value)
-                : value === null
-                    ? 'null'
-                    : String(value);
-            splices.push({ start: existing.range[0], end: existing.range[1], text });
-            changes.push({ field: pathText(here), from: old === null ? undefined : String(old), to: String(value) });
+        else if (sameData(current, value)) {
+            // Already so.
         }
         else if ((0,dist/* isScalar */.jn)(existing) &&
             existing.range &&
-            (existing.value === null || existing.value === undefined)) {
+            (existing.value === null || existing.value === undefined) &&
+            typeof value === 'object' &&
+            value !== null) {
             // `key:` with nothing after it: the block goes on the following lines.
             const keyColumn = columnOf(content, pair.key.range[0]);
             splices.push({
@@ -41431,26 +41475,51 @@ function mergeSplices(content, map, values, path, changes, step) {
                 end: existing.range[1],
                 text: eol + renderBlock(value, keyColumn + step, step, eol),
             });
-            changes.push({ field: pathText(here), from: undefined, to: JSON.stringify(value) });
+            changes.push({ field: pathText(here), from: undefined, to: renderFlow(value) });
+        }
+        else if ((0,dist/* isScalar */.jn)(existing) && existing.range && (value === null || typeof value !== 'object')) {
+            const text = typeof value === 'string'
+                ? renderScalar(existing, value)
+                : value === null
+                    ? 'null'
+                    : String(value);
+            splices.push({ start: existing.range[0], end: existing.range[1], text });
+            changes.push({ field: pathText(here), from: scalarText(existing), to: String(value) });
         }
         else if (((0,dist/* isSeq */.oP)(existing) || (0,dist/* isMap */.jh)(existing)) &&
             existing.range &&
-            !existing.flow &&
             typeof value === 'object' &&
             value !== null) {
-            if (JSON.stringify(existing.toJSON()) === JSON.stringify(value))
-                continue;
-            const column = columnOf(content, existing.range[0]);
-            const block = renderBlock(value, column, step, eol).slice(column);
-            splices.push({ start: existing.range[0], end: contentEnd(content, existing), text: block });
-            changes.push({
-                field: pathText(here),
-                from: JSON.stringify(existing.toJSON()),
-                to: JSON.stringify(value),
-            });
+            const end = contentEnd(content, existing);
+            if (existing.flow) {
+                splices.push({ start: existing.range[0], end, text: renderFlow(value) });
+            }
+            else {
+                const column = columnOf(content, existing.range[0]);
+                splices.push({
+                    start: existing.range[0],
+                    end,
+                    text: renderBlock(value, column, step, eol).slice(column),
+                });
+            }
+            changes.push({ field: pathText(here), from: renderFlow(current), to: renderFlow(value) });
         }
         else {
-            throw new src/* ConfigurationError */.j1(`Input 'values': cannot replace ${pathText(here)} (a ${existing ? 'different kind of value' : 'null'}) with ${JSON.stringify(value)}`, 'values');
+            throw new src/* ConfigurationError */.j1(`Input 'values': cannot replace ${pathText(here)} (${renderFlow(current)}) with ${renderFlow(value)} in place`, 'values');
+        }
+    }
+    if (prune) {
+        for (const pair of map.items) {
+            if (!(0,dist/* isScalar */.jn)(pair.key) || !pair.key.range || String(pair.key.value) in values)
+                continue;
+            const start = content.lastIndexOf('\n', pair.key.range[0] - 1) + 1;
+            const valueEnd = pair.value && pair.value.range ? contentEnd(content, pair.value) : pair.key.range[1];
+            splices.push({ start, end: lineEndAfter(content, valueEnd).offset, text: '' });
+            changes.push({
+                field: pathText([...path, String(pair.key.value)]),
+                from: renderFlow(pair.value?.toJSON?.() ?? null),
+                to: '(removed)',
+            });
         }
     }
     if (missing.length > 0) {
@@ -41460,12 +41529,58 @@ function mergeSplices(content, map, values, path, changes, step) {
         }
         const column = columnOf(content, first.key.range[0]);
         const at = lineEndAfter(content, contentEnd(content, map));
-        const block = renderBlock(Object.fromEntries(missing), column, step, eol);
+        const block = missing
+            .map(([key, value]) => sourceText(source, key, column, eol) ?? renderBlock({ [key]: value }, column, step, eol))
+            .join(eol);
         splices.push({ start: at.offset, end: at.offset, text: `${at.needsNewline ? eol : ''}${block}${eol}` });
         for (const [key, value] of missing)
-            changes.push({ field: pathText([...path, key]), from: undefined, to: JSON.stringify(value) });
+            changes.push({ field: pathText([...path, key]), from: undefined, to: renderFlow(value) });
     }
     return splices;
+}
+/** The text of `key: …` as the values were written (comments included), moved to `column`. */
+function sourceText(source, key, column, eol) {
+    const pair = source?.map.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === key);
+    if (!source || !pair || !(0,dist/* isScalar */.jn)(pair.key) || !pair.key.range)
+        return undefined;
+    const { text } = source;
+    const keyStart = pair.key.range[0];
+    const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
+    const from = keyStart - lineStart;
+    if (text.slice(lineStart, keyStart).trim() !== '')
+        return undefined;
+    const value = pair.value;
+    const end = value?.range ? contentEnd(text, value) : pair.key.range[1];
+    const lineEnd = text.indexOf('\n', end);
+    const lines = text
+        .slice(lineStart, lineEnd < 0 ? text.length : lineEnd)
+        .replace(/\r/g, '')
+        .split('\n');
+    if (lines.some((line) => line.trim() !== '' && line.length - line.trimStart().length < from))
+        return undefined;
+    return lines.map((line) => (line.trim() === '' ? '' : ' '.repeat(column) + line.slice(from))).join(eol);
+}
+/** Values given as YAML text: the data, and the source for keeping comments of added blocks. */
+function valuesFrom(values) {
+    if (values === undefined)
+        return {};
+    if (typeof values !== 'string')
+        return { data: values };
+    if (!values.trim())
+        return {};
+    const doc = (0,dist/* parseDocument */.Tp)(values);
+    const error = doc.errors[0];
+    if (error)
+        throw new src/* ConfigurationError */.j1(`Input 'values' is not valid YAML: ${error.message.split('\n')[0]}`, 'values');
+    const data = doc.toJS({ maxAliasCount: -1 });
+    if (!yaml_edit_isPlainObject(data))
+        throw new src/* ConfigurationError */.j1("Input 'values': expected a YAML mapping", 'values');
+    const release = data.kind === 'HelmRelease';
+    const picked = release ? data.spec?.values : data;
+    if (!yaml_edit_isPlainObject(picked))
+        throw new src/* ConfigurationError */.j1("Input 'values': the HelmRelease has no spec.values mapping", 'values');
+    const node = release ? doc.getIn(['spec', 'values'], true) : doc.contents;
+    return { data: picked, source: (0,dist/* isMap */.jh)(node) && !node.flow ? { text: values, map: node } : undefined };
 }
 /** Where a node's own text ends (its trailing comments and blank lines excluded). */
 function contentEnd(content, node) {
@@ -41573,27 +41688,28 @@ function editImageTag(request) {
         });
     }
     let valuesRoot;
-    if (request.values && Object.keys(request.values).length > 0) {
+    const { data: values, source } = valuesFrom(request.values);
+    if (values && Object.keys(values).length > 0) {
         valuesRoot = valuesTarget(docs, target.docIndex, fileName);
         const doc = docs[valuesRoot.docIndex];
         const map = valuesRoot.path.length ? doc.getIn(valuesRoot.path, true) : doc.contents;
         const step = indentStep(content);
         if ((0,dist/* isMap */.jh)(map)) {
-            splices.push(...mergeSplices(content, map, request.values, valuesRoot.path, changes, step));
+            splices.push(...mergeSplices(content, map, values, valuesRoot.path, changes, step, false, source));
         }
         else if (map === undefined && valuesRoot.path.length === 2) {
             // spec has no values yet: add them.
             const spec = doc.getIn(['spec'], true);
             if (!(0,dist/* isMap */.jh)(spec))
                 throw new src/* ConfigurationError */.j1(`${fileName}: the HelmRelease has no spec mapping`, 'values');
-            splices.push(...mergeSplices(content, spec, { values: request.values }, ['spec'], changes, step));
+            splices.push(...mergeSplices(content, spec, { values }, ['spec'], changes, step, false));
         }
         else {
             throw new src/* ConfigurationError */.j1(`Input 'values': ${fileName} ${pathText(valuesRoot.path)} is not a mapping`, 'values');
         }
     }
     const result = applySplices(content, splices);
-    verify(content, result, docs, plans, valuesRoot, request, fileName);
+    verify(content, result, docs, plans, valuesRoot, values, fileName);
     return { content: result, changed: result !== content, previousTag, field: describe(docs, target), changes };
 }
 function valuesTarget(docs, docIndex, fileName) {
@@ -41607,15 +41723,8 @@ function valuesTarget(docs, docIndex, fileName) {
         return { docIndex, path: [] };
     throw new src/* ConfigurationError */.j1(`Input 'values': ${fileName} is neither a HelmRelease nor a plain Helm values file`, 'values');
 }
-function deepMerge(base, extra) {
-    const out = yaml_edit_isPlainObject(base) ? { ...base } : {};
-    for (const [key, value] of Object.entries(extra)) {
-        out[key] = yaml_edit_isPlainObject(value) && yaml_edit_isPlainObject(out[key]) ? deepMerge(out[key], value) : value;
-    }
-    return out;
-}
 /** Re-parses the result and refuses anything but the intended change. */
-function verify(before, after, docs, plans, valuesRoot, request, fileName) {
+function verify(before, after, docs, plans, valuesRoot, values, fileName) {
     let reparsed;
     try {
         reparsed = parseDocuments(after, fileName);
@@ -41634,17 +41743,21 @@ function verify(before, after, docs, plans, valuesRoot, request, fileName) {
         node.value = plan.value;
     }
     const want = plain(expected);
-    if (valuesRoot && request.values) {
+    if (valuesRoot && values) {
         const doc = want[valuesRoot.docIndex];
+        // Each top-level key given replaces the one there; the rest of the values stay.
         if (valuesRoot.path.length === 0)
-            want[valuesRoot.docIndex] = deepMerge(doc, request.values);
+            want[valuesRoot.docIndex] = { ...doc, ...values };
         else {
             const spec = (doc.spec ?? {});
-            doc.spec = { ...spec, values: deepMerge(spec.values, request.values) };
+            doc.spec = {
+                ...spec,
+                values: { ...(yaml_edit_isPlainObject(spec.values) ? spec.values : {}), ...values },
+            };
         }
     }
     const got = plain(reparsed);
-    if (JSON.stringify(got) !== JSON.stringify(want)) {
+    if (!sameData(got, want)) {
         throw new Error(`refusing the edit of ${fileName}: re-reading it shows changes beyond the intended fields`);
     }
     if (eolOf(before) !== eolOf(after) && before.includes('\n'))
@@ -41720,6 +41833,15 @@ function checkTag(tag) {
     }
     return tag;
 }
+/** The image repository; a tag or digest given with it is ignored (the tag comes from `tag`). */
+function checkImage(image) {
+    if (!image?.trim())
+        return undefined;
+    const ref = parseImageRef(image);
+    if (!ref)
+        throw new src/* ConfigurationError */.j1(`Input 'image': expected an image repository like ghcr.io/acme/app, got '${image}'`, 'image');
+    return ref.repository;
+}
 function parseAuthor(author = DEFAULT_AUTHOR) {
     const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(author);
     if (!match)
@@ -41789,11 +41911,13 @@ function pullRequestBranch(app, environment) {
 async function bumpGitopsTag(options) {
     const log = options.log ?? (() => { });
     const tag = checkTag(options.tag);
+    const image = checkImage(options.image);
     const file = checkFilePath(options.file);
-    const values = parseValues(options.values);
+    // Checked now, before any network work; the text goes to the edit, which keeps its comments.
+    parseValues(options.values);
     const author = parseAuthor(options.author);
     const mode = options.mode ?? 'push';
-    const maxAttempts = options.maxAttempts ?? 5;
+    const maxAttempts = options.maxAttempts ?? 15;
     const remote = resolveRemote(options.repository, options.serverUrl, options.workspace);
     (0,src/* registerSecret */.cl)(options.token);
     if (mode === 'pull-request' && !remote.github) {
@@ -41808,18 +41932,28 @@ async function bumpGitopsTag(options) {
         await git.init();
         const prBranch = mode === 'pull-request' ? pullRequestBranch(options.app, options.environment) : undefined;
         const target = prBranch ?? options.branch;
+        const noBranch = () => new src/* ConfigurationError */.j1(`Input 'branch': ${remote.display} has no branch '${options.branch}'`, 'branch');
         for (let attempt = 1;; attempt++) {
-            const heads = await git.remoteHeads(prBranch ? [options.branch, prBranch] : [options.branch]);
-            if (!heads.has(options.branch)) {
-                throw new src/* ConfigurationError */.j1(`Input 'branch': ${remote.display} has no branch '${options.branch}'`, 'branch');
+            // Push mode fetches the branch straight away; pull-request mode first asks which branches exist.
+            const heads = prBranch
+                ? await git.remoteHeads([options.branch, prBranch])
+                : new Map([[options.branch, '']]);
+            if (!heads.has(options.branch))
+                throw noBranch();
+            try {
+                await git.fetch([...heads.keys()]);
             }
-            await git.fetch([...heads.keys()]);
+            catch (error) {
+                if (/couldn't find remote ref/i.test(String(error.message)))
+                    throw noBranch();
+                throw error;
+            }
             // In pull-request mode the edit goes on top of the pull request's branch when there is one, so
             // that it moves forward (never forced).
             const parentBranch = prBranch && heads.has(prBranch) ? prBranch : options.branch;
             const parent = await git.revParse(`refs/remotes/origin/${parentBranch}`);
             const entry = await git.entry(parent, file);
-            if (!entry || entry.type !== 'blob') {
+            if (entry?.type !== 'blob' || entry.mode === '120000') {
                 throw new src/* ConfigurationError */.j1(`Input 'file': ${file} is not a file on branch '${parentBranch}' of ${remote.display}`, 'file');
             }
             const before = await git.readBlob(entry.sha);
@@ -41827,9 +41961,10 @@ async function bumpGitopsTag(options) {
                 content: before,
                 fileName: file,
                 tag,
-                image: options.image,
+                app: options.app,
+                image,
                 field: options.field,
-                values,
+                values: options.values,
             });
             const base = {
                 changed: edit.changed,
@@ -41859,7 +41994,7 @@ async function bumpGitopsTag(options) {
                 tag,
                 previousTag: edit.previousTag,
                 file,
-                image: options.image,
+                image,
             }, options.source);
             const commit = await git.commitTree(tree, parent, message);
             if (options.dryRun) {
@@ -41881,7 +42016,7 @@ async function bumpGitopsTag(options) {
             if (attempt >= maxAttempts) {
                 throw new Error(`${target} of ${remote.display} kept moving: gave up after ${attempt} attempts (${pushed.reason})`);
             }
-            const delay = (0,src/* backoffDelay */.EY)(attempt, { baseDelayMs: 200, maxDelayMs: 5_000, random: options.random });
+            const delay = (0,src/* backoffDelay */.EY)(attempt, { baseDelayMs: 100, maxDelayMs: 2_000, random: options.random });
             log(`push rejected (${pushed.reason}); fetching again and retrying in ${delay} ms (attempt ${attempt + 1} of ${maxAttempts})`);
             await (0,src/* sleep */.yy)(delay);
         }

@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     token,
     commitMessage: inputs.text('commit-message'),
     author: inputs.optional('author'),
-    maxAttempts: inputs.integer('max-attempts', { min: 1, max: 50 }) ?? 5,
+    maxAttempts: inputs.integer('max-attempts', { min: 1, max: 50 }) ?? 15,
     dryRun: inputs.boolean('dry-run') ?? false,
     source: { repository: process.env.GITHUB_REPOSITORY, sha: process.env.GITHUB_SHA, runUrl },
     tempDir: process.env.RUNNER_TEMP,
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
     rows.push(['attempts', `${result.attempts} (the branch moved under us ${result.attempts - 1} time(s))`])
   await writeSummary(
     heading(`bump-gitops-tag: ${app} → ${tag} in ${environment}`),
-    table(['', ''], rows),
+    table(['', 'this run'], rows),
     result.diff ? details(`diff of ${result.file}`, codeBlock(result.diff, 'diff'), true) : '',
   )
 }

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url'
 import { backoffDelay, ConfigurationError, registerSecret, sleep } from '@canary-delivery/action-kit'
 import { parse as parseYaml } from 'yaml'
 import { Git } from './git'
-import { TAG_PATTERN } from './image-ref'
+import { parseImageRef, TAG_PATTERN } from './image-ref'
 import { type PullRequestResult, upsertPullRequest } from './pull-request'
 import { editImageTag, type FieldChange } from './yaml-edit'
 
@@ -147,6 +147,18 @@ export function checkTag(tag: string): string {
   return tag
 }
 
+/** The image repository; a tag or digest given with it is ignored (the tag comes from `tag`). */
+export function checkImage(image: string | undefined): string | undefined {
+  if (!image?.trim()) return undefined
+  const ref = parseImageRef(image)
+  if (!ref)
+    throw new ConfigurationError(
+      `Input 'image': expected an image repository like ghcr.io/acme/app, got '${image}'`,
+      'image',
+    )
+  return ref.repository
+}
+
 export function parseAuthor(author = DEFAULT_AUTHOR): { name: string; email: string } {
   const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(author)
   if (!match)
@@ -237,11 +249,13 @@ export function pullRequestBranch(app: string, environment: string): string {
 export async function bumpGitopsTag(options: BumpOptions): Promise<BumpResult> {
   const log = options.log ?? (() => {})
   const tag = checkTag(options.tag)
+  const image = checkImage(options.image)
   const file = checkFilePath(options.file)
-  const values = parseValues(options.values)
+  // Checked now, before any network work; the text goes to the edit, which keeps its comments.
+  parseValues(options.values)
   const author = parseAuthor(options.author)
   const mode = options.mode ?? 'push'
-  const maxAttempts = options.maxAttempts ?? 5
+  const maxAttempts = options.maxAttempts ?? 15
   const remote = resolveRemote(options.repository, options.serverUrl, options.workspace)
   registerSecret(options.token)
   if (mode === 'pull-request' && !remote.github) {
@@ -260,22 +274,27 @@ export async function bumpGitopsTag(options: BumpOptions): Promise<BumpResult> {
     await git.init()
     const prBranch = mode === 'pull-request' ? pullRequestBranch(options.app, options.environment) : undefined
     const target = prBranch ?? options.branch
+    const noBranch = () =>
+      new ConfigurationError(`Input 'branch': ${remote.display} has no branch '${options.branch}'`, 'branch')
 
     for (let attempt = 1; ; attempt++) {
-      const heads = await git.remoteHeads(prBranch ? [options.branch, prBranch] : [options.branch])
-      if (!heads.has(options.branch)) {
-        throw new ConfigurationError(
-          `Input 'branch': ${remote.display} has no branch '${options.branch}'`,
-          'branch',
-        )
+      // Push mode fetches the branch straight away; pull-request mode first asks which branches exist.
+      const heads = prBranch
+        ? await git.remoteHeads([options.branch, prBranch])
+        : new Map([[options.branch, '']])
+      if (!heads.has(options.branch)) throw noBranch()
+      try {
+        await git.fetch([...heads.keys()])
+      } catch (error) {
+        if (/couldn't find remote ref/i.test(String((error as Error).message))) throw noBranch()
+        throw error
       }
-      await git.fetch([...heads.keys()])
       // In pull-request mode the edit goes on top of the pull request's branch when there is one, so
       // that it moves forward (never forced).
       const parentBranch = prBranch && heads.has(prBranch) ? prBranch : options.branch
       const parent = await git.revParse(`refs/remotes/origin/${parentBranch}`)
       const entry = await git.entry(parent, file)
-      if (!entry || entry.type !== 'blob') {
+      if (entry?.type !== 'blob' || entry.mode === '120000') {
         throw new ConfigurationError(
           `Input 'file': ${file} is not a file on branch '${parentBranch}' of ${remote.display}`,
           'file',
@@ -286,9 +305,10 @@ export async function bumpGitopsTag(options: BumpOptions): Promise<BumpResult> {
         content: before,
         fileName: file,
         tag,
-        image: options.image,
+        app: options.app,
+        image,
         field: options.field,
-        values,
+        values: options.values,
       })
       const base: BumpResult = {
         changed: edit.changed,
@@ -322,7 +342,7 @@ export async function bumpGitopsTag(options: BumpOptions): Promise<BumpResult> {
           tag,
           previousTag: edit.previousTag,
           file,
-          image: options.image,
+          image,
         },
         options.source,
       )
@@ -350,7 +370,7 @@ export async function bumpGitopsTag(options: BumpOptions): Promise<BumpResult> {
           `${target} of ${remote.display} kept moving: gave up after ${attempt} attempts (${pushed.reason})`,
         )
       }
-      const delay = backoffDelay(attempt, { baseDelayMs: 200, maxDelayMs: 5_000, random: options.random })
+      const delay = backoffDelay(attempt, { baseDelayMs: 100, maxDelayMs: 2_000, random: options.random })
       log(
         `push rejected (${pushed.reason}); fetching again and retrying in ${delay} ms (attempt ${attempt + 1} of ${maxAttempts})`,
       )

@@ -1,4 +1,4 @@
-import { type ExecResult, execArgv } from '@canary-delivery/action-kit'
+import { type ExecResult, execArgv, registerSecret } from '@canary-delivery/action-kit'
 
 export interface GitOptions {
   /** The repository directory the commands run in. */
@@ -21,7 +21,8 @@ export function gitEnvironment(
     GIT_COMMITTER_NAME: options.author.name,
     GIT_COMMITTER_EMAIL: options.author.email,
   }
-  const config: [string, string][] = []
+  // A signing setup in the runner's global config must not make commit-tree wait for a passphrase.
+  const config: [string, string][] = [['commit.gpgsign', 'false']]
   if (options.token && /^https?:\/\//.test(options.remoteUrl)) {
     const origin = new URL(options.remoteUrl)
     const basic = Buffer.from(`x-access-token:${options.token}`).toString('base64')
@@ -41,6 +42,12 @@ export class Git {
 
   constructor(private readonly options: GitOptions) {
     this.env = gitEnvironment(options)
+    // The header value is as secret as the token it encodes.
+    for (const [key, value] of Object.entries(this.env)) {
+      if (key.startsWith('GIT_CONFIG_KEY_') && value.endsWith('.extraheader')) {
+        registerSecret(this.env[key.replace('_KEY_', '_VALUE_')])
+      }
+    }
   }
 
   run(args: string[], extra: { input?: string; allowFailure?: boolean } = {}): Promise<ExecResult> {
@@ -172,9 +179,13 @@ export class Git {
 
   async diff(oldBlob: string, newBlob: string, path: string): Promise<string> {
     const output = await this.out(['diff', '--no-color', '--no-ext-diff', '-U2', oldBlob, newBlob])
-    return output.replace(
-      /^(---|\+\+\+) .*$/gm,
-      (line) => `${line.slice(0, 4)}${line.startsWith('---') ? 'a' : 'b'}/${path}`,
-    )
+    // Blob-to-blob diffs name the blobs; name the file instead.
+    return output
+      .split('\n')
+      .filter((line) => !line.startsWith('diff --git ') && !line.startsWith('index '))
+      .map((line) =>
+        line.startsWith('--- ') ? `--- a/${path}` : line.startsWith('+++ ') ? `+++ b/${path}` : line,
+      )
+      .join('\n')
   }
 }

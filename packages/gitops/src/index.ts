@@ -4,6 +4,7 @@ export {
   type BumpResult,
   bumpGitopsTag,
   checkFilePath,
+  checkImage,
   checkTag,
   commitMessage,
   DEFAULT_COMMIT_MESSAGE,

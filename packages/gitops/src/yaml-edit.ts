@@ -8,6 +8,7 @@ import {
   type Node,
   parse,
   parseAllDocuments,
+  parseDocument,
   type Scalar,
   stringify,
   type YAMLMap,
@@ -24,10 +25,15 @@ export interface EditRequest {
   tag: string
   /** The image repository: picks among several images, and replaces the repository name where it differs. */
   image?: string
+  /** The app: among equally likely fields, the one in the document or image named after it wins. */
+  app?: string
   /** An explicit field: `spec.values.image.tag`, `images[name=app].newTag`, optionally `HelmRelease/app:` or `doc[1].` first. */
   field?: string
-  /** Merged under `spec.values` of a HelmRelease (or the top of a plain values file). */
-  values?: Record<string, unknown>
+  /**
+   * Written under `spec.values` of a HelmRelease (or the top of a plain values file). As YAML text,
+   * the comments of blocks that are added are kept; a whole HelmRelease gives its spec.values.
+   */
+  values?: Record<string, unknown> | string
 }
 
 export interface FieldChange {
@@ -133,8 +139,14 @@ function lineAfter(content: string, offset: number): string {
 function discover(content: string, doc: Document.Parsed, docIndex: number): Candidate[] {
   const found: Candidate[] = []
   const setterNames = new Map<string, { path: PathSegment[]; node: Scalar }>()
-  const isKustomization =
-    isSeq(doc.get('images', true)) && (doc.get('kind') === 'Kustomization' || doc.get('kind') === undefined)
+  // kustomize's kustomization.yaml has `images:` at the top; Flux's Kustomization has `spec.images`.
+  const kind = doc.get('kind')
+  const kustomizeImages =
+    isSeq(doc.get('images', true)) && (kind === 'Kustomization' || kind === undefined)
+      ? 'images'
+      : kind === 'Kustomization' && isSeq(doc.getIn(['spec', 'images'], true))
+        ? 'spec.images'
+        : undefined
 
   walk(doc.contents, [], (node, path, key) => {
     if (isScalar(node) && node.range) {
@@ -166,7 +178,11 @@ function discover(content: string, doc: Document.Parsed, docIndex: number): Cand
       return
     }
     if (!isMap(node)) return
-    if (isKustomization && path.length === 2 && path[0] === 'images' && typeof path[1] === 'number') {
+    if (
+      kustomizeImages &&
+      typeof path[path.length - 1] === 'number' &&
+      path.slice(0, -1).join('.') === kustomizeImages
+    ) {
       const name = mapScalar(node, 'name')
       const newTag = mapScalar(node, 'newTag')
       const newName = mapScalar(node, 'newName')
@@ -365,7 +381,18 @@ function choose(
       return { candidate: best[0]!, replaceRepository: true }
     }
   }
-  const best = bestTier(pool)
+  let best = bestTier(pool)
+  if (best.length > 1 && request.app) {
+    // The release named after the app, or the image whose last path segment is the app's name.
+    const last = (repository?: string) => repository?.split('/').pop()
+    const named = best.filter(
+      (c) =>
+        docs[c.docIndex]!.getIn(['metadata', 'name']) === request.app ||
+        last(c.repository) === request.app ||
+        last(c.matchName) === request.app,
+    )
+    if (named.length === 1) best = named
+  }
   if (best.length > 1) {
     throw new ConfigurationError(
       `${fileName} has ${best.length} equally likely image tag fields: ${list(best)}; choose with the 'image' or 'field' input`,
@@ -456,7 +483,32 @@ function renderBlock(value: unknown, indent: number, step: number, eol: string):
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-/** Splices that merge `values` into the block map `map`, touching only what differs. */
+function renderFlow(value: unknown): string {
+  return stringify(value, { collectionStyle: 'flow', flowCollectionPadding: false, lineWidth: 0 }).trimEnd()
+}
+
+function sameData(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, i) => sameData(item, b[i]))
+    )
+  }
+  if (isPlainObject(a) || isPlainObject(b)) {
+    if (!isPlainObject(a) || !isPlainObject(b)) return false
+    const keys = Object.keys(a)
+    return keys.length === Object.keys(b).length && keys.every((key) => key in b && sameData(a[key], b[key]))
+  }
+  return a === b
+}
+
+/**
+ * Splices that make the block map `map` hold `values`, touching only what differs: changed scalars
+ * are rewritten in place (their comments stay), new keys are appended, and, below the top (`prune`),
+ * keys the new block no longer has are removed, so that a `canary:` block is replaced, not mixed.
+ */
 function mergeSplices(
   content: string,
   map: YAMLMap,
@@ -464,14 +516,17 @@ function mergeSplices(
   path: PathSegment[],
   changes: FieldChange[],
   step: number,
+  prune: boolean,
+  source?: ValuesSource,
 ): Splice[] {
   const eol = eolOf(content)
   const splices: Splice[] = []
-  if (map.flow)
+  if (map.flow) {
     throw new ConfigurationError(
-      `cannot merge values into the flow mapping at ${pathText(path)}; write it as a block`,
+      `Input 'values': cannot merge into the flow mapping at ${pathText(path)}; write it as a block`,
       'values',
     )
+  }
   const missing: [string, unknown][] = []
   for (const [key, value] of Object.entries(values)) {
     const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key)
@@ -481,30 +536,20 @@ function mergeSplices(
       continue
     }
     const existing = pair.value
+    const current =
+      existing && typeof (existing as Node).toJSON === 'function' ? (existing as Node).toJSON() : existing
     if (isPlainObject(value) && isMap(existing) && !existing.flow) {
-      splices.push(...mergeSplices(content, existing, value, here, changes, step))
-    } else if (isScalar(existing) && existing.range && (value === null || typeof value !== 'object')) {
-      const old = existing.value
-      if (
-        old === value ||
-        (old !== null &&
-          typeof old !== 'object' &&
-          String(old) === String(value) &&
-          typeof old === typeof value)
-      )
-        continue
-      const text =
-        typeof value === 'string'
-          ? renderScalar(existing, value)
-          : value === null
-            ? 'null'
-            : String(value as number | boolean)
-      splices.push({ start: existing.range[0], end: existing.range[1], text })
-      changes.push({ field: pathText(here), from: old === null ? undefined : String(old), to: String(value) })
+      const child = source?.map.get(key, true)
+      const childSource = isMap(child) && !child.flow ? { text: source!.text, map: child } : undefined
+      splices.push(...mergeSplices(content, existing, value, here, changes, step, true, childSource))
+    } else if (sameData(current, value)) {
+      // Already so.
     } else if (
       isScalar(existing) &&
       existing.range &&
-      (existing.value === null || existing.value === undefined)
+      (existing.value === null || existing.value === undefined) &&
+      typeof value === 'object' &&
+      value !== null
     ) {
       // `key:` with nothing after it: the block goes on the following lines.
       const keyColumn = columnOf(content, (pair.key as Scalar).range![0])
@@ -513,28 +558,53 @@ function mergeSplices(
         end: existing.range[1],
         text: eol + renderBlock(value, keyColumn + step, step, eol),
       })
-      changes.push({ field: pathText(here), from: undefined, to: JSON.stringify(value) })
+      changes.push({ field: pathText(here), from: undefined, to: renderFlow(value) })
+    } else if (isScalar(existing) && existing.range && (value === null || typeof value !== 'object')) {
+      const text =
+        typeof value === 'string'
+          ? renderScalar(existing, value)
+          : value === null
+            ? 'null'
+            : String(value as number | boolean)
+      splices.push({ start: existing.range[0], end: existing.range[1], text })
+      changes.push({ field: pathText(here), from: scalarText(existing), to: String(value) })
     } else if (
       (isSeq(existing) || isMap(existing)) &&
       existing.range &&
-      !existing.flow &&
       typeof value === 'object' &&
       value !== null
     ) {
-      if (JSON.stringify(existing.toJSON()) === JSON.stringify(value)) continue
-      const column = columnOf(content, existing.range[0])
-      const block = renderBlock(value, column, step, eol).slice(column)
-      splices.push({ start: existing.range[0], end: contentEnd(content, existing), text: block })
-      changes.push({
-        field: pathText(here),
-        from: JSON.stringify(existing.toJSON()),
-        to: JSON.stringify(value),
-      })
+      const end = contentEnd(content, existing)
+      if (existing.flow) {
+        splices.push({ start: existing.range[0], end, text: renderFlow(value) })
+      } else {
+        const column = columnOf(content, existing.range[0])
+        splices.push({
+          start: existing.range[0],
+          end,
+          text: renderBlock(value, column, step, eol).slice(column),
+        })
+      }
+      changes.push({ field: pathText(here), from: renderFlow(current), to: renderFlow(value) })
     } else {
       throw new ConfigurationError(
-        `Input 'values': cannot replace ${pathText(here)} (a ${existing ? 'different kind of value' : 'null'}) with ${JSON.stringify(value)}`,
+        `Input 'values': cannot replace ${pathText(here)} (${renderFlow(current)}) with ${renderFlow(value)} in place`,
         'values',
       )
+    }
+  }
+  if (prune) {
+    for (const pair of map.items) {
+      if (!isScalar(pair.key) || !pair.key.range || String(pair.key.value) in values) continue
+      const start = content.lastIndexOf('\n', pair.key.range[0] - 1) + 1
+      const valueEnd =
+        pair.value && (pair.value as Node).range ? contentEnd(content, pair.value as Node) : pair.key.range[1]
+      splices.push({ start, end: lineEndAfter(content, valueEnd).offset, text: '' })
+      changes.push({
+        field: pathText([...path, String(pair.key.value)]),
+        from: renderFlow((pair.value as Node | null)?.toJSON?.() ?? null),
+        to: '(removed)',
+      })
     }
   }
   if (missing.length > 0) {
@@ -547,12 +617,73 @@ function mergeSplices(
     }
     const column = columnOf(content, first.key.range[0])
     const at = lineEndAfter(content, contentEnd(content, map))
-    const block = renderBlock(Object.fromEntries(missing), column, step, eol)
+    const block = missing
+      .map(
+        ([key, value]) =>
+          sourceText(source, key, column, eol) ?? renderBlock({ [key]: value }, column, step, eol),
+      )
+      .join(eol)
     splices.push({ start: at.offset, end: at.offset, text: `${at.needsNewline ? eol : ''}${block}${eol}` })
     for (const [key, value] of missing)
-      changes.push({ field: pathText([...path, key]), from: undefined, to: JSON.stringify(value) })
+      changes.push({ field: pathText([...path, key]), from: undefined, to: renderFlow(value) })
   }
   return splices
+}
+
+interface ValuesSource {
+  text: string
+  map: YAMLMap
+}
+
+/** The text of `key: …` as the values were written (comments included), moved to `column`. */
+function sourceText(
+  source: ValuesSource | undefined,
+  key: string,
+  column: number,
+  eol: string,
+): string | undefined {
+  const pair = source?.map.items.find((p) => isScalar(p.key) && String(p.key.value) === key)
+  if (!source || !pair || !isScalar(pair.key) || !pair.key.range) return undefined
+  const { text } = source
+  const keyStart = pair.key.range[0]
+  const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1
+  const from = keyStart - lineStart
+  if (text.slice(lineStart, keyStart).trim() !== '') return undefined
+  const value = pair.value as Node | null
+  const end = value?.range ? contentEnd(text, value) : pair.key.range[1]
+  const lineEnd = text.indexOf('\n', end)
+  const lines = text
+    .slice(lineStart, lineEnd < 0 ? text.length : lineEnd)
+    .replace(/\r/g, '')
+    .split('\n')
+  if (lines.some((line) => line.trim() !== '' && line.length - line.trimStart().length < from))
+    return undefined
+  return lines.map((line) => (line.trim() === '' ? '' : ' '.repeat(column) + line.slice(from))).join(eol)
+}
+
+/** Values given as YAML text: the data, and the source for keeping comments of added blocks. */
+function valuesFrom(values: EditRequest['values']): {
+  data?: Record<string, unknown>
+  source?: ValuesSource
+} {
+  if (values === undefined) return {}
+  if (typeof values !== 'string') return { data: values }
+  if (!values.trim()) return {}
+  const doc = parseDocument(values)
+  const error = doc.errors[0]
+  if (error)
+    throw new ConfigurationError(
+      `Input 'values' is not valid YAML: ${error.message.split('\n')[0]}`,
+      'values',
+    )
+  const data = doc.toJS({ maxAliasCount: -1 }) as unknown
+  if (!isPlainObject(data)) throw new ConfigurationError("Input 'values': expected a YAML mapping", 'values')
+  const release = data.kind === 'HelmRelease'
+  const picked = release ? (data.spec as Record<string, unknown> | undefined)?.values : data
+  if (!isPlainObject(picked))
+    throw new ConfigurationError("Input 'values': the HelmRelease has no spec.values mapping", 'values')
+  const node = release ? doc.getIn(['spec', 'values'], true) : doc.contents
+  return { data: picked, source: isMap(node) && !node.flow ? { text: values, map: node } : undefined }
 }
 
 /** Where a node's own text ends (its trailing comments and blank lines excluded). */
@@ -673,19 +804,20 @@ export function editImageTag(request: EditRequest): EditResult {
   }
 
   let valuesRoot: { docIndex: number; path: PathSegment[] } | undefined
-  if (request.values && Object.keys(request.values).length > 0) {
+  const { data: values, source } = valuesFrom(request.values)
+  if (values && Object.keys(values).length > 0) {
     valuesRoot = valuesTarget(docs, target.docIndex, fileName)
     const doc = docs[valuesRoot.docIndex]!
     const map = valuesRoot.path.length ? doc.getIn(valuesRoot.path, true) : doc.contents
     const step = indentStep(content)
     if (isMap(map)) {
-      splices.push(...mergeSplices(content, map, request.values, valuesRoot.path, changes, step))
+      splices.push(...mergeSplices(content, map, values, valuesRoot.path, changes, step, false, source))
     } else if (map === undefined && valuesRoot.path.length === 2) {
       // spec has no values yet: add them.
       const spec = doc.getIn(['spec'], true)
       if (!isMap(spec))
         throw new ConfigurationError(`${fileName}: the HelmRelease has no spec mapping`, 'values')
-      splices.push(...mergeSplices(content, spec, { values: request.values }, ['spec'], changes, step))
+      splices.push(...mergeSplices(content, spec, { values }, ['spec'], changes, step, false))
     } else {
       throw new ConfigurationError(
         `Input 'values': ${fileName} ${pathText(valuesRoot.path)} is not a mapping`,
@@ -695,7 +827,7 @@ export function editImageTag(request: EditRequest): EditResult {
   }
 
   const result = applySplices(content, splices)
-  verify(content, result, docs, plans, valuesRoot, request, fileName)
+  verify(content, result, docs, plans, valuesRoot, values, fileName)
   return { content: result, changed: result !== content, previousTag, field: describe(docs, target), changes }
 }
 
@@ -716,14 +848,6 @@ function valuesTarget(
   )
 }
 
-function deepMerge(base: unknown, extra: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = isPlainObject(base) ? { ...base } : {}
-  for (const [key, value] of Object.entries(extra)) {
-    out[key] = isPlainObject(value) && isPlainObject(out[key]) ? deepMerge(out[key], value) : value
-  }
-  return out
-}
-
 /** Re-parses the result and refuses anything but the intended change. */
 function verify(
   before: string,
@@ -731,7 +855,7 @@ function verify(
   docs: Document.Parsed[],
   plans: Plan[],
   valuesRoot: { docIndex: number; path: PathSegment[] } | undefined,
-  request: EditRequest,
+  values: Record<string, unknown> | undefined,
   fileName: string,
 ): void {
   let reparsed: Document.Parsed[]
@@ -752,16 +876,20 @@ function verify(
     node.value = plan.value
   }
   const want = plain(expected)
-  if (valuesRoot && request.values) {
+  if (valuesRoot && values) {
     const doc = want[valuesRoot.docIndex] as Record<string, unknown>
-    if (valuesRoot.path.length === 0) want[valuesRoot.docIndex] = deepMerge(doc, request.values)
+    // Each top-level key given replaces the one there; the rest of the values stay.
+    if (valuesRoot.path.length === 0) want[valuesRoot.docIndex] = { ...doc, ...values }
     else {
       const spec = (doc.spec ?? {}) as Record<string, unknown>
-      doc.spec = { ...spec, values: deepMerge(spec.values, request.values) }
+      doc.spec = {
+        ...spec,
+        values: { ...(isPlainObject(spec.values) ? spec.values : {}), ...values },
+      }
     }
   }
   const got = plain(reparsed)
-  if (JSON.stringify(got) !== JSON.stringify(want)) {
+  if (!sameData(got, want)) {
     throw new Error(
       `refusing the edit of ${fileName}: re-reading it shows changes beyond the intended fields`,
     )

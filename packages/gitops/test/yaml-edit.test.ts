@@ -225,6 +225,35 @@ describe('format preservation', () => {
     ).toBe("image:\n  repository: a/b\n  tag: '2.0'\n")
   })
 
+  it('keeps comments in every position', () => {
+    const content = [
+      '# head comment',
+      '---',
+      '# before the document',
+      'apiVersion: helm.toolkit.fluxcd.io/v2 # trailing',
+      'kind: HelmRelease',
+      'metadata: {name: app} # flow with comment',
+      'spec:',
+      '  # before values',
+      '  values:',
+      '    image: # after a key with a block value',
+      '      # inside the block',
+      '      repository: ghcr.io/acme/app',
+      '',
+      '      # before the tag',
+      "      tag: 'v1' # after the tag",
+      '      # after the last item',
+      '    # dedented comment',
+      '# between documents',
+      '---',
+      'kind: ConfigMap # second document',
+      '# end of file',
+      '',
+    ].join('\n')
+    const result = editImageTag({ content, fileName: 'c.yaml', tag: 'v2' })
+    expect(result.content).toBe(content.replace("tag: 'v1'", "tag: 'v2'"))
+  })
+
   it('keeps a file with no final newline and a flow mapping', () => {
     expect(
       editImageTag({ content: 'image: {repository: a/b, tag: v1}', fileName: 'v.yaml', tag: 'v2' }).content,
@@ -276,6 +305,10 @@ describe('choosing the field', () => {
     expect(() => editImageTag({ content: twoImages, fileName: 'k.yaml', tag: '2.1.0' })).toThrow(
       /2 equally likely/,
     )
+    // The app's name breaks the tie when it is the image's name.
+    expect(editImageTag({ content: twoImages, fileName: 'k.yaml', tag: '2.1.0', app: 'web' }).field).toBe(
+      'Kustomization images[0].newTag',
+    )
   })
 
   it('moves a lone image to a new repository when `image` names another one', () => {
@@ -299,6 +332,24 @@ describe('choosing the field', () => {
     expect(result.content).toContain('newName: ghcr.io/acme/container # {"$imagepolicy": "ns:policy:name"}')
     expect(result.content).toContain('newTag: v2 # {"$imagepolicy": "ns:policy:tag"}')
     expect(result.content).toContain('newTag: v7')
+  })
+
+  it('finds spec.images of a Flux Kustomization, and picks the release named after the app', () => {
+    const flux =
+      'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\nspec:\n  images:\n    - name: ghcr.io/acme/app\n      newTag: 1.0.0\n'
+    expect(editImageTag({ content: flux, fileName: 'k.yaml', tag: '1.1.0' }).field).toBe(
+      'Kustomization/apps spec.images[0].newTag',
+    )
+    const two = ['web', 'api']
+      .map(
+        (name) =>
+          `kind: HelmRelease\nmetadata:\n  name: ${name}\nspec:\n  values:\n    image:\n      repository: r/${name}x\n      tag: "1"\n`,
+      )
+      .join('---\n')
+    expect(() => editImageTag({ content: two, fileName: 'r.yaml', tag: '2' })).toThrow(/2 equally likely/)
+    expect(editImageTag({ content: two, fileName: 'r.yaml', tag: '2', app: 'api' }).field).toBe(
+      'HelmRelease/api spec.values.image.tag',
+    )
   })
 
   it('takes an explicit field with a document selector', () => {
@@ -376,6 +427,82 @@ describe('values merged under spec.values', () => {
         'spec.values.canary.match',
         'spec.values.ingress',
       ].map((f) => (f.startsWith('spec.values.image') ? `HelmRelease/podinfo ${f}` : f)),
+    )
+  })
+
+  it('replaces a canary block key by key: changed in place, stale keys removed, other values untouched', () => {
+    const current = [
+      'kind: HelmRelease',
+      'metadata:',
+      '  name: app',
+      'spec:',
+      '  values:',
+      '    canary:',
+      '      enabled: true # on',
+      '      analysis:',
+      '        interval: 1m',
+      '        stepWeight: 10',
+      '        maxWeight: 50',
+      '      checks: {successRate: 99, latency: 500}',
+      '    image:',
+      '      repository: ghcr.io/acme/app',
+      '      tag: "1"',
+      '',
+    ].join('\r\n')
+    const rendered =
+      'canary:\n  enabled: true\n  analysis:\n    interval: 1m\n    stepWeights: [5, 10, 20]\n  checks: {successRate: 99, latency: 300}\n'
+    const result = editImageTag({
+      content: current,
+      fileName: 'r.yaml',
+      tag: '2',
+      values: parseAllDocuments(rendered)[0]!.toJS(),
+    })
+    expect(result.content).toBe(
+      [
+        'kind: HelmRelease',
+        'metadata:',
+        '  name: app',
+        'spec:',
+        '  values:',
+        '    canary:',
+        '      enabled: true # on',
+        '      analysis:',
+        '        interval: 1m',
+        '        stepWeights:',
+        '          - 5',
+        '          - 10',
+        '          - 20',
+        '      checks: {successRate: 99, latency: 300}',
+        '    image:',
+        '      repository: ghcr.io/acme/app',
+        '      tag: "2"',
+        '',
+      ].join('\r\n'),
+    )
+    expect(result.changes.map((c) => `${c.field}: ${c.to}`)).toEqual([
+      'HelmRelease/app spec.values.image.tag: 2',
+      'spec.values.canary.analysis.stepWeight: (removed)',
+      'spec.values.canary.analysis.maxWeight: (removed)',
+      'spec.values.canary.analysis.stepWeights: [5, 10, 20]',
+      'spec.values.canary.checks: {successRate: 99, latency: 300}',
+    ])
+  })
+
+  it('keeps the comments of a block added from YAML text (render-canary-values output)', () => {
+    const release =
+      'kind: HelmRelease\nmetadata:\n  name: app\nspec:\n  values:\n    image:\n      repository: a/b\n      tag: "1"\n'
+    const values = [
+      'canary:',
+      '  enabled: true',
+      '  analysis: # Flagger spec.analysis',
+      '    interval: 1m',
+      '    stepWeights: [5, 10] # or maxWeight + stepWeight',
+      '',
+    ].join('\n')
+    const result = editImageTag({ content: release, fileName: 'r.yaml', tag: '2', values })
+    expect(result.content).toBe(
+      release.replace('"1"', '"2"') +
+        '    canary:\n      enabled: true\n      analysis: # Flagger spec.analysis\n        interval: 1m\n        stepWeights: [5, 10] # or maxWeight + stepWeight\n',
     )
   })
 
