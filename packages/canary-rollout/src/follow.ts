@@ -31,6 +31,8 @@ export interface FollowOptions {
   onProgress?: (snapshot: Snapshot, verdict?: Verdict) => void
   /** How often the verdict is re-checked without news (for time-based rules), default 250ms. */
   tickMs?: number
+  /** A "still waiting for …" line after this long without one (default 60s). */
+  heartbeatMs?: number
   /** See TrackerOptions.coalesceMs; default 75ms. */
   coalesceMs?: number
   /** A watch stream the server keeps open longer than this is ended by the server and resumed. */
@@ -73,6 +75,7 @@ export async function followRollout(options: FollowOptions): Promise<FollowResul
   const { client, namespace, name } = options
   const debug = options.debug ?? (() => {})
   const tickMs = options.tickMs ?? 250
+  const heartbeatMs = options.heartbeatMs ?? 60_000
   const watchTimeoutSeconds = options.watchTimeoutSeconds ?? 300
   const canaryPath = `/apis/flagger.app/v1beta1/namespaces/${namespace}/canaries`
   const initial = await client.find<Canary>(`${canaryPath}/${name}`)
@@ -199,6 +202,7 @@ export async function followRollout(options: FollowOptions): Promise<FollowResul
     while (!verdict) {
       if (fatal) throw fatal
       tracker.flush()
+      tracker.heartbeat(heartbeatMs)
       verdict = tracker.evaluate()
       if (verdict) break
       progress()

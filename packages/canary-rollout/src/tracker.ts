@@ -110,6 +110,7 @@ export class RolloutTracker {
   private sawInitializing = false
   private pending: string[] = []
   private pendingSince = 0
+  private lastPrintAt = 0
   private readonly coalesceMs: number
 
   constructor(private readonly options: TrackerOptions) {
@@ -179,15 +180,26 @@ export class RolloutTracker {
     this.print(message)
   }
 
-  private print(message: string): void {
+  /**
+   * A reminder that the wait goes on, when nothing was printed for `intervalMs`: long silent waits
+   * (Flux not applying, an approval gate) still show progress. Not part of the timeline.
+   */
+  heartbeat(intervalMs: number): void {
+    if (!this.synced || this.now() - this.lastPrintAt < intervalMs) return
+    this.print(`still waiting for ${this.waitingFor()}`, false)
+  }
+
+  private print(message: string, inTimeline = true): void {
     const snapshot = this.snapshot()
     const elapsed = this.elapsedMs()
-    this.timeline.push({
-      ...snapshot,
-      elapsedSeconds: Math.round(elapsed / 100) / 10,
-      time: new Date(this.now()).toISOString(),
-      message,
-    })
+    this.lastPrintAt = this.now()
+    if (inTimeline)
+      this.timeline.push({
+        ...snapshot,
+        elapsedSeconds: Math.round(elapsed / 100) / 10,
+        time: new Date(this.now()).toISOString(),
+        message,
+      })
     const parts = [`[${formatElapsed(elapsed)}]`, snapshot.phase.padEnd(16)]
     if (this.canary?.status) {
       parts.push((snapshot.progress || `${snapshot.weight}%`).padEnd(12))

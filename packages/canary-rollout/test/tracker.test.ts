@@ -241,6 +241,25 @@ describe('RolloutTracker', () => {
     expect(lines.at(-1)).toMatch(/HelmRelease podinfo: Ready=False \(UpgradeFailed\) Helm upgrade failed/)
   })
 
+  it('shows that a long silent wait goes on, once a minute', () => {
+    let now = 0
+    const { t, lines } = tracker({ now: () => now })
+    t.observeCanary(canary(succeededOld))
+    t.observeTarget(workload('podinfo', OLD))
+    t.markSynced()
+    now = 59_000
+    t.heartbeat(60_000)
+    expect(lines).toHaveLength(1)
+    now = 60_000
+    t.heartbeat(60_000)
+    now = 61_000
+    t.heartbeat(60_000)
+    expect(lines.slice(1)).toEqual([
+      '[01:00] Succeeded        0%           0 failed checks  still waiting for Flux to apply tag 1.1.0 to podinfo',
+    ])
+    expect(t.timeline).toHaveLength(1)
+  })
+
   it('names what it waits for when time runs out', () => {
     const { t } = tracker()
     t.observeCanary(canary(succeededOld))
