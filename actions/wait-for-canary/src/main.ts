@@ -52,6 +52,7 @@ function readInputs(): WaitInputs {
   registerSecret(token)
   const repository = inputs.matching('repository', /^[\w.-]+\/[\w.-]+$/, 'owner/name')
   const sha = inputs.matching('sha', /^[0-9a-f]{40}$/i, 'a full 40-character commit SHA')
+  const reportAs = inputs.oneOf('report-as', ['status', 'check-run'] as const) ?? 'status'
   const statusContext = inputs.optional('status-context') ?? `canary/${environment ?? name}`
   const serverUrl = process.env.GITHUB_SERVER_URL ?? 'https://github.com'
   const runId = process.env.GITHUB_RUN_ID
@@ -70,6 +71,7 @@ function readInputs(): WaitInputs {
     report:
       token && repository && sha
         ? {
+            kind: reportAs,
             token,
             apiUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
             repository,

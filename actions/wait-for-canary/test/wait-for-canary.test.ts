@@ -321,6 +321,32 @@ describe('wait-for-canary reporting and credentials', () => {
     expect(result.log).not.toContain(TOKEN)
   })
 
+  it('can report as a check run that ends with the job summary', async () => {
+    github = await startGitHubStandin({ repositories: ['acme/app'], token: TOKEN })
+    world = await World.start({ scenario: { images: { '*:4.1.0': { successRate: 80 } } } })
+    run = startAction(
+      world,
+      { tag: '4.1.0', 'report-as': 'check-run', 'status-context': 'canary/uat' },
+      { github: { token: TOKEN, apiUrl: github.url, repository: 'acme/app', sha: SHA } },
+    )
+    await run.line(/waiting for Flux to apply/)
+    world.setTag('4.1.0')
+    const result = await run.result
+    expect(result.outputs.result, result.log).toBe('failed')
+    expect(github.violations).toEqual([])
+    const [check, ...others] = github.state.repository('acme', 'app')!.checkRuns
+    expect(others).toEqual([])
+    expect(check).toMatchObject({
+      name: 'canary/uat',
+      headSha: SHA,
+      status: 'completed',
+      conclusion: 'failure',
+    })
+    expect(check?.output.title).toMatch(/^Flagger rolled back tag 4\.1\.0 on podinfo\.demo/)
+    expect(check?.output.summary).toContain('## ❌ Canary podinfo.demo: failed')
+    expect(check?.output.summary).toContain('- Halt podinfo.demo advancement success rate 80.00% < 99%')
+  })
+
   it('authenticates through an exec credential plugin given in a base64 kubeconfig, and masks it', async () => {
     world = await World.start()
     await world.rollOut('5.0.0')

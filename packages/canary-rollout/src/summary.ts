@@ -65,7 +65,7 @@ export function renderSummary(outcome: WaitOutcome): string {
           'Kubernetes API requests',
           `${outcome.requests} (${outcome.watches.watches} watch streams, ${outcome.watches.relists} re-lists)`,
         ],
-        ['Commit statuses sent', outcome.statusesSent],
+        ...(outcome.statusesSent ? [['Updates sent to GitHub', outcome.statusesSent]] : []),
       ],
     ),
   )

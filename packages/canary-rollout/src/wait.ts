@@ -1,4 +1,4 @@
-import { CommitStatusReporter, type StatusState } from '@canary-delivery/github-report'
+import { CheckRunReporter, CommitStatusReporter, type StatusState } from '@canary-delivery/github-report'
 import {
   KubeClient,
   type PreparedKubeconfig,
@@ -7,9 +7,12 @@ import {
 } from '@canary-delivery/kube'
 import { type FollowResult, followRollout } from './follow'
 import { describeExpected, type ExpectedImage } from './images'
+import { renderSummary } from './summary'
 import type { OnWaitingPromotion, RolloutResult, Snapshot, Verdict } from './tracker'
 
 export interface StatusReportSettings {
+  /** A commit status (default) or a check run, which also carries the job summary. */
+  kind?: 'status' | 'check-run'
   token: string
   apiUrl: string
   repository: string
@@ -108,8 +111,11 @@ export async function waitForCanary(inputs: WaitInputs, io: WaitIo): Promise<Wai
       `Following canary ${inputs.name}.${namespace} on ${kubeconfig.server} (context ${kubeconfig.context}) until it has analysed ${expected}`,
     )
 
-    const reporter = inputs.report
-      ? new CommitStatusReporter({ ...inputs.report, warn: io.warn, debug: io.debug })
+    const settings = inputs.report ? { ...inputs.report, warn: io.warn, debug: io.debug } : undefined
+    const reporter = settings
+      ? settings.kind === 'check-run'
+        ? new CheckRunReporter(settings)
+        : new CommitStatusReporter(settings)
       : undefined
     reporter?.update('pending', `Waiting for ${expected}`)
     const result = await followRollout({
@@ -130,15 +136,17 @@ export async function waitForCanary(inputs: WaitInputs, io: WaitIo): Promise<Wai
         reporter.update('pending', statusDescription(snapshot))
       },
     })
-    await reporter?.finish(statusState(result.verdict.result), result.verdict.message)
-    return {
+    const outcome: WaitOutcome = {
       ...result,
       name: inputs.name,
       namespace,
       expected,
       context: kubeconfig.context,
-      statusesSent: reporter?.sent ?? 0,
+      statusesSent: 0,
     }
+    await reporter?.finish(statusState(result.verdict.result), result.verdict.message, renderSummary(outcome))
+    outcome.statusesSent = reporter?.sent ?? 0
+    return outcome
   } finally {
     removeKubeconfig(kubeconfig)
   }

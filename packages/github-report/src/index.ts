@@ -1,7 +1,10 @@
 export {
+  CheckRunReporter,
   type CommitStatusOptions,
   CommitStatusReporter,
   fitDescription,
   isRetryableGitHubError,
+  type Report,
   type StatusState,
-} from './commit-status'
+  ThrottledReporter,
+} from './reporters'

@@ -24,11 +24,6 @@ export interface CommitStatusOptions {
   debug?: (message: string) => void
 }
 
-interface Pending {
-  state: StatusState
-  description: string
-}
-
 /** GitHub rejects descriptions over 140 characters. */
 export function fitDescription(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim()
@@ -59,25 +54,32 @@ export function isRetryableGitHubError(error: unknown): boolean {
   return status === 403 && retryAfterMs(error) !== undefined
 }
 
+export interface Report {
+  state: StatusState
+  description: string
+  /** Markdown shown with the final state where the API has room for it (check runs). */
+  details?: string
+}
+
 /**
- * A commit status that follows a long-running operation: `update` coalesces changes and sends at
- * most one per interval (the latest wins), `finish` sends the final state at once.
+ * Something on the commit that follows a long-running operation: `update` coalesces changes and
+ * sends at most one per interval (the latest wins), `finish` sends the final state at once.
  */
-export class CommitStatusReporter {
-  /** Statuses GitHub accepted. */
+export abstract class ThrottledReporter {
+  /** Updates GitHub accepted. */
   sent = 0
-  private readonly octokit: ReturnType<typeof getOctokit>
-  private readonly owner: string
-  private readonly repo: string
+  protected readonly octokit: ReturnType<typeof getOctokit>
+  protected readonly owner: string
+  protected readonly repo: string
   private readonly minIntervalMs: number
   private lastSentAt = 0
-  private lastSent: Pending | undefined
-  private pending: Pending | undefined
+  private lastSent: Report | undefined
+  private pending: Report | undefined
   private timer: NodeJS.Timeout | undefined
   private inFlight: Promise<void> = Promise.resolve()
   private disabled = false
 
-  constructor(private readonly options: CommitStatusOptions) {
+  constructor(protected readonly options: CommitStatusOptions) {
     const [owner, repo, extra] = options.repository.split('/')
     if (!owner || !repo || extra !== undefined)
       throw new Error(`repository must be owner/name, got '${options.repository}'`)
@@ -87,6 +89,12 @@ export class CommitStatusReporter {
     this.octokit = getOctokit(options.token, { baseUrl: options.apiUrl.replace(/\/+$/, '') })
   }
 
+  /** What the permission is called, for the warning when the token lacks it. */
+  protected abstract readonly permission: string
+  protected abstract readonly what: string
+  /** One request (or two) that puts `report` on the commit. */
+  protected abstract deliver(report: Report, final: boolean): Promise<void>
+
   /** Records the latest state; it is sent now or when the interval allows. */
   update(state: StatusState, description: string): void {
     if (this.disabled) return
@@ -95,43 +103,35 @@ export class CommitStatusReporter {
     const wait = Math.max(0, this.lastSentAt + this.minIntervalMs - Date.now())
     this.timer = setTimeout(() => {
       this.timer = undefined
-      this.sendPending()
+      this.sendPending(false)
     }, wait)
   }
 
   /** Sends the final state without waiting for the interval, after anything in flight. */
-  async finish(state: StatusState, description: string): Promise<void> {
+  async finish(state: StatusState, description: string, details?: string): Promise<void> {
     clearTimeout(this.timer)
     this.timer = undefined
-    this.pending = { state, description: fitDescription(description) }
-    this.sendPending()
+    this.pending = { state, description: fitDescription(description), details }
+    this.sendPending(true)
     await this.inFlight
   }
 
-  private sendPending(): void {
+  private sendPending(final: boolean): void {
     const next = this.pending
     this.pending = undefined
     if (!next || this.disabled) return
-    if (this.lastSent && this.lastSent.state === next.state && this.lastSent.description === next.description)
+    if (!final && this.lastSent?.state === next.state && this.lastSent.description === next.description)
       return
-    this.inFlight = this.inFlight.then(() => this.send(next))
+    this.inFlight = this.inFlight.then(() => this.send(next, final))
   }
 
-  private async send(status: Pending): Promise<void> {
+  private async send(report: Report, final: boolean): Promise<void> {
     const attempts = this.options.attempts ?? 5
     try {
       await retry(
         async () => {
           try {
-            await this.octokit.rest.repos.createCommitStatus({
-              owner: this.owner,
-              repo: this.repo,
-              sha: this.options.sha,
-              state: status.state,
-              context: this.options.context,
-              description: status.description,
-              ...(this.options.targetUrl ? { target_url: this.options.targetUrl } : {}),
-            })
+            await this.deliver(report, final)
           } catch (error) {
             // Honour the server's own pacing before the backoff adds its share.
             const after = retryAfterMs(error)
@@ -146,28 +146,100 @@ export class CommitStatusReporter {
           shouldRetry: isRetryableGitHubError,
           onRetry: (error, attempt, delayMs) =>
             this.options.debug?.(
-              `commit status: ${httpStatus(error) ?? (error as Error).message}; attempt ${attempt + 1}/${attempts} in ${delayMs}ms`,
+              `${this.what}: ${httpStatus(error) ?? (error as Error).message}; attempt ${attempt + 1}/${attempts} in ${delayMs}ms`,
             ),
         },
       )
       this.sent++
-      this.lastSent = status
+      this.lastSent = report
       this.lastSentAt = Date.now()
-      this.options.debug?.(`commit status ${this.options.context}: ${status.state} ${status.description}`)
+      this.options.debug?.(`${this.what} ${this.options.context}: ${report.state} ${report.description}`)
     } catch (error) {
       const code = httpStatus(error)
       if (code === 403 || code === 404 || code === 401) {
         // Permanent: say so once and stop trying, rather than a warning per change.
         this.disabled = true
         this.options.warn?.(
-          `Could not set the commit status '${this.options.context}' on ${this.options.sha.slice(0, 12)} (HTTP ${code}); ` +
-            `the token needs 'statuses: write' on ${this.owner}/${this.repo}. Further updates are skipped.`,
+          `Could not set the ${this.what} '${this.options.context}' on ${this.options.sha.slice(0, 12)} (HTTP ${code}); ` +
+            `the token needs '${this.permission}' on ${this.owner}/${this.repo}. Further updates are skipped.`,
         )
         return
       }
       this.options.warn?.(
-        `Could not set the commit status '${this.options.context}': ${(error as Error).message} (after ${attempts} attempts)`,
+        `Could not set the ${this.what} '${this.options.context}': ${(error as Error).message} (after ${attempts} attempts)`,
       )
     }
+  }
+}
+
+/** A commit status (the line under a pull request's checks), named by `context`. */
+export class CommitStatusReporter extends ThrottledReporter {
+  protected readonly permission = 'statuses: write'
+  protected readonly what = 'commit status'
+
+  protected async deliver(report: Report): Promise<void> {
+    await this.octokit.rest.repos.createCommitStatus({
+      owner: this.owner,
+      repo: this.repo,
+      sha: this.options.sha,
+      state: report.state,
+      context: this.options.context,
+      description: report.description,
+      ...(this.options.targetUrl ? { target_url: this.options.targetUrl } : {}),
+    })
+  }
+}
+
+const CONCLUSION: Record<StatusState, 'success' | 'failure' | 'timed_out' | 'neutral'> = {
+  success: 'success',
+  failure: 'failure',
+  error: 'timed_out',
+  pending: 'neutral',
+}
+
+/** GitHub's limit for a check run's output summary. */
+const SUMMARY_LIMIT = 65_535
+
+/**
+ * A check run named by `context`: created in progress at the first update, updated in place, and
+ * completed with a conclusion and the final Markdown (the job summary) as its output.
+ */
+export class CheckRunReporter extends ThrottledReporter {
+  protected readonly permission = 'checks: write'
+  protected readonly what = 'check run'
+  private id: number | undefined
+
+  protected async deliver(report: Report, final: boolean): Promise<void> {
+    const summary = (report.details ?? report.description).slice(0, SUMMARY_LIMIT)
+    const output = { title: report.description, summary }
+    const done = final && report.state !== 'pending'
+    const completion = done
+      ? {
+          status: 'completed' as const,
+          conclusion: CONCLUSION[report.state],
+          completed_at: new Date().toISOString(),
+        }
+      : { status: 'in_progress' as const }
+    if (this.id === undefined) {
+      const created = await this.octokit.rest.checks.create({
+        owner: this.owner,
+        repo: this.repo,
+        name: this.options.context,
+        head_sha: this.options.sha,
+        started_at: new Date().toISOString(),
+        ...(this.options.targetUrl ? { details_url: this.options.targetUrl } : {}),
+        ...completion,
+        output,
+      })
+      this.id = created.data.id
+      return
+    }
+    await this.octokit.rest.checks.update({
+      owner: this.owner,
+      repo: this.repo,
+      check_run_id: this.id,
+      ...completion,
+      output,
+    })
   }
 }

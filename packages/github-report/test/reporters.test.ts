@@ -1,6 +1,6 @@
 import { type GitHubStandin, startGitHubStandin } from '@canary-delivery/github-standin'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { CommitStatusReporter, fitDescription } from '../src/index'
+import { CheckRunReporter, CommitStatusReporter, fitDescription } from '../src/index'
 
 const SHA = 'a'.repeat(40)
 let github: GitHubStandin
@@ -76,6 +76,50 @@ describe('CommitStatusReporter against the GitHub stand-in', () => {
     expect(warnings).toHaveLength(1)
     expect(warnings[0]).toMatch(/HTTP 401.*statuses: write/)
     expect(github.requests).toHaveLength(1)
+  })
+
+  it('keeps a check run in progress, then completes it with the summary as output', async () => {
+    const warnings: string[] = []
+    const r = new CheckRunReporter({
+      token: 'ghs_test_token_123',
+      apiUrl: github.url,
+      repository: 'acme/app',
+      sha: SHA,
+      context: 'canary/sit',
+      minIntervalMs: 50,
+      baseDelayMs: 20,
+      warn: (w) => warnings.push(w),
+    })
+    r.update('pending', 'Progressing: 10% (1/5), 0 failed checks')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    r.update('pending', 'Progressing: 20% (2/5), 1 failed check')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    github.faults.failNext(1, 502)
+    await r.finish(
+      'error',
+      'Timed out after 10:00 waiting for approval',
+      '## ⏱️ Canary podinfo.demo: timed-out',
+    )
+    const runs = github.state.repository('acme', 'app')!.checkRuns
+    expect(runs).toHaveLength(1)
+    expect(runs[0]).toMatchObject({
+      name: 'canary/sit',
+      headSha: SHA,
+      status: 'completed',
+      conclusion: 'timed_out',
+      output: {
+        title: 'Timed out after 10:00 waiting for approval',
+        summary: '## ⏱️ Canary podinfo.demo: timed-out',
+      },
+    })
+    expect(github.requests.map((q) => `${q.operationId} ${q.status}`)).toEqual([
+      'checks/create 201',
+      'checks/update 200',
+      'checks/update 502',
+      'checks/update 200',
+    ])
+    expect(github.violations).toEqual([])
+    expect(warnings).toEqual([])
   })
 
   it('keeps descriptions within GitHub’s 140 characters', () => {
