@@ -1,5 +1,11 @@
 import { formatDuration } from '@canary-delivery/action-kit'
-import { type KubeClient, type ResourceWatch, type WatchStats, watchResource } from '@canary-delivery/kube'
+import {
+  KubeApiError,
+  type KubeClient,
+  type ResourceWatch,
+  type WatchStats,
+  watchResource,
+} from '@canary-delivery/kube'
 import { type Canary, defaultTimeoutMs, effectiveAnalysis, intervalMs, strategyOf } from './canary'
 import type { KubeEvent, RunEvent } from './events'
 import type { ExpectedImage, Workload } from './images'
@@ -115,9 +121,13 @@ export async function followRollout(options: FollowOptions): Promise<FollowResul
     path: string,
     fieldSelector: string,
     handle: (object: T | undefined) => void,
+    tolerate?: (error: Error) => boolean,
   ) => {
     const watch = watchResource({
       ...common,
+      onFatal: (error: Error) => {
+        if (!tolerate?.(error)) common.onFatal(error)
+      },
       path,
       fieldSelector,
       onChange: (change) => {
@@ -165,13 +175,23 @@ export async function followRollout(options: FollowOptions): Promise<FollowResul
   if (initial) initialWatches.push(...startTargetWatches(initial))
   if (options.helmRelease) {
     const ref = splitRef(options.helmRelease, namespace)
-    initialWatches.push(
-      start<HelmRelease>(
-        `/apis/helm.toolkit.fluxcd.io/v2/namespaces/${ref.namespace}/helmreleases`,
-        `metadata.name=${ref.name}`,
-        (hr) => tracker.observeHelmRelease(hr),
-      ),
+    // A cluster without Flux's HelmRelease API: say so and follow the target alone.
+    const noFlux = (error: Error) => error instanceof KubeApiError && error.status === 404
+    const hrWatch = start<HelmRelease>(
+      `/apis/helm.toolkit.fluxcd.io/v2/namespaces/${ref.namespace}/helmreleases`,
+      `metadata.name=${ref.name}`,
+      (hr) => tracker.observeHelmRelease(hr),
+      noFlux,
     )
+    initialWatches.push({
+      ...hrWatch,
+      synced: hrWatch.synced.catch((error: Error) => {
+        if (!noFlux(error)) throw error
+        options.log(
+          `The cluster has no HelmRelease API (helm.toolkit.fluxcd.io/v2); following the target alone`,
+        )
+      }),
+    })
   }
 
   let verdict: Verdict | undefined
