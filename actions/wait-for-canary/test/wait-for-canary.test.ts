@@ -188,6 +188,20 @@ describe('wait-for-canary against the sandbox', () => {
     }
   })
 
+  it('removes the kubeconfig in the post step when the main step is killed', async () => {
+    world = await World.start()
+    run = startAction(world, { tag: '9.9.9', timeout: '10m' }, { timeoutMs: 8_000 })
+    await run.line(/waiting for Flux to apply/)
+    expect(run.leftovers()).toHaveLength(1)
+    const result = await run.result
+    expect(result.steps.map((s) => [s.step, s.exitCode === 0])).toEqual([
+      ['main', false],
+      ['post', true],
+    ])
+    expect(result.log).toContain('Removed the kubeconfig written by the main step')
+    expect(run.leftovers()).toEqual([])
+  })
+
   it('rejects bad input in one line and leaves no kubeconfig behind', async () => {
     world = await World.start({ initialTag: false })
     run = startAction(world, {})

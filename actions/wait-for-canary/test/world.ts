@@ -173,7 +173,7 @@ export function startAction(
     debug: options.debug,
     workspace: options.workspace,
     runnerTemp,
-    timeoutMs: 120_000,
+    timeoutMs: options.timeoutMs ?? 120_000,
     onLogLine: (line) => {
       lines.push(line)
       for (const waiter of [...waiters]) {
