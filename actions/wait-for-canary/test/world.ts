@@ -151,7 +151,7 @@ export interface ActionRun {
 export function startAction(
   world: World | undefined,
   inputs: Record<string, string>,
-  options: Partial<Pick<RunOptions, 'node' | 'env' | 'github' | 'debug' | 'workspace'>> & {
+  options: Partial<Pick<RunOptions, 'node' | 'env' | 'github' | 'debug' | 'workspace' | 'timeoutMs'>> & {
     kubeconfig?: string
   } = {},
 ): ActionRun {

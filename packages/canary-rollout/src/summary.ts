@@ -38,6 +38,12 @@ export function weightChart(outcome: Pick<WaitOutcome, 'timeline'>): string | un
   )
 }
 
+/** Keeps long lists readable (and the summary far under GitHub's 1 MiB): the start and the end. */
+export function elide<T>(rows: readonly T[], head: number, tail: number, gap: (skipped: number) => T): T[] {
+  if (rows.length <= head + tail + 1) return [...rows]
+  return [...rows.slice(0, head), gap(rows.length - head - tail), ...rows.slice(rows.length - tail)]
+}
+
 /** The job summary: outcome, facts, timeline, weight chart and Flagger's events. */
 export function renderSummary(outcome: WaitOutcome): string {
   const { verdict } = outcome
@@ -73,13 +79,18 @@ export function renderSummary(outcome: WaitOutcome): string {
   sections.push(
     table(
       ['elapsed', 'phase', 'weight', 'failed checks', 'what happened'],
-      outcome.timeline.map((e) => [
-        formatElapsed(e.elapsedSeconds * 1000),
-        e.phase,
-        e.progress || `${e.weight}%`,
-        e.failedChecks,
-        e.message,
-      ]),
+      elide(
+        outcome.timeline.map((e) => [
+          formatElapsed(e.elapsedSeconds * 1000),
+          e.phase,
+          e.progress || `${e.weight}%`,
+          e.failedChecks,
+          e.message,
+        ]),
+        40,
+        160,
+        (skipped) => ['…', '', '', '', `${skipped} more changes (the whole list is in the log)`],
+      ),
     ),
   )
   const chart = weightChart(outcome)
@@ -90,7 +101,12 @@ export function renderSummary(outcome: WaitOutcome): string {
         `Flagger events during this wait (${outcome.events.length})`,
         table(
           ['elapsed', 'type', 'message'],
-          outcome.events.map((e) => [formatElapsed(e.elapsedSeconds * 1000), e.type, e.message]),
+          elide(
+            outcome.events.map((e) => [formatElapsed(e.elapsedSeconds * 1000), e.type, e.message]),
+            40,
+            160,
+            (skipped) => ['…', '', `${skipped} more events (all are in the \`events\` output)`],
+          ),
         ),
         verdict.result === 'failed',
       ),

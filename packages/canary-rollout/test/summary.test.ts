@@ -90,6 +90,18 @@ describe('the job summary', () => {
     expect(weightChart({ timeline: [entry(0, 'Succeeded', 0), entry(5, 'Succeeded', 0)] })).toBeUndefined()
   })
 
+  it('keeps the start and the end of a very long timeline', () => {
+    const long = {
+      ...outcome,
+      timeline: Array.from({ length: 500 }, (_, i) => entry(i, 'Waiting', 0, `tick ${i}`)),
+    }
+    const md = renderSummary(long)
+    expect(md).toContain('| 00:39 | Waiting | 0% | 0 | tick 39 |')
+    expect(md).not.toContain('tick 40 |')
+    expect(md).toContain('| … | – | – | – | 300 more changes (the whole list is in the log) |')
+    expect(md).toContain('| 08:19 | Waiting | 0% | 0 | tick 499 |')
+  })
+
   it('describes a snapshot as the commit status does', () => {
     expect(
       statusDescription({
