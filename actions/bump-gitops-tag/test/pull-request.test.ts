@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { resolveNode } from '@canary-delivery/action-runner'
 import { type GitHubStandin, startGitHubStandin } from '@canary-delivery/github-standin'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bump, errors, git, head, makeRemote, scratch, show } from './helpers'
@@ -51,7 +52,8 @@ const run = (tag: string, environment = 'sit') =>
       tag,
       mode: 'pull-request',
     },
-    { github: { serverUrl, apiUrl: standin.url, token: TOKEN } },
+    // Node 24, as GitHub runs it: octokit's HTTP client is undici there.
+    { github: { serverUrl, apiUrl: standin.url, token: TOKEN }, node: resolveNode('24') },
   )
 
 describe('pull-request mode against the GitHub stand-in', () => {
