@@ -41463,17 +41463,23 @@ function mergeSplices(content, map, values, path, changes, step, prune, source) 
         else if (sameData(current, value)) {
             // Already so.
         }
-        else if ((0,dist/* isScalar */.jn)(existing) &&
-            existing.range &&
-            (existing.value === null || existing.value === undefined) &&
+        else if (existing?.range &&
+            (((0,dist/* isScalar */.jn)(existing) && (existing.value === null || existing.value === undefined)) ||
+                (((0,dist/* isMap */.jh)(existing) || (0,dist/* isSeq */.oP)(existing)) && existing.flow && existing.items.length === 0)) &&
             typeof value === 'object' &&
             value !== null) {
-            // `key:` with nothing after it: the block goes on the following lines.
+            // `key:` with nothing after it, or `key: {}`: the block goes on the following lines, and a
+            // comment on the key's line stays there.
+            const range = existing.range;
             const keyColumn = columnOf(content, pair.key.range[0]);
+            const start = range[1] > range[0] && content[range[0] - 1] === ' ' ? range[0] - 1 : range[0];
+            if (range[1] > range[0])
+                splices.push({ start, end: range[1], text: '' });
+            const at = lineEndAfter(content, range[1]);
             splices.push({
-                start: existing.range[0],
-                end: existing.range[1],
-                text: eol + renderBlock(value, keyColumn + step, step, eol),
+                start: at.offset,
+                end: at.offset,
+                text: `${at.needsNewline ? eol : ''}${renderBlock(value, keyColumn + step, step, eol)}${eol}`,
             });
             changes.push({ field: pathText(here), from: undefined, to: renderFlow(value) });
         }
@@ -41694,7 +41700,12 @@ function editImageTag(request) {
         const doc = docs[valuesRoot.docIndex];
         const map = valuesRoot.path.length ? doc.getIn(valuesRoot.path, true) : doc.contents;
         const step = indentStep(content);
-        if ((0,dist/* isMap */.jh)(map)) {
+        if ((0,dist/* isMap */.jh)(map) && map.flow && map.items.length === 0 && valuesRoot.path.length === 2) {
+            // `values: {}`: written as a block under spec.
+            const spec = doc.getIn(['spec'], true);
+            splices.push(...mergeSplices(content, spec, { values }, ['spec'], changes, step, false));
+        }
+        else if ((0,dist/* isMap */.jh)(map)) {
             splices.push(...mergeSplices(content, map, values, valuesRoot.path, changes, step, false, source));
         }
         else if (map === undefined && valuesRoot.path.length === 2) {

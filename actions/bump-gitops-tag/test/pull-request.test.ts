@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { resolveNode } from '@canary-delivery/action-runner'
 import { type GitHubStandin, startGitHubStandin } from '@canary-delivery/github-standin'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bump, errors, git, head, makeRemote, scratch, show } from './helpers'
@@ -40,17 +41,19 @@ afterAll(async () => {
   tmp.cleanup()
 })
 
-const run = (tag: string) =>
+// Both environments' pull requests edit the same file here, each on its own branch.
+const run = (tag: string, environment = 'sit') =>
   bump(
     {
       repository: 'octo/gitops',
-      file: 'apps/{app}/{environment}.yaml',
+      file: 'apps/{app}/sit.yaml',
       app: 'podinfo',
-      environment: 'sit',
+      environment,
       tag,
       mode: 'pull-request',
     },
-    { github: { serverUrl, apiUrl: standin.url, token: TOKEN } },
+    // Node 24, as GitHub runs it: octokit's HTTP client is undici there.
+    { github: { serverUrl, apiUrl: standin.url, token: TOKEN }, node: resolveNode('24') },
   )
 
 describe('pull-request mode against the GitHub stand-in', () => {
@@ -106,6 +109,24 @@ describe('pull-request mode against the GitHub stand-in', () => {
     const again = await run('1.2.0')
     expect(errors(again)).toEqual([])
     expect(again.outputs).toMatchObject({ changed: 'false', 'pull-request-number': '1' })
+    expect(standin.violations).toEqual([])
+  })
+
+  it('two runs at once for one app and environment end with one pull request holding both commits', async () => {
+    const [a, b] = await Promise.all([run('3.0.0', 'uat'), run('3.0.1', 'uat')])
+    expect(errors(a)).toEqual([])
+    expect(errors(b)).toEqual([])
+    expect(a.outputs['pull-request-number']).toBe(b.outputs['pull-request-number'])
+    const pulls = standin.state
+      .repository('octo', 'gitops')!
+      .pulls.filter((pr) => pr.head.ref === 'bump/podinfo/uat')
+    expect(pulls).toHaveLength(1)
+    const log = git(bare, 'log', '--format=%s', 'bump/podinfo/uat').trim().split('\n')
+    expect(log.slice(0, 2).sort()).toEqual(
+      log[0]!.endsWith('3.0.1')
+        ? ['podinfo uat: 1.0.0 → 3.0.0', 'podinfo uat: 3.0.0 → 3.0.1']
+        : ['podinfo uat: 1.0.0 → 3.0.1', 'podinfo uat: 3.0.1 → 3.0.0'],
+    )
     expect(standin.violations).toEqual([])
   })
 })

@@ -545,18 +545,23 @@ function mergeSplices(
     } else if (sameData(current, value)) {
       // Already so.
     } else if (
-      isScalar(existing) &&
-      existing.range &&
-      (existing.value === null || existing.value === undefined) &&
+      (existing as Node | null)?.range &&
+      ((isScalar(existing) && (existing.value === null || existing.value === undefined)) ||
+        ((isMap(existing) || isSeq(existing)) && existing.flow && existing.items.length === 0)) &&
       typeof value === 'object' &&
       value !== null
     ) {
-      // `key:` with nothing after it: the block goes on the following lines.
+      // `key:` with nothing after it, or `key: {}`: the block goes on the following lines, and a
+      // comment on the key's line stays there.
+      const range = (existing as Node).range!
       const keyColumn = columnOf(content, (pair.key as Scalar).range![0])
+      const start = range[1] > range[0] && content[range[0] - 1] === ' ' ? range[0] - 1 : range[0]
+      if (range[1] > range[0]) splices.push({ start, end: range[1], text: '' })
+      const at = lineEndAfter(content, range[1])
       splices.push({
-        start: existing.range[0],
-        end: existing.range[1],
-        text: eol + renderBlock(value, keyColumn + step, step, eol),
+        start: at.offset,
+        end: at.offset,
+        text: `${at.needsNewline ? eol : ''}${renderBlock(value, keyColumn + step, step, eol)}${eol}`,
       })
       changes.push({ field: pathText(here), from: undefined, to: renderFlow(value) })
     } else if (isScalar(existing) && existing.range && (value === null || typeof value !== 'object')) {
@@ -810,7 +815,11 @@ export function editImageTag(request: EditRequest): EditResult {
     const doc = docs[valuesRoot.docIndex]!
     const map = valuesRoot.path.length ? doc.getIn(valuesRoot.path, true) : doc.contents
     const step = indentStep(content)
-    if (isMap(map)) {
+    if (isMap(map) && map.flow && map.items.length === 0 && valuesRoot.path.length === 2) {
+      // `values: {}`: written as a block under spec.
+      const spec = doc.getIn(['spec'], true) as YAMLMap
+      splices.push(...mergeSplices(content, spec, { values }, ['spec'], changes, step, false))
+    } else if (isMap(map)) {
       splices.push(...mergeSplices(content, map, values, valuesRoot.path, changes, step, false, source))
     } else if (map === undefined && valuesRoot.path.length === 2) {
       // spec has no values yet: add them.

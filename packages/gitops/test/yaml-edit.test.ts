@@ -506,6 +506,21 @@ describe('values merged under spec.values', () => {
     )
   })
 
+  it('writes values into an empty `values: {}` as a block', () => {
+    const release =
+      'kind: HelmRelease\nmetadata:\n  name: a\nspec:\n  values: {} # filled by CI\n  chart:\n    spec: {chart: a, version: "1"}\n'
+    const result = editImageTag({
+      content: release,
+      fileName: 'r.yaml',
+      tag: '2',
+      field: 'spec.chart.spec.version',
+      values: { canary: { enabled: true } },
+    })
+    expect(result.content).toBe(
+      'kind: HelmRelease\nmetadata:\n  name: a\nspec:\n  values: # filled by CI\n    canary:\n      enabled: true\n  chart:\n    spec: {chart: a, version: "2"}\n',
+    )
+  })
+
   it('adds spec.values to a release without any', () => {
     const bare = 'kind: HelmRelease\nmetadata:\n  name: a\nspec:\n  chart:\n    spec: {chart: a}\n'
     const result = editImageTag({
