@@ -13,12 +13,10 @@ export function planRows(estimate: AnalysisEstimate, values: CanaryValues): stri
   const rows: string[][] = []
   const interval = estimate.intervalSeconds
   const checking = checkNames(values).join(', ') || 'webhooks only'
-  rows.push([
-    '0:00',
-    'new revision detected',
-    'canary scaled up',
-    values.loadtester.acceptanceTest ? 'acceptance test before any traffic' : '–',
-  ])
+  rows.push(['0:00', 'new revision detected', 'nothing yet: the canary is scaled up', '–'])
+  const start = values.loadtester.acceptanceTest
+    ? 'acceptance test, then the first step'
+    : 'first step, no check yet'
   for (const step of estimate.steps) {
     const traffic =
       step.weight !== undefined
@@ -32,12 +30,7 @@ export function planRows(estimate: AnalysisEstimate, values: CanaryValues): stri
       step.weight !== undefined
         ? `weight ${step.weight}%`
         : `iteration ${step.iteration}/${estimate.steps.length}`
-    rows.push([
-      clock(step.atSeconds),
-      what,
-      traffic,
-      step === estimate.steps[0] ? 'analysis starts' : checking,
-    ])
+    rows.push([clock(step.atSeconds), what, traffic, step === estimate.steps[0] ? start : checking])
   }
   const last = (estimate.steps.at(-1)?.atSeconds ?? 0) + interval
   rows.push([clock(last), 'promote', 'primary updated to the new version', checking])
@@ -122,7 +115,8 @@ export function planMarkdown(result: RenderResult, environment?: string): string
       ['setting', 'value', 'from'],
       Object.entries(result.sources)
         .filter(([key]) => key !== 'strategy' && key !== 'provider')
-        .map(([key, source]) => [key, settingValue(result, key), source]),
+        .map(([key, source]) => [key, settingValue(result, key), source])
+        .filter(([, value]) => value !== '(not used)'),
     ),
   ]
   return lines.join('\n\n')
