@@ -413,7 +413,7 @@ export function renderCanaryValues(inputs: RenderInputs): RenderResult {
       )
     }
   }
-  const detected = detectStrategy(canary.spec as object)
+  const detected = detectStrategy(canary)
   if (detected !== strategy)
     throw new Error(`rendered a ${detected} Canary for strategy ${strategy} (a bug in render-canary-values)`)
 
@@ -425,7 +425,7 @@ export function renderCanaryValues(inputs: RenderInputs): RenderResult {
     strategy,
     provider,
     profile,
-    estimate: estimateAnalysis(canary.spec as object),
+    estimate: estimateAnalysis(canary),
     sources,
     notes,
   }

@@ -20,6 +20,7 @@ export interface CanarySpecLike {
   canaryAnalysis?: AnalysisLike
   skipAnalysis?: boolean
   spec?: CanarySpecLike
+  [key: string]: unknown
 }
 
 function analysisOf(spec: CanarySpecLike): { analysis: AnalysisLike; skip: boolean } {
