@@ -35827,7 +35827,7 @@ function renderCanaryValues(inputs) {
             throw new Error(`the rendered ${object.kind} does not pass Flagger's CRD (a bug in render-canary-values): ${result.errors.join('; ')}`);
         }
     }
-    const detected = detectStrategy(canary.spec);
+    const detected = detectStrategy(canary);
     if (detected !== strategy)
         throw new Error(`rendered a ${detected} Canary for strategy ${strategy} (a bug in render-canary-values)`);
     return {
@@ -35838,7 +35838,7 @@ function renderCanaryValues(inputs) {
         strategy,
         provider,
         profile,
-        estimate: estimateAnalysis(canary.spec),
+        estimate: estimateAnalysis(canary),
         sources,
         notes,
     };
