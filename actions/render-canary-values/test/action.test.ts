@@ -113,7 +113,7 @@ describe('the render-canary-values bundle', () => {
     expect(result.outputs['values-file']).toBe(join(runnerTemp, 'canary-values-uat.yaml'))
     expect(readFileSync(result.outputs['values-file']!, 'utf8')).toBe(result.outputs.values)
     const objects = await chartAgrees(result.outputs, 'web', 'shop')
-    const canary = ofKind(objects, 'Canary')[0]!.spec as Record<string, any>
+    const canary = ofKind(objects, 'Canary')[0]!.spec as { ingressRef: unknown; analysis: { match: unknown } }
     expect(canary.ingressRef).toEqual({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', name: 'web' })
     expect(canary.analysis.match).toEqual([
       { headers: { 'x-canary': { exact: 'insider' } } },
