@@ -35021,36 +35021,45 @@ function isSupported(strategy, provider) {
 
 
 const clock = (seconds) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+const PHASES = {
+    switch: ['switch', 'all traffic'],
+    promote: ['promote', 'the primary gets the new version'],
+    'route-back': ['route back', 'traffic returns to the (new) primary'],
+    finalise: ['succeeded', 'nothing: the canary is scaled down'],
+};
 /** The steps of a successful run as rows: when, what traffic the new version gets, what is checked. */
 function planRows(estimate, values) {
     const rows = [];
     const interval = estimate.intervalSeconds;
-    const checking = checkNames(values).join(', ') || 'webhooks only';
+    const checking = checkNames(values).join(', ') ||
+        (values.loadtester.loadTest ? 'the load test only' : 'nothing (no metrics, no load test)');
     rows.push(['0:00', 'new revision detected', 'nothing yet: the canary is scaled up', '–']);
     const start = values.loadtester.acceptanceTest
         ? 'acceptance test, then the first step'
         : 'first step, no check yet';
     for (const step of estimate.steps) {
-        const traffic = step.weight !== undefined
-            ? `${step.weight}% of traffic`
-            : estimate.strategy === 'ab-testing'
-                ? 'requests matching the conditions'
-                : estimate.strategy === 'blue-green-mirroring'
-                    ? 'a mirrored copy of all traffic'
-                    : 'test traffic only (no users)';
-        const what = step.weight !== undefined
-            ? `weight ${step.weight}%`
-            : `iteration ${step.iteration}/${estimate.steps.length}`;
+        const traffic = step.mirrored
+            ? 'a mirrored copy of all traffic'
+            : step.weight !== undefined
+                ? `${step.weight}% of traffic`
+                : estimate.strategy === 'ab-testing'
+                    ? 'requests matching the conditions'
+                    : estimate.strategy === 'blue-green-mirroring'
+                        ? 'a mirrored copy of all traffic'
+                        : 'test traffic only (no users)';
+        const what = step.mirrored
+            ? 'mirror'
+            : step.weight !== undefined
+                ? `weight ${step.weight}%`
+                : `iteration ${step.iteration}/${estimate.steps.length}`;
         rows.push([clock(step.atSeconds), what, traffic, step === estimate.steps[0] ? start : checking]);
     }
-    const last = (estimate.steps.at(-1)?.atSeconds ?? 0) + interval;
-    rows.push([clock(last), 'promote', 'primary updated to the new version', checking]);
-    rows.push([
-        clock(estimate.analysisSeconds),
-        'succeeded',
-        'all traffic on the primary, canary scaled down',
-        '–',
-    ]);
+    let at = estimate.steps.at(-1)?.atSeconds ?? 0;
+    for (const phase of estimate.promotion) {
+        at += interval;
+        const [what, traffic] = PHASES[phase];
+        rows.push([clock(at), what, traffic, phase === 'switch' || phase === 'promote' ? checking : '–']);
+    }
     return rows;
 }
 /** The checks as a person reads them. */
@@ -35224,20 +35233,36 @@ var dist = __nccwpck_require__(8293);
 
 function analysisOf(spec) {
     const inner = spec.spec ?? spec;
-    return { analysis: inner.analysis ?? inner.canaryAnalysis ?? {}, skip: inner.skipAnalysis === true };
+    const analysis = inner.analysis ?? inner.canaryAnalysis ?? {};
+    const provider = typeof inner.provider === 'string' ? inner.provider : undefined;
+    if (provider === 'kubernetes') {
+        // Flagger's scheduler turns any Canary on the kubernetes provider into blue/green: it drops
+        // match conditions and sets 10 iterations when there are none.
+        return {
+            analysis: {
+                ...analysis,
+                match: undefined,
+                iterations: (analysis.iterations ?? 0) > 0 ? analysis.iterations : 10,
+            },
+            skip: inner.skipAnalysis === true,
+            provider,
+        };
+    }
+    return { analysis, skip: inner.skipAnalysis === true, provider };
 }
 /**
  * The strategy as Flagger's scheduler decides it: match conditions with iterations are A/B testing;
  * iterations alone are blue/green (with mirroring when `mirror` is set); anything else shifts
- * weights (a canary; Flagger's weighted mirroring is still a canary run).
+ * weights (a canary; Flagger's weighted mirroring is still a canary run). On the kubernetes
+ * provider everything is blue/green.
  */
 function detectStrategy(spec) {
-    const { analysis } = analysisOf(spec);
+    const { analysis, provider } = analysisOf(spec);
     const iterations = analysis.iterations ?? 0;
     if (iterations > 0 && (analysis.match?.length ?? 0) > 0)
         return 'ab-testing';
     if (iterations > 0)
-        return analysis.mirror ? 'blue-green-mirroring' : 'blue-green';
+        return analysis.mirror && provider !== 'kubernetes' ? 'blue-green-mirroring' : 'blue-green';
     return 'canary';
 }
 /** The canary weights Flagger steps through: stepWeights as given, or stepWeight up to maxWeight. */
@@ -35256,11 +35281,10 @@ function canaryWeights(analysis) {
     return weights;
 }
 /**
- * How long a successful analysis of this Canary takes, following Flagger's scheduler: one tick
- * notices the revision and scales the canary up; each step then takes one interval (a weight, or
- * an iteration); at the last weight one more check passes and the primary is updated (Promoting);
- * the next tick routes all traffic back to the primary (Finalising, more ticks with
- * stepWeightPromotion), and the one after scales the canary down (Succeeded).
+ * How long a successful analysis of this Canary takes, following Flagger 1.44's scheduler tick by
+ * tick: one tick notices the revision and scales the canary up; each step then takes one interval
+ * (a weight, or an iteration; the first also runs the pre-rollout webhooks); then the phases of
+ * `promotion`, one interval each.
  */
 function estimateAnalysis(spec) {
     const { analysis, skip } = analysisOf(spec);
@@ -35268,32 +35292,40 @@ function estimateAnalysis(spec) {
     const parsed = analysis.interval ? goDurationSeconds(analysis.interval) : undefined;
     const intervalSeconds = Math.max(10, parsed ?? 60);
     const threshold = analysis.threshold && analysis.threshold > 0 ? analysis.threshold : 1;
+    const at = (i) => (i + 1) * intervalSeconds;
     let steps = [];
-    if (!skip) {
-        if (strategy === 'canary') {
-            steps = canaryWeights(analysis).map((weight, i) => ({ atSeconds: (i + 1) * intervalSeconds, weight }));
-        }
-        else {
-            const iterations = analysis.iterations ?? 0;
-            steps = Array.from({ length: iterations }, (_, i) => ({
-                atSeconds: (i + 1) * intervalSeconds,
-                iteration: i + 1,
-            }));
-        }
+    let promotion;
+    if (skip) {
+        // spec.skipAnalysis: promoted and finalised within the tick that notices the revision.
+        promotion = ['promote'];
     }
-    const lastWeight = steps.at(-1)?.weight ?? 100;
-    const promotion = analysis.stepWeightPromotion;
-    const routingBack = promotion && promotion > 0 && promotion < 100 && strategy === 'canary'
-        ? Math.ceil(lastWeight / promotion)
-        : 1;
-    const promotionIntervals = skip ? 1 : 1 + routingBack + 1;
+    else if (strategy === 'canary') {
+        const weights = canaryWeights(analysis);
+        const shifts = analysis.mirror && weights.length ? [{ atSeconds: 0, weight: 0, mirrored: true }] : [];
+        steps = [...shifts, ...weights.map((weight) => ({ atSeconds: 0, weight }))].map((step, i) => ({
+            ...step,
+            atSeconds: at(i),
+        }));
+        const lastWeight = weights.at(-1) ?? 0;
+        const stepPromotion = analysis.stepWeightPromotion ?? 0;
+        const routeBack = stepPromotion > 0 && lastWeight > 0 ? Math.ceil(lastWeight / stepPromotion) : 1;
+        promotion = ['promote', ...Array(routeBack).fill('route-back'), 'finalise'];
+    }
+    else {
+        const iterations = analysis.iterations ?? 0;
+        steps = Array.from({ length: iterations }, (_, i) => ({ atSeconds: at(i), iteration: i + 1 }));
+        promotion =
+            strategy === 'ab-testing'
+                ? ['promote', 'route-back', 'finalise']
+                : ['switch', 'promote', 'route-back', 'finalise'];
+    }
     return {
         strategy,
         intervalSeconds,
         threshold,
         steps,
-        promotionIntervals,
-        analysisSeconds: (steps.length + promotionIntervals) * intervalSeconds,
+        promotion,
+        analysisSeconds: (steps.length + promotion.length) * intervalSeconds,
         skipped: skip,
     };
 }

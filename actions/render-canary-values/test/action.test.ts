@@ -140,7 +140,7 @@ describe('the render-canary-values bundle', () => {
     })
     expect(result.exitCode, result.log).toBe(0)
     expect(result.outputs.strategy).toBe('blue-green')
-    expect(result.outputs['analysis-seconds']).toBe(String((4 + 3) * 30))
+    expect(result.outputs['analysis-seconds']).toBe(String((4 + 4) * 30))
     expect(result.annotations.map((a) => a.message)).toContainEqual(
       expect.stringMatching(/kubernetes provider has no traffic metrics/),
     )

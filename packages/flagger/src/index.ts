@@ -35,6 +35,7 @@ export {
   canaryWeights,
   detectStrategy,
   estimateAnalysis,
+  type PromotionPhase,
 } from './strategy'
 export { type KubeObject, knownKinds, toJsonSchema, type ValidationResult, validateObject } from './validate'
 export type { AlertRef, CanaryValues, MatchCondition, StringMatch } from './values'

@@ -2,44 +2,53 @@ import { heading, table } from '@canary-delivery/action-kit'
 import { humanSeconds } from './duration'
 import { STRATEGY_TITLES } from './providers'
 import type { RenderResult } from './render'
-import type { AnalysisEstimate } from './strategy'
+import type { AnalysisEstimate, PromotionPhase } from './strategy'
 import type { CanaryValues } from './values'
 
 const clock = (seconds: number): string =>
   `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`
 
+const PHASES: Record<PromotionPhase, [string, string]> = {
+  switch: ['switch', 'all traffic'],
+  promote: ['promote', 'the primary gets the new version'],
+  'route-back': ['route back', 'traffic returns to the (new) primary'],
+  finalise: ['succeeded', 'nothing: the canary is scaled down'],
+}
+
 /** The steps of a successful run as rows: when, what traffic the new version gets, what is checked. */
 export function planRows(estimate: AnalysisEstimate, values: CanaryValues): string[][] {
   const rows: string[][] = []
   const interval = estimate.intervalSeconds
-  const checking = checkNames(values).join(', ') || 'webhooks only'
+  const checking =
+    checkNames(values).join(', ') ||
+    (values.loadtester.loadTest ? 'the load test only' : 'nothing (no metrics, no load test)')
   rows.push(['0:00', 'new revision detected', 'nothing yet: the canary is scaled up', '–'])
   const start = values.loadtester.acceptanceTest
     ? 'acceptance test, then the first step'
     : 'first step, no check yet'
   for (const step of estimate.steps) {
-    const traffic =
-      step.weight !== undefined
+    const traffic = step.mirrored
+      ? 'a mirrored copy of all traffic'
+      : step.weight !== undefined
         ? `${step.weight}% of traffic`
         : estimate.strategy === 'ab-testing'
           ? 'requests matching the conditions'
           : estimate.strategy === 'blue-green-mirroring'
             ? 'a mirrored copy of all traffic'
             : 'test traffic only (no users)'
-    const what =
-      step.weight !== undefined
+    const what = step.mirrored
+      ? 'mirror'
+      : step.weight !== undefined
         ? `weight ${step.weight}%`
         : `iteration ${step.iteration}/${estimate.steps.length}`
     rows.push([clock(step.atSeconds), what, traffic, step === estimate.steps[0] ? start : checking])
   }
-  const last = (estimate.steps.at(-1)?.atSeconds ?? 0) + interval
-  rows.push([clock(last), 'promote', 'primary updated to the new version', checking])
-  rows.push([
-    clock(estimate.analysisSeconds),
-    'succeeded',
-    'all traffic on the primary, canary scaled down',
-    '–',
-  ])
+  let at = estimate.steps.at(-1)?.atSeconds ?? 0
+  for (const phase of estimate.promotion) {
+    at += interval
+    const [what, traffic] = PHASES[phase]
+    rows.push([clock(at), what, traffic, phase === 'switch' || phase === 'promote' ? checking : '–'])
+  }
   return rows
 }
 

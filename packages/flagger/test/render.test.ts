@@ -90,7 +90,7 @@ describe('profiles and where the numbers come from', () => {
       iterations: 'input',
       successRate: 'profile prod',
     })
-    expect(result.estimate.analysisSeconds).toBe((12 + 3) * 120)
+    expect(result.estimate.analysisSeconds).toBe((12 + 4) * 120)
     expect(result.canary.metadata).toEqual({ name: 'python-demo', namespace: 'demo-python' })
   })
 
@@ -353,3 +353,39 @@ function isDeepEqual(a: unknown, b: unknown): boolean {
     return false
   }
 }
+
+describe('the README', () => {
+  it('states the built-in profiles and their run times as the code has them', async () => {
+    const { readFileSync } = await import('node:fs')
+    const readme = readFileSync(
+      new URL('../../../actions/render-canary-values/README.md', import.meta.url),
+      'utf8',
+    )
+    for (const [name, profile] of Object.entries(BUILTIN_PROFILES)) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${name}\``))
+      expect(row, name).toBeDefined()
+      const cells = row!.split('|').map((cell) => cell.trim())
+      const canaryRun = renderCanaryValues({ name: 'a', profile: name }).estimate.analysisSeconds
+      const blueGreenRun = renderCanaryValues({
+        name: 'a',
+        profile: name,
+        strategy: 'blue-green',
+        provider: 'nginx',
+      }).estimate.analysisSeconds
+      const weights = profile.stepWeights
+        ? profile.stepWeights.join(', ')
+        : `${profile.stepWeight} up to ${profile.maxWeight}`
+      expect(cells.slice(2, 11), name).toEqual([
+        profile.interval,
+        String(profile.threshold),
+        weights,
+        String(profile.iterations),
+        `${profile.successRate}%`,
+        `${profile.latency} ms`,
+        `${profile.progressDeadlineSeconds}s`,
+        `${canaryRun}s`,
+        `${blueGreenRun}s`,
+      ])
+    }
+  })
+})

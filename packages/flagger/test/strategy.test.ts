@@ -130,7 +130,12 @@ describe('detectStrategy and estimateAnalysis', () => {
   })
 
   it('counts iterations, clamps the interval to 10s and defaults it to 60s', () => {
-    expect(estimateAnalysis(spec({ interval: '30s', iterations: 4 })).analysisSeconds).toBe((4 + 3) * 30)
+    // blue/green: four iterations, then switch, promote, route back, finalise
+    expect(estimateAnalysis(spec({ interval: '30s', iterations: 4 })).analysisSeconds).toBe((4 + 4) * 30)
+    // A/B testing: no switch, the matching requests already reach the new version
+    expect(
+      estimateAnalysis(spec({ interval: '30s', iterations: 4, match: [{ headers: {} }] })).analysisSeconds,
+    ).toBe((4 + 3) * 30)
     expect(estimateAnalysis(spec({ interval: '5s', iterations: 4 })).intervalSeconds).toBe(10)
     expect(estimateAnalysis(spec({ iterations: 4 })).intervalSeconds).toBe(60)
     expect(estimateAnalysis(spec({ interval: '1m30s', stepWeight: 50 })).intervalSeconds).toBe(90)
@@ -142,8 +147,27 @@ describe('detectStrategy and estimateAnalysis', () => {
     const promotion = estimateAnalysis(
       spec({ interval: '10s', stepWeight: 25, maxWeight: 50, stepWeightPromotion: 20 }),
     )
-    expect(promotion.promotionIntervals).toBe(1 + 3 + 1)
+    expect(promotion.promotion).toEqual(['promote', 'route-back', 'route-back', 'route-back', 'finalise'])
     expect(promotion.analysisSeconds).toBe((2 + 5) * 10)
+  })
+
+  it('adds the mirroring step of a weighted canary and makes everything blue/green on kubernetes', () => {
+    const mirrored = estimateAnalysis(spec({ interval: '10s', stepWeight: 25, maxWeight: 50, mirror: true }))
+    expect(mirrored.steps.map((s) => [s.mirrored ?? false, s.weight])).toEqual([
+      [true, 0],
+      [false, 25],
+      [false, 50],
+    ])
+    expect(mirrored.analysisSeconds).toBe((3 + 3) * 10)
+    const kubernetes = {
+      provider: 'kubernetes',
+      analysis: { interval: '10s', stepWeight: 10, match: [{ headers: {} }] },
+    }
+    expect(detectStrategy(kubernetes)).toBe('blue-green')
+    expect(estimateAnalysis(kubernetes).steps).toHaveLength(10)
+    expect(detectStrategy({ provider: 'kubernetes', analysis: { iterations: 3, mirror: true } })).toBe(
+      'blue-green',
+    )
   })
 
   it('skips the steps with skipAnalysis', () => {
