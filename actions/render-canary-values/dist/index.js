@@ -34906,10 +34906,11 @@ function flaggerSeconds(value) {
  * unanchored pattern (so `1m30s` is 90). Used for specs written by others.
  */
 function goDurationSeconds(value) {
-    const parts = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?$/.exec(value);
+    const parts = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/.exec(value);
     if (!parts || value === '')
-        return flaggerSeconds(value);
-    return Number(parts[1] ?? 0) * 3600 + Number(parts[2] ?? 0) * 60 + Number(parts[3] ?? 0);
+        return undefined;
+    const [, h = 0, m = 0, s = 0, ms = 0] = parts;
+    return Number(h) * 3600 + Number(m) * 60 + Number(s) + Number(ms) / 1000;
 }
 /** Checks a duration input: Flagger's format, and at least `minSeconds` (Flagger's floor for intervals is 10s). */
 function checkDuration(value, input, minSeconds = 1) {

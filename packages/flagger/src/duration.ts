@@ -15,9 +15,10 @@ export function flaggerSeconds(value: string): number | undefined {
  * unanchored pattern (so `1m30s` is 90). Used for specs written by others.
  */
 export function goDurationSeconds(value: string): number | undefined {
-  const parts = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?$/.exec(value)
-  if (!parts || value === '') return flaggerSeconds(value)
-  return Number(parts[1] ?? 0) * 3600 + Number(parts[2] ?? 0) * 60 + Number(parts[3] ?? 0)
+  const parts = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/.exec(value)
+  if (!parts || value === '') return undefined
+  const [, h = 0, m = 0, s = 0, ms = 0] = parts
+  return Number(h) * 3600 + Number(m) * 60 + Number(s) + Number(ms) / 1000
 }
 
 /** Checks a duration input: Flagger's format, and at least `minSeconds` (Flagger's floor for intervals is 10s). */

@@ -139,6 +139,8 @@ describe('detectStrategy and estimateAnalysis', () => {
     expect(estimateAnalysis(spec({ interval: '5s', iterations: 4 })).intervalSeconds).toBe(10)
     expect(estimateAnalysis(spec({ iterations: 4 })).intervalSeconds).toBe(60)
     expect(estimateAnalysis(spec({ interval: '1m30s', stepWeight: 50 })).intervalSeconds).toBe(90)
+    // "10ms" passes the CRD's unanchored pattern; Flagger parses it as 10 milliseconds, then clamps.
+    expect(estimateAnalysis(spec({ interval: '10ms', stepWeight: 50 })).intervalSeconds).toBe(10)
   })
 
   it('caps the last weight at maxWeight, defaults maxWeight to 100 and adds promotion steps', () => {
