@@ -1,0 +1,41 @@
+export { checkDuration, FLAGGER_DURATION, flaggerSeconds, goDurationSeconds, humanSeconds } from './duration'
+export { checkNames, planMarkdown, planRows } from './plan'
+export { BUILTIN_PROFILES, DEFAULT_PROFILE } from './profiles'
+export {
+  checkProvider,
+  checkStrategyProvider,
+  isSupported,
+  PROVIDERS,
+  type Provider,
+  providerFamily,
+  STRATEGIES,
+  STRATEGY_TITLES,
+  type Strategy,
+  SUPPORT,
+  supportersOf,
+} from './providers'
+export {
+  buildCanary,
+  buildMetricTemplate,
+  CHART_DEFAULTS,
+  type ChartContext,
+  clientErrorsQuery,
+  parseAlerts,
+  parseMatch,
+  type RenderInputs,
+  type RenderResult,
+  renderCanaryValues,
+  type SettingSource,
+} from './render'
+export {
+  type AnalysisEstimate,
+  type AnalysisLike,
+  type AnalysisStep,
+  type CanarySpecLike,
+  canaryWeights,
+  detectStrategy,
+  estimateAnalysis,
+  type PromotionPhase,
+} from './strategy'
+export { type KubeObject, knownKinds, toJsonSchema, type ValidationResult, validateObject } from './validate'
+export type { AlertRef, CanaryValues, MatchCondition, StringMatch } from './values'

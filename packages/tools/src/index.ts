@@ -1,0 +1,2 @@
+export { ensureHelm, ensureKubectl, ensureTool, repoRoot, type Tool, toolsCacheDir } from './tools'
+export { type ZipEntry, ZipFile } from './zip'
