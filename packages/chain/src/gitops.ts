@@ -1,0 +1,126 @@
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { repoRoot } from '@canary-delivery/action-runner'
+import { parseAllDocuments, stringify } from 'yaml'
+import { git } from './git'
+
+export const REFERENCE_GITOPS = join(repoRoot, 'workflows-examples/gitops')
+export const REFERENCE_CHART = join(repoRoot, 'workflows-examples/charts/app')
+
+export interface LocalApp {
+  /** An app of the reference layout (apps/<name>/ exists there). */
+  name: string
+  image: string
+  /** The tag the repository starts with (what runs before the first release). */
+  tag: string
+}
+
+export interface LocalGitops {
+  /** The bare repository Flux (the sandbox) fetches and bump-gitops-tag pushes to. */
+  bare: string
+  url: string
+  branch: string
+  /** The release file of an app in an environment, relative to the repository root. */
+  releaseFile(app: string, environment: string): string
+  /** The file's content on the branch's current head. */
+  read(path: string): Promise<string>
+  /** One line per commit on the branch, newest first. */
+  log(): Promise<string[]>
+}
+
+function rewriteDocuments(file: string, edit: (doc: Record<string, any>) => void) {
+  const documents = parseAllDocuments(readFileSync(file, 'utf8')).map((d) => d.toJS() as Record<string, any>)
+  for (const doc of documents) edit(doc)
+  writeFileSync(file, documents.map((doc) => stringify(doc)).join('---\n'))
+}
+
+/**
+ * A GitOps repository in `dir`, made from the reference layout: the chosen apps' release files as
+ * they are, Flux's GitRepository pointed at the local bare repository, and the add-ons left out
+ * (the sandbox models APISIX, Flagger and the load tester itself).
+ */
+export async function createLocalGitops(dir: string, apps: LocalApp[], environments: string[]): Promise<LocalGitops> {
+  const work = join(dir, 'gitops-seed')
+  const bare = join(dir, 'gitops.git')
+  const url = pathToFileURL(bare).href
+  rmSync(work, { recursive: true, force: true })
+  mkdirSync(work, { recursive: true })
+  cpSync(REFERENCE_CHART, join(work, 'workflows-examples/charts/app'), { recursive: true })
+
+  for (const app of apps) {
+    for (const environment of environments) {
+      const source = join(REFERENCE_GITOPS, 'apps', app.name, environment)
+      if (!existsSync(source)) throw new Error(`the reference layout has no apps/${app.name}/${environment}`)
+      const target = join(work, 'apps', app.name, environment)
+      cpSync(source, target, { recursive: true })
+      rewriteDocuments(join(target, 'release.yaml'), (doc) => {
+        if (doc.kind !== 'HelmRelease') return
+        doc.spec.values.image = { repository: app.image, tag: app.tag }
+      })
+    }
+  }
+  for (const environment of environments) {
+    const cluster = join(work, 'clusters', environment)
+    mkdirSync(join(cluster, 'apps'), { recursive: true })
+    cpSync(join(REFERENCE_GITOPS, 'clusters', environment, 'flux-sync.yaml'), join(cluster, 'flux-sync.yaml'))
+    cpSync(join(REFERENCE_GITOPS, 'clusters', environment, 'apps.yaml'), join(cluster, 'apps.yaml'))
+    rewriteDocuments(join(cluster, 'flux-sync.yaml'), (doc) => {
+      if (doc.kind === 'GitRepository') doc.spec.url = url
+    })
+    rewriteDocuments(join(cluster, 'apps.yaml'), (doc) => {
+      delete doc.spec.dependsOn
+    })
+    writeFileSync(
+      join(cluster, 'kustomization.yaml'),
+      stringify({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: ['flux-sync.yaml', 'apps.yaml'] }),
+    )
+    writeFileSync(
+      join(cluster, 'apps/kustomization.yaml'),
+      stringify({
+        apiVersion: 'kustomize.config.k8s.io/v1beta1',
+        kind: 'Kustomization',
+        resources: apps.map((app) => `../../../apps/${app.name}/${environment}`),
+      }),
+    )
+  }
+  // The app chart comes from this same repository in the local set-up.
+  mkdirSync(join(work, 'infrastructure'), { recursive: true })
+  const chartSource = parseAllDocuments(readFileSync(join(REFERENCE_GITOPS, 'infrastructure/sources/app-chart.yaml'), 'utf8'))[0]!.toJS()
+  chartSource.spec = { interval: '1m', url, ref: { branch: 'main' } }
+  writeFileSync(join(work, 'infrastructure/app-chart.yaml'), stringify(chartSource))
+  for (const environment of environments) {
+    const kustomization = join(work, 'clusters', environment, 'kustomization.yaml')
+    writeFileSync(
+      kustomization,
+      stringify({
+        apiVersion: 'kustomize.config.k8s.io/v1beta1',
+        kind: 'Kustomization',
+        resources: ['flux-sync.yaml', '../../infrastructure/app-chart.yaml', 'apps.yaml'],
+      }),
+    )
+  }
+
+  await git(dir, ['init', '--quiet', '--bare', '--initial-branch=main', bare])
+  await git(work, ['init', '--quiet', '--initial-branch=main'])
+  await git(work, ['add', '--all'])
+  await git(work, ['commit', '--quiet', '-m', 'reference layout for the local chain'])
+  await git(work, ['push', '--quiet', bare, 'main'])
+  rmSync(work, { recursive: true, force: true })
+
+  return {
+    bare,
+    url,
+    branch: 'main',
+    releaseFile: (app, environment) => `apps/${app}/${environment}/release.yaml`,
+    read: (path) => git(bare, ['show', `main:${path}`]),
+    log: async () => (await git(bare, ['log', '--format=%h %s', 'main'])).split('\n'),
+  }
+}
+
+/** The files of the reference layout, for tests that check it. */
+export function listReferenceFiles(dir = REFERENCE_GITOPS, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listReferenceFiles(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+  )
+}

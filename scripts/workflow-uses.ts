@@ -1,0 +1,118 @@
+// Checks every step or job in our workflows that uses one of this repository's actions or reusable
+// workflows: it may pass only inputs the action (or workflow_call) declares, and must pass every
+// required one. GitHub itself only warns about the first and never checks the second.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { parse } from 'yaml'
+
+export const OWN_REPOSITORY = 'canary-delivery/canary-delivery-actions'
+
+interface Declared {
+  inputs: Record<string, { required?: boolean; default?: unknown }>
+}
+
+/** The declared inputs of an action or reusable workflow of this repository, or undefined. */
+export type Resolver = (kind: 'action' | 'workflow', name: string) => Declared | undefined
+
+export function repositoryResolver(root: string): Resolver {
+  return (kind, name) => {
+    const file =
+      kind === 'action' ? join(root, 'actions', name, 'action.yml') : join(root, '.github/workflows', name)
+    if (!existsSync(file)) return undefined
+    const data = parse(readFileSync(file, 'utf8')) as Record<string, unknown>
+    if (kind === 'action') return { inputs: (data.inputs as Declared['inputs']) ?? {} }
+    const call = (data.on as Record<string, { inputs?: Declared['inputs'] }> | undefined)?.workflow_call
+    return call ? { inputs: call.inputs ?? {} } : undefined
+  }
+}
+
+function target(uses: string): { kind: 'action' | 'workflow'; name: string } | undefined {
+  const own = uses.startsWith(`${OWN_REPOSITORY}/`)
+    ? uses.slice(OWN_REPOSITORY.length + 1).replace(/@.*$/, '')
+    : undefined
+  const path = own ?? (uses.startsWith('./') ? uses.slice(2) : undefined)
+  if (path === undefined) return undefined
+  const action = /^actions\/([^/]+)$/.exec(path)
+  if (action) return { kind: 'action', name: action[1]! }
+  const workflow = /^\.github\/workflows\/([^/]+\.ya?ml)$/.exec(path)
+  if (workflow) return { kind: 'workflow', name: workflow[1]! }
+  return undefined
+}
+
+function checkWith(
+  where: string,
+  uses: string,
+  given: Record<string, unknown> | undefined,
+  resolve: Resolver,
+): string[] {
+  const found = target(uses)
+  if (!found) return []
+  const declared = resolve(found.kind, found.name)
+  if (!declared) return [`${where}: ${uses}: no such ${found.kind} in this repository`]
+  const problems: string[] = []
+  const names = Object.keys(declared.inputs)
+  for (const name of Object.keys(given ?? {})) {
+    if (!names.includes(name))
+      problems.push(`${where}: ${uses}: unknown input '${name}' (declared: ${names.join(', ')})`)
+  }
+  for (const [name, input] of Object.entries(declared.inputs)) {
+    if (input?.required && input.default === undefined && !(given && name in given)) {
+      problems.push(`${where}: ${uses}: required input '${name}' is not given`)
+    }
+  }
+  return problems
+}
+
+/** The problems of one workflow file, as `file: job[.step]: …` lines. */
+export function checkWorkflow(text: string, file: string, resolve: Resolver): string[] {
+  const workflow = parse(text) as { jobs?: Record<string, Record<string, unknown>> } | null
+  const problems: string[] = []
+  for (const [jobId, job] of Object.entries(workflow?.jobs ?? {})) {
+    if (typeof job.uses === 'string') {
+      problems.push(...checkWith(`${file}: ${jobId}`, job.uses, job.with as Record<string, unknown>, resolve))
+    }
+    const steps = (job.steps as Record<string, unknown>[] | undefined) ?? []
+    steps.forEach((step, index) => {
+      if (typeof step.uses !== 'string') return
+      const label = (step.id ?? step.name ?? `step ${index + 1}`) as string
+      problems.push(
+        ...checkWith(`${file}: ${jobId}.${label}`, step.uses, step.with as Record<string, unknown>, resolve),
+      )
+    })
+  }
+  return problems
+}
+
+/** Every workflow file of the repository: .github/workflows and those under workflows-examples/. */
+export function workflowFiles(root: string): string[] {
+  const walk = (dir: string): string[] =>
+    !existsSync(dir)
+      ? []
+      : readdirSync(dir).flatMap((name) => {
+          const path = join(dir, name)
+          if (name === 'node_modules' || (name.startsWith('.') && name !== '.github')) return []
+          if (statSync(path).isDirectory()) return walk(path)
+          return /\.ya?ml$/.test(name) ? [path] : []
+        })
+  return [...walk(join(root, '.github/workflows')), ...walk(join(root, 'workflows-examples'))].filter(
+    (file) => {
+      try {
+        const data = parse(readFileSync(file, 'utf8')) as Record<string, unknown> | null
+        return !!data && typeof data === 'object' && 'jobs' in data && 'on' in data
+      } catch {
+        return false
+      }
+    },
+  )
+}
+
+export function checkRepository(root: string): { files: string[]; problems: string[] } {
+  const resolve = repositoryResolver(root)
+  const files = workflowFiles(root)
+  return {
+    files,
+    problems: files.flatMap((file) =>
+      checkWorkflow(readFileSync(file, 'utf8'), relative(root, file), resolve),
+    ),
+  }
+}
