@@ -37,7 +37,7 @@ function rewriteDocuments(file: string, edit: (doc: Record<string, any>) => void
 
 /**
  * A GitOps repository in `dir`, made from the reference layout: the chosen apps' release files as
- * they are, Flux's GitRepository pointed at the local bare repository, and the add-ons left out
+ * they are (with the starting image), the app chart from this repository, and the add-ons left out
  * (the sandbox models APISIX, Flagger and the load tester itself).
  */
 export async function createLocalGitops(dir: string, apps: LocalApp[], environments: string[]): Promise<LocalGitops> {
@@ -60,20 +60,29 @@ export async function createLocalGitops(dir: string, apps: LocalApp[], environme
       })
     }
   }
+  // Flux's own sync objects are what the sandbox's bootstrap creates (GitRepository and
+  // Kustomization "flux-system" on this repository, path clusters/<env>), so the apps Kustomization
+  // points at that source, and the app chart comes from this same repository.
+  const chartSource = parseAllDocuments(
+    readFileSync(join(REFERENCE_GITOPS, 'infrastructure/sources/app-chart.yaml'), 'utf8'),
+  )[0]!.toJS()
+  chartSource.spec = { interval: '1m', url, ref: { branch: 'main' } }
   for (const environment of environments) {
     const cluster = join(work, 'clusters', environment)
     mkdirSync(join(cluster, 'apps'), { recursive: true })
-    cpSync(join(REFERENCE_GITOPS, 'clusters', environment, 'flux-sync.yaml'), join(cluster, 'flux-sync.yaml'))
     cpSync(join(REFERENCE_GITOPS, 'clusters', environment, 'apps.yaml'), join(cluster, 'apps.yaml'))
-    rewriteDocuments(join(cluster, 'flux-sync.yaml'), (doc) => {
-      if (doc.kind === 'GitRepository') doc.spec.url = url
-    })
     rewriteDocuments(join(cluster, 'apps.yaml'), (doc) => {
       delete doc.spec.dependsOn
+      doc.spec.sourceRef.name = 'flux-system'
     })
+    writeFileSync(join(cluster, 'app-chart.yaml'), stringify(chartSource))
     writeFileSync(
       join(cluster, 'kustomization.yaml'),
-      stringify({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: ['flux-sync.yaml', 'apps.yaml'] }),
+      stringify({
+        apiVersion: 'kustomize.config.k8s.io/v1beta1',
+        kind: 'Kustomization',
+        resources: ['app-chart.yaml', 'apps.yaml'],
+      }),
     )
     writeFileSync(
       join(cluster, 'apps/kustomization.yaml'),
@@ -81,22 +90,6 @@ export async function createLocalGitops(dir: string, apps: LocalApp[], environme
         apiVersion: 'kustomize.config.k8s.io/v1beta1',
         kind: 'Kustomization',
         resources: apps.map((app) => `../../../apps/${app.name}/${environment}`),
-      }),
-    )
-  }
-  // The app chart comes from this same repository in the local set-up.
-  mkdirSync(join(work, 'infrastructure'), { recursive: true })
-  const chartSource = parseAllDocuments(readFileSync(join(REFERENCE_GITOPS, 'infrastructure/sources/app-chart.yaml'), 'utf8'))[0]!.toJS()
-  chartSource.spec = { interval: '1m', url, ref: { branch: 'main' } }
-  writeFileSync(join(work, 'infrastructure/app-chart.yaml'), stringify(chartSource))
-  for (const environment of environments) {
-    const kustomization = join(work, 'clusters', environment, 'kustomization.yaml')
-    writeFileSync(
-      kustomization,
-      stringify({
-        apiVersion: 'kustomize.config.k8s.io/v1beta1',
-        kind: 'Kustomization',
-        resources: ['flux-sync.yaml', '../../infrastructure/app-chart.yaml', 'apps.yaml'],
       }),
     )
   }

@@ -1,9 +1,19 @@
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { promisify } from 'node:util'
+import { ensureHelm } from '@canary-delivery/tools'
 import { parseAllDocuments, parse as parseYaml } from 'yaml'
 import { clone, type Obj, timestamp } from '../util'
 import { applyAll, type InventoryEntry, prune } from './apply'
@@ -239,7 +249,10 @@ export function fluxControllers(ctx: ControllerContext, gitops?: string | Gitops
     if (!current || current.metadata.generation !== gen) return // superseded; the next run takes over
     const status: Obj = current.status ?? {}
     try {
-      const objects = renderRelease(release, targetNs, chartName, chartVersion, values)
+      const chartDir = gitChartDir(hr, artifacts)
+      const objects = chartDir
+        ? await helmTemplate(release, targetNs, chartDir, values, storage)
+        : renderRelease(release, targetNs, chartName, chartVersion, values)
       const { changes } = applyAll(ctx, objects, {
         'helm.toolkit.fluxcd.io/name': hr.metadata.name,
         'helm.toolkit.fluxcd.io/namespace': hr.metadata.namespace,
@@ -332,13 +345,15 @@ export function fluxControllers(ctx: ControllerContext, gitops?: string | Gitops
 }
 
 // The repository's HEAD branch, read from .git/HEAD without running git.
+/** The branch HEAD names, in a work tree (`.git/HEAD`) or a bare repository (`HEAD`). */
 function headBranch(dir: string): string | undefined {
-  try {
-    const head = readFileSync(join(dir, '.git', 'HEAD'), 'utf8').trim()
-    return head.startsWith('ref: refs/heads/') ? head.slice('ref: refs/heads/'.length) : undefined
-  } catch {
-    return undefined
+  for (const file of [join(dir, '.git', 'HEAD'), join(dir, 'HEAD')]) {
+    try {
+      const head = readFileSync(file, 'utf8').trim()
+      return head.startsWith('ref: refs/heads/') ? head.slice('ref: refs/heads/'.length) : undefined
+    } catch {}
   }
+  return undefined
 }
 
 const handled = (obj: Obj): Obj => (requestedAt(obj) ? { lastHandledReconcileAt: requestedAt(obj) } : {})
@@ -493,6 +508,53 @@ function setImages(o: Obj, img: Obj): void {
       : img.newTag !== undefined
         ? `${newName}:${img.newTag}`
         : `${newName}${tag}`
+  }
+}
+
+/**
+ * A chart that lives in a fetched GitRepository (spec.chart.spec.sourceRef of kind GitRepository,
+ * chart = a path inside it) is rendered for real, with helm: the reference chart, values and all.
+ */
+function gitChartDir(hr: Obj, artifacts: Map<string, { dir: string; revision: string }>): string | undefined {
+  const spec = hr.spec?.chart?.spec
+  if (spec?.sourceRef?.kind !== 'GitRepository' || typeof spec.chart !== 'string') return undefined
+  const artifact = artifacts.get(
+    `${spec.sourceRef.namespace ?? hr.metadata.namespace}/${spec.sourceRef.name}`,
+  )
+  if (!artifact) throw new Error(`GitRepository ${spec.sourceRef.name} has no artifact yet`)
+  const dir = resolve(artifact.dir, spec.chart)
+  if (!dir.startsWith(resolve(artifact.dir)) || !existsSync(join(dir, 'Chart.yaml'))) {
+    throw new Error(`no chart at ${spec.chart} in GitRepository ${spec.sourceRef.name}`)
+  }
+  return dir
+}
+
+async function helmTemplate(
+  release: string,
+  namespace: string,
+  chartDir: string,
+  values: Obj,
+  storage: string,
+): Promise<Obj[]> {
+  const valuesFile = join(storage, `values-${process.pid}-${Math.random().toString(36).slice(2)}.yaml`)
+  writeFileSync(valuesFile, JSON.stringify(values))
+  try {
+    const { stdout } = await run(
+      ensureHelm(),
+      ['template', release, chartDir, '--namespace', namespace, '--values', valuesFile],
+      {
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    )
+    return parseAllDocuments(stdout)
+      .map((doc) => doc.toJS() as Obj | null)
+      .filter((o): o is Obj => !!o && typeof o === 'object' && !!o.kind)
+      .map((o) => ({ ...o, metadata: { ...o.metadata, namespace: o.metadata?.namespace ?? namespace } }))
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr
+    throw new Error(stderr?.trim() || (error as Error).message)
+  } finally {
+    rmSync(valuesFile, { force: true })
   }
 }
 
