@@ -1,22 +1,37 @@
 import type { Obj, Sandbox } from '@canary-delivery/sandbox'
 
-function find(sandbox: Sandbox, apiVersion: string, kind: string, namespace: string, name: string): Obj | undefined {
+function find(
+  sandbox: Sandbox,
+  apiVersion: string,
+  kind: string,
+  namespace: string,
+  name: string,
+): Obj | undefined {
   const type = sandbox.store.registry.byKind(apiVersion, kind)
   return type ? sandbox.store.get(type, namespace, name) : undefined
 }
 
 /** Waits until Flux has installed the app and Flagger has initialized its canary. */
-export async function waitForInitialized(sandbox: Sandbox, namespace: string, name: string, timeoutMs: number): Promise<void> {
+export async function waitForInitialized(
+  sandbox: Sandbox,
+  namespace: string,
+  name: string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const phase = find(sandbox, 'flagger.app/v1beta1', 'Canary', namespace, name)?.status?.phase
     if (phase === 'Initialized' || phase === 'Succeeded') return
-    if (Date.now() > deadline) throw new Error(`canary ${namespace}/${name} not initialized after ${timeoutMs} ms (phase ${phase ?? 'none'})`)
+    if (Date.now() > deadline)
+      throw new Error(
+        `canary ${namespace}/${name} not initialized after ${timeoutMs} ms (phase ${phase ?? 'none'})`,
+      )
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
 
 /** The image the primary (what serves traffic) runs. */
 export function primaryImage(sandbox: Sandbox, namespace: string, name: string): string | undefined {
-  return find(sandbox, 'apps/v1', 'Deployment', namespace, `${name}-primary`)?.spec?.template?.spec?.containers?.[0]?.image
+  return find(sandbox, 'apps/v1', 'Deployment', namespace, `${name}-primary`)?.spec?.template?.spec
+    ?.containers?.[0]?.image
 }

@@ -40,6 +40,8 @@ export interface ReleaseOptions {
   workspace: string
   /** The Node binary for the bundles (default this process's). */
   node?: string
+  /** wait-for-canary's `timeout` input (default: derived from the canary's analysis). */
+  waitTimeout?: string
   /** Extra environment for the action processes (test-only knobs such as the status interval). */
   env?: Record<string, string>
   onEvent?: (event: ChainEvent) => void
@@ -87,13 +89,24 @@ export async function deliverRelease(options: ReleaseOptions): Promise<Environme
       stopped = true
       continue
     }
-    const bump = await step('bump-gitops-tag', { ...common, tag: options.tag, values: values.outputs.values ?? '', token: '' })
+    const bump = await step('bump-gitops-tag', {
+      ...common,
+      tag: options.tag,
+      values: values.outputs.values ?? '',
+      token: '',
+    })
     if (bump.exitCode !== 0) {
       outcomes.push(fail(bump))
       stopped = true
       continue
     }
-    const wait = await step('wait-for-canary', { ...common, kubeconfig: cluster.kubeconfig, tag: options.tag, token: '' })
+    const wait = await step('wait-for-canary', {
+      ...common,
+      kubeconfig: cluster.kubeconfig,
+      tag: options.tag,
+      token: '',
+      ...(options.waitTimeout ? { timeout: options.waitTimeout } : {}),
+    })
     const outcome: EnvironmentOutcome = {
       environment,
       result: wait.outputs.result ?? 'failed',

@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { repoRoot } from '@canary-delivery/action-runner'
+import type { Obj } from '@canary-delivery/sandbox'
 import { parseAllDocuments, stringify } from 'yaml'
 import { git } from './git'
 
@@ -27,10 +28,12 @@ export interface LocalGitops {
   read(path: string): Promise<string>
   /** One line per commit on the branch, newest first. */
   log(): Promise<string[]>
+  /** The image tag an app's release file holds in an environment. */
+  tag(app: string, environment: string): Promise<string>
 }
 
-function rewriteDocuments(file: string, edit: (doc: Record<string, any>) => void) {
-  const documents = parseAllDocuments(readFileSync(file, 'utf8')).map((d) => d.toJS() as Record<string, any>)
+function rewriteDocuments(file: string, edit: (doc: Obj) => void) {
+  const documents = parseAllDocuments(readFileSync(file, 'utf8')).map((d) => d.toJS() as Obj)
   for (const doc of documents) edit(doc)
   writeFileSync(file, documents.map((doc) => stringify(doc)).join('---\n'))
 }
@@ -40,7 +43,11 @@ function rewriteDocuments(file: string, edit: (doc: Record<string, any>) => void
  * they are (with the starting image), the app chart from this repository, and the add-ons left out
  * (the sandbox models APISIX, Flagger and the load tester itself).
  */
-export async function createLocalGitops(dir: string, apps: LocalApp[], environments: string[]): Promise<LocalGitops> {
+export async function createLocalGitops(
+  dir: string,
+  apps: LocalApp[],
+  environments: string[],
+): Promise<LocalGitops> {
   const work = join(dir, 'gitops-seed')
   const bare = join(dir, 'gitops.git')
   const url = pathToFileURL(bare).href
@@ -108,12 +115,21 @@ export async function createLocalGitops(dir: string, apps: LocalApp[], environme
     releaseFile: (app, environment) => `apps/${app}/${environment}/release.yaml`,
     read: (path) => git(bare, ['show', `main:${path}`]),
     log: async () => (await git(bare, ['log', '--format=%h %s', 'main'])).split('\n'),
+    tag: async (app, environment) => {
+      const text = await git(bare, ['show', `main:apps/${app}/${environment}/release.yaml`])
+      const release = parseAllDocuments(text)
+        .map((d) => d.toJS())
+        .find((doc) => doc?.kind === 'HelmRelease')
+      return String(release?.spec?.values?.image?.tag ?? '')
+    },
   }
 }
 
 /** The files of the reference layout, for tests that check it. */
 export function listReferenceFiles(dir = REFERENCE_GITOPS, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? listReferenceFiles(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+    entry.isDirectory()
+      ? listReferenceFiles(join(dir, entry.name), `${prefix}${entry.name}/`)
+      : [`${prefix}${entry.name}`],
   )
 }

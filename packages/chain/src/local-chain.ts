@@ -1,0 +1,92 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type Sandbox, type Scenario, startSandbox } from '@canary-delivery/sandbox'
+import { stringify } from 'yaml'
+import { waitForInitialized } from './clusters'
+import type { ChainCluster } from './deliver'
+import { createLocalGitops, type LocalApp, type LocalGitops } from './gitops'
+
+export interface LocalChainApp extends LocalApp {
+  namespace: string
+  /** Canary settings per environment, as the delivery file's `canary:` takes them. */
+  canary?: Record<string, Record<string, unknown>>
+}
+
+export interface LocalChainOptions {
+  apps: LocalChainApp[]
+  environments: string[]
+  timeScale: number
+  scenario?: Scenario
+}
+
+export interface LocalChain {
+  root: string
+  gitops: LocalGitops
+  /** The app repository's checkout: GITHUB_WORKSPACE for the actions. */
+  workspace: string
+  sandboxes: Record<string, Sandbox>
+  clusters: ChainCluster[]
+  /** The delivery file of an app, relative to the workspace. */
+  config(app: string): string
+  stop(): Promise<void>
+}
+
+/**
+ * Everything the chain needs on one machine: a GitOps repository from the reference layout, one
+ * sandbox cluster per environment reconciling it, and a delivery file per app. Returns once Flagger
+ * has initialized every app in every cluster.
+ */
+export async function startLocalChain(options: LocalChainOptions): Promise<LocalChain> {
+  const root = mkdtempSync(join(tmpdir(), 'canary-chain-'))
+  const sandboxes: Record<string, Sandbox> = {}
+  const stop = async () => {
+    await Promise.all(Object.values(sandboxes).map((sandbox) => sandbox.stop()))
+    rmSync(root, { recursive: true, force: true })
+  }
+  try {
+    const gitops = await createLocalGitops(root, options.apps, options.environments)
+    const workspace = join(root, 'app-repository')
+    mkdirSync(join(workspace, '.github'), { recursive: true })
+    const config = (app: string) => `.github/delivery-${app}.yaml`
+    for (const app of options.apps) {
+      writeFileSync(
+        join(workspace, config(app.name)),
+        stringify({
+          app: app.name,
+          image: app.image,
+          gitops: {
+            repository: gitops.url,
+            branch: gitops.branch,
+            file: 'apps/{app}/{environment}/release.yaml',
+          },
+          defaults: { namespace: app.namespace },
+          environments: options.environments.map((name) => ({
+            name,
+            canary: { strategy: 'canary', profile: name, ...app.canary?.[name] },
+          })),
+        }),
+      )
+    }
+    for (const environment of options.environments) {
+      sandboxes[environment] = await startSandbox({
+        timeScale: options.timeScale,
+        scenario: options.scenario,
+        gitops: { dir: gitops.bare, path: `clusters/${environment}` },
+      })
+    }
+    await Promise.all(
+      Object.values(sandboxes).flatMap((sandbox) =>
+        options.apps.map((app) => waitForInitialized(sandbox, app.namespace, app.name, 60_000)),
+      ),
+    )
+    const clusters = options.environments.map((environment) => ({
+      environment,
+      kubeconfig: sandboxes[environment]!.kubeconfig,
+    }))
+    return { root, gitops, workspace, sandboxes, clusters, config, stop }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}

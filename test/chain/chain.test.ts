@@ -1,0 +1,154 @@
+// The delivery chain as users run it: the bundled actions through the runner, in the reusable
+// workflow's order, against sandbox clusters that install the reference chart with real helm from a
+// local GitOps repository made from the reference layout.
+import { deliverRelease, type LocalChain, primaryImage, startLocalChain } from '@canary-delivery/chain'
+import { afterEach, describe, expect, it } from 'vitest'
+
+const TIME_SCALE = 0.01
+const env = { WAIT_FOR_CANARY_STALE_GRACE_MS: '1800' }
+const python = {
+  name: 'python-demo',
+  namespace: 'demo-python',
+  image: 'registry.example.com/demo/python-demo',
+  tag: 'v1.0.0',
+}
+const go = {
+  name: 'go-demo',
+  namespace: 'demo-go',
+  image: 'registry.example.com/demo/go-demo',
+  tag: 'v1.0.0',
+}
+
+let chain: LocalChain | undefined
+afterEach(async () => {
+  await chain?.stop()
+  chain = undefined
+})
+
+function canaryOf(c: LocalChain, environment: string, app: { name: string; namespace: string }) {
+  const sandbox = c.sandboxes[environment]!
+  return sandbox.store.get(
+    sandbox.store.registry.byKind('flagger.app/v1beta1', 'Canary')!,
+    app.namespace,
+    app.name,
+  )
+}
+
+describe('the delivery chain', () => {
+  it('takes a good build through sit, uat and prod, and stops a bad one in sit with Git reverted', async () => {
+    chain = await startLocalChain({
+      apps: [python],
+      environments: ['sit', 'uat', 'prod'],
+      timeScale: TIME_SCALE,
+      scenario: { images: { [`${python.image}:v3.0.0-bad`]: { successRate: 42 } } },
+    })
+    const c = chain
+    const good = await deliverRelease({
+      config: c.config(python.name),
+      tag: 'v2.0.0',
+      clusters: c.clusters,
+      workspace: c.workspace,
+      env,
+    })
+    expect(good.map((o) => [o.environment, o.result])).toEqual([
+      ['sit', 'succeeded'],
+      ['uat', 'succeeded'],
+      ['prod', 'succeeded'],
+    ])
+    for (const environment of ['sit', 'uat', 'prod']) {
+      expect(await c.gitops.tag(python.name, environment)).toBe('v2.0.0')
+      expect(primaryImage(c.sandboxes[environment]!, python.namespace, python.name)).toBe(
+        `${python.image}:v2.0.0`,
+      )
+    }
+
+    const bad = await deliverRelease({
+      config: c.config(python.name),
+      tag: 'v3.0.0-bad',
+      clusters: c.clusters,
+      workspace: c.workspace,
+      env,
+    })
+    expect(bad.map((o) => [o.environment, o.result])).toEqual([
+      ['sit', 'failed'],
+      ['uat', 'skipped'],
+      ['prod', 'skipped'],
+    ])
+    expect(bad[0]!.error).toMatch(/Rolling back python-demo\.demo-python failed checks threshold reached/)
+    expect(bad[0]!.previousTag).toBe('v2.0.0')
+    expect(bad[0]!.revertCommit).toMatch(/^[0-9a-f]{40}$/)
+    // Git says what runs: the revert put v2.0.0 back in sit, and uat never heard of the bad build.
+    expect(await c.gitops.tag(python.name, 'sit')).toBe('v2.0.0')
+    expect(await c.gitops.tag(python.name, 'uat')).toBe('v2.0.0')
+    expect(primaryImage(c.sandboxes.sit!, python.namespace, python.name)).toBe(`${python.image}:v2.0.0`)
+    expect(canaryOf(c, 'sit', python)?.status?.phase).toBe('Failed')
+    expect(canaryOf(c, 'uat', python)?.status?.phase).toBe('Succeeded')
+    const log = await c.gitops.log()
+    expect(log[0]).toMatch(/revert python-demo in sit to v2\.0\.0: the canary of v3\.0\.0-bad failed/)
+    expect(log.filter((line) => line.includes('v3.0.0-bad') && line.includes(' uat'))).toEqual([])
+  })
+
+  it('releases two apps at the same time into one GitOps repository without losing either', async () => {
+    chain = await startLocalChain({ apps: [python, go], environments: ['sit', 'uat'], timeScale: TIME_SCALE })
+    const c = chain
+    const [first, second] = await Promise.all([
+      deliverRelease({
+        config: c.config(python.name),
+        tag: 'v2.0.0',
+        clusters: c.clusters,
+        workspace: c.workspace,
+        env,
+      }),
+      deliverRelease({
+        config: c.config(go.name),
+        tag: 'v7.1.0',
+        clusters: c.clusters,
+        workspace: c.workspace,
+        env,
+      }),
+    ])
+    expect(first.map((o) => o.result)).toEqual(['succeeded', 'succeeded'])
+    expect(second.map((o) => o.result)).toEqual(['succeeded', 'succeeded'])
+    for (const environment of ['sit', 'uat']) {
+      expect(await c.gitops.tag(python.name, environment)).toBe('v2.0.0')
+      expect(await c.gitops.tag(go.name, environment)).toBe('v7.1.0')
+      expect(primaryImage(c.sandboxes[environment]!, go.namespace, go.name)).toBe(`${go.image}:v7.1.0`)
+      expect(primaryImage(c.sandboxes[environment]!, python.namespace, python.name)).toBe(
+        `${python.image}:v2.0.0`,
+      )
+    }
+  })
+
+  it('does not report the first release as promoted when a second one replaces it mid-analysis', async () => {
+    // uat's profile gives the first release several intervals of analysis to be interrupted in.
+    chain = await startLocalChain({ apps: [python], environments: ['uat'], timeScale: TIME_SCALE })
+    const c = chain
+    const first = deliverRelease({
+      config: c.config(python.name),
+      tag: 'v2.0.0',
+      clusters: c.clusters,
+      workspace: c.workspace,
+      env,
+      waitTimeout: '20s',
+    })
+    // Start the second release once Flagger is analysing the first one.
+    for (let i = 0; ; i++) {
+      const status = canaryOf(c, 'uat', python)?.status
+      if (status?.phase === 'Progressing' && status.canaryWeight > 0) break
+      if (i > 600) throw new Error('the first release never reached Progressing')
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    const second = await deliverRelease({
+      config: c.config(python.name),
+      tag: 'v2.1.0',
+      clusters: c.clusters,
+      workspace: c.workspace,
+      env,
+    })
+    const firstOutcome = (await first)[0]!
+    expect(second[0]!.result).toBe('succeeded')
+    expect(primaryImage(c.sandboxes.uat!, python.namespace, python.name)).toBe(`${python.image}:v2.1.0`)
+    expect(firstOutcome.result).not.toBe('succeeded')
+    expect(['failed', 'timed-out']).toContain(firstOutcome.result)
+  })
+})
