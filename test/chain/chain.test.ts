@@ -150,5 +150,8 @@ describe('the delivery chain', () => {
     expect(primaryImage(c.sandboxes.uat!, python.namespace, python.name)).toBe(`${python.image}:v2.1.0`)
     expect(firstOutcome.result).not.toBe('succeeded')
     expect(['failed', 'timed-out']).toContain(firstOutcome.result)
+    // The first release's revert must not undo the second: Git keeps v2.1.0.
+    expect(firstOutcome.revertCommit).toBeUndefined()
+    expect(await c.gitops.tag(python.name, 'uat')).toBe('v2.1.0')
   })
 })

@@ -35073,6 +35073,7 @@ async function main() {
         author: inputs.optional('author'),
         maxAttempts: inputs.integer('max-attempts', { min: 1, max: 50 }) ?? 15,
         dryRun: inputs.boolean('dry-run') ?? false,
+        ifCurrentTag: inputs.optional('if-current-tag'),
         source: { repository: process.env.GITHUB_REPOSITORY, sha: process.env.GITHUB_SHA, runUrl },
         tempDir: process.env.RUNNER_TEMP,
         log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line),
@@ -41989,6 +41990,10 @@ async function bumpGitopsTag(options) {
                 repository: remote.display,
                 dryRun: !!options.dryRun,
             };
+            if (options.ifCurrentTag !== undefined && edit.previousTag !== options.ifCurrentTag) {
+                log(`${file}: ${edit.field} holds ${edit.previousTag ?? 'nothing'}, not ${options.ifCurrentTag}, on ${parentBranch}; left alone`);
+                return { ...base, changed: false, changes: [] };
+            }
             if (!edit.changed) {
                 log(`${file}: ${edit.field} is already ${tag} on ${parentBranch}; nothing to commit`);
                 if (prBranch && heads.has(prBranch) && !options.dryRun) {

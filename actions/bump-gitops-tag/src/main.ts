@@ -68,6 +68,7 @@ async function main(): Promise<void> {
     author: inputs.optional('author'),
     maxAttempts: inputs.integer('max-attempts', { min: 1, max: 50 }) ?? 15,
     dryRun: inputs.boolean('dry-run') ?? false,
+    ifCurrentTag: inputs.optional('if-current-tag'),
     source: { repository: process.env.GITHUB_REPOSITORY, sha: process.env.GITHUB_SHA, runUrl },
     tempDir: process.env.RUNNER_TEMP,
     log: (line) => core.info(line),

@@ -201,6 +201,24 @@ describe('push mode, each file shape, through the bundle', () => {
     expect(head(bare)).toBe(before)
   })
 
+  it('if-current-tag: writes only while the file holds that tag', async () => {
+    const before = head(bare)
+    const base = {
+      repository: bare,
+      file: 'apps/backend/kustomization.yaml',
+      app: 'podinfo',
+      environment: 'sit',
+    }
+    const refused = await bump({ ...base, tag: '5.9.0', 'if-current-tag': '6.1.9' })
+    expect(refused.exitCode).toBe(0)
+    expect(refused.outputs).toMatchObject({ changed: 'false', 'previous-tag': '6.2.0', 'commit-sha': '' })
+    expect(head(bare)).toBe(before)
+    const written = await bump({ ...base, tag: '5.9.0', 'if-current-tag': '6.2.0' })
+    expect(written.outputs).toMatchObject({ changed: 'true', 'previous-tag': '6.2.0' })
+    expect(head(bare)).not.toBe(before)
+    await bump({ ...base, tag: '6.2.0' })
+  })
+
   it('dry run: shows the diff, pushes nothing', async () => {
     const before = head(bare)
     const result = await bump({

@@ -123,6 +123,7 @@ export async function deliverRelease(options: ReleaseOptions): Promise<Environme
         const revert = await step('revert', {
           ...common,
           tag: outcome.previousTag,
+          'if-current-tag': options.tag,
           token: '',
           'commit-message': `revert {app} in {environment} to {tag}: the canary of ${options.tag} failed`,
         })

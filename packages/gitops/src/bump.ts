@@ -38,6 +38,11 @@ export interface BumpOptions {
   author?: string
   maxAttempts?: number
   dryRun?: boolean
+  /**
+   * Write only while the file still holds this tag (checked again on every attempt), so that a
+   * revert after a failed canary never undoes a newer release that landed meanwhile.
+   */
+  ifCurrentTag?: string
   /** Where the change comes from, for the commit trailers and the pull request. */
   source?: { repository?: string; sha?: string; runUrl?: string }
   /** Where the temporary clone goes (RUNNER_TEMP). */
@@ -321,6 +326,12 @@ export async function bumpGitopsTag(options: BumpOptions): Promise<BumpResult> {
         branch: target,
         repository: remote.display,
         dryRun: !!options.dryRun,
+      }
+      if (options.ifCurrentTag !== undefined && edit.previousTag !== options.ifCurrentTag) {
+        log(
+          `${file}: ${edit.field} holds ${edit.previousTag ?? 'nothing'}, not ${options.ifCurrentTag}, on ${parentBranch}; left alone`,
+        )
+        return { ...base, changed: false, changes: [] }
       }
       if (!edit.changed) {
         log(`${file}: ${edit.field} is already ${tag} on ${parentBranch}; nothing to commit`)
