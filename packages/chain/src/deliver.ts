@@ -127,7 +127,8 @@ export async function deliverRelease(options: ReleaseOptions): Promise<Environme
           token: '',
           'commit-message': `revert {app} in {environment} to {tag}: the canary of ${options.tag} failed`,
         })
-        outcome.revertCommit = revert.exitCode === 0 ? revert.outputs['commit-sha'] : undefined
+        // A newer release may have replaced ours meanwhile; then the revert leaves Git alone.
+        outcome.revertCommit = revert.outputs.changed === 'true' ? revert.outputs['commit-sha'] : undefined
       }
       stopped = true
     }
