@@ -9,7 +9,7 @@ import {
   plainMessage,
   type RunEvent,
 } from './events'
-import { carriesImage, describeExpected, type ExpectedImage, type Workload } from './images'
+import { carriesImage, containerImages, describeExpected, type ExpectedImage, type Workload } from './images'
 
 export type RolloutResult = 'succeeded' | 'failed' | 'timed-out' | 'no-rollout' | 'initialized'
 export type OnWaitingPromotion = 'wait' | 'fail' | 'succeed'
@@ -95,6 +95,8 @@ export class RolloutTracker {
   private baseline: Canary['status'] | undefined
   private target: Workload | undefined
   private targetCarries = false
+  /** Whether the target ran the expected image at any moment of this wait. */
+  private targetEverCarried = false
   private targetCarriedAtStart: boolean | undefined
   private primary: Workload | undefined
   private primaryCarriedWhenTargetFirstCarried: boolean | undefined
@@ -267,6 +269,7 @@ export class RolloutTracker {
     if (carries && this.synced && this.primaryCarriedWhenTargetFirstCarried === undefined) {
       this.primaryCarriedWhenTargetFirstCarried = carriesImage(this.primary, this.options.expected)
     }
+    if (carries) this.targetEverCarried = true
     if (carries !== this.targetCarries) {
       this.targetCarries = carries
       if (this.synced) {
@@ -408,6 +411,16 @@ export class RolloutTracker {
         result: 'failed',
         message: `HelmRelease ${this.helmRelease?.metadata.name} failed: ${hrFailure}`,
         reasons: [hrFailure],
+      }
+    }
+    if (this.targetEverCarried && this.target && !this.targetCarries) {
+      // A newer revision was applied before ours was promoted: Flagger restarts the analysis for it,
+      // and ours will never be promoted. Waiting on would only end in a timeout.
+      const now = containerImages(this.target).join(', ')
+      return {
+        result: 'failed',
+        message: `${expected} was replaced before Flagger promoted it: ${this.target.metadata.name} now runs ${now}`,
+        reasons: [`superseded by ${now}`],
       }
     }
     if (!this.canary || !this.targetCarries) return undefined

@@ -64,6 +64,26 @@ const succeededOld = {
 }
 
 describe('RolloutTracker', () => {
+  it('reports a revision replaced mid-analysis as failed instead of waiting for a timeout', () => {
+    const { t } = tracker()
+    t.observeCanary(canary(succeededOld))
+    t.observeTarget(workload('podinfo', OLD))
+    t.observePrimary(workload('podinfo-primary', OLD))
+    t.markSynced()
+    t.observeTarget(workload('podinfo', NEW))
+    t.observeEvent(event('Normal', 'New revision detected! Scaling up podinfo.demo'))
+    t.observeCanary(canary({ ...succeededOld, phase: 'Progressing', lastAppliedSpec: 'b', canaryWeight: 20 }))
+    expect(t.evaluate()).toBeUndefined()
+    // Someone applies a newer tag: Flagger will restart the analysis for it, never promote ours.
+    t.observeTarget(workload('podinfo', 'ghcr.io/acme/podinfo:1.2.0'))
+    expect(t.evaluate()).toEqual({
+      result: 'failed',
+      message:
+        'tag 1.1.0 was replaced before Flagger promoted it: podinfo now runs ghcr.io/acme/podinfo:1.2.0',
+      reasons: ['superseded by ghcr.io/acme/podinfo:1.2.0'],
+    })
+  })
+
   it('ignores the previous run’s Succeeded and waits for the promotion of the new image', () => {
     const { t, lines } = tracker()
     t.observeCanary(canary(succeededOld))
