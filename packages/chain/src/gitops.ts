@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { repoRoot } from '@canary-delivery/action-runner'
@@ -123,13 +123,4 @@ export async function createLocalGitops(
       return String(release?.spec?.values?.image?.tag ?? '')
     },
   }
-}
-
-/** The files of the reference layout, for tests that check it. */
-export function listReferenceFiles(dir = REFERENCE_GITOPS, prefix = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? listReferenceFiles(join(dir, entry.name), `${prefix}${entry.name}/`)
-      : [`${prefix}${entry.name}`],
-  )
 }
