@@ -113,8 +113,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     async stop() {
       if (stopped) return
       stopped = true
-      for (const c of controllers) c.stop()
+      const stopping = controllers.map((c) => c.stop())
       clock.stop()
+      await Promise.all(stopping)
       await server.close()
       if (tempDir) rmSync(tempDir, { recursive: true, force: true })
     },

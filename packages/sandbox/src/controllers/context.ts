@@ -19,7 +19,8 @@ export interface ControllerContext {
 }
 
 export interface Controller {
-  stop(): void
+  /** Stops reconciling; a promise when work already started (a git clone, a helm render) must finish first. */
+  stop(): void | Promise<void>
 }
 
 export function kind(registry: Registry, group: string, plural: string): ResourceType {

@@ -43,6 +43,14 @@ export function fluxControllers(ctx: ControllerContext, gitops?: string | Gitops
   const storage = mkdtempSync(join(tmpdir(), 'sandbox-flux-'))
   /** GitRepository key → directory holding its current artifact. */
   const artifacts = new Map<string, { dir: string; revision: string }>()
+  /** git and helm runs writing under `storage`; stop() lets them finish before removing it. */
+  const writers = new Set<Promise<unknown>>()
+  const writing = <T>(work: Promise<T>): Promise<T> => {
+    writers.add(work)
+    const done = () => writers.delete(work)
+    work.then(done, done)
+    return work
+  }
 
   const writeStatus = (rt: typeof gitRepos, obj: Obj, status: Obj) => {
     const fresh = ctx.store.get(rt, obj.metadata.namespace, obj.metadata.name)
@@ -57,9 +65,8 @@ export function fluxControllers(ctx: ControllerContext, gitops?: string | Gitops
     const gen = repo.metadata.generation
     const old: Obj = repo.status ?? {}
     try {
-      const fetched = await fetchSource(
-        repo,
-        join(storage, 'gitrepository', repo.metadata.namespace, repo.metadata.name),
+      const fetched = await writing(
+        fetchSource(repo, join(storage, 'gitrepository', repo.metadata.namespace, repo.metadata.name)),
       )
       const previous = artifacts.get(key)
       if (previous && previous.dir !== fetched.dir && previous.dir.startsWith(storage))
@@ -251,7 +258,7 @@ export function fluxControllers(ctx: ControllerContext, gitops?: string | Gitops
     try {
       const chartDir = gitChartDir(hr, artifacts)
       const objects = chartDir
-        ? await helmTemplate(release, targetNs, chartDir, values, storage)
+        ? await writing(helmTemplate(release, targetNs, chartDir, values, storage))
         : renderRelease(release, targetNs, chartName, chartVersion, values)
       const { changes } = applyAll(ctx, objects, {
         'helm.toolkit.fluxcd.io/name': hr.metadata.name,
@@ -337,8 +344,9 @@ export function fluxControllers(ctx: ControllerContext, gitops?: string | Gitops
   }
 
   return {
-    stop() {
+    async stop() {
       for (const c of [sources, helmRepoCtl, appliers, releases]) c.stop()
+      await Promise.allSettled([...writers])
       rmSync(storage, { recursive: true, force: true })
     },
   }
