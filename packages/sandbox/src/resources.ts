@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { CRD_FILES, crdDir as flaggerCrdDir } from '@canary-delivery/flagger/crd-files'
 import { parseAllDocuments } from 'yaml'
 
 /** One servable kind: what discovery advertises and how the store treats it. */
@@ -72,14 +73,21 @@ function core(kind: string, plural: string, namespaced: boolean, status: boolean
   return rt
 }
 
+/** The Flux CRDs; Flagger's and APISIX's come from the flagger package, which validates against the same files. */
 export const crdDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'crds')
 
-/** The CRD manifests shipped with the sandbox (Flagger 1.44, Flux, APISIX). */
+/** The CRD manifests the sandbox serves (Flagger 1.44, Flux, APISIX). */
 export function loadBundledCrds(): Record<string, unknown>[] {
+  const files = [
+    ...CRD_FILES.map((file) => join(flaggerCrdDir, file)),
+    ...readdirSync(crdDir)
+      .filter((file) => file.endsWith('.yaml'))
+      .sort()
+      .map((file) => join(crdDir, file)),
+  ]
   const out: Record<string, unknown>[] = []
-  for (const file of readdirSync(crdDir).sort()) {
-    if (!file.endsWith('.yaml')) continue
-    for (const doc of parseAllDocuments(readFileSync(join(crdDir, file), 'utf8'))) {
+  for (const file of files) {
+    for (const doc of parseAllDocuments(readFileSync(file, 'utf8'))) {
       const value = doc.toJS() as Record<string, unknown> | null
       if (value?.kind === 'CustomResourceDefinition') out.push(value)
     }
