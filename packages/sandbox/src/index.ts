@@ -1,6 +1,8 @@
 export { Clock, parseDuration } from './clock'
 export type { GitopsOptions } from './controllers/flux'
+export { build as kustomizeBuild } from './controllers/flux'
 export type { FaultSettings, Faults } from './faults'
+export { manifestProblems } from './manifests'
 export { kubeconfigFor, type Sandbox, type SandboxOptions, startSandbox } from './sandbox'
 export type { ImageBehaviour, Scenario } from './scenario'
 export type { Store, StoreEvent } from './store'
