@@ -34685,7 +34685,7 @@ var ajv_default = /*#__PURE__*/__nccwpck_require__.n(ajv);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8293);
 ;// CONCATENATED MODULE: ../../packages/delivery-config/schema/delivery.schema.json
-const delivery_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/canary-delivery/canary-delivery-actions/packages/delivery-config/schema/delivery.schema.json","title":"Delivery file","description":"How one application is delivered: its image, the GitOps repository Flux syncs, and the environments it travels through in order, each with its canary analysis.","type":"object","required":["app","environments"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"app":{"description":"The application\'s name: a DNS-1123 label, used in file templates and as the default HelmRelease and Canary name.","$ref":"#/definitions/dnsLabel"},"image":{"description":"The image repository without a tag, e.g. registry.example.com/team/app.","type":"string","pattern":"^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$"},"gitops":{"$ref":"#/definitions/gitops"},"defaults":{"description":"Settings every environment inherits unless it overrides them.","$ref":"#/definitions/environmentSettings"},"profiles":{"description":"Canary profiles of your own, or overrides of the built-in ones (sit, uat, prod, fast, careful), usable as canary.profile.","type":"object","propertyNames":{"$ref":"#/definitions/dnsLabel"},"additionalProperties":{"$ref":"#/definitions/canary"}},"environments":{"description":"The environments in the order a release travels through them.","type":"array","minItems":1,"items":{"allOf":[{"$ref":"#/definitions/environmentSettings"},{"type":"object","required":["name"],"properties":{"name":{"description":"The environment\'s name, e.g. sit, uat, prod.","$ref":"#/definitions/dnsLabel"}}}]}}},"definitions":{"dnsLabel":{"type":"string","minLength":1,"maxLength":63,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},"duration":{"description":"A duration in Flagger\'s format: whole seconds or minutes, e.g. 30s or 1m.","type":"string","pattern":"^[0-9]+(m|s)$"},"gitops":{"type":"object","additionalProperties":false,"properties":{"repository":{"description":"owner/name on GitHub, or a local path or file:// URL.","type":"string","minLength":1},"branch":{"type":"string","minLength":1},"file":{"description":"The file holding the image tag; {app}, {environment} and {namespace} are replaced.","type":"string","minLength":1}}},"environmentSettings":{"type":"object","additionalProperties":false,"properties":{"name":true,"namespace":{"description":"The Kubernetes namespace the app runs in.","$ref":"#/definitions/dnsLabel"},"context":{"description":"The kubeconfig context of this environment\'s cluster.","type":"string","minLength":1},"helmRelease":{"description":"The Flux HelmRelease that deploys the app (default: the app\'s name).","$ref":"#/definitions/dnsLabel"},"gitops":{"$ref":"#/definitions/gitops"},"canary":{"$ref":"#/definitions/canary"}}},"canary":{"description":"How Flagger analyses a release in this environment. A profile gives the numbers; the other keys override it.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The Canary\'s name (default: the app\'s name).","$ref":"#/definitions/dnsLabel"},"strategy":{"enum":["canary","blue-green","ab-testing","blue-green-mirroring"]},"profile":{"description":"A built-in profile (sit, uat, prod, fast, careful) or one defined under profiles.","type":"string","minLength":1},"provider":{"description":"Flagger\'s mesh or ingress provider (default apisix).","type":"string","minLength":1},"interval":{"$ref":"#/definitions/duration"},"threshold":{"type":"integer","minimum":1},"maxWeight":{"type":"integer","minimum":1,"maximum":100},"stepWeight":{"type":"integer","minimum":1,"maximum":100},"stepWeights":{"type":"array","minItems":1,"items":{"type":"integer","minimum":1,"maximum":100}},"iterations":{"type":"integer","minimum":1},"successRate":{"description":"Minimum request success rate, in percent.","type":"number","minimum":0,"maximum":100},"latency":{"description":"Maximum request duration (p99), in milliseconds.","type":"number","exclusiveMinimum":0},"progressDeadlineSeconds":{"type":"integer","minimum":1},"acceptanceTest":{"description":"Command the load tester runs before traffic shifts.","type":"string"},"loadTest":{"description":"Command the load tester runs during the analysis.","type":"string"},"loadtesterUrl":{"description":"The Flagger load tester\'s URL, e.g. http://flagger-loadtester.test/.","type":"string","pattern":"^https?://"},"match":{"description":"A/B testing conditions such as x-canary=always (header) or cookie:canary=always.","type":"array","items":{"type":"string","minLength":1}},"alerts":{"description":"AlertProvider references: name or namespace/name.","type":"array","items":{"type":"string","minLength":1}}}}}}');
+const delivery_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/canary-delivery/canary-delivery-actions/packages/delivery-config/schema/delivery.schema.json","title":"Delivery file","description":"How one application is delivered: its image, the GitOps repository Flux syncs, and the environments it travels through in order, each with its canary analysis.","type":"object","required":["app","environments"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"app":{"description":"The application\'s name: a DNS-1123 label, used in file templates and as the default HelmRelease and Canary name.","$ref":"#/definitions/dnsLabel"},"image":{"description":"The image repository without a tag, e.g. registry.example.com/team/app.","type":"string","pattern":"^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$"},"gitops":{"$ref":"#/definitions/gitops"},"defaults":{"description":"Settings every environment inherits unless it overrides them.","$ref":"#/definitions/environmentSettings"},"profiles":{"description":"Canary profiles of your own, or overrides of the built-in ones (sit, uat, prod, fast, careful), usable as canary.profile.","type":"object","propertyNames":{"$ref":"#/definitions/dnsLabel"},"additionalProperties":{"$ref":"#/definitions/canary"}},"environments":{"description":"The environments in the order a release travels through them.","type":"array","minItems":1,"items":{"allOf":[{"$ref":"#/definitions/environmentSettings"},{"type":"object","required":["name"],"properties":{"name":{"description":"The environment\'s name, e.g. sit, uat, prod.","$ref":"#/definitions/dnsLabel"}}}]}}},"definitions":{"dnsLabel":{"type":"string","minLength":1,"maxLength":63,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},"duration":{"description":"A duration in Flagger\'s format: whole seconds or minutes, e.g. 30s or 1m.","type":"string","pattern":"^[0-9]+(m|s)$"},"gitops":{"type":"object","additionalProperties":false,"properties":{"repository":{"description":"owner/name on GitHub, or a local path or file:// URL.","type":"string","minLength":1},"branch":{"type":"string","minLength":1},"file":{"description":"The file holding the image tag; {app}, {environment} and {namespace} are replaced.","type":"string","minLength":1}}},"environmentSettings":{"type":"object","additionalProperties":false,"properties":{"name":true,"namespace":{"description":"The Kubernetes namespace the app runs in.","$ref":"#/definitions/dnsLabel"},"context":{"description":"The kubeconfig context of this environment\'s cluster.","type":"string","minLength":1},"helmRelease":{"description":"The Flux HelmRelease that deploys the app (default: the app\'s name).","$ref":"#/definitions/dnsLabel"},"gitops":{"$ref":"#/definitions/gitops"},"canary":{"$ref":"#/definitions/canary"}}},"canary":{"description":"How Flagger analyses a release in this environment. A profile gives the numbers; the other keys override it.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The Canary\'s name (default: the app\'s name).","$ref":"#/definitions/dnsLabel"},"strategy":{"enum":["canary","blue-green","ab-testing","blue-green-mirroring"]},"profile":{"description":"A built-in profile (sit, uat, prod, fast, careful) or one defined under profiles.","type":"string","minLength":1},"provider":{"description":"Flagger\'s mesh or ingress provider (default apisix).","type":"string","minLength":1},"interval":{"$ref":"#/definitions/duration"},"threshold":{"type":"integer","minimum":1},"maxWeight":{"type":"integer","minimum":1,"maximum":100},"stepWeight":{"type":"integer","minimum":1,"maximum":100},"stepWeights":{"type":"array","minItems":1,"items":{"type":"integer","minimum":1,"maximum":100}},"iterations":{"type":"integer","minimum":1},"successRate":{"description":"Minimum request success rate, in percent.","type":"number","minimum":0,"maximum":100},"latency":{"description":"Maximum request duration (p99), in milliseconds.","type":"number","exclusiveMinimum":0},"clientErrors":{"description":"Maximum share of client errors (4xx), in percent; needs the apisix or nginx provider.","type":"number","minimum":0,"maximum":100},"progressDeadlineSeconds":{"type":"integer","minimum":1},"acceptanceTest":{"description":"Command the load tester runs before traffic shifts.","type":"string"},"loadTest":{"description":"Command the load tester runs during the analysis.","type":"string"},"loadtesterUrl":{"description":"The Flagger load tester\'s URL, e.g. http://flagger-loadtester.test/.","type":"string","pattern":"^https?://"},"metricsServer":{"description":"The Prometheus the analysis queries, e.g. http://flagger-prometheus.flagger-system:9090.","type":"string","pattern":"^https?://"},"match":{"description":"A/B testing conditions such as x-canary=always (header) or cookie:canary=always.","type":"array","items":{"type":"string","minLength":1}},"alerts":{"description":"AlertProvider references: name or namespace/name.","type":"array","items":{"type":"string","minLength":1}},"gatewayRefs":{"description":"Gateways the HTTPRoute attaches to (gatewayapi providers): name or namespace/name.","type":"array","items":{"type":"string","minLength":1}},"port":{"description":"The port of the Service Flagger creates for the app.","type":"integer","minimum":1,"maximum":65535},"targetPort":{"description":"The container port behind the Service: a number or a port name.","type":["integer","string"],"if":{"type":"integer"},"then":{"minimum":1,"maximum":65535},"else":{"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":15}}}}}}');
 ;// CONCATENATED MODULE: ../../packages/delivery-config/src/load.ts
 
 
@@ -34760,8 +34760,11 @@ function parseDeliveryFile(text, file) {
         throw new src/* ConfigurationError */.j1(`${file}: expected a mapping with app and environments`, 'config');
     }
     if (!validate(data)) {
-        // Errors from the allOf branches repeat; keep the most specific (deepest) first.
-        const errors = [...(validate.errors ?? [])].sort((a, b) => b.instancePath.length - a.instancePath.length);
+        // Errors from the allOf branches repeat; keep the most specific (deepest) first. An `if` error
+        // only says that its `then` or `else` failed, which has an error of its own.
+        const errors = (validate.errors ?? [])
+            .filter((e) => e.keyword !== 'if')
+            .sort((a, b) => b.instancePath.length - a.instancePath.length);
         const first = errors[0];
         const segments = pathSegments(first.instancePath);
         const { message, key } = describe(first);
@@ -35592,6 +35595,9 @@ const INPUT_NAMES = {
     acceptanceTest: 'acceptance-test',
     loadTest: 'load-test',
     loadtesterUrl: 'loadtester-url',
+    metricsServer: 'metrics-server',
+    gatewayRefs: 'gateway-refs',
+    targetPort: 'target-port',
     progressDeadlineSeconds: 'progress-deadline-seconds',
 };
 const inputName = (key) => INPUT_NAMES[key] ?? key;
@@ -35673,24 +35679,9 @@ function renderCanaryValues(inputs) {
     const { name: profile, notes } = chooseProfile(inputs);
     const builtin = BUILTIN_PROFILES[profile] ?? {};
     const fileProfile = inputs.delivery?.profiles[profile] ?? {};
-    const explicit = {
-        strategy: inputs.strategy,
-        provider: inputs.provider,
-        interval: inputs.interval,
-        threshold: inputs.threshold,
-        maxWeight: inputs.maxWeight,
-        stepWeight: inputs.stepWeight,
-        stepWeights: inputs.stepWeights,
-        iterations: inputs.iterations,
-        successRate: inputs.successRate,
-        latency: inputs.latency,
-        progressDeadlineSeconds: inputs.progressDeadlineSeconds,
-        acceptanceTest: inputs.acceptanceTest,
-        loadTest: inputs.loadTest,
-        loadtesterUrl: inputs.loadtesterUrl,
-        match: inputs.match,
-        alerts: inputs.alerts,
-    };
+    // Every other input is a canary setting under the same name as in the delivery file.
+    const { delivery: _delivery, environment: _environment, profile: _profile, name: _name, namespace: _namespace, ...rest } = inputs;
+    const explicit = rest;
     if (inputs.stepWeight !== undefined && inputs.stepWeights !== undefined) {
         fail('step-weights', 'cannot be given together with step-weight (Flagger takes exactly one of them)');
     }
@@ -35731,14 +35722,14 @@ function renderCanaryValues(inputs) {
     }
     if (settings.latency !== undefined && !(settings.latency > 0))
         fail('latency', `must be a number of milliseconds above 0, got '${settings.latency}'`);
-    const clientErrors = inputs.clientErrors;
+    const clientErrors = settings.clientErrors;
     if (clientErrors !== undefined && !(clientErrors >= 0 && clientErrors <= 100)) {
         fail('client-errors', `must be a percentage from 0 to 100, got '${clientErrors}'`);
     }
     const loadtesterUrl = settings.loadtesterUrl ?? CHART_DEFAULTS.loadtesterUrl;
     if (!/^https?:\/\/[^\s/]+/.test(loadtesterUrl))
         fail('loadtester-url', `must be an http:// or https:// URL, got '${loadtesterUrl}'`);
-    const metricsServer = inputs.metricsServer ?? CHART_DEFAULTS.metricsServer;
+    const metricsServer = settings.metricsServer ?? CHART_DEFAULTS.metricsServer;
     if (!/^https?:\/\/[^\s/]+/.test(metricsServer))
         fail('metrics-server', `must be an http:// or https:// URL, got '${metricsServer}'`);
     const analysis = { interval, threshold: settings.threshold ?? 1 };
@@ -35820,24 +35811,25 @@ function renderCanaryValues(inputs) {
     if (settings.alerts?.length)
         values.alerts = parseAlerts(settings.alerts);
     const service = {};
-    if (inputs.port !== undefined) {
-        checkWhole('port', inputs.port, 1, 65535);
-        service.port = inputs.port;
+    if (settings.port !== undefined) {
+        checkWhole('port', settings.port, 1, 65535);
+        service.port = settings.port;
     }
-    if (inputs.targetPort !== undefined) {
-        if (typeof inputs.targetPort === 'number')
-            checkWhole('target-port', inputs.targetPort, 1, 65535);
-        else if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(inputs.targetPort) || inputs.targetPort.length > 15) {
-            fail('target-port', `must be a port number or a port name (IANA_SVC_NAME), got '${inputs.targetPort}'`);
+    if (settings.targetPort !== undefined) {
+        if (typeof settings.targetPort === 'number')
+            checkWhole('target-port', settings.targetPort, 1, 65535);
+        else if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(settings.targetPort) ||
+            settings.targetPort.length > 15) {
+            fail('target-port', `must be a port number or a port name (IANA_SVC_NAME), got '${settings.targetPort}'`);
         }
-        service.targetPort = inputs.targetPort;
+        service.targetPort = settings.targetPort;
     }
     if (family === 'gatewayapi') {
-        if (!inputs.gatewayRefs?.length)
+        if (!settings.gatewayRefs?.length)
             fail('gateway-refs', `is required with ${provider}: the Gateways Flagger attaches the HTTPRoute to (namespace/name)`);
-        service.gatewayRefs = parseGatewayRefs(inputs.gatewayRefs);
+        service.gatewayRefs = parseGatewayRefs(settings.gatewayRefs);
     }
-    else if (inputs.gatewayRefs?.length) {
+    else if (settings.gatewayRefs?.length) {
         fail('gateway-refs', `applies to the gatewayapi providers only, got provider '${provider}'`);
     }
     if (Object.keys(service).length > 0)

@@ -79,8 +79,11 @@ export function parseDeliveryFile(text: string, file: string): DeliveryFile {
     throw new ConfigurationError(`${file}: expected a mapping with app and environments`, 'config')
   }
   if (!validate(data)) {
-    // Errors from the allOf branches repeat; keep the most specific (deepest) first.
-    const errors = [...(validate.errors ?? [])].sort((a, b) => b.instancePath.length - a.instancePath.length)
+    // Errors from the allOf branches repeat; keep the most specific (deepest) first. An `if` error
+    // only says that its `then` or `else` failed, which has an error of its own.
+    const errors = (validate.errors ?? [])
+      .filter((e) => e.keyword !== 'if')
+      .sort((a, b) => b.instancePath.length - a.instancePath.length)
     const first = errors[0]!
     const segments = pathSegments(first.instancePath)
     const { message, key } = describe(first)

@@ -18,8 +18,17 @@ export interface CanarySettings {
   acceptanceTest?: string
   loadTest?: string
   loadtesterUrl?: string
+  /** Maximum share of 4xx responses, in percent (apisix and nginx). */
+  clientErrors?: number
+  /** The Prometheus the analysis queries. */
+  metricsServer?: string
   match?: string[]
   alerts?: string[]
+  /** Gateways the HTTPRoute attaches to (gatewayapi providers), name or namespace/name. */
+  gatewayRefs?: string[]
+  /** The Service port and the container port (number or name) behind it. */
+  port?: number
+  targetPort?: number | string
 }
 
 export interface GitopsSettings {

@@ -95,6 +95,26 @@ describe('the delivery file', () => {
     )
   })
 
+  it('takes every analysis setting render-canary-values has an input for, and checks a port', () => {
+    const text = EXAMPLE.replace(
+      '    successRate: 99',
+      '    successRate: 99\n    clientErrors: 5\n    metricsServer: http://prometheus.monitoring:9090\n    port: 8080\n    targetPort: http\n    gatewayRefs: [istio-ingress/public]',
+    )
+    expect(resolveEnvironment(parseDeliveryFile(text, 'delivery.yaml'), 'uat').canary).toMatchObject({
+      clientErrors: 5,
+      metricsServer: 'http://prometheus.monitoring:9090',
+      port: 8080,
+      targetPort: 'http',
+      gatewayRefs: ['istio-ingress/public'],
+    })
+    expect(errorOf(text.replace('targetPort: http', 'targetPort: Web Port'))).toMatch(
+      /^\.github\/delivery\.yaml:16:\d+: defaults\.canary\.targetPort: must match \^/,
+    )
+    expect(errorOf(text.replace('targetPort: http', 'targetPort: 70000'))).toMatch(
+      /^\.github\/delivery\.yaml:16:\d+: defaults\.canary\.targetPort: must be <= 65535$/,
+    )
+  })
+
   it('reports a missing required key, YAML syntax errors and duplicate environments with their lines', () => {
     expect(errorOf('app: x\n')).toBe(".github/delivery.yaml:1:1: (top level): 'environments' is required")
     expect(errorOf('app: x\nenvironments:\n  - name: sit\n   bad: [\n')).toMatch(

@@ -24,36 +24,15 @@ export const CHART_DEFAULTS = {
 } as const
 
 /** Explicit inputs: each overrides the delivery file, which overrides the profile. */
-export interface RenderInputs {
+export interface RenderInputs extends Omit<CanarySettings, 'name' | 'strategy'> {
   /** The resolved delivery-file environment, when a `config` was given. */
   delivery?: ResolvedEnvironment
   /** The environment's name (selects a profile of the same name when there is one). */
   environment?: string
-  profile?: string
   /** The Helm release (and so Deployment, apex Service, Canary) name. */
   name?: string
   namespace?: string
   strategy?: string
-  provider?: string
-  interval?: string
-  threshold?: number
-  maxWeight?: number
-  stepWeight?: number
-  stepWeights?: number[]
-  iterations?: number
-  successRate?: number
-  latency?: number
-  clientErrors?: number
-  progressDeadlineSeconds?: number
-  acceptanceTest?: string
-  loadTest?: string
-  loadtesterUrl?: string
-  metricsServer?: string
-  match?: string[]
-  alerts?: string[]
-  gatewayRefs?: string[]
-  port?: number
-  targetPort?: number | string
 }
 
 export type SettingSource = 'input' | 'delivery file' | `profile ${string}` | 'default'
@@ -115,6 +94,9 @@ const INPUT_NAMES: Record<string, string> = {
   acceptanceTest: 'acceptance-test',
   loadTest: 'load-test',
   loadtesterUrl: 'loadtester-url',
+  metricsServer: 'metrics-server',
+  gatewayRefs: 'gateway-refs',
+  targetPort: 'target-port',
   progressDeadlineSeconds: 'progress-deadline-seconds',
 }
 const inputName = (key: string): string => INPUT_NAMES[key] ?? key
@@ -202,24 +184,16 @@ export function renderCanaryValues(inputs: RenderInputs): RenderResult {
   const { name: profile, notes } = chooseProfile(inputs)
   const builtin = BUILTIN_PROFILES[profile] ?? {}
   const fileProfile = inputs.delivery?.profiles[profile] ?? {}
-  const explicit: CanarySettings = {
-    strategy: inputs.strategy as Strategy | undefined,
-    provider: inputs.provider,
-    interval: inputs.interval,
-    threshold: inputs.threshold,
-    maxWeight: inputs.maxWeight,
-    stepWeight: inputs.stepWeight,
-    stepWeights: inputs.stepWeights,
-    iterations: inputs.iterations,
-    successRate: inputs.successRate,
-    latency: inputs.latency,
-    progressDeadlineSeconds: inputs.progressDeadlineSeconds,
-    acceptanceTest: inputs.acceptanceTest,
-    loadTest: inputs.loadTest,
-    loadtesterUrl: inputs.loadtesterUrl,
-    match: inputs.match,
-    alerts: inputs.alerts,
-  }
+  // Every other input is a canary setting under the same name as in the delivery file.
+  const {
+    delivery: _delivery,
+    environment: _environment,
+    profile: _profile,
+    name: _name,
+    namespace: _namespace,
+    ...rest
+  } = inputs
+  const explicit = rest as CanarySettings
   if (inputs.stepWeight !== undefined && inputs.stepWeights !== undefined) {
     fail('step-weights', 'cannot be given together with step-weight (Flagger takes exactly one of them)')
   }
@@ -262,14 +236,14 @@ export function renderCanaryValues(inputs: RenderInputs): RenderResult {
   }
   if (settings.latency !== undefined && !(settings.latency > 0))
     fail('latency', `must be a number of milliseconds above 0, got '${settings.latency}'`)
-  const clientErrors = inputs.clientErrors
+  const clientErrors = settings.clientErrors
   if (clientErrors !== undefined && !(clientErrors >= 0 && clientErrors <= 100)) {
     fail('client-errors', `must be a percentage from 0 to 100, got '${clientErrors}'`)
   }
   const loadtesterUrl = settings.loadtesterUrl ?? CHART_DEFAULTS.loadtesterUrl
   if (!/^https?:\/\/[^\s/]+/.test(loadtesterUrl))
     fail('loadtester-url', `must be an http:// or https:// URL, got '${loadtesterUrl}'`)
-  const metricsServer = inputs.metricsServer ?? CHART_DEFAULTS.metricsServer
+  const metricsServer = settings.metricsServer ?? CHART_DEFAULTS.metricsServer
   if (!/^https?:\/\/[^\s/]+/.test(metricsServer))
     fail('metrics-server', `must be an http:// or https:// URL, got '${metricsServer}'`)
 
@@ -364,25 +338,31 @@ export function renderCanaryValues(inputs: RenderInputs): RenderResult {
   if (settings.loadTest) values.loadtester.loadTest = settings.loadTest
   if (settings.alerts?.length) values.alerts = parseAlerts(settings.alerts)
   const service: NonNullable<CanaryValues['service']> = {}
-  if (inputs.port !== undefined) {
-    checkWhole('port', inputs.port, 1, 65535)
-    service.port = inputs.port
+  if (settings.port !== undefined) {
+    checkWhole('port', settings.port, 1, 65535)
+    service.port = settings.port
   }
-  if (inputs.targetPort !== undefined) {
-    if (typeof inputs.targetPort === 'number') checkWhole('target-port', inputs.targetPort, 1, 65535)
-    else if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(inputs.targetPort) || inputs.targetPort.length > 15) {
-      fail('target-port', `must be a port number or a port name (IANA_SVC_NAME), got '${inputs.targetPort}'`)
+  if (settings.targetPort !== undefined) {
+    if (typeof settings.targetPort === 'number') checkWhole('target-port', settings.targetPort, 1, 65535)
+    else if (
+      !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(settings.targetPort) ||
+      settings.targetPort.length > 15
+    ) {
+      fail(
+        'target-port',
+        `must be a port number or a port name (IANA_SVC_NAME), got '${settings.targetPort}'`,
+      )
     }
-    service.targetPort = inputs.targetPort
+    service.targetPort = settings.targetPort
   }
   if (family === 'gatewayapi') {
-    if (!inputs.gatewayRefs?.length)
+    if (!settings.gatewayRefs?.length)
       fail(
         'gateway-refs',
         `is required with ${provider}: the Gateways Flagger attaches the HTTPRoute to (namespace/name)`,
       )
-    service.gatewayRefs = parseGatewayRefs(inputs.gatewayRefs)
-  } else if (inputs.gatewayRefs?.length) {
+    service.gatewayRefs = parseGatewayRefs(settings.gatewayRefs)
+  } else if (settings.gatewayRefs?.length) {
     fail('gateway-refs', `applies to the gatewayapi providers only, got provider '${provider}'`)
   }
   if (Object.keys(service).length > 0) values.service = service

@@ -94,6 +94,37 @@ describe('profiles and where the numbers come from', () => {
     expect(result.canary.metadata).toEqual({ name: 'python-demo', namespace: 'demo-python' })
   })
 
+  it('takes client errors, the metrics server and the ports from the delivery file, inputs still winning', () => {
+    const fromFile = delivery({
+      canary: {
+        clientErrors: 2,
+        metricsServer: 'http://prometheus.monitoring:9090',
+        port: 8080,
+        targetPort: 'http',
+      },
+    })
+    const result = renderCanaryValues({ delivery: fromFile })
+    expect(result.values.checks.clientErrors).toBe(2)
+    expect(result.values.metricsServer).toBe('http://prometheus.monitoring:9090')
+    expect(result.values.service).toEqual({ port: 8080, targetPort: 'http' })
+    expect(result.metricTemplate?.spec).toMatchObject({
+      provider: { address: 'http://prometheus.monitoring:9090' },
+    })
+    expect(result.sources).toMatchObject({ clientErrors: 'delivery file', port: 'delivery file' })
+
+    const overridden = renderCanaryValues({ delivery: fromFile, clientErrors: 1, targetPort: 9000 })
+    expect(overridden.values.checks.clientErrors).toBe(1)
+    expect(overridden.values.service).toEqual({ port: 8080, targetPort: 9000 })
+
+    const gateway = renderCanaryValues({
+      delivery: delivery({ canary: { provider: 'gatewayapi:v1', gatewayRefs: ['istio-ingress/public'] } }),
+    })
+    expect(gateway.values.service?.gatewayRefs).toEqual([{ name: 'public', namespace: 'istio-ingress' }])
+    expect(
+      configurationError(() => renderCanaryValues({ delivery: delivery({ canary: { clientErrors: 101 } }) })),
+    ).toMatchObject({ input: 'client-errors' })
+  })
+
   it("lets a step-weight replace a profile's step-weights (Flagger takes one of them)", () => {
     const result = renderCanaryValues({ name: 'app', environment: 'prod', stepWeight: 20, maxWeight: 60 })
     expect(result.values.analysis).toEqual({ interval: '1m', threshold: 5, maxWeight: 60, stepWeight: 20 })
