@@ -6,7 +6,7 @@ import {
   type WatchStats,
   watchResource,
 } from '@canary-delivery/kube'
-import { type Canary, defaultTimeoutMs, effectiveAnalysis, intervalMs, strategyOf } from './canary'
+import { analysisOf, type Canary, defaultTimeoutMs } from './canary'
 import type { KubeEvent, RunEvent } from './events'
 import type { ExpectedImage, Workload } from './images'
 import {
@@ -91,7 +91,7 @@ export async function followRollout(options: FollowOptions): Promise<FollowResul
     : initial
       ? 'canary analysis'
       : 'fallback'
-  const staleGraceMs = options.staleGraceMs ?? 3 * intervalMs(initial?.spec?.analysis)
+  const staleGraceMs = options.staleGraceMs ?? 3 * analysisOf(initial).intervalSeconds * 1000
 
   const tracker = new RolloutTracker({
     name,
@@ -267,7 +267,7 @@ export async function followRollout(options: FollowOptions): Promise<FollowResul
     timeline: tracker.timeline,
     timeoutMs,
     timeoutSource,
-    strategy: strategyOf(effectiveAnalysis(tracker.canaryObject)),
+    strategy: analysisOf(tracker.canaryObject).strategy,
     requests: client.requests,
     watches: stats,
   }

@@ -1,17 +1,11 @@
 export {
   ACTIVE_PHASES,
-  analysisSteps,
+  analysisOf,
   type Canary,
-  type CanaryAnalysis,
   type CanaryStatus,
   defaultTimeoutMs,
   describeProgress,
-  effectiveAnalysis,
-  intervalMs,
   isActive,
-  type Strategy,
-  strategyOf,
-  weightSteps,
 } from './canary'
 export { failureReasons, type KubeEvent, plainMessage, type RunEvent } from './events'
 export { type FollowOptions, type FollowResult, followRollout } from './follow'

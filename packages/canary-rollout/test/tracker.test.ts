@@ -8,7 +8,6 @@ import {
   type OnWaitingPromotion,
   RolloutTracker,
   type Workload,
-  weightSteps,
 } from '../src/index'
 
 const OLD = 'ghcr.io/acme/podinfo:1.0.0'
@@ -292,17 +291,19 @@ describe('RolloutTracker', () => {
 })
 
 describe('canary arithmetic', () => {
-  it('derives steps and a timeout from the analysis', () => {
-    expect(weightSteps({ stepWeight: 10, maxWeight: 50 })).toEqual([10, 20, 30, 40, 50])
-    expect(weightSteps({ stepWeights: [1, 5, 25] })).toEqual([1, 5, 25])
-    // 10s × (5 steps + 4) + 600s progress deadline
-    expect(defaultTimeoutMs(canary({}))).toBe(690_000)
+  it('derives the progress and a timeout from the analysis, as Flagger schedules it', () => {
+    // 10s × (5 weight steps + promote, route back, finalise + notice + spare) + 600s progress deadline
+    expect(defaultTimeoutMs(canary({}))).toBe(10_000 * 10 + 600_000)
     expect(describeProgress(canary({ phase: 'Progressing', canaryWeight: 20 }))).toBe('20% (2/5)')
-    // On the kubernetes provider Flagger runs blue/green with 10 iterations.
+    const stepped = canary({ phase: 'Progressing', canaryWeight: 25 })
+    stepped.spec = { ...stepped.spec, analysis: { interval: '1m', stepWeights: [1, 5, 25, 50] } }
+    expect(describeProgress(stepped)).toBe('25% (3/4)')
+    expect(defaultTimeoutMs(stepped)).toBe(60_000 * 9 + 600_000)
+    // On the kubernetes provider Flagger runs blue/green with 10 iterations, then switches traffic.
     const blueGreen = { ...canary({ phase: 'Progressing', iterations: 3 }) }
     blueGreen.spec = { ...blueGreen.spec, provider: 'kubernetes' }
     expect(describeProgress(blueGreen)).toBe('iteration 3/10')
-    expect(defaultTimeoutMs(blueGreen)).toBe(10_000 * 14 + 600_000)
+    expect(defaultTimeoutMs(blueGreen)).toBe(10_000 * (10 + 4 + 2) + 600_000)
   })
 
   it('matches images by tag or full reference', () => {
