@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { resolveNode } from '@canary-delivery/action-runner'
@@ -101,6 +101,25 @@ describe('wait-for-canary against the sandbox', () => {
     expect(result.exitCode, result.log).toBe(0)
     expect(result.outputs.result).toBe('no-rollout')
     expect(Number(result.outputs['duration-seconds'])).toBeLessThan(30)
+  })
+
+  it('finds the cluster in ~/.kube/config when neither the input nor KUBECONFIG names one, as kubectl does', async () => {
+    world = await World.start()
+    await world.rollOut('1.1.0')
+    const home = mkdtempSync(join(tmpdir(), 'wait-for-canary-home-'))
+    try {
+      mkdirSync(join(home, '.kube'))
+      writeFileSync(join(home, '.kube', 'config'), world.sandbox.kubeconfig, { mode: 0o600 })
+      run = startAction(world, { tag: '1.1.0' }, { kubeconfig: '', env: { HOME: home, KUBECONFIG: '' } })
+      const result = await run.result
+      expect(result.exitCode, result.log).toBe(0)
+      expect(result.outputs.result).toBe('no-rollout')
+      // The user's own file is read in place, never copied or removed.
+      expect(readdirSync(join(home, '.kube'))).toEqual(['config'])
+      expect(run.leftovers()).toEqual([])
+    } finally {
+      rmSync(home, { recursive: true, force: true })
+    }
   })
 
   it('follows a run that was already under way when the wait started', async () => {

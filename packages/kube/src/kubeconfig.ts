@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { homedir, tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { ConfigurationError } from '@canary-delivery/action-kit'
 import { parse } from 'yaml'
@@ -10,6 +10,8 @@ export interface KubeconfigOptions {
   content?: string
   /** The runner's KUBECONFIG, used when `content` is empty (may list several files). */
   kubeconfigEnv?: string
+  /** Where `~/.kube/config` is looked for when KUBECONFIG is unset, as kubectl does. Default: the home directory. */
+  homeDirectory?: string
   /** Where a kubeconfig given as content is written (RUNNER_TEMP on a runner). */
   directory?: string
   /** The context to use; the file's current-context otherwise. */
@@ -152,7 +154,9 @@ function describe(config: RawKubeconfig, where: string, contextName: string | un
 /**
  * Makes a kubeconfig available as a file: the `kubeconfig` input is decoded, checked and written
  * with mode 0600 into `directory` (remove it with `removeKubeconfig`); without it, the runner's
- * KUBECONFIG is used in place. Either way the values that grant access are registered as secrets.
+ * KUBECONFIG is used in place, or `~/.kube/config` when KUBECONFIG is unset (kubectl's rule; it is
+ * where `aws eks update-kubeconfig` and kind write). Either way the values that grant access are
+ * registered as secrets.
  */
 export function prepareKubeconfig(options: KubeconfigOptions): PreparedKubeconfig {
   const inputName = options.inputName ?? 'kubeconfig'
@@ -170,17 +174,20 @@ export function prepareKubeconfig(options: KubeconfigOptions): PreparedKubeconfi
     return { path, written: true, ...info }
   }
   const files = (options.kubeconfigEnv ?? '').split(delimiter).filter(Boolean)
-  const path = files.find((file) => existsSync(file))
+  const fromEnv = files.length > 0
+  const candidates = fromEnv ? files : [join(options.homeDirectory ?? homedir(), '.kube', 'config')]
+  const path = candidates.find((file) => existsSync(file))
   if (!path) {
     throw new ConfigurationError(
-      `Input '${inputName}' is empty and KUBECONFIG ${files.length ? `(${files.join(', ')}) names no existing file` : 'is not set'}; pass the kubeconfig content (raw or base64) or set KUBECONFIG in an earlier step`,
+      `Input '${inputName}' is empty and ${fromEnv ? `KUBECONFIG (${files.join(', ')}) names no existing file` : `KUBECONFIG is not set and there is no ${candidates[0]}`}; pass the kubeconfig content (raw or base64) or set KUBECONFIG in an earlier step`,
       inputName,
     )
   }
+  const origin = fromEnv ? `KUBECONFIG file ${path}` : `kubeconfig file ${path}`
   const text = readFileSync(path, 'utf8')
   for (const secret of kubeconfigSecrets(text)) register(secret)
-  const config = parseKubeconfig(text, `KUBECONFIG file ${path}`, inputName)
-  return { path, written: false, ...describe(config, `KUBECONFIG file ${path}`, options.context, inputName) }
+  const config = parseKubeconfig(text, origin, inputName)
+  return { path, written: false, ...describe(config, origin, options.context, inputName) }
 }
 
 /** Removes a kubeconfig this code wrote; harmless when it is already gone or was not ours. */

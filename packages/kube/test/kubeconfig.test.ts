@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -82,6 +82,21 @@ describe('prepareKubeconfig', () => {
     expect(existsSync(file)).toBe(true)
   })
 
+  it('falls back to ~/.kube/config when KUBECONFIG is unset, as kubectl does, but not when it is set', () => {
+    const home = join(dir, 'home')
+    mkdirSync(join(home, '.kube'), { recursive: true })
+    const file = join(home, '.kube', 'config')
+    writeFileSync(file, KUBECONFIG)
+    const prepared = prepareKubeconfig({ kubeconfigEnv: undefined, homeDirectory: home, context: 'uat' })
+    expect(prepared).toMatchObject({ path: file, written: false, context: 'uat', usesExecPlugin: true })
+    removeKubeconfig(prepared)
+    expect(existsSync(file)).toBe(true)
+    // A KUBECONFIG that names no file is a mistake to report, not a reason to read another file.
+    expect(() => prepareKubeconfig({ kubeconfigEnv: join(dir, 'gone'), homeDirectory: home })).toThrow(
+      `KUBECONFIG (${join(dir, 'gone')}) names no existing file`,
+    )
+  })
+
   it('names the input and what was expected, and leaves no file behind', () => {
     expect(() => prepareKubeconfig({ content: 'bm90IGEga3ViZWNvbmZpZw==', directory: dir })).toThrow(
       /Input 'kubeconfig' must be a kubeconfig file \(YAML\) or that file base64-encoded/,
@@ -92,8 +107,8 @@ describe('prepareKubeconfig', () => {
     expect(() => prepareKubeconfig({ content: 'clusters: [unclosed', directory: dir })).toThrow(
       /Input 'kubeconfig' is not valid YAML/,
     )
-    expect(() => prepareKubeconfig({ kubeconfigEnv: '', directory: dir })).toThrow(
-      /Input 'kubeconfig' is empty and KUBECONFIG is not set/,
+    expect(() => prepareKubeconfig({ kubeconfigEnv: '', directory: dir, homeDirectory: dir })).toThrow(
+      `Input 'kubeconfig' is empty and KUBECONFIG is not set and there is no ${join(dir, '.kube', 'config')}`,
     )
     expect(readdirSync(dir)).toEqual([])
   })
