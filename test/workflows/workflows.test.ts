@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { parseDeliveryFile } from '@canary-delivery/delivery-config'
+import { parseDeliveryFile, resolveEnvironment } from '@canary-delivery/delivery-config'
 import { describe, expect, it } from 'vitest'
+import { checkGitopsLayout } from '../../scripts/gitops-layout'
 import { checkRepository, checkWorkflow, OWN_REPOSITORY, type Resolver } from '../../scripts/workflow-uses'
 
 const root = join(import.meta.dirname, '../..')
@@ -71,4 +72,46 @@ describe('the example delivery files', () => {
     const config = parseDeliveryFile(readFileSync(file, 'utf8'), file)
     expect(config.environments.map((environment) => environment.name)).toEqual(['sit', 'uat', 'prod'])
   })
+})
+
+describe('the example delivery files and the reference gitops repository', () => {
+  const layouts = new Map(
+    ['sit', 'uat', 'prod'].map((environment) => [
+      environment,
+      checkGitopsLayout(join(root, 'workflows-examples/gitops'), environment).objects,
+    ]),
+  )
+
+  it.each(deliveryFiles(join(root, 'workflows-examples/apps')).map((file) => [relative(root, file), file]))(
+    '%s names a release, alert providers and load-test hosts the clusters really have',
+    (_, file) => {
+      const config = parseDeliveryFile(readFileSync(file, 'utf8'), file)
+      for (const { name: environment } of config.environments) {
+        const resolved = resolveEnvironment(config, environment)
+        const objects = layouts.get(environment) ?? []
+        const release = objects.find(
+          (o) =>
+            o.kind === 'HelmRelease' &&
+            o.metadata.name === resolved.helmRelease &&
+            o.metadata.namespace === resolved.namespace,
+        )
+        expect(
+          release,
+          `${environment}: HelmRelease ${resolved.namespace}/${resolved.helmRelease}`,
+        ).toBeDefined()
+        expect(resolved.gitops.file).toBe(`apps/${config.app}/${environment}/release.yaml`)
+        for (const alert of resolved.canary.alerts ?? []) {
+          const [namespace, name] = alert.includes('/') ? alert.split('/') : [resolved.namespace, alert]
+          const provider = objects.find(
+            (o) =>
+              o.kind === 'AlertProvider' && o.metadata.name === name && o.metadata.namespace === namespace,
+          )
+          expect(provider, `${environment}: AlertProvider ${alert}`).toBeDefined()
+        }
+        const host = /-host (\S+)/.exec(resolved.canary.loadTest ?? '')?.[1]
+        if (host)
+          expect(release?.spec.values.ingress?.hosts, `${environment}: the load test's host`).toContain(host)
+      }
+    },
+  )
 })
