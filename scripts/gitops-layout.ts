@@ -5,7 +5,7 @@
 // that point at nothing in the repository.
 import { existsSync, statSync } from 'node:fs'
 import { join, normalize } from 'node:path'
-import { kustomizeBuild, manifestProblems, type Obj } from '@canary-delivery/sandbox'
+import { kustomizeBuild, manifestProblems, type Obj, objectLabel } from '@canary-delivery/sandbox'
 
 /** Namespaces a Flux installation brings with it, so the repository need not declare them. */
 const INSTALLED_NAMESPACES = new Set(['flux-system', 'default', 'kube-system'])
@@ -66,15 +66,12 @@ const repositoryPath = (path: string) => normalize(path.replace(/^\.?\/+/, '') |
 const isFlux = (obj: Obj, controller: 'kustomize' | 'helm' | 'source', kind: string) =>
   obj.kind === kind && String(obj.apiVersion).startsWith(`${controller}.toolkit.fluxcd.io/`)
 
-const label = (obj: Obj) =>
-  `${obj.kind}/${obj.metadata?.namespace ? `${obj.metadata.namespace}/` : ''}${obj.metadata?.name}`
-
 function duplicates(objects: Obj[]): string[] {
   const seen = new Set<string>()
   const out: string[] = []
   for (const obj of objects) {
-    const id = `${obj.apiVersion}|${label(obj)}`
-    if (seen.has(id)) out.push(`${label(obj)}: declared twice; Flux applies one and the other is lost`)
+    const id = `${obj.apiVersion}|${objectLabel(obj)}`
+    if (seen.has(id)) out.push(`${objectLabel(obj)}: declared twice; Flux applies one and the other is lost`)
     seen.add(id)
   }
   return out
@@ -95,12 +92,12 @@ function danglingReferences(objects: Obj[]): string[] {
       const refNs = ref.namespace ?? ns
       if (!has(kind, refNs, ref.name)) {
         out.push(
-          `${label(obj)}: ${what} ${kind}/${refNs ? `${refNs}/` : ''}${ref.name} is not in the repository`,
+          `${objectLabel(obj)}: ${what} ${kind}/${refNs ? `${refNs}/` : ''}${ref.name} is not in the repository`,
         )
       }
     }
     if (ns && !INSTALLED_NAMESPACES.has(ns) && !namespaces.has(ns)) {
-      out.push(`${label(obj)}: namespace ${ns} is not created by any manifest in the repository`)
+      out.push(`${objectLabel(obj)}: namespace ${ns} is not created by any manifest in the repository`)
     }
     if (isFlux(obj, 'kustomize', 'Kustomization')) {
       refer('sourceRef', obj.spec?.sourceRef?.kind ?? 'GitRepository', obj.spec?.sourceRef)

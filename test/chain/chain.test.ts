@@ -1,7 +1,13 @@
 // The delivery chain as users run it: the bundled actions through the runner, in the reusable
 // workflow's order, against sandbox clusters that install the reference chart with real helm from a
 // local GitOps repository made from the reference layout.
-import { deliverRelease, type LocalChain, primaryImage, startLocalChain } from '@canary-delivery/chain'
+import {
+  canaryOf as canaryIn,
+  deliverRelease,
+  type LocalChain,
+  primaryImage,
+  startLocalChain,
+} from '@canary-delivery/chain'
 import { afterEach, describe, expect, it } from 'vitest'
 
 const TIME_SCALE = 0.01
@@ -25,14 +31,8 @@ afterEach(async () => {
   chain = undefined
 })
 
-function canaryOf(c: LocalChain, environment: string, app: { name: string; namespace: string }) {
-  const sandbox = c.sandboxes[environment]!
-  return sandbox.store.get(
-    sandbox.store.registry.byKind('flagger.app/v1beta1', 'Canary')!,
-    app.namespace,
-    app.name,
-  )
-}
+const canaryOf = (c: LocalChain, environment: string, app: { name: string; namespace: string }) =>
+  canaryIn(c.sandboxes[environment]!, app.namespace, app.name)
 
 describe('the delivery chain', () => {
   it('takes a good build through sit, uat and prod, and stops a bad one in sit with Git reverted', async () => {

@@ -11,6 +11,11 @@ function find(
   return type ? sandbox.store.get(type, namespace, name) : undefined
 }
 
+/** The app's Flagger Canary in a sandbox cluster, as the API server holds it. */
+export function canaryOf(sandbox: Sandbox, namespace: string, name: string): Obj | undefined {
+  return find(sandbox, 'flagger.app/v1beta1', 'Canary', namespace, name)
+}
+
 /** Waits until Flux has installed the app and Flagger has initialized its canary. */
 export async function waitForInitialized(
   sandbox: Sandbox,
@@ -20,7 +25,7 @@ export async function waitForInitialized(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    const phase = find(sandbox, 'flagger.app/v1beta1', 'Canary', namespace, name)?.status?.phase
+    const phase = canaryOf(sandbox, namespace, name)?.status?.phase
     if (phase === 'Initialized' || phase === 'Succeeded') return
     if (Date.now() > deadline)
       throw new Error(

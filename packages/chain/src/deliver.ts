@@ -66,8 +66,8 @@ export async function deliverRelease(options: ReleaseOptions): Promise<Environme
       continue
     }
     const envStarted = Date.now()
-    const step = async (name: Step, inputs: Record<string, string>): Promise<RunResult> => {
-      const result = await runAction({
+    const step = (name: Step, inputs: Record<string, string>): Promise<RunResult> =>
+      runAction({
         actionDir: action(name === 'revert' ? 'bump-gitops-tag' : name),
         inputs,
         node: options.node,
@@ -75,8 +75,6 @@ export async function deliverRelease(options: ReleaseOptions): Promise<Environme
         env: options.env,
         onLogLine: (line) => options.onEvent?.({ at: Date.now() - started, environment, step: name, line }),
       })
-      return result
-    }
     const common = { config: options.config, environment }
     const fail = (result: RunResult, outcome: Partial<EnvironmentOutcome> = {}) => {
       const error = result.annotations.find((a) => a.level === 'error')?.message

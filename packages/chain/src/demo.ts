@@ -27,7 +27,10 @@ const ENVIRONMENTS = ['sit', 'uat', 'prod']
 const STARTING_TAG = '1f0c2d9e8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e'
 const GOOD_TAG = '7a3e5c1b9d2f4a6c8e0b1d3f5a7c9e2b4d6f8a0c'
 const BAD_TAG = 'c0ffee5badc0de0123456789abcdef0123456789'
-const LOAD_TEST = `hey -z 1m -q 10 -c 2 http://${APP}-canary.${NAMESPACE}/`
+// Through the APISIX gateway with the app's host, as the example delivery files do: Flagger's APISIX
+// metrics count only requests that pass through the route.
+const loadTest = (environment: string) =>
+  `hey -z 1m -q 10 -c 2 -host ${APP}.${environment}.example.com http://apisix-gateway.apisix/`
 
 const started = Date.now()
 const say = (text: string) =>
@@ -72,7 +75,7 @@ try {
         namespace: NAMESPACE,
         image: IMAGE,
         tag: STARTING_TAG,
-        canary: Object.fromEntries(ENVIRONMENTS.map((env) => [env, { loadTest: LOAD_TEST }])),
+        canary: Object.fromEntries(ENVIRONMENTS.map((env) => [env, { loadTest: loadTest(env) }])),
       },
     ],
     environments: ENVIRONMENTS,

@@ -1,4 +1,4 @@
-export { primaryImage, waitForInitialized } from './clusters'
+export { canaryOf, primaryImage, waitForInitialized } from './clusters'
 export {
   type ChainCluster,
   type ChainEvent,

@@ -1,6 +1,6 @@
 import { ApiError } from './errors'
 import { loadBundledCrds, Registry, typesFromCrd } from './resources'
-import type { Obj } from './util'
+import { type Obj, objectLabel } from './util'
 import { Validator } from './validation'
 
 /**
@@ -15,7 +15,7 @@ export function manifestProblems(objects: Obj[]): string[] {
   const validator = new Validator()
   const problems: string[] = []
   for (const obj of objects) {
-    const label = `${obj.kind}/${obj.metadata?.namespace ? `${obj.metadata.namespace}/` : ''}${obj.metadata?.name}`
+    const label = objectLabel(obj)
     const rt = registry.byKind(String(obj.apiVersion), String(obj.kind))
     if (!rt) {
       problems.push(`${label}: no matches for kind "${obj.kind}" in version "${obj.apiVersion}"`)

@@ -37,3 +37,7 @@ export function specHash(value: unknown): string {
 export const deepEqual = (a: unknown, b: unknown): boolean => stableJson(a) === stableJson(b)
 
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** `Kind/namespace/name` (or `Kind/name` when cluster-scoped), as messages about an object name it. */
+export const objectLabel = (obj: Obj): string =>
+  `${obj.kind}/${obj.metadata?.namespace ? `${obj.metadata.namespace}/` : ''}${obj.metadata?.name}`

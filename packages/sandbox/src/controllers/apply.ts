@@ -1,7 +1,7 @@
 import { ApiError } from '../errors'
 import { applyMerge } from '../patch'
 import { groupVersion, type ResourceType } from '../resources'
-import { deepEqual, type Obj } from '../util'
+import { deepEqual, type Obj, objectLabel } from '../util'
 import type { ControllerContext } from './context'
 
 export interface InventoryEntry {
@@ -30,7 +30,7 @@ export function applyAll(
   const changes: string[] = []
   for (const input of sorted) {
     const rt = ctx.registry.byKind(String(input.apiVersion), String(input.kind))
-    const label = `${input.kind}/${input.metadata?.namespace ? `${input.metadata.namespace}/` : ''}${input.metadata?.name}`
+    const label = objectLabel(input)
     if (!rt) {
       problems.push(`${label}: no matches for kind "${input.kind}" in version "${input.apiVersion}"`)
       continue

@@ -11,7 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, relative, resolve } from 'node:path'
+import { isAbsolute, join, relative, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { ensureHelm } from '@canary-delivery/tools'
 import { parseAllDocuments, parse as parseYaml } from 'yaml'
@@ -352,8 +352,7 @@ export function fluxControllers(ctx: ControllerContext, gitops?: string | Gitops
   }
 }
 
-// The repository's HEAD branch, read from .git/HEAD without running git.
-/** The branch HEAD names, in a work tree (`.git/HEAD`) or a bare repository (`HEAD`). */
+/** The branch HEAD names, in a work tree (`.git/HEAD`) or a bare repository (`HEAD`), read without running git. */
 function headBranch(dir: string): string | undefined {
   for (const file of [join(dir, '.git', 'HEAD'), join(dir, 'HEAD')]) {
     try {
@@ -531,7 +530,8 @@ function gitChartDir(hr: Obj, artifacts: Map<string, { dir: string; revision: st
   )
   if (!artifact) throw new Error(`GitRepository ${spec.sourceRef.name} has no artifact yet`)
   const dir = resolve(artifact.dir, spec.chart)
-  if (!dir.startsWith(resolve(artifact.dir)) || !existsSync(join(dir, 'Chart.yaml'))) {
+  const inside = relative(artifact.dir, dir)
+  if (inside.startsWith('..') || isAbsolute(inside) || !existsSync(join(dir, 'Chart.yaml'))) {
     throw new Error(`no chart at ${spec.chart} in GitRepository ${spec.sourceRef.name}`)
   }
   return dir
