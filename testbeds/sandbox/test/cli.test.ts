@@ -8,7 +8,7 @@ import { waitFor } from './helpers'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 const tsx = join(root, 'node_modules', '.bin', 'tsx')
-const cli = join(root, 'packages', 'sandbox', 'src', 'cli.ts')
+const cli = join(root, 'testbeds', 'sandbox', 'src', 'cli.ts')
 
 describe('pnpm sandbox (CLI)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sandbox-cli-'))
