@@ -1,4 +1,12 @@
 export { checkDuration, FLAGGER_DURATION, flaggerSeconds, goDurationSeconds, humanSeconds } from './duration'
+export {
+  ACTIVE_PHASES,
+  type ActivePhase,
+  CANARY_PHASES,
+  type CanaryPhase,
+  isActivePhase,
+  isCanaryPhase,
+} from './phases'
 export { checkNames, planMarkdown, planRows } from './plan'
 export { BUILTIN_PROFILES, DEFAULT_PROFILE } from './profiles'
 export {
