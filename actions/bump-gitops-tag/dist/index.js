@@ -35138,7 +35138,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ExecError, cell, clearSecrets, describeCommand, envInputGetter, escapeHtml, formatDuration, inputEnvName, isConfigurationError, mask, mermaid, parseDuration, parseDurationOrThrow, retry, tail
+// UNUSED EXPORTS: ExecError, cell, clearSecrets, describeCommand, envInputGetter, escapeHtml, formatDuration, inert, inertLines, inputEnvName, isConfigurationError, mask, mermaid, parseDuration, parseDurationOrThrow, retry, tail
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/errors.ts
 /**
@@ -35537,6 +35537,7 @@ async function writeSummary(...sections) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
+
 
 
 

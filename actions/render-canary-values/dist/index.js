@@ -34280,7 +34280,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ExecError, backoffDelay, cell, clearSecrets, describeCommand, envInputGetter, escapeHtml, execArgv, formatDuration, inputEnvName, isConfigurationError, mask, mermaid, parseDuration, parseDurationOrThrow, registerSecret, retry, sleep, tail
+// UNUSED EXPORTS: ExecError, backoffDelay, cell, clearSecrets, describeCommand, envInputGetter, escapeHtml, execArgv, formatDuration, inert, inertLines, inputEnvName, isConfigurationError, mask, mermaid, parseDuration, parseDurationOrThrow, registerSecret, retry, sleep, tail
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/errors.ts
 /**
@@ -34662,6 +34662,7 @@ async function writeSummary(...sections) {
 
 
 
+
 /***/ }),
 
 /***/ 3201:
@@ -34889,7 +34890,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   tJ: () => (/* reexport */ renderCanaryValues)
 });
 
-// UNUSED EXPORTS: BUILTIN_PROFILES, CHART_DEFAULTS, DEFAULT_PROFILE, FLAGGER_DURATION, PROVIDERS, STRATEGY_TITLES, SUPPORT, buildCanary, buildMetricTemplate, canaryWeights, checkDuration, checkNames, checkProvider, checkStrategyProvider, clientErrorsQuery, detectStrategy, estimateAnalysis, flaggerSeconds, goDurationSeconds, humanSeconds, isSupported, knownKinds, parseAlerts, parseMatch, planRows, providerFamily, supportersOf, toJsonSchema, validateObject
+// UNUSED EXPORTS: ACTIVE_PHASES, BUILTIN_PROFILES, CANARY_PHASES, CHART_DEFAULTS, DEFAULT_PROFILE, FLAGGER_DURATION, PROVIDERS, STRATEGY_TITLES, SUPPORT, buildCanary, buildMetricTemplate, canaryWeights, checkDuration, checkNames, checkProvider, checkStrategyProvider, clientErrorsQuery, detectStrategy, estimateAnalysis, flaggerSeconds, goDurationSeconds, humanSeconds, isActivePhase, isCanaryPhase, isSupported, knownKinds, parseAlerts, parseMatch, planRows, providerFamily, supportersOf, toJsonSchema, validateObject
 
 // EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 7 modules
 var src = __nccwpck_require__(8186);
@@ -35972,6 +35973,7 @@ function buildCanary(values, { release, namespace }) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/flagger/src/index.ts
+
 
 
 
