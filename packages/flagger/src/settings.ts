@@ -61,33 +61,39 @@ export interface DurationBound {
   minSeconds: number
 }
 
-const whole = (min: number, max?: number): NumberBound =>
-  max === undefined
-    ? { kind: 'number', what: 'a whole number', whole: true, min }
-    : { kind: 'number', what: 'a whole number', whole: true, min, max }
-const percentage: NumberBound = { kind: 'number', what: 'a percentage', whole: false, min: 0, max: 100 }
+function numberBound(
+  what: string,
+  whole: boolean,
+  min: number,
+  more: { max?: number; exclusiveMin?: true } = {},
+): NumberBound {
+  return { kind: 'number', what, whole, min, ...more }
+}
+const wholeNumber = (min: number, max?: number) =>
+  numberBound('a whole number', true, min, max === undefined ? {} : { max })
+const percentage = numberBound('a percentage', false, 0, { max: 100 })
 
 /**
  * What Flagger (and the chart's Service) accepts for each bounded setting. The delivery file's
- * JSON Schema and the action's inputs say the same; a test holds all three to this table.
+ * JSON Schema and the action's inputs say the same; tests hold both to this table.
  */
 export const SETTING_BOUNDS = {
   // Flagger raises a shorter interval to 10s, so a shorter one would not mean what it says.
-  interval: { kind: 'duration', minSeconds: 10 },
-  threshold: whole(1),
-  maxWeight: whole(1, 100),
-  stepWeight: whole(1, 100),
+  interval: { kind: 'duration', minSeconds: 10 } as DurationBound,
+  threshold: wholeNumber(1),
+  maxWeight: wholeNumber(1, 100),
+  stepWeight: wholeNumber(1, 100),
   // Each step's weight.
-  stepWeights: { ...whole(1, 100), what: 'whole numbers' },
-  iterations: whole(1),
+  stepWeights: numberBound('whole numbers', true, 1, { max: 100 }),
+  iterations: wholeNumber(1),
   successRate: percentage,
-  latency: { kind: 'number', what: 'a number of milliseconds', whole: false, min: 0, exclusiveMin: true },
+  latency: numberBound('a number of milliseconds', false, 0, { exclusiveMin: true }),
   clientErrors: percentage,
-  progressDeadlineSeconds: whole(1),
-  port: whole(1, 65535),
+  progressDeadlineSeconds: wholeNumber(1),
+  port: wholeNumber(1, 65535),
   // When it is a number; a port name is checked as a name.
-  targetPort: whole(1, 65535),
-} as const satisfies Partial<Record<keyof CanarySettings, NumberBound | DurationBound>>
+  targetPort: wholeNumber(1, 65535),
+} satisfies Partial<Record<keyof CanarySettings, NumberBound | DurationBound>>
 
 export type BoundedSetting = keyof typeof SETTING_BOUNDS
 export type NumberSetting = Exclude<BoundedSetting, 'interval'>
@@ -103,7 +109,7 @@ export function describeBound(bound: NumberBound): string {
   return `${bound.what} ${bound.exclusiveMin ? 'above' : 'of at least'} ${bound.min}`
 }
 
-export function withinBound(bound: NumberBound, value: number): boolean {
+function withinBound(bound: NumberBound, value: number): boolean {
   return (
     Number.isFinite(value) &&
     (!bound.whole || Number.isInteger(value)) &&
@@ -115,7 +121,7 @@ export function withinBound(bound: NumberBound, value: number): boolean {
 /** Refuses a value outside its setting's bound, naming the input. */
 export function checkBound(key: NumberSetting, value: number | undefined): void {
   if (value === undefined) return
-  const bound: NumberBound = SETTING_BOUNDS[key]
+  const bound = SETTING_BOUNDS[key]
   if (withinBound(bound, value)) return
   refuse(inputName(key), `must be ${describeBound(bound)}, got '${value}'`)
 }
