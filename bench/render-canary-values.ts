@@ -1,7 +1,7 @@
 // How long rendering and validating canary values takes: `npx tsx bench/render-canary-values.ts`.
 // Prints numbers; asserts nothing.
 import { performance } from 'node:perf_hooks'
-import { renderCanaryValues, STRATEGIES, validateObject } from '../packages/flagger/src/index'
+import { renderCanaryValues, STRATEGIES, validateObject } from '@canary-delivery/flagger'
 
 const first = performance.now()
 renderCanaryValues({ name: 'app', environment: 'prod' })

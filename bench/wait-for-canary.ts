@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs, promisify } from 'node:util'
 import { runAction } from '@canary-delivery/action-runner'
+import { type CanaryPhase, isCanaryPhase } from '@canary-delivery/flagger'
 import { kubeconfigFor, type Sandbox, startSandbox } from '@canary-delivery/sandbox'
 import { type RecordingProxy, startRecordingProxy } from '../test/support/recording-proxy'
 
@@ -40,12 +41,12 @@ type Obj = Record<string, any>
 
 interface Change {
   at: number
-  phase: string
+  phase: CanaryPhase
   weight: number
 }
 interface Seen {
   at: number
-  phase: string
+  phase: CanaryPhase
   weight: number
 }
 
@@ -83,10 +84,11 @@ class Bench {
     sandbox.store.subscribe((event) => {
       if (event.rt !== canaryType) return
       const status: Obj = event.object.status ?? {}
-      const key = `${status.phase}|${status.canaryWeight ?? 0}`
+      const phase: CanaryPhase = status.phase ?? ''
+      const key = `${phase}|${status.canaryWeight ?? 0}`
       if (key === last) return
       last = key
-      bench.changes.push({ at: Date.now(), phase: status.phase, weight: status.canaryWeight ?? 0 })
+      bench.changes.push({ at: Date.now(), phase, weight: status.canaryWeight ?? 0 })
     })
     sandbox.store.create(reg.byKind('v1', 'Namespace')!, { metadata: { name: NS } })
     sandbox.store.create(reg.byKind('apps/v1', 'Deployment')!, {
@@ -113,7 +115,7 @@ class Bench {
     return bench
   }
 
-  phase(): string | undefined {
+  phase(): CanaryPhase | undefined {
     return this.sandbox.store.get(
       this.sandbox.store.registry.byKind('flagger.app/v1beta1', 'Canary')!,
       NS,
@@ -168,7 +170,7 @@ async function measureAction(bench: Bench, tag: string, proxy: RecordingProxy): 
       const at = Date.now()
       if (/waiting for Flux to apply/.test(line)) flux?.()
       const m = /^\[\d\d:\d\d\] (\w+)\s+(\d+)%/.exec(line)
-      if (m) seen.push({ at, phase: m[1]!, weight: Number(m[2]) })
+      if (m && isCanaryPhase(m[1])) seen.push({ at, phase: m[1], weight: Number(m[2]) })
     },
   })
   await started
@@ -210,7 +212,7 @@ async function measureKubectlLoop(bench: Bench, tag: string, proxy: RecordingPro
     const at = Date.now()
     const [phase = '', weight = '0'] = stdout.trim().split(' ')
     if (stdout !== last) {
-      seen.push({ at, phase, weight: Number(weight) })
+      if (isCanaryPhase(phase)) seen.push({ at, phase, weight: Number(weight) })
       last = stdout
     }
     if (first) {

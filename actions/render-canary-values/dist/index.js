@@ -34185,7 +34185,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5919);
 /* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8186);
 /* harmony import */ var _canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3201);
-/* harmony import */ var _canary_delivery_flagger__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3294);
+/* harmony import */ var _canary_delivery_flagger__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1623);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8293);
 
 
@@ -34196,10 +34196,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 function readInputs(inputs, workspace) {
+    // The bounds are the flagger package's table, checked where the delivery file's values are too.
+    const bounded = (key) => _canary_delivery_flagger__WEBPACK_IMPORTED_MODULE_6__/* .SETTING_BOUNDS */ .N[key].whole ? inputs.integer((0,_canary_delivery_flagger__WEBPACK_IMPORTED_MODULE_6__/* .inputName */ .yu)(key)) : inputs.number((0,_canary_delivery_flagger__WEBPACK_IMPORTED_MODULE_6__/* .inputName */ .yu)(key));
     const environment = inputs.optional('environment');
     const stepWeights = inputs.list('step-weights')?.map((item) => {
         if (!/^\d+$/.test(item)) {
-            throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`Input 'step-weights' must be whole numbers from 1 to 100, got '${item}'`, 'step-weights');
+            throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`Input 'step-weights' must be ${(0,_canary_delivery_flagger__WEBPACK_IMPORTED_MODULE_6__/* .describeBound */ .YD)(_canary_delivery_flagger__WEBPACK_IMPORTED_MODULE_6__/* .SETTING_BOUNDS */ .N.stepWeights)}, got '${item}'`, 'step-weights');
         }
         return Number(item);
     });
@@ -34213,15 +34215,15 @@ function readInputs(inputs, workspace) {
         strategy: inputs.oneOf('strategy', _canary_delivery_flagger__WEBPACK_IMPORTED_MODULE_6__/* .STRATEGIES */ .YL),
         provider: inputs.optional('provider'),
         interval: inputs.optional('interval'),
-        threshold: inputs.integer('threshold', { min: 1 }),
-        maxWeight: inputs.integer('max-weight', { min: 1, max: 100 }),
-        stepWeight: inputs.integer('step-weight', { min: 1, max: 100 }),
+        threshold: bounded('threshold'),
+        maxWeight: bounded('maxWeight'),
+        stepWeight: bounded('stepWeight'),
         stepWeights,
-        iterations: inputs.integer('iterations', { min: 1 }),
-        successRate: inputs.number('success-rate', { min: 0, max: 100 }),
-        latency: inputs.number('latency', { min: 1 }),
-        clientErrors: inputs.number('client-errors', { min: 0, max: 100 }),
-        progressDeadlineSeconds: inputs.integer('progress-deadline-seconds', { min: 1 }),
+        iterations: bounded('iterations'),
+        successRate: bounded('successRate'),
+        latency: bounded('latency'),
+        clientErrors: bounded('clientErrors'),
+        progressDeadlineSeconds: bounded('progressDeadlineSeconds'),
         acceptanceTest: inputs.optional('acceptance-test'),
         loadTest: inputs.optional('load-test'),
         loadtesterUrl: inputs.optional('loadtester-url'),
@@ -34229,7 +34231,7 @@ function readInputs(inputs, workspace) {
         match: inputs.list('match', { commas: false }),
         alerts: inputs.list('alerts'),
         gatewayRefs: inputs.list('gateway-refs'),
-        port: inputs.integer('port', { min: 1, max: 65535 }),
+        port: bounded('port'),
         targetPort: targetPort && /^\d+$/.test(targetPort) ? Number(targetPort) : targetPort,
         outputFile: inputs.optional('output-file'),
     };
@@ -34686,7 +34688,7 @@ var ajv_default = /*#__PURE__*/__nccwpck_require__.n(ajv);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8293);
 ;// CONCATENATED MODULE: ../../packages/delivery-config/schema/delivery.schema.json
-const delivery_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/canary-delivery/canary-delivery-actions/packages/delivery-config/schema/delivery.schema.json","title":"Delivery file","description":"How one application is delivered: its image, the GitOps repository Flux syncs, and the environments it travels through in order, each with its canary analysis.","type":"object","required":["app","environments"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"app":{"description":"The application\'s name: a DNS-1123 label, used in file templates and as the default HelmRelease and Canary name.","$ref":"#/definitions/dnsLabel"},"image":{"description":"The image repository without a tag, e.g. registry.example.com/team/app.","type":"string","pattern":"^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$"},"gitops":{"$ref":"#/definitions/gitops"},"defaults":{"description":"Settings every environment inherits unless it overrides them.","$ref":"#/definitions/environmentSettings"},"profiles":{"description":"Canary profiles of your own, or overrides of the built-in ones (sit, uat, prod, fast, careful), usable as canary.profile.","type":"object","propertyNames":{"$ref":"#/definitions/dnsLabel"},"additionalProperties":{"$ref":"#/definitions/canary"}},"environments":{"description":"The environments in the order a release travels through them.","type":"array","minItems":1,"items":{"allOf":[{"$ref":"#/definitions/environmentSettings"},{"type":"object","required":["name"],"properties":{"name":{"description":"The environment\'s name, e.g. sit, uat, prod.","$ref":"#/definitions/dnsLabel"}}}]}}},"definitions":{"dnsLabel":{"type":"string","minLength":1,"maxLength":63,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},"duration":{"description":"A duration in Flagger\'s format: whole seconds or minutes, e.g. 30s or 1m.","type":"string","pattern":"^[0-9]+(m|s)$"},"gitops":{"type":"object","additionalProperties":false,"properties":{"repository":{"description":"owner/name on GitHub, or a local path or file:// URL.","type":"string","minLength":1},"branch":{"type":"string","minLength":1},"file":{"description":"The file holding the image tag; {app}, {environment} and {namespace} are replaced.","type":"string","minLength":1}}},"environmentSettings":{"type":"object","additionalProperties":false,"properties":{"name":true,"namespace":{"description":"The Kubernetes namespace the app runs in.","$ref":"#/definitions/dnsLabel"},"context":{"description":"The kubeconfig context of this environment\'s cluster.","type":"string","minLength":1},"helmRelease":{"description":"The Flux HelmRelease that deploys the app (default: the app\'s name).","$ref":"#/definitions/dnsLabel"},"gitops":{"$ref":"#/definitions/gitops"},"canary":{"$ref":"#/definitions/canary"}}},"canary":{"description":"How Flagger analyses a release in this environment. A profile gives the numbers; the other keys override it.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The Canary\'s name (default: the app\'s name).","$ref":"#/definitions/dnsLabel"},"strategy":{"enum":["canary","blue-green","ab-testing","blue-green-mirroring"]},"profile":{"description":"A built-in profile (sit, uat, prod, fast, careful) or one defined under profiles.","type":"string","minLength":1},"provider":{"description":"Flagger\'s mesh or ingress provider (default apisix).","type":"string","minLength":1},"interval":{"$ref":"#/definitions/duration"},"threshold":{"type":"integer","minimum":1},"maxWeight":{"type":"integer","minimum":1,"maximum":100},"stepWeight":{"type":"integer","minimum":1,"maximum":100},"stepWeights":{"type":"array","minItems":1,"items":{"type":"integer","minimum":1,"maximum":100}},"iterations":{"type":"integer","minimum":1},"successRate":{"description":"Minimum request success rate, in percent.","type":"number","minimum":0,"maximum":100},"latency":{"description":"Maximum request duration (p99), in milliseconds.","type":"number","exclusiveMinimum":0},"clientErrors":{"description":"Maximum share of client errors (4xx), in percent; needs the apisix or nginx provider.","type":"number","minimum":0,"maximum":100},"progressDeadlineSeconds":{"type":"integer","minimum":1},"acceptanceTest":{"description":"Command the load tester runs before traffic shifts.","type":"string"},"loadTest":{"description":"Command the load tester runs during the analysis.","type":"string"},"loadtesterUrl":{"description":"The Flagger load tester\'s URL, e.g. http://flagger-loadtester.test/.","type":"string","pattern":"^https?://"},"metricsServer":{"description":"The Prometheus the analysis queries, e.g. http://flagger-prometheus.flagger-system:9090.","type":"string","pattern":"^https?://"},"match":{"description":"A/B testing conditions such as x-canary=always (header) or cookie:canary=always.","type":"array","items":{"type":"string","minLength":1}},"alerts":{"description":"AlertProvider references: name or namespace/name.","type":"array","items":{"type":"string","minLength":1}},"gatewayRefs":{"description":"Gateways the HTTPRoute attaches to (gatewayapi providers): name or namespace/name.","type":"array","items":{"type":"string","minLength":1}},"port":{"description":"The port of the Service Flagger creates for the app.","type":"integer","minimum":1,"maximum":65535},"targetPort":{"description":"The container port behind the Service: a number or a port name.","type":["integer","string"],"if":{"type":"integer"},"then":{"minimum":1,"maximum":65535},"else":{"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":15}}}}}}');
+const delivery_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/canary-delivery/canary-delivery-actions/packages/delivery-config/schema/delivery.schema.json","title":"Delivery file","description":"How one application is delivered: its image, the GitOps repository Flux syncs, and the environments it travels through in order, each with its canary analysis.","type":"object","required":["app","environments"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"app":{"description":"The application\'s name: a DNS-1123 label, used in file templates and as the default HelmRelease and Canary name.","$ref":"#/definitions/dnsLabel"},"image":{"description":"The image repository without a tag, e.g. registry.example.com/team/app.","type":"string","pattern":"^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$"},"gitops":{"$ref":"#/definitions/gitops"},"defaults":{"description":"Settings every environment inherits unless it overrides them.","$ref":"#/definitions/environmentSettings"},"profiles":{"description":"Canary profiles of your own, or overrides of the built-in ones (sit, uat, prod, fast, careful), usable as canary.profile.","type":"object","propertyNames":{"$ref":"#/definitions/dnsLabel"},"additionalProperties":{"$ref":"#/definitions/canary"}},"environments":{"description":"The environments in the order a release travels through them.","type":"array","minItems":1,"items":{"allOf":[{"$ref":"#/definitions/environmentSettings"},{"type":"object","required":["name"],"properties":{"name":{"description":"The environment\'s name, e.g. sit, uat, prod.","$ref":"#/definitions/dnsLabel"}}}]}}},"definitions":{"dnsLabel":{"type":"string","minLength":1,"maxLength":63,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},"interval":{"description":"Time between analysis steps in Flagger\'s format, whole seconds or minutes of at least 10s (Flagger raises shorter intervals to 10s), e.g. 30s or 1m.","type":"string","pattern":"^0*([1-9][0-9]+s|[1-9][0-9]*m)$"},"gitops":{"type":"object","additionalProperties":false,"properties":{"repository":{"description":"owner/name on GitHub, or a local path or file:// URL.","type":"string","minLength":1},"branch":{"type":"string","minLength":1},"file":{"description":"The file holding the image tag; {app}, {environment} and {namespace} are replaced.","type":"string","minLength":1}}},"environmentSettings":{"type":"object","additionalProperties":false,"properties":{"name":true,"namespace":{"description":"The Kubernetes namespace the app runs in.","$ref":"#/definitions/dnsLabel"},"context":{"description":"The kubeconfig context of this environment\'s cluster.","type":"string","minLength":1},"helmRelease":{"description":"The Flux HelmRelease that deploys the app (default: the app\'s name).","$ref":"#/definitions/dnsLabel"},"gitops":{"$ref":"#/definitions/gitops"},"canary":{"$ref":"#/definitions/canary"}}},"canary":{"description":"How Flagger analyses a release in this environment. A profile gives the numbers; the other keys override it.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The Canary\'s name (default: the app\'s name).","$ref":"#/definitions/dnsLabel"},"strategy":{"enum":["canary","blue-green","ab-testing","blue-green-mirroring"]},"profile":{"description":"A built-in profile (sit, uat, prod, fast, careful) or one defined under profiles.","type":"string","minLength":1},"provider":{"description":"Flagger\'s mesh or ingress provider (default apisix).","type":"string","minLength":1},"interval":{"$ref":"#/definitions/interval"},"threshold":{"type":"integer","minimum":1},"maxWeight":{"type":"integer","minimum":1,"maximum":100},"stepWeight":{"type":"integer","minimum":1,"maximum":100},"stepWeights":{"type":"array","minItems":1,"items":{"type":"integer","minimum":1,"maximum":100}},"iterations":{"type":"integer","minimum":1},"successRate":{"description":"Minimum request success rate, in percent.","type":"number","minimum":0,"maximum":100},"latency":{"description":"Maximum request duration (p99), in milliseconds.","type":"number","exclusiveMinimum":0},"clientErrors":{"description":"Maximum share of client errors (4xx), in percent; needs the apisix or nginx provider.","type":"number","minimum":0,"maximum":100},"progressDeadlineSeconds":{"type":"integer","minimum":1},"acceptanceTest":{"description":"Command the load tester runs before traffic shifts.","type":"string"},"loadTest":{"description":"Command the load tester runs during the analysis.","type":"string"},"loadtesterUrl":{"description":"The Flagger load tester\'s URL, e.g. http://flagger-loadtester.test/.","type":"string","pattern":"^https?://"},"metricsServer":{"description":"The Prometheus the analysis queries, e.g. http://flagger-prometheus.flagger-system:9090.","type":"string","pattern":"^https?://"},"match":{"description":"A/B testing conditions such as x-canary=always (header) or cookie:canary=always.","type":"array","items":{"type":"string","minLength":1}},"alerts":{"description":"AlertProvider references: name or namespace/name.","type":"array","items":{"type":"string","minLength":1}},"gatewayRefs":{"description":"Gateways the HTTPRoute attaches to (gatewayapi providers): name or namespace/name.","type":"array","items":{"type":"string","minLength":1}},"port":{"description":"The port of the Service Flagger creates for the app.","type":"integer","minimum":1,"maximum":65535},"targetPort":{"description":"The container port behind the Service: a number or a port name.","type":["integer","string"],"if":{"type":"integer"},"then":{"minimum":1,"maximum":65535},"else":{"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":15}}}}}}');
 ;// CONCATENATED MODULE: ../../packages/delivery-config/src/load.ts
 
 
@@ -34879,18 +34881,21 @@ function firstDefined(...values) {
 
 /***/ }),
 
-/***/ 3294:
+/***/ 1623:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  N: () => (/* reexport */ SETTING_BOUNDS),
   YL: () => (/* reexport */ STRATEGIES),
+  YD: () => (/* reexport */ describeBound),
+  yu: () => (/* reexport */ inputName),
   Xg: () => (/* reexport */ planMarkdown),
   tJ: () => (/* reexport */ renderCanaryValues)
 });
 
-// UNUSED EXPORTS: ACTIVE_PHASES, BUILTIN_PROFILES, CANARY_PHASES, CHART_DEFAULTS, DEFAULT_PROFILE, FLAGGER_DURATION, PROVIDERS, STRATEGY_TITLES, SUPPORT, buildCanary, buildMetricTemplate, canaryWeights, checkDuration, checkNames, checkProvider, checkStrategyProvider, clientErrorsQuery, detectStrategy, estimateAnalysis, flaggerSeconds, goDurationSeconds, humanSeconds, isActivePhase, isCanaryPhase, isSupported, knownKinds, parseAlerts, parseMatch, planRows, providerFamily, supportersOf, toJsonSchema, validateObject
+// UNUSED EXPORTS: ACTIVE_PHASES, BUILTIN_PROFILES, CANARY_PHASES, CHART_DEFAULTS, DEFAULT_PROFILE, FLAGGER_DURATION, NUMBER_SETTINGS, PROVIDERS, STRATEGY_TITLES, SUPPORT, buildCanary, buildMetricTemplate, canaryWeights, checkDuration, checkNames, checkProvider, checkStrategyProvider, clientErrorsQuery, detectStrategy, estimateAnalysis, flaggerSeconds, goDurationSeconds, humanSeconds, isActivePhase, isCanaryPhase, isSupported, knownKinds, parseAlerts, parseMatch, planRows, providerFamily, supportersOf, toJsonSchema, validateObject
 
 // EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 7 modules
 var src = __nccwpck_require__(8186);
@@ -34938,6 +34943,12 @@ function humanSeconds(total) {
 ;// CONCATENATED MODULE: ../../packages/flagger/src/providers.ts
 
 const STRATEGIES = ['canary', 'blue-green', 'ab-testing', 'blue-green-mirroring'];
+/** Checks a strategy name as the inputs and the delivery file spell it. */
+function checkStrategy(strategy, input = 'strategy') {
+    if (STRATEGIES.includes(strategy))
+        return strategy;
+    throw new src/* ConfigurationError */.j1(`Input '${input}' must be one of ${STRATEGIES.join(', ')}, got '${strategy}'`, input);
+}
 /** How people name each strategy. */
 const STRATEGY_TITLES = {
     canary: 'canary (progressive traffic shifting)',
@@ -35232,8 +35243,462 @@ const BUILTIN_PROFILES = {
 /** The profile used when neither the inputs, the delivery file nor the environment's name picks one. */
 const DEFAULT_PROFILE = 'uat';
 
+;// CONCATENATED MODULE: ../../packages/flagger/src/reference-chart.ts
+// The objects the reference chart (workflows-examples/charts/app) renders from the canary values,
+// mirrored here so that the action can show them and check them against the CRDs before Flux applies them.
+
+/** What the reference chart uses when the values do not say. */
+const CHART_DEFAULTS = {
+    servicePort: 80,
+    containerPort: 80,
+    loadtesterUrl: 'http://flagger-loadtester.flagger-system/',
+    metricsServer: 'http://flagger-prometheus.flagger-system:9090',
+};
+const metadata = (name, namespace) => (namespace ? { name, namespace } : { name });
+/** The MetricTemplate the chart renders for the client-errors check (apisix and nginx). */
+function buildMetricTemplate(values, { release, namespace }) {
+    if (values.checks.clientErrors === undefined)
+        return undefined;
+    return {
+        apiVersion: 'flagger.app/v1beta1',
+        kind: 'MetricTemplate',
+        metadata: metadata(`${release}-client-errors`, namespace),
+        spec: {
+            provider: { type: 'prometheus', address: values.metricsServer },
+            query: clientErrorsQuery(values.provider),
+        },
+    };
+}
+/**
+ * Share of 4xx responses of the canary, in percent, in Flagger's template language (the chart
+ * holds the same text, escaped for Helm). APISIX labels by route (`prefer_name`): Flagger's canary
+ * route is `<route>-<target>-canary`; NGINX by the canary Ingress.
+ */
+function clientErrorsQuery(provider) {
+    if (providerFamily(provider) === 'apisix') {
+        const route = 'route=~"{{ namespace }}_{{ route }}-{{ target }}-canary_.+"';
+        return `sum(rate(apisix_http_status{${route},code=~"4.."}[{{ interval }}]))\n/\nsum(rate(apisix_http_status{${route}}[{{ interval }}]))\n* 100\n`;
+    }
+    const ingress = 'namespace="{{ namespace }}",ingress="{{ ingress }}",canary!=""';
+    return `sum(rate(nginx_ingress_controller_requests{${ingress},status=~"4.."}[{{ interval }}]))\n/\nsum(rate(nginx_ingress_controller_requests{${ingress}}[{{ interval }}]))\n* 100\n`;
+}
+/** The Canary the reference chart renders from `values` (its templates/canary.yaml, in TypeScript). */
+function buildCanary(values, { release, namespace }) {
+    const family = providerFamily(values.provider);
+    const spec = {
+        provider: values.provider,
+        targetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: release },
+    };
+    if (family === 'apisix')
+        spec.routeRef = { apiVersion: 'apisix.apache.org/v2', kind: 'ApisixRoute', name: release };
+    if (family === 'nginx' || family === 'skipper') {
+        spec.ingressRef = { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', name: release };
+    }
+    spec.progressDeadlineSeconds = values.progressDeadlineSeconds;
+    spec.service = {
+        port: values.service?.port ?? CHART_DEFAULTS.servicePort,
+        targetPort: values.service?.targetPort ?? CHART_DEFAULTS.containerPort,
+        ...(values.service?.gatewayRefs ? { gatewayRefs: values.service.gatewayRefs } : {}),
+    };
+    const metrics = [];
+    const { checks } = values;
+    if (checks.successRate !== undefined) {
+        metrics.push({
+            name: 'request-success-rate',
+            interval: checks.interval,
+            thresholdRange: { min: checks.successRate },
+        });
+    }
+    if (checks.latency !== undefined) {
+        metrics.push({
+            name: 'request-duration',
+            interval: checks.interval,
+            thresholdRange: { max: checks.latency },
+        });
+    }
+    if (checks.clientErrors !== undefined) {
+        metrics.push({
+            name: 'client-errors',
+            templateRef: { name: `${release}-client-errors` },
+            interval: checks.interval,
+            thresholdRange: { max: checks.clientErrors },
+        });
+    }
+    const webhooks = [];
+    if (values.loadtester.acceptanceTest) {
+        webhooks.push({
+            name: 'acceptance-test',
+            type: 'pre-rollout',
+            url: values.loadtester.url,
+            timeout: '1m',
+            metadata: { type: 'bash', cmd: values.loadtester.acceptanceTest },
+        });
+    }
+    if (values.loadtester.loadTest) {
+        webhooks.push({
+            name: 'load-test',
+            type: 'rollout',
+            url: values.loadtester.url,
+            timeout: '15s',
+            metadata: { type: 'cmd', cmd: values.loadtester.loadTest },
+        });
+    }
+    spec.analysis = {
+        ...values.analysis,
+        ...(metrics.length ? { metrics } : {}),
+        ...(webhooks.length ? { webhooks } : {}),
+        ...(values.alerts?.length ? { alerts: values.alerts } : {}),
+    };
+    return {
+        apiVersion: 'flagger.app/v1beta1',
+        kind: 'Canary',
+        metadata: metadata(values.name ?? release, namespace),
+        spec,
+    };
+}
+
 // EXTERNAL MODULE: ../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8293);
+;// CONCATENATED MODULE: ../../packages/flagger/src/settings.ts
+
+
+/** The action input of a setting: its key in kebab case (maxWeight → max-weight), so errors name what the user typed. */
+const inputName = (key) => key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+/** A configuration error that names the input, in the form every refusal of the suite takes. */
+function refuse(input, message) {
+    throw new src/* ConfigurationError */.j1(`Input '${input}' ${message}`, input);
+}
+function numberBound(what, whole, min, more = {}) {
+    return { kind: 'number', what, whole, min, ...more };
+}
+const wholeNumber = (min, max) => numberBound('a whole number', true, min, max === undefined ? {} : { max });
+const percentage = numberBound('a percentage', false, 0, { max: 100 });
+/**
+ * What Flagger (and the chart's Service) accepts for each bounded setting. The delivery file's
+ * JSON Schema and the action's inputs say the same; tests hold both to this table.
+ */
+const SETTING_BOUNDS = {
+    // Flagger raises a shorter interval to 10s, so a shorter one would not mean what it says.
+    interval: { kind: 'duration', minSeconds: 10 },
+    threshold: wholeNumber(1),
+    maxWeight: wholeNumber(1, 100),
+    stepWeight: wholeNumber(1, 100),
+    // Each step's weight.
+    stepWeights: numberBound('whole numbers', true, 1, { max: 100 }),
+    iterations: wholeNumber(1),
+    successRate: percentage,
+    latency: numberBound('a number of milliseconds', false, 0, { exclusiveMin: true }),
+    clientErrors: percentage,
+    progressDeadlineSeconds: wholeNumber(1),
+    port: wholeNumber(1, 65535),
+    // When it is a number; a port name is checked as a name.
+    targetPort: wholeNumber(1, 65535),
+};
+/** The settings the table bounds by number, in its order. */
+const NUMBER_SETTINGS = Object.keys(SETTING_BOUNDS).filter((key) => SETTING_BOUNDS[key].kind === 'number');
+/** `a whole number from 1 to 100`, `a number of milliseconds above 0`. */
+function describeBound(bound) {
+    if (bound.max !== undefined)
+        return `${bound.what} from ${bound.min} to ${bound.max}`;
+    return `${bound.what} ${bound.exclusiveMin ? 'above' : 'of at least'} ${bound.min}`;
+}
+function withinBound(bound, value) {
+    return (Number.isFinite(value) &&
+        (!bound.whole || Number.isInteger(value)) &&
+        (bound.exclusiveMin ? value > bound.min : value >= bound.min) &&
+        (bound.max === undefined || value <= bound.max));
+}
+/** Refuses a value outside its setting's bound, naming the input. */
+function checkBound(key, value) {
+    if (value === undefined)
+        return;
+    const bound = SETTING_BOUNDS[key];
+    if (withinBound(bound, value))
+        return;
+    refuse(inputName(key), `must be ${describeBound(bound)}, got '${value}'`);
+}
+/** The analysis interval: Flagger's duration format, no shorter than Flagger runs it. */
+const checkInterval = (value) => checkDuration(value, 'interval', SETTING_BOUNDS.interval.minSeconds);
+
+;// CONCATENATED MODULE: ../../packages/flagger/src/settings-checks.ts
+
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+function checkUrl(key, url) {
+    if (url !== undefined && !/^https?:\/\/[^\s/]+/.test(url))
+        refuse(inputName(key), `must be an http:// or https:// URL, got '${url}'`);
+}
+/**
+ * Checks every setting that can be judged on its own: the bounds, the order of step weights, the
+ * URLs and the port name. What depends on the strategy or the provider is checked where the values
+ * are built.
+ */
+function checkSettings(settings) {
+    if (settings.interval !== undefined)
+        checkInterval(settings.interval);
+    for (const key of NUMBER_SETTINGS) {
+        const value = settings[key];
+        // stepWeights is bounded step by step; a targetPort that is a name is checked below.
+        for (const item of Array.isArray(value) ? value : [value]) {
+            if (typeof item === 'number')
+                checkBound(key, item);
+        }
+    }
+    const { stepWeights } = settings;
+    if (stepWeights !== undefined) {
+        if (stepWeights.length === 0)
+            refuse('step-weights', 'must list at least one weight');
+        if (stepWeights.some((weight, i) => i > 0 && weight <= stepWeights[i - 1])) {
+            refuse('step-weights', `must rise step by step (Flagger moves to the next larger weight), got '${stepWeights.join(', ')}'`);
+        }
+    }
+    checkUrl('loadtesterUrl', settings.loadtesterUrl);
+    checkUrl('metricsServer', settings.metricsServer);
+    const { targetPort } = settings;
+    if (typeof targetPort === 'string' && (!DNS_LABEL.test(targetPort) || targetPort.length > 15))
+        refuse('target-port', `must be a port number or a port name (IANA_SVC_NAME), got '${targetPort}'`);
+}
+/** The Helm release the chart names everything after: given, or the delivery file's. */
+function checkReleaseName(release) {
+    if (!release) {
+        refuse('name', 'is required without a delivery file: the Helm release name the chart names the Deployment and Canary after');
+    }
+    if (!DNS_LABEL.test(release) || release.length > 53) {
+        refuse('name', `must be a Helm release name (lower-case letters, digits and '-', at most 53), got '${release}'`);
+    }
+    return release;
+}
+/** `x-canary=always`, `x-canary~=^insider.*`, `cookie:canary=always`. */
+function parseMatch(items, provider) {
+    return items.map((item) => {
+        const cookie = /^cookie:([^=~\s]+)=(.+)$/.exec(item);
+        if (cookie) {
+            const [, name, value] = cookie;
+            if (providerFamily(provider) === 'nginx') {
+                // NGINX routes by cookie name: the canary gets requests whose cookie is set to "always".
+                if (value !== 'always')
+                    refuse('match', `with nginx routes by cookie name only (cookie:${name}=always), got '${item}'`);
+                return { headers: { cookie: { exact: name } } };
+            }
+            const escaped = `${name}=${value}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+            return { headers: { cookie: { regex: `^(.*?;)?(${escaped})(;.*)?$` } } };
+        }
+        const regex = /^([A-Za-z0-9-]+)~=(.+)$/.exec(item);
+        if (regex)
+            return { headers: { [regex[1].toLowerCase()]: { regex: regex[2] } } };
+        const exact = /^([A-Za-z0-9-]+)=(.+)$/.exec(item);
+        if (exact)
+            return { headers: { [exact[1].toLowerCase()]: { exact: exact[2] } } };
+        return refuse('match', `must be header=value, header~=regex or cookie:name=value conditions, got '${item}'`);
+    });
+}
+/** `name` or `namespace/name` of an AlertProvider. */
+function parseAlerts(items) {
+    return items.map((item) => {
+        const parts = /^(?:([a-z0-9]([-a-z0-9]*[a-z0-9])?)\/)?([a-z0-9]([-a-z0-9]*[a-z0-9])?)$/.exec(item);
+        if (!parts)
+            refuse('alerts', `must be AlertProvider names, as name or namespace/name, got '${item}'`);
+        const [, namespace, , name] = parts;
+        return { name: name, providerRef: namespace ? { name: name, namespace } : { name: name } };
+    });
+}
+/** `name` or `namespace/name` of a Gateway. */
+function parseGatewayRefs(items) {
+    return items.map((item) => {
+        const parts = /^(?:([a-z0-9][-a-z0-9]*)\/)?([a-z0-9][-a-z0-9.]*)$/.exec(item);
+        if (!parts)
+            refuse('gateway-refs', `must be Gateway references as name or namespace/name, got '${item}'`);
+        return parts[1] ? { name: parts[2], namespace: parts[1] } : { name: parts[2] };
+    });
+}
+
+;// CONCATENATED MODULE: ../../packages/flagger/src/canary-values.ts
+
+
+
+
+
+
+/**
+ * spec.analysis for the strategy: weights for a canary, iterations for the others. An input the
+ * strategy would ignore is refused (a profile's value for it is simply not used).
+ */
+function analysisValues({ settings, sources, strategy, provider }) {
+    const analysis = {
+        interval: settings.interval ?? '1m',
+        threshold: settings.threshold ?? 1,
+    };
+    if (strategy !== 'canary') {
+        for (const key of ['maxWeight', 'stepWeight', 'stepWeights']) {
+            if (sources[key] === 'input')
+                refuse(inputName(key), `applies to the canary strategy only; ${strategy} counts iterations`);
+        }
+        analysis.iterations = settings.iterations ?? 10;
+        if (strategy === 'ab-testing') {
+            if (!settings.match?.length)
+                refuse('match', 'is required for ab-testing: header or cookie conditions such as x-canary=always');
+            analysis.match = parseMatch(settings.match, provider);
+        }
+        else if (settings.match?.length) {
+            refuse('match', `applies to ab-testing only (${strategy} sends all traffic to the new version)`);
+        }
+        if (strategy === 'blue-green-mirroring')
+            analysis.mirror = true;
+        return analysis;
+    }
+    if (settings.stepWeights !== undefined) {
+        if (sources.maxWeight === 'input')
+            refuse('max-weight', 'has no effect with step-weights (the last step weight is the maximum): leave it out');
+        analysis.stepWeights = settings.stepWeights;
+    }
+    else {
+        const stepWeight = settings.stepWeight ?? 10;
+        const maxWeight = settings.maxWeight ?? 50;
+        if (stepWeight > maxWeight) {
+            const input = sources.maxWeight === 'input' && sources.stepWeight !== 'input' ? 'max-weight' : 'step-weight';
+            throw new src/* ConfigurationError */.j1(`Input '${input}': step-weight (${stepWeight}) must not exceed max-weight (${maxWeight})`, input);
+        }
+        analysis.maxWeight = maxWeight;
+        analysis.stepWeight = stepWeight;
+    }
+    if (settings.match?.length)
+        refuse('match', 'applies to ab-testing only (with iterations Flagger would run A/B testing instead of a canary)');
+    if (sources.iterations === 'input')
+        refuse('iterations', 'applies to blue-green, blue-green-mirroring and ab-testing; a canary steps by weight');
+    return analysis;
+}
+/** The metric checks the provider can serve; the notes say what goes unchecked. */
+function checkValues({ settings, provider }, interval, notes) {
+    const family = providerFamily(provider);
+    const checks = {
+        interval: (flaggerSeconds(interval) ?? 60) > 60 ? interval : '1m',
+    };
+    if (family === 'kubernetes') {
+        notes.push('The kubernetes provider has no traffic metrics: success rate and latency are not checked; only the webhooks (acceptance-test, load-test) gate the rollout.');
+    }
+    else {
+        if (settings.successRate !== undefined)
+            checks.successRate = settings.successRate;
+        if (settings.latency !== undefined)
+            checks.latency = settings.latency;
+    }
+    if (settings.clientErrors !== undefined) {
+        if (family !== 'apisix' && family !== 'nginx') {
+            refuse('client-errors', `needs the apisix or nginx provider (the chart's MetricTemplate reads their metrics), got '${provider}'`);
+        }
+        checks.clientErrors = settings.clientErrors;
+    }
+    if (!settings.loadTest && family !== 'kubernetes') {
+        notes.push('No load-test: the metric checks rely on real traffic reaching the canary; with none, Flagger finds no values and counts failed checks.');
+    }
+    return checks;
+}
+/** Port overrides and, for the gatewayapi providers, the Gateways (which they need). */
+function serviceValues({ settings, provider }) {
+    const service = {};
+    if (settings.port !== undefined)
+        service.port = settings.port;
+    if (settings.targetPort !== undefined)
+        service.targetPort = settings.targetPort;
+    if (providerFamily(provider) === 'gatewayapi') {
+        if (!settings.gatewayRefs?.length)
+            refuse('gateway-refs', `is required with ${provider}: the Gateways Flagger attaches the HTTPRoute to (namespace/name)`);
+        service.gatewayRefs = parseGatewayRefs(settings.gatewayRefs);
+    }
+    else if (settings.gatewayRefs?.length) {
+        refuse('gateway-refs', `applies to the gatewayapi providers only, got provider '${provider}'`);
+    }
+    return Object.keys(service).length > 0 ? service : undefined;
+}
+/** The chart's `canary:` values for checked settings, and what a person should know about them. */
+function canaryValues(request) {
+    const { settings, provider, name } = request;
+    const notes = [];
+    const analysis = analysisValues(request);
+    const values = {
+        enabled: true,
+        provider,
+        progressDeadlineSeconds: settings.progressDeadlineSeconds ?? 600,
+        analysis,
+        checks: checkValues(request, analysis.interval, notes),
+        metricsServer: settings.metricsServer ?? CHART_DEFAULTS.metricsServer,
+        loadtester: { url: settings.loadtesterUrl ?? CHART_DEFAULTS.loadtesterUrl },
+        ...(name ? { name } : {}),
+    };
+    if (settings.acceptanceTest)
+        values.loadtester.acceptanceTest = settings.acceptanceTest;
+    if (settings.loadTest)
+        values.loadtester.loadTest = settings.loadTest;
+    if (settings.alerts?.length)
+        values.alerts = parseAlerts(settings.alerts);
+    const service = serviceValues(request);
+    if (service)
+        values.service = service;
+    return { values, notes };
+}
+
+;// CONCATENATED MODULE: ../../packages/flagger/src/settings-layers.ts
+
+
+const PACE_KEYS = ['stepWeight', 'stepWeights'];
+/** Merges layers key by key; a layer that sets stepWeight or stepWeights replaces both. */
+function merge(layers) {
+    const settings = {};
+    const sources = {};
+    for (const { source, settings: layer } of layers) {
+        if (PACE_KEYS.some((key) => layer[key] !== undefined)) {
+            for (const key of PACE_KEYS) {
+                delete settings[key];
+                delete sources[key];
+            }
+        }
+        for (const [key, value] of Object.entries(layer)) {
+            if (value === undefined)
+                continue;
+            settings[key] = value;
+            sources[key] = source;
+        }
+    }
+    return { settings: settings, sources };
+}
+/** Picks the profile: explicit, then the delivery file's, then the environment's own name, then uat. */
+function chooseProfile(profile, environment, delivery) {
+    const fileProfiles = delivery?.profiles ?? {};
+    const known = (name) => name in BUILTIN_PROFILES || name in fileProfiles;
+    const explicit = profile ?? delivery?.canary.profile;
+    if (explicit !== undefined) {
+        if (!known(explicit)) {
+            const names = [...new Set([...Object.keys(BUILTIN_PROFILES), ...Object.keys(fileProfiles)])].join(', ');
+            refuse('profile', `must name a built-in profile or one of the delivery file's (${names}), got '${explicit}'`);
+        }
+        return { name: explicit, notes: [] };
+    }
+    const named = environment ?? delivery?.environment;
+    if (named && known(named))
+        return { name: named, notes: [] };
+    return {
+        name: DEFAULT_PROFILE,
+        notes: [
+            named
+                ? `No profile is named '${named}': the ${DEFAULT_PROFILE} profile's numbers apply.`
+                : `No environment or profile given: the ${DEFAULT_PROFILE} profile's numbers apply.`,
+        ],
+    };
+}
+/** The settings of one render: the profile's, then the delivery file's, then the explicit inputs. */
+function layerSettings({ explicit, profile: requested, environment, delivery, }) {
+    const { name: profile, notes } = chooseProfile(requested, environment, delivery);
+    if (explicit.stepWeight !== undefined && explicit.stepWeights !== undefined)
+        refuse('step-weights', 'cannot be given together with step-weight (Flagger takes exactly one of them)');
+    const { settings, sources } = merge([
+        { source: `profile ${profile}`, settings: BUILTIN_PROFILES[profile] ?? {} },
+        { source: 'delivery file', settings: delivery?.profiles[profile] ?? {} },
+        { source: 'delivery file', settings: { ...delivery?.canary, profile: undefined, name: undefined } },
+        { source: 'input', settings: explicit },
+    ]);
+    return { profile, settings, sources, notes };
+}
+
 ;// CONCATENATED MODULE: ../../packages/flagger/src/strategy.ts
 
 function analysisOf(spec) {
@@ -35343,14 +35808,14 @@ const openapi_namespaceObject = /*#__PURE__*/JSON.parse('{"flagger.app/v1beta1/C
 
 
 const DNS_SUBDOMAIN = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$';
-const DNS_LABEL = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$';
+const validate_DNS_LABEL = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$';
 /** What the API server checks of every object's metadata before the CRD's schema. */
 const METADATA = {
     type: 'object',
     required: ['name'],
     properties: {
         name: { type: 'string', minLength: 1, maxLength: 253, pattern: DNS_SUBDOMAIN },
-        namespace: { type: 'string', minLength: 1, maxLength: 63, pattern: DNS_LABEL },
+        namespace: { type: 'string', minLength: 1, maxLength: 63, pattern: validate_DNS_LABEL },
         labels: { type: 'object', additionalProperties: { type: 'string' } },
         annotations: { type: 'object', additionalProperties: { type: 'string' } },
     },
@@ -35555,295 +36020,27 @@ function validateObject(object) {
 
 
 
-/** What the reference chart uses when the values do not say. */
-const CHART_DEFAULTS = {
-    servicePort: 80,
-    containerPort: 80,
-    loadtesterUrl: 'http://flagger-loadtester.flagger-system/',
-    metricsServer: 'http://flagger-prometheus.flagger-system:9090',
-};
-const PACE_KEYS = ['stepWeight', 'stepWeights'];
-/** Merges layers key by key; a layer that sets stepWeight or stepWeights replaces both. */
-function merge(layers) {
-    const settings = {};
-    const sources = {};
-    for (const { source, settings: layer } of layers) {
-        if (PACE_KEYS.some((key) => layer[key] !== undefined)) {
-            for (const key of PACE_KEYS) {
-                delete settings[key];
-                delete sources[key];
-            }
-        }
-        for (const [key, value] of Object.entries(layer)) {
-            if (value === undefined)
-                continue;
-            settings[key] = value;
-            sources[key] = source;
-        }
-    }
-    return { settings: settings, sources };
-}
-function fail(input, message) {
-    throw new src/* ConfigurationError */.j1(`Input '${input}' ${message}`, input);
-}
-// Inputs and delivery-file keys share one vocabulary; errors name the input.
-const INPUT_NAMES = {
-    maxWeight: 'max-weight',
-    stepWeight: 'step-weight',
-    stepWeights: 'step-weights',
-    successRate: 'success-rate',
-    clientErrors: 'client-errors',
-    acceptanceTest: 'acceptance-test',
-    loadTest: 'load-test',
-    loadtesterUrl: 'loadtester-url',
-    metricsServer: 'metrics-server',
-    gatewayRefs: 'gateway-refs',
-    targetPort: 'target-port',
-    progressDeadlineSeconds: 'progress-deadline-seconds',
-};
-const inputName = (key) => INPUT_NAMES[key] ?? key;
-function checkWhole(key, value, min, max) {
-    if (value === undefined)
-        return;
-    if (!Number.isInteger(value) || value < min || (max !== undefined && value > max)) {
-        fail(inputName(key), `must be a whole number ${max === undefined ? `of at least ${min}` : `from ${min} to ${max}`}, got '${value}'`);
-    }
-}
-/** `x-canary=always`, `x-canary~=^insider.*`, `cookie:canary=always`. */
-function parseMatch(items, provider) {
-    return items.map((item) => {
-        const cookie = /^cookie:([^=~\s]+)=(.+)$/.exec(item);
-        if (cookie) {
-            const [, name, value] = cookie;
-            if (providerFamily(provider) === 'nginx') {
-                // NGINX routes by cookie name: the canary gets requests whose cookie is set to "always".
-                if (value !== 'always')
-                    fail('match', `with nginx routes by cookie name only (cookie:${name}=always), got '${item}'`);
-                return { headers: { cookie: { exact: name } } };
-            }
-            const escaped = `${name}=${value}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-            return { headers: { cookie: { regex: `^(.*?;)?(${escaped})(;.*)?$` } } };
-        }
-        const regex = /^([A-Za-z0-9-]+)~=(.+)$/.exec(item);
-        if (regex)
-            return { headers: { [regex[1].toLowerCase()]: { regex: regex[2] } } };
-        const exact = /^([A-Za-z0-9-]+)=(.+)$/.exec(item);
-        if (exact)
-            return { headers: { [exact[1].toLowerCase()]: { exact: exact[2] } } };
-        return fail('match', `must be header=value, header~=regex or cookie:name=value conditions, got '${item}'`);
-    });
-}
-/** `name` or `namespace/name` of an AlertProvider. */
-function parseAlerts(items) {
-    return items.map((item) => {
-        const parts = /^(?:([a-z0-9]([-a-z0-9]*[a-z0-9])?)\/)?([a-z0-9]([-a-z0-9]*[a-z0-9])?)$/.exec(item);
-        if (!parts)
-            fail('alerts', `must be AlertProvider names, as name or namespace/name, got '${item}'`);
-        const [, namespace, , name] = parts;
-        return { name: name, providerRef: namespace ? { name: name, namespace } : { name: name } };
-    });
-}
-function parseGatewayRefs(items) {
-    return items.map((item) => {
-        const parts = /^(?:([a-z0-9][-a-z0-9]*)\/)?([a-z0-9][-a-z0-9.]*)$/.exec(item);
-        if (!parts)
-            fail('gateway-refs', `must be Gateway references as name or namespace/name, got '${item}'`);
-        return parts[1] ? { name: parts[2], namespace: parts[1] } : { name: parts[2] };
-    });
-}
-/** Picks the profile: explicit, then the delivery file's, then the environment's own name, then uat. */
-function chooseProfile(inputs) {
-    const fileProfiles = inputs.delivery?.profiles ?? {};
-    const known = (name) => name in BUILTIN_PROFILES || name in fileProfiles;
-    const explicit = inputs.profile ?? inputs.delivery?.canary.profile;
-    if (explicit !== undefined) {
-        if (!known(explicit)) {
-            const names = [...new Set([...Object.keys(BUILTIN_PROFILES), ...Object.keys(fileProfiles)])].join(', ');
-            fail('profile', `must name a built-in profile or one of the delivery file's (${names}), got '${explicit}'`);
-        }
-        return { name: explicit, notes: [] };
-    }
-    const environment = inputs.environment ?? inputs.delivery?.environment;
-    if (environment && known(environment))
-        return { name: environment, notes: [] };
-    return {
-        name: DEFAULT_PROFILE,
-        notes: [
-            environment
-                ? `No profile is named '${environment}': the ${DEFAULT_PROFILE} profile's numbers apply.`
-                : `No environment or profile given: the ${DEFAULT_PROFILE} profile's numbers apply.`,
-        ],
-    };
-}
+
 /** Everything render-canary-values does: settings from profile, file and inputs; values; Canary; checks. */
 function renderCanaryValues(inputs) {
-    const { name: profile, notes } = chooseProfile(inputs);
-    const builtin = BUILTIN_PROFILES[profile] ?? {};
-    const fileProfile = inputs.delivery?.profiles[profile] ?? {};
     // Every other input is a canary setting under the same name as in the delivery file.
-    const { delivery: _delivery, environment: _environment, profile: _profile, name: _name, namespace: _namespace, ...rest } = inputs;
-    const explicit = rest;
-    if (inputs.stepWeight !== undefined && inputs.stepWeights !== undefined) {
-        fail('step-weights', 'cannot be given together with step-weight (Flagger takes exactly one of them)');
-    }
-    const { settings, sources } = merge([
-        { source: `profile ${profile}`, settings: builtin },
-        { source: 'delivery file', settings: fileProfile },
-        {
-            source: 'delivery file',
-            settings: { ...inputs.delivery?.canary, profile: undefined, name: undefined },
-        },
-        { source: 'input', settings: explicit },
-    ]);
-    const strategy = settings.strategy ?? 'canary';
-    if (!STRATEGIES.includes(strategy))
-        fail('strategy', `must be one of ${STRATEGIES.join(', ')}, got '${strategy}'`);
+    const { delivery, environment, profile: requested, name, namespace, ...explicit } = inputs;
+    const { profile, settings, sources, notes } = layerSettings({
+        explicit: explicit,
+        profile: requested,
+        environment,
+        delivery,
+    });
+    const strategy = checkStrategy(settings.strategy ?? 'canary');
     const provider = checkProvider(settings.provider ?? 'apisix');
     checkStrategyProvider(strategy, provider);
-    // The numbers, each checked against what Flagger accepts.
-    const interval = checkDuration(settings.interval ?? '1m', 'interval', 10);
-    checkWhole('threshold', settings.threshold, 1);
-    checkWhole('maxWeight', settings.maxWeight, 1, 100);
-    checkWhole('stepWeight', settings.stepWeight, 1, 100);
-    checkWhole('iterations', settings.iterations, 1);
-    checkWhole('progressDeadlineSeconds', settings.progressDeadlineSeconds, 1);
-    for (const weight of settings.stepWeights ?? [])
-        checkWhole('stepWeights', weight, 1, 100);
-    if (settings.stepWeights !== undefined) {
-        if (settings.stepWeights.length === 0)
-            fail('step-weights', 'must list at least one weight');
-        settings.stepWeights.forEach((weight, i) => {
-            if (i > 0 && weight <= settings.stepWeights[i - 1]) {
-                fail('step-weights', `must rise step by step (Flagger moves to the next larger weight), got '${settings.stepWeights.join(', ')}'`);
-            }
-        });
-    }
-    if (settings.successRate !== undefined && !(settings.successRate >= 0 && settings.successRate <= 100)) {
-        fail('success-rate', `must be a percentage from 0 to 100, got '${settings.successRate}'`);
-    }
-    if (settings.latency !== undefined && !(settings.latency > 0))
-        fail('latency', `must be a number of milliseconds above 0, got '${settings.latency}'`);
-    const clientErrors = settings.clientErrors;
-    if (clientErrors !== undefined && !(clientErrors >= 0 && clientErrors <= 100)) {
-        fail('client-errors', `must be a percentage from 0 to 100, got '${clientErrors}'`);
-    }
-    const loadtesterUrl = settings.loadtesterUrl ?? CHART_DEFAULTS.loadtesterUrl;
-    if (!/^https?:\/\/[^\s/]+/.test(loadtesterUrl))
-        fail('loadtester-url', `must be an http:// or https:// URL, got '${loadtesterUrl}'`);
-    const metricsServer = settings.metricsServer ?? CHART_DEFAULTS.metricsServer;
-    if (!/^https?:\/\/[^\s/]+/.test(metricsServer))
-        fail('metrics-server', `must be an http:// or https:// URL, got '${metricsServer}'`);
-    const analysis = { interval, threshold: settings.threshold ?? 1 };
-    if (strategy === 'canary') {
-        if (settings.stepWeights !== undefined) {
-            if (sources.maxWeight === 'input') {
-                fail('max-weight', 'has no effect with step-weights (the last step weight is the maximum): leave it out');
-            }
-            analysis.stepWeights = settings.stepWeights;
-        }
-        else {
-            const stepWeight = settings.stepWeight ?? 10;
-            const maxWeight = settings.maxWeight ?? 50;
-            if (stepWeight > maxWeight) {
-                const input = sources.maxWeight === 'input' && sources.stepWeight !== 'input' ? 'max-weight' : 'step-weight';
-                throw new src/* ConfigurationError */.j1(`Input '${input}': step-weight (${stepWeight}) must not exceed max-weight (${maxWeight})`, input);
-            }
-            analysis.maxWeight = maxWeight;
-            analysis.stepWeight = stepWeight;
-        }
-        if (settings.match?.length)
-            fail('match', 'applies to ab-testing only (with iterations Flagger would run A/B testing instead of a canary)');
-        if (sources.iterations === 'input')
-            fail('iterations', 'applies to blue-green, blue-green-mirroring and ab-testing; a canary steps by weight');
-    }
-    else {
-        for (const key of ['maxWeight', 'stepWeight', 'stepWeights']) {
-            if (sources[key] === 'input')
-                fail(inputName(key), `applies to the canary strategy only; ${strategy} counts iterations`);
-        }
-        analysis.iterations = settings.iterations ?? 10;
-        if (strategy === 'ab-testing') {
-            if (!settings.match?.length)
-                fail('match', 'is required for ab-testing: header or cookie conditions such as x-canary=always');
-            analysis.match = parseMatch(settings.match, provider);
-        }
-        else if (settings.match?.length) {
-            fail('match', `applies to ab-testing only (${strategy} sends all traffic to the new version)`);
-        }
-        if (strategy === 'blue-green-mirroring')
-            analysis.mirror = true;
-    }
-    const family = providerFamily(provider);
-    const checks = {
-        interval: (flaggerSeconds(interval) ?? 60) > 60 ? interval : '1m',
-    };
-    if (family === 'kubernetes') {
-        notes.push('The kubernetes provider has no traffic metrics: success rate and latency are not checked; only the webhooks (acceptance-test, load-test) gate the rollout.');
-    }
-    else {
-        if (settings.successRate !== undefined)
-            checks.successRate = settings.successRate;
-        if (settings.latency !== undefined)
-            checks.latency = settings.latency;
-    }
-    if (clientErrors !== undefined) {
-        if (family !== 'apisix' && family !== 'nginx') {
-            fail('client-errors', `needs the apisix or nginx provider (the chart's MetricTemplate reads their metrics), got '${provider}'`);
-        }
-        checks.clientErrors = clientErrors;
-    }
-    if (!settings.loadTest && family !== 'kubernetes') {
-        notes.push('No load-test: the metric checks rely on real traffic reaching the canary; with none, Flagger finds no values and counts failed checks.');
-    }
-    const values = {
-        enabled: true,
-        provider,
-        progressDeadlineSeconds: settings.progressDeadlineSeconds ?? 600,
-        analysis,
-        checks,
-        metricsServer,
-        loadtester: { url: loadtesterUrl },
-        ...(inputs.delivery?.canary.name ? { name: inputs.delivery.canary.name } : {}),
-    };
-    if (settings.acceptanceTest)
-        values.loadtester.acceptanceTest = settings.acceptanceTest;
-    if (settings.loadTest)
-        values.loadtester.loadTest = settings.loadTest;
-    if (settings.alerts?.length)
-        values.alerts = parseAlerts(settings.alerts);
-    const service = {};
-    if (settings.port !== undefined) {
-        checkWhole('port', settings.port, 1, 65535);
-        service.port = settings.port;
-    }
-    if (settings.targetPort !== undefined) {
-        if (typeof settings.targetPort === 'number')
-            checkWhole('target-port', settings.targetPort, 1, 65535);
-        else if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(settings.targetPort) ||
-            settings.targetPort.length > 15) {
-            fail('target-port', `must be a port number or a port name (IANA_SVC_NAME), got '${settings.targetPort}'`);
-        }
-        service.targetPort = settings.targetPort;
-    }
-    if (family === 'gatewayapi') {
-        if (!settings.gatewayRefs?.length)
-            fail('gateway-refs', `is required with ${provider}: the Gateways Flagger attaches the HTTPRoute to (namespace/name)`);
-        service.gatewayRefs = parseGatewayRefs(settings.gatewayRefs);
-    }
-    else if (settings.gatewayRefs?.length) {
-        fail('gateway-refs', `applies to the gatewayapi providers only, got provider '${provider}'`);
-    }
-    if (Object.keys(service).length > 0)
-        values.service = service;
-    const release = inputs.name ?? inputs.delivery?.helmRelease;
-    if (!release)
-        fail('name', 'is required without a delivery file: the Helm release name the chart names the Deployment and Canary after');
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(release) || release.length > 53) {
-        fail('name', `must be a Helm release name (lower-case letters, digits and '-', at most 53), got '${release}'`);
-    }
-    const namespace = inputs.namespace ?? inputs.delivery?.namespace;
-    const canary = buildCanary(values, { release, namespace });
-    const metricTemplate = buildMetricTemplate(values, { release, namespace });
+    checkSettings(settings);
+    const built = canaryValues({ settings, sources, strategy, provider, name: delivery?.canary.name });
+    const { values } = built;
+    const release = checkReleaseName(name ?? delivery?.helmRelease);
+    const chart = { release, namespace: namespace ?? delivery?.namespace };
+    const canary = buildCanary(values, chart);
+    const metricTemplate = buildMetricTemplate(values, chart);
     // The last word is the API server's: the Canary must pass Flagger's CRD as written.
     for (const object of [canary, metricTemplate]) {
         if (!object)
@@ -35866,113 +36063,14 @@ function renderCanaryValues(inputs) {
         profile,
         estimate: estimateAnalysis(canary),
         sources,
-        notes,
-    };
-}
-const metadata = (name, namespace) => (namespace ? { name, namespace } : { name });
-/** The MetricTemplate the chart renders for the client-errors check (apisix and nginx). */
-function buildMetricTemplate(values, { release, namespace }) {
-    if (values.checks.clientErrors === undefined)
-        return undefined;
-    return {
-        apiVersion: 'flagger.app/v1beta1',
-        kind: 'MetricTemplate',
-        metadata: metadata(`${release}-client-errors`, namespace),
-        spec: {
-            provider: { type: 'prometheus', address: values.metricsServer },
-            query: clientErrorsQuery(values.provider),
-        },
-    };
-}
-/**
- * Share of 4xx responses of the canary, in percent, in Flagger's template language (the chart
- * holds the same text, escaped for Helm). APISIX labels by route (`prefer_name`): Flagger's canary
- * route is `<route>-<target>-canary`; NGINX by the canary Ingress.
- */
-function clientErrorsQuery(provider) {
-    if (providerFamily(provider) === 'apisix') {
-        const route = 'route=~"{{ namespace }}_{{ route }}-{{ target }}-canary_.+"';
-        return `sum(rate(apisix_http_status{${route},code=~"4.."}[{{ interval }}]))\n/\nsum(rate(apisix_http_status{${route}}[{{ interval }}]))\n* 100\n`;
-    }
-    const ingress = 'namespace="{{ namespace }}",ingress="{{ ingress }}",canary!=""';
-    return `sum(rate(nginx_ingress_controller_requests{${ingress},status=~"4.."}[{{ interval }}]))\n/\nsum(rate(nginx_ingress_controller_requests{${ingress}}[{{ interval }}]))\n* 100\n`;
-}
-/** The Canary the reference chart renders from `values` (its templates/canary.yaml, in TypeScript). */
-function buildCanary(values, { release, namespace }) {
-    const family = providerFamily(values.provider);
-    const spec = {
-        provider: values.provider,
-        targetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: release },
-    };
-    if (family === 'apisix')
-        spec.routeRef = { apiVersion: 'apisix.apache.org/v2', kind: 'ApisixRoute', name: release };
-    if (family === 'nginx' || family === 'skipper') {
-        spec.ingressRef = { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', name: release };
-    }
-    spec.progressDeadlineSeconds = values.progressDeadlineSeconds;
-    spec.service = {
-        port: values.service?.port ?? CHART_DEFAULTS.servicePort,
-        targetPort: values.service?.targetPort ?? CHART_DEFAULTS.containerPort,
-        ...(values.service?.gatewayRefs ? { gatewayRefs: values.service.gatewayRefs } : {}),
-    };
-    const metrics = [];
-    const { checks } = values;
-    if (checks.successRate !== undefined) {
-        metrics.push({
-            name: 'request-success-rate',
-            interval: checks.interval,
-            thresholdRange: { min: checks.successRate },
-        });
-    }
-    if (checks.latency !== undefined) {
-        metrics.push({
-            name: 'request-duration',
-            interval: checks.interval,
-            thresholdRange: { max: checks.latency },
-        });
-    }
-    if (checks.clientErrors !== undefined) {
-        metrics.push({
-            name: 'client-errors',
-            templateRef: { name: `${release}-client-errors` },
-            interval: checks.interval,
-            thresholdRange: { max: checks.clientErrors },
-        });
-    }
-    const webhooks = [];
-    if (values.loadtester.acceptanceTest) {
-        webhooks.push({
-            name: 'acceptance-test',
-            type: 'pre-rollout',
-            url: values.loadtester.url,
-            timeout: '1m',
-            metadata: { type: 'bash', cmd: values.loadtester.acceptanceTest },
-        });
-    }
-    if (values.loadtester.loadTest) {
-        webhooks.push({
-            name: 'load-test',
-            type: 'rollout',
-            url: values.loadtester.url,
-            timeout: '15s',
-            metadata: { type: 'cmd', cmd: values.loadtester.loadTest },
-        });
-    }
-    spec.analysis = {
-        ...values.analysis,
-        ...(metrics.length ? { metrics } : {}),
-        ...(webhooks.length ? { webhooks } : {}),
-        ...(values.alerts?.length ? { alerts: values.alerts } : {}),
-    };
-    return {
-        apiVersion: 'flagger.app/v1beta1',
-        kind: 'Canary',
-        metadata: metadata(values.name ?? release, namespace),
-        spec,
+        notes: [...notes, ...built.notes],
     };
 }
 
 ;// CONCATENATED MODULE: ../../packages/flagger/src/index.ts
+
+
+
 
 
 

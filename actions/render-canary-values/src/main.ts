@@ -11,15 +11,27 @@ import {
   writeSummary,
 } from '@canary-delivery/action-kit'
 import { resolveFromInputs } from '@canary-delivery/delivery-config'
-import { planMarkdown, type RenderInputs, renderCanaryValues, STRATEGIES } from '@canary-delivery/flagger'
+import {
+  describeBound,
+  inputName,
+  type NumberSetting,
+  planMarkdown,
+  type RenderInputs,
+  renderCanaryValues,
+  SETTING_BOUNDS,
+  STRATEGIES,
+} from '@canary-delivery/flagger'
 import { stringify } from 'yaml'
 
 function readInputs(inputs: InputReader, workspace: string): RenderInputs & { outputFile?: string } {
+  // The bounds are the flagger package's table, checked where the delivery file's values are too.
+  const bounded = (key: NumberSetting): number | undefined =>
+    SETTING_BOUNDS[key].whole ? inputs.integer(inputName(key)) : inputs.number(inputName(key))
   const environment = inputs.optional('environment')
   const stepWeights = inputs.list('step-weights')?.map((item) => {
     if (!/^\d+$/.test(item)) {
       throw new ConfigurationError(
-        `Input 'step-weights' must be whole numbers from 1 to 100, got '${item}'`,
+        `Input 'step-weights' must be ${describeBound(SETTING_BOUNDS.stepWeights)}, got '${item}'`,
         'step-weights',
       )
     }
@@ -35,15 +47,15 @@ function readInputs(inputs: InputReader, workspace: string): RenderInputs & { ou
     strategy: inputs.oneOf('strategy', STRATEGIES),
     provider: inputs.optional('provider'),
     interval: inputs.optional('interval'),
-    threshold: inputs.integer('threshold', { min: 1 }),
-    maxWeight: inputs.integer('max-weight', { min: 1, max: 100 }),
-    stepWeight: inputs.integer('step-weight', { min: 1, max: 100 }),
+    threshold: bounded('threshold'),
+    maxWeight: bounded('maxWeight'),
+    stepWeight: bounded('stepWeight'),
     stepWeights,
-    iterations: inputs.integer('iterations', { min: 1 }),
-    successRate: inputs.number('success-rate', { min: 0, max: 100 }),
-    latency: inputs.number('latency', { min: 1 }),
-    clientErrors: inputs.number('client-errors', { min: 0, max: 100 }),
-    progressDeadlineSeconds: inputs.integer('progress-deadline-seconds', { min: 1 }),
+    iterations: bounded('iterations'),
+    successRate: bounded('successRate'),
+    latency: bounded('latency'),
+    clientErrors: bounded('clientErrors'),
+    progressDeadlineSeconds: bounded('progressDeadlineSeconds'),
     acceptanceTest: inputs.optional('acceptance-test'),
     loadTest: inputs.optional('load-test'),
     loadtesterUrl: inputs.optional('loadtester-url'),
@@ -51,7 +63,7 @@ function readInputs(inputs: InputReader, workspace: string): RenderInputs & { ou
     match: inputs.list('match', { commas: false }),
     alerts: inputs.list('alerts'),
     gatewayRefs: inputs.list('gateway-refs'),
-    port: inputs.integer('port', { min: 1, max: 65535 }),
+    port: bounded('port'),
     targetPort: targetPort && /^\d+$/.test(targetPort) ? Number(targetPort) : targetPort,
     outputFile: inputs.optional('output-file'),
   }

@@ -7,10 +7,8 @@ export {
   resolveFromInputs,
 } from './resolve'
 export type {
-  CanarySettings,
   DeliveryFile,
   EnvironmentSettings,
   GitopsSettings,
   ResolvedEnvironment,
-  Strategy,
 } from './types'

@@ -1,35 +1,4 @@
-export type Strategy = 'canary' | 'blue-green' | 'ab-testing' | 'blue-green-mirroring'
-
-/** How Flagger analyses a release; every key is optional so that layers can be merged. */
-export interface CanarySettings {
-  name?: string
-  strategy?: Strategy
-  profile?: string
-  provider?: string
-  interval?: string
-  threshold?: number
-  maxWeight?: number
-  stepWeight?: number
-  stepWeights?: number[]
-  iterations?: number
-  successRate?: number
-  latency?: number
-  progressDeadlineSeconds?: number
-  acceptanceTest?: string
-  loadTest?: string
-  loadtesterUrl?: string
-  /** Maximum share of 4xx responses, in percent (apisix and nginx). */
-  clientErrors?: number
-  /** The Prometheus the analysis queries. */
-  metricsServer?: string
-  match?: string[]
-  alerts?: string[]
-  /** Gateways the HTTPRoute attaches to (gatewayapi providers), name or namespace/name. */
-  gatewayRefs?: string[]
-  /** The Service port and the container port (number or name) behind it. */
-  port?: number
-  targetPort?: number | string
-}
+import type { CanarySettings } from '@canary-delivery/flagger'
 
 export interface GitopsSettings {
   repository?: string

@@ -28,13 +28,21 @@ export {
   CHART_DEFAULTS,
   type ChartContext,
   clientErrorsQuery,
-  parseAlerts,
-  parseMatch,
-  type RenderInputs,
-  type RenderResult,
-  renderCanaryValues,
-  type SettingSource,
-} from './render'
+} from './reference-chart'
+export { type RenderInputs, type RenderResult, renderCanaryValues } from './render'
+export {
+  type BoundedSetting,
+  type CanarySettings,
+  type DurationBound,
+  describeBound,
+  inputName,
+  NUMBER_SETTINGS,
+  type NumberBound,
+  type NumberSetting,
+  SETTING_BOUNDS,
+} from './settings'
+export { parseAlerts, parseMatch } from './settings-checks'
+export type { DeliveryEnvironment, SettingSource } from './settings-layers'
 export {
   type AnalysisEstimate,
   type AnalysisLike,

@@ -1,4 +1,4 @@
-import type { CanarySettings } from '@canary-delivery/delivery-config'
+import type { CanarySettings } from './settings'
 
 /**
  * The built-in profiles. Each one sets both the weighted-canary numbers and the iterations for

@@ -3,6 +3,15 @@ import { ConfigurationError } from '@canary-delivery/action-kit'
 export type Strategy = 'canary' | 'blue-green' | 'ab-testing' | 'blue-green-mirroring'
 export const STRATEGIES: readonly Strategy[] = ['canary', 'blue-green', 'ab-testing', 'blue-green-mirroring']
 
+/** Checks a strategy name as the inputs and the delivery file spell it. */
+export function checkStrategy(strategy: string, input = 'strategy'): Strategy {
+  if ((STRATEGIES as readonly string[]).includes(strategy)) return strategy as Strategy
+  throw new ConfigurationError(
+    `Input '${input}' must be one of ${STRATEGIES.join(', ')}, got '${strategy}'`,
+    input,
+  )
+}
+
 /** How people name each strategy. */
 export const STRATEGY_TITLES: Record<Strategy, string> = {
   canary: 'canary (progressive traffic shifting)',

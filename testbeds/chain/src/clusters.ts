@@ -1,4 +1,8 @@
+import type { CanaryPhase } from '@canary-delivery/flagger'
 import type { Obj, Sandbox } from '@canary-delivery/sandbox'
+
+/** Phases of a Canary that has a promoted revision and no run under way. */
+const SETTLED: readonly CanaryPhase[] = ['Initialized', 'Succeeded']
 
 function find(
   sandbox: Sandbox,
@@ -25,8 +29,8 @@ export async function waitForInitialized(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    const phase = canaryOf(sandbox, namespace, name)?.status?.phase
-    if (phase === 'Initialized' || phase === 'Succeeded') return
+    const phase: CanaryPhase | undefined = canaryOf(sandbox, namespace, name)?.status?.phase
+    if (phase && SETTLED.includes(phase)) return
     if (Date.now() > deadline)
       throw new Error(
         `canary ${namespace}/${name} not initialized after ${timeoutMs} ms (phase ${phase ?? 'none'})`,

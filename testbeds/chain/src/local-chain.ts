@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { CanarySettings } from '@canary-delivery/flagger'
 import { type Sandbox, type Scenario, startSandbox } from '@canary-delivery/sandbox'
 import { stringify } from 'yaml'
 import { waitForInitialized } from './clusters'
@@ -10,7 +11,7 @@ import { createLocalGitops, type LocalApp, type LocalGitops } from './gitops'
 export interface LocalChainApp extends LocalApp {
   namespace: string
   /** Canary settings per environment, as the delivery file's `canary:` takes them. */
-  canary?: Record<string, Record<string, unknown>>
+  canary?: Record<string, CanarySettings>
 }
 
 export interface LocalChainOptions {

@@ -1,3 +1,4 @@
+import type { CanaryPhase } from '@canary-delivery/flagger'
 import { parseDuration } from '../clock'
 import { behaviourFor, webhookPasses } from '../scenario'
 import type { StoreEvent } from '../store'
@@ -7,18 +8,6 @@ import { isDeploymentReady } from './deployment'
 
 const MIN_INTERVAL_MS = 10_000
 const COMPONENT = 'flagger'
-
-type Phase =
-  | ''
-  | 'Initializing'
-  | 'Initialized'
-  | 'Waiting'
-  | 'Progressing'
-  | 'WaitingPromotion'
-  | 'Promoting'
-  | 'Finalising'
-  | 'Succeeded'
-  | 'Failed'
 
 const CONDITION_MESSAGES: Record<string, string> = {
   Initializing: 'New Deployment detected, starting initialization.',
@@ -85,7 +74,7 @@ export function flaggerController(ctx: ControllerContext): Controller {
       return
     }
     const st: Obj = cd.status ?? {}
-    const phase: Phase = st.phase ?? ''
+    const phase: CanaryPhase = st.phase ?? ''
     const analysis: Obj = cd.spec.analysis ?? {}
     const image: string | undefined = target.spec?.template?.spec?.containers?.[0]?.image
     const event = (type: 'Normal' | 'Warning', message: string) => {
