@@ -80,9 +80,9 @@ describe('the render-canary-values bundle', () => {
     expect(result.summary).toContain(
       'Canary analysis plan in prod: canary (progressive traffic shifting) on apisix',
     )
-    expect(result.summary).toContain('| 1:00 | weight 5% | 5% of traffic |')
+    expect(result.summary).toContain('| 01:00 | weight 5% | 5% of traffic |')
     expect(result.summary).toContain(
-      '| 6:00 | weight 50% | 50% of traffic | success rate ≥ 99%, p99 latency ≤ 500 ms |',
+      '| 06:00 | weight 50% | 50% of traffic | success rate ≥ 99%, p99 latency ≤ 500 ms |',
     )
     expect(result.summary).toContain('about **9m**')
     expect(result.summary).toContain('| threshold | 4 | delivery file |')
@@ -121,7 +121,7 @@ describe('the render-canary-values bundle', () => {
     ])
     expect(ofKind(objects, 'MetricTemplate')).toHaveLength(1)
     expect(result.summary).toContain(
-      '| 1:00 | iteration 1/6 | requests matching the conditions | acceptance test, then the first step |',
+      '| 01:00 | iteration 1/6 | requests matching the conditions | acceptance test, then the first step |',
     )
   })
 

@@ -1,4 +1,4 @@
-export { formatDuration, parseDuration, parseDurationOrThrow } from './duration'
+export { formatDuration, parseDuration } from './duration'
 export { ConfigurationError, isConfigurationError } from './errors'
 export { describeCommand, ExecError, type ExecOptions, type ExecResult, execArgv, tail } from './exec'
 export { inert, inertLines } from './inert'

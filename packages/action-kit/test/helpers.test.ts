@@ -136,4 +136,12 @@ describe('summary helpers', () => {
     expect(formatDuration(150_000)).toBe('2m 30s')
     expect(formatDuration(3_900_000)).toBe('1h 5m')
   })
+
+  it('formats elapsed time as a stopwatch, for timeline columns', () => {
+    expect(formatDuration(0, 'clock')).toBe('00:00')
+    expect(formatDuration(59_999, 'clock')).toBe('00:59')
+    expect(formatDuration(90_000, 'clock')).toBe('01:30')
+    expect(formatDuration(3_900_000, 'clock')).toBe('65:00')
+    expect(formatDuration(-5_000, 'clock')).toBe('00:00')
+  })
 })

@@ -38,11 +38,3 @@ export function checkDuration(value: string, input: string, minSeconds = 1): str
   }
   return value
 }
-
-/** 95 → `1m35s`, for people. */
-export function humanSeconds(total: number): string {
-  const h = Math.floor(total / 3600)
-  const m = Math.floor((total % 3600) / 60)
-  const s = total % 60
-  return [h ? `${h}h` : '', m ? `${m}m` : '', s || (!h && !m) ? `${s}s` : ''].join('')
-}
