@@ -134,19 +134,4 @@ export class InputReader {
       .map((item) => item.trim())
       .filter(Boolean)
   }
-
-  /** `key=value` pairs, one per line or separated by commas. */
-  map(name: string): Record<string, string> | undefined {
-    const items = this.list(name)
-    if (items === undefined) return undefined
-    const result: Record<string, string> = {}
-    for (const item of items) {
-      const eq = item.indexOf('=')
-      if (eq <= 0) fail(name, 'key=value pairs, one per line', item)
-      const key = item.slice(0, eq).trim()
-      if (Object.hasOwn(result, key)) fail(name, 'key=value pairs with each key once', item)
-      result[key] = item.slice(eq + 1).trim()
-    }
-    return result
-  }
 }

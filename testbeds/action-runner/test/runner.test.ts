@@ -24,7 +24,7 @@ describe.each([
     const result = await runAction({
       actionDir: probe,
       node,
-      inputs: { greeting: 'hello', 'wait time': '1m30s', labels: 'team=web' },
+      inputs: { greeting: 'hello', 'wait time': '1m30s' },
     })
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toEqual({
@@ -36,7 +36,7 @@ describe.each([
     expect(result.steps[0]!.state).toEqual({ 'is-post': 'true', 'started-with': 'hello' })
     expect(result.exportedEnv).toEqual({ KIT_PROBE_GREETING: 'hello' })
     expect(result.addedPath).toEqual(['/opt/kit-probe/bin'])
-    expect(result.summary).toContain('| team | web |')
+    expect(result.summary).toContain('| greeting | hello |')
     // The post step saw main's state as STATE_*, its exported variable, and its PATH addition.
     expect(result.log).toContain('post step: state started-with=hello')
     expect(result.log).toContain('post step: env KIT_PROBE_GREETING=hello')
