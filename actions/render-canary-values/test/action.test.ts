@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { resolveNode, runAction } from '@canary-delivery/action-runner'
+import { resolveNode, runBundledAction } from '@canary-delivery/action-runner'
 import { validateObject } from '@canary-delivery/flagger'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
@@ -48,7 +48,7 @@ async function chartAgrees(outputs: Record<string, string>, release: string, nam
 describe('the render-canary-values bundle', () => {
   it('renders prod from the delivery file: values, file, Canary, plan and estimate', async () => {
     const ws = workspace({ '.github/delivery.yaml': DELIVERY })
-    const result = await runAction({
+    const result = await runBundledAction({
       actionDir,
       workspace: ws,
       inputs: {
@@ -90,7 +90,7 @@ describe('the render-canary-values bundle', () => {
 
   it('renders A/B testing on nginx from explicit inputs alone, on Node 24', async () => {
     const runnerTemp = mkdtempSync(join(scratch, 'temp-'))
-    const result = await runAction({
+    const result = await runBundledAction({
       actionDir,
       workspace: workspace(),
       runnerTemp,
@@ -126,7 +126,7 @@ describe('the render-canary-values bundle', () => {
   })
 
   it('renders blue/green on the kubernetes provider and says the webhooks alone gate it', async () => {
-    const result = await runAction({
+    const result = await runBundledAction({
       actionDir,
       workspace: workspace(),
       inputs: {
@@ -196,7 +196,7 @@ describe('the render-canary-values bundle', () => {
   for (const [what, inputs, message, files] of refusals) {
     it(`refuses ${what} with one line, exit 1 and no file`, async () => {
       const ws = workspace(files)
-      const result = await runAction({
+      const result = await runBundledAction({
         actionDir,
         workspace: ws,
         inputs: { name: 'app', 'output-file': 'values.yaml', ...inputs },
