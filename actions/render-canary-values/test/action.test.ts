@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { resolveNode, runBundledAction } from '@canary-delivery/action-runner'
 import { validateObject } from '@canary-delivery/flagger'
+import { helmTemplate, ofKind, withoutLabels } from '@canary-delivery/tools'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { helmTemplate, ofKind, withoutLabels } from '../../../packages/flagger/test/chart'
 
 const actionDir = resolve(import.meta.dirname, '..')
 const scratch = mkdtempSync(join(tmpdir(), 'render-canary-values-'))

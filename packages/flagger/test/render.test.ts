@@ -1,5 +1,6 @@
 import { isConfigurationError } from '@canary-delivery/action-kit'
 import type { ResolvedEnvironment } from '@canary-delivery/delivery-config'
+import { helmTemplate, ofKind, withoutLabels } from '@canary-delivery/tools'
 import { describe, expect, it } from 'vitest'
 import {
   BUILTIN_PROFILES,
@@ -12,7 +13,6 @@ import {
   type Strategy,
   validateObject,
 } from '../src/index'
-import { helmTemplate, ofKind, withoutLabels } from './chart'
 
 const ENVIRONMENTS = ['sit', 'uat', 'prod'] as const
 // knative is refused before the table: Flagger's knative provider targets a Knative Service.
