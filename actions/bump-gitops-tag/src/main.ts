@@ -25,18 +25,15 @@ async function main(): Promise<void> {
   })
   const tag = inputs.required('tag')
   const app = firstDefined(inputs.optional('app'), resolved?.app)
-  if (!app) throw new ConfigurationError("Input 'app' is required (or 'config' with a delivery file)", 'app')
+  if (!app) throw new ConfigurationError("Input 'app' is required (or 'config' with a delivery file)")
   const environment = firstDefined(inputs.optional('environment'), resolved?.environment)
-  if (!environment) throw new ConfigurationError("Input 'environment' is required", 'environment')
+  if (!environment) throw new ConfigurationError("Input 'environment' is required")
   const repository = firstDefined(inputs.optional('repository'), resolved?.gitops.repository)
   if (!repository)
-    throw new ConfigurationError(
-      "Input 'repository' is required (or gitops.repository in the delivery file)",
-      'repository',
-    )
+    throw new ConfigurationError("Input 'repository' is required (or gitops.repository in the delivery file)")
   const fileTemplate = firstDefined(inputs.optional('file'), resolved?.gitops.file)
   if (!fileTemplate)
-    throw new ConfigurationError("Input 'file' is required (or gitops.file in the delivery file)", 'file')
+    throw new ConfigurationError("Input 'file' is required (or gitops.file in the delivery file)")
   const file = expandTemplate(
     fileTemplate,
     { app, environment, namespace: resolved?.namespace },

@@ -18,10 +18,7 @@ function readInputs(inputs: InputReader, workspace: string): RenderInputs & { ou
   const environment = inputs.optional('environment')
   const stepWeights = inputs.list('step-weights')?.map((item) => {
     if (!/^\d+$/.test(item)) {
-      throw new ConfigurationError(
-        `Input 'step-weights' must be whole numbers from 1 to 100, got '${item}'`,
-        'step-weights',
-      )
+      throw new ConfigurationError(`Input 'step-weights' must be whole numbers from 1 to 100, got '${item}'`)
     }
     return Number(item)
   })

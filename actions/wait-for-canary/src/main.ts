@@ -29,10 +29,7 @@ function readInputs(): WaitInputs {
   })
   const name = inputs.optional('name') ?? resolved?.canary.name ?? resolved?.app
   if (!name)
-    throw new ConfigurationError(
-      "Input 'name' is required (the Flagger Canary's name), or give 'config'",
-      'name',
-    )
+    throw new ConfigurationError("Input 'name' is required (the Flagger Canary's name), or give 'config'")
   const tag = inputs.matching(
     'tag',
     TAG,
@@ -40,12 +37,11 @@ function readInputs(): WaitInputs {
   )
   const image = inputs.optional('image') ?? (tag ? resolved?.image : undefined)
   if (!tag && !image) {
-    throw new ConfigurationError("Input 'tag' or 'image' is required: what the new revision must run", 'tag')
+    throw new ConfigurationError("Input 'tag' or 'image' is required: what the new revision must run")
   }
   if (image && !tag && !hasTagOrDigest(image)) {
     throw new ConfigurationError(
       `Input 'image' must carry a tag or digest (e.g. ${image}:1.2.3) when 'tag' is not given, got '${image}'`,
-      'image',
     )
   }
   const token = inputs.optional('token')

@@ -26,7 +26,7 @@ function describeRange({ min, max }: Range): string {
 }
 
 function fail(name: string, expected: string, got: string): never {
-  throw new ConfigurationError(`Input '${name}' must be ${expected}, got '${got}'`, name)
+  throw new ConfigurationError(`Input '${name}' must be ${expected}, got '${got}'`)
 }
 
 /**
@@ -45,7 +45,7 @@ export class InputReader {
   required(name: string, hint?: string): string {
     const value = this.optional(name)
     if (value === undefined) {
-      throw new ConfigurationError(`Input '${name}' is required${hint ? ` (${hint})` : ''}`, name)
+      throw new ConfigurationError(`Input '${name}' is required${hint ? ` (${hint})` : ''}`)
     }
     return value
   }

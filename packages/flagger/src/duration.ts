@@ -27,13 +27,11 @@ export function checkDuration(value: string, input: string, minSeconds = 1): str
   if (seconds === undefined) {
     throw new ConfigurationError(
       `Input '${input}' must be a duration in Flagger's format (whole seconds or minutes, e.g. 30s or 1m), got '${value}'`,
-      input,
     )
   }
   if (seconds < minSeconds) {
     throw new ConfigurationError(
       `Input '${input}' must be at least ${minSeconds}s${minSeconds === 10 ? ' (Flagger raises shorter intervals to 10s)' : ''}, got '${value}'`,
-      input,
     )
   }
   return value

@@ -71,7 +71,6 @@ export function checkProvider(provider: string, input = 'provider'): Provider {
     if (NOT_FOR_THE_CHART[provider]) {
       throw new ConfigurationError(
         `Input '${input}': ${provider} is not supported here: ${NOT_FOR_THE_CHART[provider]}`,
-        input,
       )
     }
     return provider as Provider
@@ -80,7 +79,6 @@ export function checkProvider(provider: string, input = 'provider'): Provider {
   const hint = versions.length > 0 ? ` (Flagger wants the version too: ${versions.join(' or ')})` : ''
   throw new ConfigurationError(
     `Input '${input}' must be one of ${PROVIDERS.join(', ')}, got '${provider}'${hint}`,
-    input,
   )
 }
 
@@ -95,7 +93,6 @@ export function checkStrategyProvider(strategy: Strategy, provider: string, inpu
     `Input '${input}': ${STRATEGY_TITLES[strategy]} is not supported by the ${provider} provider; ` +
       `Flagger supports it with ${supportersOf(strategy)}` +
       (SUPPORT.canary.includes(family) && strategy !== 'canary' ? ` (${provider} supports canary)` : ''),
-    input,
   )
 }
 

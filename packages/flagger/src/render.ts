@@ -81,7 +81,7 @@ function merge(layers: Layer[]): { settings: CanarySettings; sources: Record<str
 }
 
 function fail(input: string, message: string): never {
-  throw new ConfigurationError(`Input '${input}' ${message}`, input)
+  throw new ConfigurationError(`Input '${input}' ${message}`)
 }
 
 // Inputs and delivery-file keys share one vocabulary; errors name the input.
@@ -265,7 +265,6 @@ export function renderCanaryValues(inputs: RenderInputs): RenderResult {
           sources.maxWeight === 'input' && sources.stepWeight !== 'input' ? 'max-weight' : 'step-weight'
         throw new ConfigurationError(
           `Input '${input}': step-weight (${stepWeight}) must not exceed max-weight (${maxWeight})`,
-          input,
         )
       }
       analysis.maxWeight = maxWeight
