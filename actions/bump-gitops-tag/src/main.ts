@@ -3,11 +3,13 @@ import {
   ConfigurationError,
   codeBlock,
   details,
+  githubServerUrl,
   heading,
   InputReader,
   registerSecret,
   runAction,
   table,
+  workflowRunUrl,
   writeSummary,
 } from '@canary-delivery/action-kit'
 import { expandTemplate, firstDefined, resolveFromInputs } from '@canary-delivery/delivery-config'
@@ -40,15 +42,10 @@ async function main(): Promise<void> {
     "Input 'file'",
   )
   const mode: BumpMode = inputs.oneOf('mode', ['push', 'pull-request'] as const) ?? 'push'
-  const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com'
-  const runUrl =
-    process.env.GITHUB_RUN_ID && process.env.GITHUB_REPOSITORY
-      ? `${server}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}`
-      : undefined
 
   const result = await bumpGitopsTag({
     repository,
-    serverUrl: server,
+    serverUrl: githubServerUrl(),
     apiUrl: process.env.GITHUB_API_URL,
     workspace,
     branch: firstDefined(inputs.optional('branch'), resolved?.gitops.branch) ?? 'main',
@@ -66,7 +63,11 @@ async function main(): Promise<void> {
     maxAttempts: inputs.integer('max-attempts', { min: 1, max: 50 }) ?? 15,
     dryRun: inputs.boolean('dry-run') ?? false,
     ifCurrentTag: inputs.optional('if-current-tag'),
-    source: { repository: process.env.GITHUB_REPOSITORY, sha: process.env.GITHUB_SHA, runUrl },
+    source: {
+      repository: process.env.GITHUB_REPOSITORY,
+      sha: process.env.GITHUB_SHA,
+      runUrl: workflowRunUrl(),
+    },
     tempDir: process.env.RUNNER_TEMP,
     log: (line) => core.info(line),
   })

@@ -5,6 +5,7 @@ import {
   InputReader,
   registerSecret,
   runAction,
+  workflowRunUrl,
   writeSummary,
 } from '@canary-delivery/action-kit'
 import {
@@ -50,8 +51,6 @@ function readInputs(): WaitInputs {
   const sha = inputs.matching('sha', /^[0-9a-f]{40}$/i, 'a full 40-character commit SHA')
   const reportAs = inputs.oneOf('report-as', ['status', 'check-run'] as const) ?? 'status'
   const statusContext = inputs.optional('status-context') ?? `canary/${environment ?? name}`
-  const serverUrl = process.env.GITHUB_SERVER_URL ?? 'https://github.com'
-  const runId = process.env.GITHUB_RUN_ID
   return {
     kubeconfig: inputs.text('kubeconfig'),
     kubeconfigEnv: process.env.KUBECONFIG,
@@ -73,10 +72,7 @@ function readInputs(): WaitInputs {
             repository,
             sha,
             context: statusContext,
-            targetUrl:
-              runId && process.env.GITHUB_REPOSITORY
-                ? `${serverUrl}/${process.env.GITHUB_REPOSITORY}/actions/runs/${runId}`
-                : undefined,
+            targetUrl: workflowRunUrl(),
             minIntervalMs: Number(process.env.WAIT_FOR_CANARY_STATUS_INTERVAL_MS) || undefined,
           }
         : undefined,
