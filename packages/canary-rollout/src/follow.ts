@@ -10,7 +10,7 @@ import { analysisEstimateOf, type Canary, defaultTimeoutMs } from './canary'
 import type { KubeEvent, RunEvent } from './events'
 import type { HelmRelease } from './helm-release'
 import type { ExpectedImage, Workload } from './images'
-import type { Snapshot, TimelineEntry } from './timeline'
+import { type Snapshot, snapshotKey, type TimelineEntry } from './timeline'
 import { RolloutTracker } from './tracker'
 import type { OnWaitingPromotion, Verdict } from './verdict'
 
@@ -194,7 +194,7 @@ export async function followRollout(options: FollowOptions): Promise<FollowResul
   let lastProgressKey = ''
   const progress = () => {
     const snap = tracker.snapshot()
-    const key = `${snap.phase}|${snap.weight}|${snap.iterations}|${snap.failedChecks}`
+    const key = snapshotKey(snap)
     if (key !== lastProgressKey) {
       lastProgressKey = key
       options.onProgress?.(snap)

@@ -12,6 +12,9 @@ export interface Snapshot {
   progress: string
 }
 
+/** Changes when anything a person follows changes: phase, weight, iterations or failed checks. */
+export const snapshotKey = (s: Snapshot): string => `${s.phase}|${s.weight}|${s.iterations}|${s.failedChecks}`
+
 export interface TimelineEntry extends Snapshot {
   elapsedSeconds: number
   time: string

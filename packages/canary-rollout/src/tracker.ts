@@ -12,7 +12,7 @@ import {
 } from './events'
 import { describeHelmRelease, type HelmRelease, helmReleaseApplied } from './helm-release'
 import { carriesImage, describeExpected, type ExpectedImage, type Workload } from './images'
-import { type Snapshot, Timeline, type TimelineEntry } from './timeline'
+import { type Snapshot, snapshotKey, Timeline, type TimelineEntry } from './timeline'
 import { decideVerdict, type OnWaitingPromotion, type Verdict } from './verdict'
 import { type WaitStage, waitStageOf } from './wait-stage'
 
@@ -33,8 +33,6 @@ export interface TrackerOptions {
   /** One line per change, for the log. */
   log: (line: string) => void
 }
-
-const snapshotKey = (s: Snapshot) => `${s.phase}|${s.weight}|${s.iterations}|${s.failedChecks}`
 
 /**
  * Follows what the watches deliver (the Canary, its events, the target and primary workloads, the
