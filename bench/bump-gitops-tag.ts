@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { runAction } from '@canary-delivery/action-runner'
+import { runBundledAction } from '@canary-delivery/action-runner'
 
 const { values: args } = parseArgs({
   options: { files: { type: 'string', default: '20000' }, concurrent: { type: 'string', default: '20' } },
@@ -100,7 +100,7 @@ try {
   console.log(`synthetic repository: ${FILES} files (${size}), built in ${seconds(buildMs)}`)
 
   const bump = (app: string, tag: string) =>
-    runAction({
+    runBundledAction({
       actionDir,
       inputs: {
         repository: bare,

@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs, promisify } from 'node:util'
-import { runAction } from '@canary-delivery/action-runner'
+import { runBundledAction } from '@canary-delivery/action-runner'
 import { type CanaryPhase, isCanaryPhase } from '@canary-delivery/flagger'
 import { kubeconfigFor, type Sandbox, startSandbox } from '@canary-delivery/sandbox'
 import { type RecordingProxy, startRecordingProxy } from '../test/support/recording-proxy'
@@ -162,7 +162,7 @@ async function measureAction(bench: Bench, tag: string, proxy: RecordingProxy): 
     flux = r
   })
   bench.takeChanges()
-  const result = runAction({
+  const result = runBundledAction({
     actionDir: ACTION_DIR,
     inputs: { kubeconfig: kubeconfigFor(proxy.url), namespace: NS, name: 'podinfo', tag, timeout: '30m' },
     runnerTemp,

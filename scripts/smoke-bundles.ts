@@ -3,7 +3,7 @@
 // crash while loading (an ESM/CommonJS mix-up, a missing module). `pnpm smoke-bundles [--node 24|current]`
 import { relative } from 'node:path'
 import { parseArgs } from 'node:util'
-import { repoRoot, resolveNode, runAction } from '@canary-delivery/action-runner'
+import { repoRoot, resolveNode, runBundledAction } from '@canary-delivery/action-runner'
 import { actionDirs } from './bundles'
 
 const { values } = parseArgs({ options: { node: { type: 'string', default: '24' } } })
@@ -17,7 +17,7 @@ const LOAD_FAILURE =
 let failures = 0
 for (const dir of actionDirs()) {
   const name = relative(repoRoot, dir)
-  const result = await runAction({ actionDir: dir, node, inputs: {}, timeoutMs: 60_000 })
+  const result = await runBundledAction({ actionDir: dir, node, inputs: {}, timeoutMs: 60_000 })
   const main = result.steps.find((step) => step.step === 'main')!
   const errors = result.annotations.filter((a) => a.level === 'error' && a.step === 'main')
   const loadFailure = LOAD_FAILURE.exec(`${main.stderr}\n${main.stdout}`)

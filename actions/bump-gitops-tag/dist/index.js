@@ -35018,7 +35018,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
-/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(117);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5220);
 /* harmony import */ var _canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2851);
 /* harmony import */ var _canary_delivery_gitops__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1724);
 
@@ -35038,25 +35038,21 @@ async function main() {
     const tag = inputs.required('tag');
     const app = (0,_canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_2__/* .firstDefined */ .c4)(inputs.optional('app'), resolved?.app);
     if (!app)
-        throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1("Input 'app' is required (or 'config' with a delivery file)", 'app');
+        throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1("Input 'app' is required (or 'config' with a delivery file)");
     const environment = (0,_canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_2__/* .firstDefined */ .c4)(inputs.optional('environment'), resolved?.environment);
     if (!environment)
-        throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1("Input 'environment' is required", 'environment');
+        throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1("Input 'environment' is required");
     const repository = (0,_canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_2__/* .firstDefined */ .c4)(inputs.optional('repository'), resolved?.gitops.repository);
     if (!repository)
-        throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1("Input 'repository' is required (or gitops.repository in the delivery file)", 'repository');
+        throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1("Input 'repository' is required (or gitops.repository in the delivery file)");
     const fileTemplate = (0,_canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_2__/* .firstDefined */ .c4)(inputs.optional('file'), resolved?.gitops.file);
     if (!fileTemplate)
-        throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1("Input 'file' is required (or gitops.file in the delivery file)", 'file');
+        throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1("Input 'file' is required (or gitops.file in the delivery file)");
     const file = (0,_canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_2__/* .expandTemplate */ .Ly)(fileTemplate, { app, environment, namespace: resolved?.namespace }, "Input 'file'");
     const mode = inputs.oneOf('mode', ['push', 'pull-request']) ?? 'push';
-    const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
-    const runUrl = process.env.GITHUB_RUN_ID && process.env.GITHUB_REPOSITORY
-        ? `${server}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}`
-        : undefined;
     const result = await (0,_canary_delivery_gitops__WEBPACK_IMPORTED_MODULE_3__/* .bumpGitopsTag */ .Lg)({
         repository,
-        serverUrl: server,
+        serverUrl: (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .githubServerUrl */ .EI)(),
         apiUrl: process.env.GITHUB_API_URL,
         workspace,
         branch: (0,_canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_2__/* .firstDefined */ .c4)(inputs.optional('branch'), resolved?.gitops.branch) ?? 'main',
@@ -35074,7 +35070,11 @@ async function main() {
         maxAttempts: inputs.integer('max-attempts', { min: 1, max: 50 }) ?? 15,
         dryRun: inputs.boolean('dry-run') ?? false,
         ifCurrentTag: inputs.optional('if-current-tag'),
-        source: { repository: process.env.GITHUB_REPOSITORY, sha: process.env.GITHUB_SHA, runUrl },
+        source: {
+            repository: process.env.GITHUB_REPOSITORY,
+            sha: process.env.GITHUB_SHA,
+            runUrl: (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .workflowRunUrl */ .CX)(),
+        },
         tempDir: process.env.RUNNER_TEMP,
         log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line),
     });
@@ -35118,49 +35118,31 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 117:
+/***/ 5220:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  j1: () => (/* reexport */ errors_ConfigurationError),
+  j1: () => (/* reexport */ ConfigurationError),
   i_: () => (/* reexport */ InputReader),
   EY: () => (/* reexport */ backoffDelay),
   DV: () => (/* reexport */ codeBlock),
   zH: () => (/* reexport */ details),
   Ei: () => (/* reexport */ execArgv),
+  EI: () => (/* reexport */ githubServerUrl),
   R_: () => (/* reexport */ heading),
   cl: () => (/* reexport */ registerSecret),
   Cs: () => (/* reexport */ runAction),
   yy: () => (/* reexport */ sleep),
   tp: () => (/* reexport */ table),
+  CX: () => (/* reexport */ workflowRunUrl),
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ExecError, cell, clearSecrets, describeCommand, envInputGetter, escapeHtml, formatDuration, inert, inertLines, inputEnvName, isConfigurationError, mask, mermaid, parseDuration, parseDurationOrThrow, retry, tail
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/errors.ts
-/**
- * A mistake the user can fix (a bad input, a malformed file). Reported as one line without a
- * stack trace; anything else that escapes an action is treated as a bug and reported with one.
- */
-class errors_ConfigurationError extends Error {
-    name = 'ConfigurationError';
-    /** The input (or file) the message is about, when there is one. */
-    input;
-    constructor(message, input) {
-        super(message);
-        this.input = input;
-    }
-}
-function isConfigurationError(error) {
-    // The name check keeps working when two copies of this package end up in one bundle.
-    return (error instanceof errors_ConfigurationError || (error instanceof Error && error.name === 'ConfigurationError'));
-}
+// UNUSED EXPORTS: ExecError, cell, clearSecrets, describeCommand, envInputGetter, escapeHtml, formatDuration, inert, inertLines, inputEnvName, isConfigurationError, mask, mermaid, parseDuration, retry, tail
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/duration.ts
-
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
 const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
 const PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
@@ -35174,15 +35156,18 @@ function parseDuration(text) {
         total += Number(amount) * UNIT_MS[unit];
     return Math.round(total);
 }
-function parseDurationOrThrow(text, what) {
-    const ms = parseDuration(text);
-    if (ms === undefined) {
-        throw new ConfigurationError(`${what} must be a duration such as 90s, 10m or 1h30m, got '${text}'`, what);
+/**
+ * How a length of time is shown to people, everywhere in the suite:
+ * - `words` (the default), the shortest readable form: `1h 5m`, `2m 30s`, `45s`, `800ms`;
+ * - `clock`, whole minutes and seconds as a stopwatch shows them: `02:30`, `65:00` after an hour.
+ *   Its width stays the same for the first hour and a half, so timeline columns line up.
+ */
+function formatDuration(ms, style = 'words') {
+    if (style === 'clock') {
+        const total = Math.max(0, Math.floor(ms / 1_000));
+        const pad = (n) => String(n).padStart(2, '0');
+        return `${pad(Math.floor(total / 60))}:${pad(total % 60)}`;
     }
-    return ms;
-}
-/** The shortest readable form: 1h 5m, 2m 30s, 45s, 800ms. */
-function formatDuration(ms) {
     if (ms < 1_000)
         return `${Math.round(ms)}ms`;
     let seconds = Math.round(ms / 1_000);
@@ -35198,6 +35183,20 @@ function formatDuration(ms) {
     if (seconds || parts.length === 0)
         parts.push(`${seconds}s`);
     return parts.join(' ');
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/errors.ts
+/**
+ * A mistake the user can fix (a bad input, a malformed file). Reported as one line without a
+ * stack trace; anything else that escapes an action is treated as a bug and reported with one.
+ * The message names the input or file it is about.
+ */
+class ConfigurationError extends Error {
+    name = 'ConfigurationError';
+}
+function isConfigurationError(error) {
+    // The name check keeps working when two copies of this package end up in one bundle.
+    return (error instanceof ConfigurationError || (error instanceof Error && error.name === 'ConfigurationError'));
 }
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 11 modules
@@ -35311,7 +35310,7 @@ function describeRange({ min, max }) {
     return '';
 }
 function fail(name, expected, got) {
-    throw new errors_ConfigurationError(`Input '${name}' must be ${expected}, got '${got}'`, name);
+    throw new ConfigurationError(`Input '${name}' must be ${expected}, got '${got}'`);
 }
 /**
  * Typed, strict reading of action inputs. Every optional reader returns undefined when the input is
@@ -35330,7 +35329,7 @@ class InputReader {
     required(name, hint) {
         const value = this.optional(name);
         if (value === undefined) {
-            throw new errors_ConfigurationError(`Input '${name}' is required${hint ? ` (${hint})` : ''}`, name);
+            throw new ConfigurationError(`Input '${name}' is required${hint ? ` (${hint})` : ''}`);
         }
         return value;
     }
@@ -35417,23 +35416,6 @@ class InputReader {
             .flatMap((line) => (commas ? line.split(',') : [line]))
             .map((item) => item.trim())
             .filter(Boolean);
-    }
-    /** `key=value` pairs, one per line or separated by commas. */
-    map(name) {
-        const items = this.list(name);
-        if (items === undefined)
-            return undefined;
-        const result = {};
-        for (const item of items) {
-            const eq = item.indexOf('=');
-            if (eq <= 0)
-                fail(name, 'key=value pairs, one per line', item);
-            const key = item.slice(0, eq).trim();
-            if (Object.hasOwn(result, key))
-                fail(name, 'key=value pairs with each key once', item);
-            result[key] = item.slice(eq + 1).trim();
-        }
-        return result;
     }
 }
 
@@ -35536,7 +35518,19 @@ async function writeSummary(...sections) {
     await core/* summary */.z.addRaw(`${mask(markdown)}\n`).write();
 }
 
+;// CONCATENATED MODULE: ../../packages/action-kit/src/workflow-run.ts
+/** Where the repositories live: GITHUB_SERVER_URL, or github.com outside a runner. */
+function githubServerUrl(env = process.env) {
+    return env.GITHUB_SERVER_URL ?? 'https://github.com';
+}
+/** The web page of the workflow run this step belongs to, when the runner says which run it is. */
+function workflowRunUrl(env = process.env) {
+    const { GITHUB_RUN_ID: runId, GITHUB_REPOSITORY: repository } = env;
+    return runId && repository ? `${githubServerUrl(env)}/${repository}/actions/runs/${runId}` : undefined;
+}
+
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
+
 
 
 
@@ -35565,8 +35559,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 8 modules
-var src = __nccwpck_require__(117);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 9 modules
+var src = __nccwpck_require__(5220);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/ajv@8.20.0/node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(5931);
 var ajv_default = /*#__PURE__*/__nccwpck_require__.n(ajv);
@@ -35641,11 +35635,11 @@ function parseDeliveryFile(text, file) {
     };
     const yamlError = document.errors[0];
     if (yamlError) {
-        throw new src/* ConfigurationError */.j1(`${at(yamlError.pos[0])}: not valid YAML: ${yamlError.message.split('\n')[0]}`, 'config');
+        throw new src/* ConfigurationError */.j1(`${at(yamlError.pos[0])}: not valid YAML: ${yamlError.message.split('\n')[0]}`);
     }
     const data = document.toJS();
     if (!data || typeof data !== 'object' || Array.isArray(data)) {
-        throw new src/* ConfigurationError */.j1(`${file}: expected a mapping with app and environments`, 'config');
+        throw new src/* ConfigurationError */.j1(`${file}: expected a mapping with app and environments`);
     }
     if (!validate(data)) {
         // Errors from the allOf branches repeat; keep the most specific (deepest) first. An `if` error
@@ -35659,14 +35653,14 @@ function parseDeliveryFile(text, file) {
         const node = locate(document.contents, segments, key);
         const where = key ? dotted([...segments, key]) : dotted(segments) || '(top level)';
         const more = new Set(errors.map((e) => e.instancePath + e.keyword)).size - 1;
-        throw new src/* ConfigurationError */.j1(`${at(node?.range?.[0])}: ${where}: ${message}${more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}`, 'config');
+        throw new src/* ConfigurationError */.j1(`${at(node?.range?.[0])}: ${where}: ${message}${more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}`);
     }
     const names = new Map();
     data.environments.forEach((environment, index) => {
         const earlier = names.get(environment.name);
         if (earlier !== undefined) {
             const node = locate(document.contents, ['environments', index, 'name']);
-            throw new src/* ConfigurationError */.j1(`${at(node?.range?.[0])}: environments[${index}].name: '${environment.name}' is already environments[${earlier}]`, 'config');
+            throw new src/* ConfigurationError */.j1(`${at(node?.range?.[0])}: environments[${index}].name: '${environment.name}' is already environments[${earlier}]`);
         }
         names.set(environment.name, index);
     });
@@ -35679,7 +35673,7 @@ function loadDeliveryFile(path, displayName = path) {
     }
     catch (error) {
         const code = error.code;
-        throw new src/* ConfigurationError */.j1(`Input 'config': cannot read ${displayName}${code === 'ENOENT' ? ': no such file' : `: ${code ?? String(error)}`}`, 'config');
+        throw new src/* ConfigurationError */.j1(`Input 'config': cannot read ${displayName}${code === 'ENOENT' ? ': no such file' : `: ${code ?? String(error)}`}`);
     }
     return parseDeliveryFile(text, displayName);
 }
@@ -35699,7 +35693,7 @@ function expandTemplate(template, values, what) {
             const known = Object.keys(values)
                 .filter((key) => values[key] !== undefined)
                 .map((key) => `{${key}}`);
-            throw new src/* ConfigurationError */.j1(`${what}: unknown placeholder ${whole} in '${template}' (known: ${known.join(', ')})`, what);
+            throw new src/* ConfigurationError */.j1(`${what}: unknown placeholder ${whole} in '${template}' (known: ${known.join(', ')})`);
         }
         return value;
     });
@@ -35709,7 +35703,7 @@ function resolveEnvironment(file, name, source = 'the delivery file') {
     const index = file.environments.findIndex((environment) => environment.name === name);
     if (index < 0) {
         const names = file.environments.map((environment) => environment.name).join(', ');
-        throw new src/* ConfigurationError */.j1(`Input 'environment': '${name}' is not in ${source} (it has ${names})`, 'environment');
+        throw new src/* ConfigurationError */.j1(`Input 'environment': '${name}' is not in ${source} (it has ${names})`);
     }
     const own = file.environments[index];
     const defaults = file.defaults ?? {};
@@ -35748,7 +35742,7 @@ function resolveFromInputs({ config, environment, workspace = process.cwd(), }) 
     if (!name) {
         if (file.environments.length !== 1) {
             const names = file.environments.map((e) => e.name).join(', ');
-            throw new src/* ConfigurationError */.j1(`Input 'environment' is required with 'config' (${display} has ${names})`, 'environment');
+            throw new src/* ConfigurationError */.j1(`Input 'environment' is required with 'config' (${display} has ${names})`);
         }
         name = file.environments[0].name;
     }
@@ -35785,8 +35779,8 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 var external_node_path_ = __nccwpck_require__(4379);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 8 modules
-var src = __nccwpck_require__(117);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 9 modules
+var src = __nccwpck_require__(5220);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8293);
 ;// CONCATENATED MODULE: ../../packages/gitops/src/git.ts
@@ -41003,7 +40997,7 @@ function pull_request_transient(error) {
 /** Opens the pull request, or updates the open one for the same branch in place. */
 async function upsertPullRequest(input) {
     if (!input.token)
-        throw new src/* ConfigurationError */.j1("Input 'token' is required in pull-request mode", 'token');
+        throw new src/* ConfigurationError */.j1("Input 'token' is required in pull-request mode");
     const github = getOctokit(input.token, { baseUrl: input.apiUrl.replace(/\/+$/, '') });
     const call = async (what, operation) => {
         for (let attempt = 1;; attempt++) {
@@ -41243,7 +41237,7 @@ function parseField(field) {
             segments.push({ key: match[3], equals: match[4] });
     }
     if (segments.length === 0)
-        throw new src/* ConfigurationError */.j1(`Input 'field': '${field}' names no field`, 'field');
+        throw new src/* ConfigurationError */.j1(`Input 'field': '${field}' names no field`);
     return { selector, docIndex, segments };
 }
 function resolveField(docs, field, fileName, content) {
@@ -41285,7 +41279,7 @@ function resolveField(docs, field, fileName, content) {
                 return;
         }
         if (!(0,dist/* isScalar */.jn)(node) || typeof node.value === 'object') {
-            throw new src/* ConfigurationError */.j1(`Input 'field': '${field}' in ${fileName} is not a single value`, 'field');
+            throw new src/* ConfigurationError */.j1(`Input 'field': '${field}' in ${fileName} is not a single value`);
         }
         const last = path[path.length - 1];
         const looksLikeRef = typeof last === 'string' && /image$/i.test(last) && parseImageRef(String(node.value))?.tag !== undefined;
@@ -41301,9 +41295,9 @@ function resolveField(docs, field, fileName, content) {
         });
     });
     if (matches.length === 0)
-        throw new src/* ConfigurationError */.j1(`Input 'field': ${fileName} has no field '${field}'`, 'field');
+        throw new src/* ConfigurationError */.j1(`Input 'field': ${fileName} has no field '${field}'`);
     if (matches.length > 1) {
-        throw new src/* ConfigurationError */.j1(`Input 'field': '${field}' is in ${matches.length} documents of ${fileName}; put the document first, e.g. 'doc[${matches[1].docIndex}].${field}' or 'Kind/name:${field}'`, 'field');
+        throw new src/* ConfigurationError */.j1(`Input 'field': '${field}' is in ${matches.length} documents of ${fileName}; put the document first, e.g. 'doc[${matches[1].docIndex}].${field}' or 'Kind/name:${field}'`);
     }
     return matches[0];
 }
@@ -41321,7 +41315,7 @@ function choose(docs, candidates, request) {
     const { image, fileName } = request;
     const list = (cs) => cs.map((c) => `${describe(docs, c)} (${String(c.node.value)})`).join(', ');
     if (candidates.length === 0) {
-        throw new src/* ConfigurationError */.j1(`${fileName} has no image tag field (looked for Flux $imagepolicy markers, …image.tag, kustomization images[].newTag and image: repo:tag strings); name one with the 'field' input`, 'field');
+        throw new src/* ConfigurationError */.j1(`${fileName} has no image tag field (looked for Flux $imagepolicy markers, …image.tag, kustomization images[].newTag and image: repo:tag strings); name one with the 'field' input`);
     }
     let pool = candidates;
     const replaceRepository = false;
@@ -41333,7 +41327,7 @@ function choose(docs, candidates, request) {
             // No field names this image: with one clear best field, the image moves to the new repository.
             const best = bestTier(candidates);
             if (best.length !== 1 || (!best[0].repositoryNode && best[0].kind !== 'ref')) {
-                throw new src/* ConfigurationError */.j1(`${fileName} has no image tag field for image '${image}' (found ${list(candidates)})`, 'image');
+                throw new src/* ConfigurationError */.j1(`${fileName} has no image tag field for image '${image}' (found ${list(candidates)})`);
             }
             return { candidate: best[0], replaceRepository: true };
         }
@@ -41349,7 +41343,7 @@ function choose(docs, candidates, request) {
             best = named;
     }
     if (best.length > 1) {
-        throw new src/* ConfigurationError */.j1(`${fileName} has ${best.length} equally likely image tag fields: ${list(best)}; choose with the 'image' or 'field' input`, image ? 'field' : 'image');
+        throw new src/* ConfigurationError */.j1(`${fileName} has ${best.length} equally likely image tag fields: ${list(best)}; choose with the 'image' or 'field' input`);
     }
     return { candidate: best[0], replaceRepository };
 }
@@ -41384,7 +41378,7 @@ function renderScalar(node, value) {
         case undefined:
             return needsQuotes(value) ? JSON.stringify(value) : value;
         default:
-            throw new src/* ConfigurationError */.j1(`cannot rewrite a ${node.type} scalar; use a plain or quoted value`, 'field');
+            throw new src/* ConfigurationError */.j1(`cannot rewrite a ${node.type} scalar; use a plain or quoted value`);
     }
 }
 function eolOf(content) {
@@ -41448,7 +41442,7 @@ function mergeSplices(content, map, values, path, changes, step, prune, source) 
     const eol = eolOf(content);
     const splices = [];
     if (map.flow) {
-        throw new src/* ConfigurationError */.j1(`Input 'values': cannot merge into the flow mapping at ${pathText(path)}; write it as a block`, 'values');
+        throw new src/* ConfigurationError */.j1(`Input 'values': cannot merge into the flow mapping at ${pathText(path)}; write it as a block`);
     }
     const missing = [];
     for (const [key, value] of Object.entries(values)) {
@@ -41516,7 +41510,7 @@ function mergeSplices(content, map, values, path, changes, step, prune, source) 
             changes.push({ field: pathText(here), from: renderFlow(current), to: renderFlow(value) });
         }
         else {
-            throw new src/* ConfigurationError */.j1(`Input 'values': cannot replace ${pathText(here)} (${renderFlow(current)}) with ${renderFlow(value)} in place`, 'values');
+            throw new src/* ConfigurationError */.j1(`Input 'values': cannot replace ${pathText(here)} (${renderFlow(current)}) with ${renderFlow(value)} in place`);
         }
     }
     if (prune) {
@@ -41536,7 +41530,7 @@ function mergeSplices(content, map, values, path, changes, step, prune, source) 
     if (missing.length > 0) {
         const first = map.items[0];
         if (!first || !(0,dist/* isScalar */.jn)(first.key) || !first.key.range) {
-            throw new src/* ConfigurationError */.j1(`Input 'values': cannot add keys to the empty mapping at ${pathText(path)}`, 'values');
+            throw new src/* ConfigurationError */.j1(`Input 'values': cannot add keys to the empty mapping at ${pathText(path)}`);
         }
         const column = columnOf(content, first.key.range[0]);
         const at = lineEndAfter(content, contentEnd(content, map));
@@ -41582,14 +41576,14 @@ function valuesFrom(values) {
     const doc = (0,dist/* parseDocument */.Tp)(values);
     const error = doc.errors[0];
     if (error)
-        throw new src/* ConfigurationError */.j1(`Input 'values' is not valid YAML: ${error.message.split('\n')[0]}`, 'values');
+        throw new src/* ConfigurationError */.j1(`Input 'values' is not valid YAML: ${error.message.split('\n')[0]}`);
     const data = doc.toJS({ maxAliasCount: -1 });
     if (!yaml_edit_isPlainObject(data))
-        throw new src/* ConfigurationError */.j1("Input 'values': expected a YAML mapping", 'values');
+        throw new src/* ConfigurationError */.j1("Input 'values': expected a YAML mapping");
     const release = data.kind === 'HelmRelease';
     const picked = release ? data.spec?.values : data;
     if (!yaml_edit_isPlainObject(picked))
-        throw new src/* ConfigurationError */.j1("Input 'values': the HelmRelease has no spec.values mapping", 'values');
+        throw new src/* ConfigurationError */.j1("Input 'values': the HelmRelease has no spec.values mapping");
     const node = release ? doc.getIn(['spec', 'values'], true) : doc.contents;
     return { data: picked, source: (0,dist/* isMap */.jh)(node) && !node.flow ? { text: values, map: node } : undefined };
 }
@@ -41620,12 +41614,12 @@ function applySplices(content, splices) {
 function parseDocuments(content, fileName) {
     const docs = (0,dist/* parseAllDocuments */.hR)(content, { keepSourceTokens: false });
     if (!Array.isArray(docs))
-        throw new src/* ConfigurationError */.j1(`${fileName} is not YAML`, 'file');
+        throw new src/* ConfigurationError */.j1(`${fileName} is not YAML`);
     for (const doc of docs) {
         const error = doc.errors[0];
         if (error) {
             const line = error.linePos?.[0];
-            throw new src/* ConfigurationError */.j1(`${fileName}${line ? `:${line.line}:${line.col}` : ''} is not valid YAML: ${error.message.split('\n')[0]}`, 'file');
+            throw new src/* ConfigurationError */.j1(`${fileName}${line ? `:${line.line}:${line.col}` : ''} is not valid YAML: ${error.message.split('\n')[0]}`);
         }
     }
     return docs;
@@ -41659,7 +41653,7 @@ function editImageTag(request) {
     if (target.kind === 'ref') {
         const ref = parseImageRef(current ?? '');
         if (!ref)
-            throw new src/* ConfigurationError */.j1(`${fileName}: ${describe(docs, target)} is not an image reference ('${current}')`, 'field');
+            throw new src/* ConfigurationError */.j1(`${fileName}: ${describe(docs, target)} is not an image reference ('${current}')`);
         previousTag = ref.tag;
         const repository = chosen.replaceRepository && request.image ? request.image : ref.repository;
         plans.push({
@@ -41717,11 +41711,11 @@ function editImageTag(request) {
             // spec has no values yet: add them.
             const spec = doc.getIn(['spec'], true);
             if (!(0,dist/* isMap */.jh)(spec))
-                throw new src/* ConfigurationError */.j1(`${fileName}: the HelmRelease has no spec mapping`, 'values');
+                throw new src/* ConfigurationError */.j1(`${fileName}: the HelmRelease has no spec mapping`);
             splices.push(...mergeSplices(content, spec, { values }, ['spec'], changes, step, false));
         }
         else {
-            throw new src/* ConfigurationError */.j1(`Input 'values': ${fileName} ${pathText(valuesRoot.path)} is not a mapping`, 'values');
+            throw new src/* ConfigurationError */.j1(`Input 'values': ${fileName} ${pathText(valuesRoot.path)} is not a mapping`);
         }
     }
     const result = applySplices(content, splices);
@@ -41737,7 +41731,7 @@ function valuesTarget(docs, docIndex, fileName) {
         return { docIndex: releases[0][1], path: ['spec', 'values'] };
     if (doc.get('kind') === undefined && doc.get('apiVersion') === undefined && docs.length === 1)
         return { docIndex, path: [] };
-    throw new src/* ConfigurationError */.j1(`Input 'values': ${fileName} is neither a HelmRelease nor a plain Helm values file`, 'values');
+    throw new src/* ConfigurationError */.j1(`Input 'values': ${fileName} is neither a HelmRelease nor a plain Helm values file`);
 }
 /** Re-parses the result and refuses anything but the intended change. */
 function verify(before, after, docs, plans, valuesRoot, values, fileName) {
@@ -41809,7 +41803,7 @@ function resolveRemote(repository, serverUrl = 'https://github.com', workspace =
     if (/^https?:\/\//.test(value)) {
         const url = new URL(value);
         if (url.username || url.password) {
-            throw new src/* ConfigurationError */.j1("Input 'repository': put the credential in 'token', not in the URL", 'repository');
+            throw new src/* ConfigurationError */.j1("Input 'repository': put the credential in 'token', not in the URL");
         }
         const match = /^\/([^/]+)\/([^/]+?)(\.git)?\/?$/.exec(url.pathname);
         const github = match && url.origin === new URL(serverUrl).origin ? { owner: match[1], repo: match[2] } : undefined;
@@ -41826,26 +41820,26 @@ function resolveRemote(repository, serverUrl = 'https://github.com', workspace =
         const path = (0,external_node_path_.resolve)(workspace, value);
         return { url: (0,external_node_url_.pathToFileURL)(path).href, display: value };
     }
-    throw new src/* ConfigurationError */.j1(`Input 'repository': expected owner/name, an https URL, a local path or a file:// URL, got '${repository}'`, 'repository');
+    throw new src/* ConfigurationError */.j1(`Input 'repository': expected owner/name, an https URL, a local path or a file:// URL, got '${repository}'`);
 }
 /** A path inside the repository: relative, normalised, not leaving it. */
 function checkFilePath(file) {
     const trimmed = file.trim().replace(/^\.\//, '');
     if (!trimmed)
-        throw new src/* ConfigurationError */.j1("Input 'file' is empty", 'file');
+        throw new src/* ConfigurationError */.j1("Input 'file' is empty");
     if (trimmed.includes('\\') || trimmed.includes('\0'))
-        throw new src/* ConfigurationError */.j1(`Input 'file': '${file}' must use / and no special characters`, 'file');
+        throw new src/* ConfigurationError */.j1(`Input 'file': '${file}' must use / and no special characters`);
     if (external_node_path_.posix.isAbsolute(trimmed))
-        throw new src/* ConfigurationError */.j1(`Input 'file': '${file}' must be relative to the repository root`, 'file');
+        throw new src/* ConfigurationError */.j1(`Input 'file': '${file}' must be relative to the repository root`);
     const normal = external_node_path_.posix.normalize(trimmed);
     if (normal === '..' || normal.startsWith('../') || normal.split('/').includes('.git')) {
-        throw new src/* ConfigurationError */.j1(`Input 'file': '${file}' leaves the repository`, 'file');
+        throw new src/* ConfigurationError */.j1(`Input 'file': '${file}' leaves the repository`);
     }
     return normal;
 }
 function checkTag(tag) {
     if (!TAG_PATTERN.test(tag)) {
-        throw new src/* ConfigurationError */.j1(`Input 'tag': expected an image tag matching [A-Za-z0-9_][A-Za-z0-9._-]{0,127}, got '${tag}'`, 'tag');
+        throw new src/* ConfigurationError */.j1(`Input 'tag': expected an image tag matching [A-Za-z0-9_][A-Za-z0-9._-]{0,127}, got '${tag}'`);
     }
     return tag;
 }
@@ -41855,13 +41849,13 @@ function checkImage(image) {
         return undefined;
     const ref = parseImageRef(image);
     if (!ref)
-        throw new src/* ConfigurationError */.j1(`Input 'image': expected an image repository like ghcr.io/acme/app, got '${image}'`, 'image');
+        throw new src/* ConfigurationError */.j1(`Input 'image': expected an image repository like ghcr.io/acme/app, got '${image}'`);
     return ref.repository;
 }
 function parseAuthor(author = DEFAULT_AUTHOR) {
     const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(author);
     if (!match)
-        throw new src/* ConfigurationError */.j1(`Input 'author': expected 'Name <email>', got '${author}'`, 'author');
+        throw new src/* ConfigurationError */.j1(`Input 'author': expected 'Name <email>', got '${author}'`);
     return { name: match[1], email: match[2] };
 }
 function parseValues(values) {
@@ -41876,10 +41870,10 @@ function parseValues(values) {
         parsed = (0,dist/* parse */.qg)(values);
     }
     catch (error) {
-        throw new src/* ConfigurationError */.j1(`Input 'values' is not valid YAML: ${error.message.split('\n')[0]}`, 'values');
+        throw new src/* ConfigurationError */.j1(`Input 'values' is not valid YAML: ${error.message.split('\n')[0]}`);
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        throw new src/* ConfigurationError */.j1("Input 'values': expected a YAML mapping (e.g. render-canary-values' output)", 'values');
+        throw new src/* ConfigurationError */.j1("Input 'values': expected a YAML mapping (e.g. render-canary-values' output)");
     }
     // render-canary-values may emit a whole values file or a HelmRelease patch: take spec.values from the latter.
     const record = parsed;
@@ -41893,7 +41887,7 @@ function bump_expand(template, values) {
         if (!(name in values)) {
             throw new src/* ConfigurationError */.j1(`Input 'commit-message': unknown placeholder ${whole} (known: ${Object.keys(values)
                 .map((k) => `{${k}}`)
-                .join(', ')})`, 'commit-message');
+                .join(', ')})`);
         }
         return values[name];
     });
@@ -41937,7 +41931,7 @@ async function bumpGitopsTag(options) {
     const remote = resolveRemote(options.repository, options.serverUrl, options.workspace);
     (0,src/* registerSecret */.cl)(options.token);
     if (mode === 'pull-request' && !remote.github) {
-        throw new src/* ConfigurationError */.j1("Input 'repository': pull-request mode needs a GitHub repository (owner/name or its URL)", 'repository');
+        throw new src/* ConfigurationError */.j1("Input 'repository': pull-request mode needs a GitHub repository (owner/name or its URL)");
     }
     const template = options.commitMessage || DEFAULT_COMMIT_MESSAGE;
     // Check the template before any network work, so a typo fails fast.
@@ -41948,7 +41942,7 @@ async function bumpGitopsTag(options) {
         await git.init();
         const prBranch = mode === 'pull-request' ? pullRequestBranch(options.app, options.environment) : undefined;
         const target = prBranch ?? options.branch;
-        const noBranch = () => new src/* ConfigurationError */.j1(`Input 'branch': ${remote.display} has no branch '${options.branch}'`, 'branch');
+        const noBranch = () => new src/* ConfigurationError */.j1(`Input 'branch': ${remote.display} has no branch '${options.branch}'`);
         for (let attempt = 1;; attempt++) {
             // Push mode fetches the branch straight away; pull-request mode first asks which branches exist.
             const heads = prBranch
@@ -41970,7 +41964,7 @@ async function bumpGitopsTag(options) {
             const parent = await git.revParse(`refs/remotes/origin/${parentBranch}`);
             const entry = await git.entry(parent, file);
             if (entry?.type !== 'blob' || entry.mode === '120000') {
-                throw new src/* ConfigurationError */.j1(`Input 'file': ${file} is not a file on branch '${parentBranch}' of ${remote.display}`, 'file');
+                throw new src/* ConfigurationError */.j1(`Input 'file': ${file} is not a file on branch '${parentBranch}' of ${remote.display}`);
             }
             const before = await git.readBlob(entry.sha);
             const edit = editImageTag({

@@ -3,11 +3,13 @@ import {
   ConfigurationError,
   codeBlock,
   details,
+  githubServerUrl,
   heading,
   InputReader,
   registerSecret,
   runAction,
   table,
+  workflowRunUrl,
   writeSummary,
 } from '@canary-delivery/action-kit'
 import { expandTemplate, firstDefined, resolveFromInputs } from '@canary-delivery/delivery-config'
@@ -25,33 +27,25 @@ async function main(): Promise<void> {
   })
   const tag = inputs.required('tag')
   const app = firstDefined(inputs.optional('app'), resolved?.app)
-  if (!app) throw new ConfigurationError("Input 'app' is required (or 'config' with a delivery file)", 'app')
+  if (!app) throw new ConfigurationError("Input 'app' is required (or 'config' with a delivery file)")
   const environment = firstDefined(inputs.optional('environment'), resolved?.environment)
-  if (!environment) throw new ConfigurationError("Input 'environment' is required", 'environment')
+  if (!environment) throw new ConfigurationError("Input 'environment' is required")
   const repository = firstDefined(inputs.optional('repository'), resolved?.gitops.repository)
   if (!repository)
-    throw new ConfigurationError(
-      "Input 'repository' is required (or gitops.repository in the delivery file)",
-      'repository',
-    )
+    throw new ConfigurationError("Input 'repository' is required (or gitops.repository in the delivery file)")
   const fileTemplate = firstDefined(inputs.optional('file'), resolved?.gitops.file)
   if (!fileTemplate)
-    throw new ConfigurationError("Input 'file' is required (or gitops.file in the delivery file)", 'file')
+    throw new ConfigurationError("Input 'file' is required (or gitops.file in the delivery file)")
   const file = expandTemplate(
     fileTemplate,
     { app, environment, namespace: resolved?.namespace },
     "Input 'file'",
   )
   const mode: BumpMode = inputs.oneOf('mode', ['push', 'pull-request'] as const) ?? 'push'
-  const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com'
-  const runUrl =
-    process.env.GITHUB_RUN_ID && process.env.GITHUB_REPOSITORY
-      ? `${server}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}`
-      : undefined
 
   const result = await bumpGitopsTag({
     repository,
-    serverUrl: server,
+    serverUrl: githubServerUrl(),
     apiUrl: process.env.GITHUB_API_URL,
     workspace,
     branch: firstDefined(inputs.optional('branch'), resolved?.gitops.branch) ?? 'main',
@@ -69,7 +63,11 @@ async function main(): Promise<void> {
     maxAttempts: inputs.integer('max-attempts', { min: 1, max: 50 }) ?? 15,
     dryRun: inputs.boolean('dry-run') ?? false,
     ifCurrentTag: inputs.optional('if-current-tag'),
-    source: { repository: process.env.GITHUB_REPOSITORY, sha: process.env.GITHUB_SHA, runUrl },
+    source: {
+      repository: process.env.GITHUB_REPOSITORY,
+      sha: process.env.GITHUB_SHA,
+      runUrl: workflowRunUrl(),
+    },
     tempDir: process.env.RUNNER_TEMP,
     log: (line) => core.info(line),
   })

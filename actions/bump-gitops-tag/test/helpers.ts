@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
-import { type RunOptions, type RunResult, runAction } from '@canary-delivery/action-runner'
+import { type RunOptions, type RunResult, runBundledAction } from '@canary-delivery/action-runner'
 
 export const actionDir = resolve(import.meta.dirname, '..')
 export const realWorldDir = resolve(import.meta.dirname, '../../../packages/gitops/test/fixtures/real-world')
@@ -41,7 +41,7 @@ export const subjects = (bare: string, ref = 'main') =>
   git(bare, 'log', '--format=%s', ref).trim().split('\n')
 
 export function bump(inputs: Record<string, string>, options: Partial<RunOptions> = {}): Promise<RunResult> {
-  return runAction({
+  return runBundledAction({
     actionDir,
     inputs,
     timeoutMs: 120_000,

@@ -34201,7 +34201,7 @@ function readInputs(inputs, workspace) {
     const environment = inputs.optional('environment');
     const stepWeights = inputs.list('step-weights')?.map((item) => {
         if (!/^\d+$/.test(item)) {
-            throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`Input 'step-weights' must be ${(0,_canary_delivery_flagger__WEBPACK_IMPORTED_MODULE_6__/* .describeBound */ .YD)(_canary_delivery_flagger__WEBPACK_IMPORTED_MODULE_6__/* .SETTING_BOUNDS */ .N.stepWeights)}, got '${item}'`, 'step-weights');
+            throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`Input 'step-weights' must be ${(0,_canary_delivery_flagger__WEBPACK_IMPORTED_MODULE_6__/* .describeBound */ .YD)(_canary_delivery_flagger__WEBPACK_IMPORTED_MODULE_6__/* .SETTING_BOUNDS */ .N.stepWeights)}, got '${item}'`);
         }
         return Number(item);
     });
@@ -34272,39 +34272,20 @@ __webpack_async_result__();
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  j1: () => (/* reexport */ errors_ConfigurationError),
+  j1: () => (/* reexport */ ConfigurationError),
   i_: () => (/* reexport */ InputReader),
   DV: () => (/* reexport */ codeBlock),
   zH: () => (/* reexport */ details),
+  a3: () => (/* reexport */ formatDuration),
   R_: () => (/* reexport */ heading),
   Cs: () => (/* reexport */ runAction),
   tp: () => (/* reexport */ table),
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ExecError, backoffDelay, cell, clearSecrets, describeCommand, envInputGetter, escapeHtml, execArgv, formatDuration, inert, inertLines, inputEnvName, isConfigurationError, mask, mermaid, parseDuration, parseDurationOrThrow, registerSecret, retry, sleep, tail
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/errors.ts
-/**
- * A mistake the user can fix (a bad input, a malformed file). Reported as one line without a
- * stack trace; anything else that escapes an action is treated as a bug and reported with one.
- */
-class errors_ConfigurationError extends Error {
-    name = 'ConfigurationError';
-    /** The input (or file) the message is about, when there is one. */
-    input;
-    constructor(message, input) {
-        super(message);
-        this.input = input;
-    }
-}
-function isConfigurationError(error) {
-    // The name check keeps working when two copies of this package end up in one bundle.
-    return (error instanceof errors_ConfigurationError || (error instanceof Error && error.name === 'ConfigurationError'));
-}
+// UNUSED EXPORTS: ExecError, backoffDelay, cell, clearSecrets, describeCommand, envInputGetter, escapeHtml, execArgv, githubServerUrl, inert, inertLines, inputEnvName, isConfigurationError, mask, mermaid, parseDuration, registerSecret, retry, sleep, tail, workflowRunUrl
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/duration.ts
-
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
 const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
 const PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
@@ -34318,15 +34299,18 @@ function parseDuration(text) {
         total += Number(amount) * UNIT_MS[unit];
     return Math.round(total);
 }
-function parseDurationOrThrow(text, what) {
-    const ms = parseDuration(text);
-    if (ms === undefined) {
-        throw new ConfigurationError(`${what} must be a duration such as 90s, 10m or 1h30m, got '${text}'`, what);
+/**
+ * How a length of time is shown to people, everywhere in the suite:
+ * - `words` (the default), the shortest readable form: `1h 5m`, `2m 30s`, `45s`, `800ms`;
+ * - `clock`, whole minutes and seconds as a stopwatch shows them: `02:30`, `65:00` after an hour.
+ *   Its width stays the same for the first hour and a half, so timeline columns line up.
+ */
+function formatDuration(ms, style = 'words') {
+    if (style === 'clock') {
+        const total = Math.max(0, Math.floor(ms / 1_000));
+        const pad = (n) => String(n).padStart(2, '0');
+        return `${pad(Math.floor(total / 60))}:${pad(total % 60)}`;
     }
-    return ms;
-}
-/** The shortest readable form: 1h 5m, 2m 30s, 45s, 800ms. */
-function formatDuration(ms) {
     if (ms < 1_000)
         return `${Math.round(ms)}ms`;
     let seconds = Math.round(ms / 1_000);
@@ -34342,6 +34326,20 @@ function formatDuration(ms) {
     if (seconds || parts.length === 0)
         parts.push(`${seconds}s`);
     return parts.join(' ');
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/errors.ts
+/**
+ * A mistake the user can fix (a bad input, a malformed file). Reported as one line without a
+ * stack trace; anything else that escapes an action is treated as a bug and reported with one.
+ * The message names the input or file it is about.
+ */
+class ConfigurationError extends Error {
+    name = 'ConfigurationError';
+}
+function isConfigurationError(error) {
+    // The name check keeps working when two copies of this package end up in one bundle.
+    return (error instanceof ConfigurationError || (error instanceof Error && error.name === 'ConfigurationError'));
 }
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 11 modules
@@ -34455,7 +34453,7 @@ function describeRange({ min, max }) {
     return '';
 }
 function fail(name, expected, got) {
-    throw new errors_ConfigurationError(`Input '${name}' must be ${expected}, got '${got}'`, name);
+    throw new ConfigurationError(`Input '${name}' must be ${expected}, got '${got}'`);
 }
 /**
  * Typed, strict reading of action inputs. Every optional reader returns undefined when the input is
@@ -34474,7 +34472,7 @@ class InputReader {
     required(name, hint) {
         const value = this.optional(name);
         if (value === undefined) {
-            throw new errors_ConfigurationError(`Input '${name}' is required${hint ? ` (${hint})` : ''}`, name);
+            throw new ConfigurationError(`Input '${name}' is required${hint ? ` (${hint})` : ''}`);
         }
         return value;
     }
@@ -34562,23 +34560,6 @@ class InputReader {
             .map((item) => item.trim())
             .filter(Boolean);
     }
-    /** `key=value` pairs, one per line or separated by commas. */
-    map(name) {
-        const items = this.list(name);
-        if (items === undefined)
-            return undefined;
-        const result = {};
-        for (const item of items) {
-            const eq = item.indexOf('=');
-            if (eq <= 0)
-                fail(name, 'key=value pairs, one per line', item);
-            const key = item.slice(0, eq).trim();
-            if (Object.hasOwn(result, key))
-                fail(name, 'key=value pairs with each key once', item);
-            result[key] = item.slice(eq + 1).trim();
-        }
-        return result;
-    }
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/run.ts
@@ -34654,6 +34635,7 @@ async function writeSummary(...sections) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
+
 
 
 
@@ -34756,11 +34738,11 @@ function parseDeliveryFile(text, file) {
     };
     const yamlError = document.errors[0];
     if (yamlError) {
-        throw new src/* ConfigurationError */.j1(`${at(yamlError.pos[0])}: not valid YAML: ${yamlError.message.split('\n')[0]}`, 'config');
+        throw new src/* ConfigurationError */.j1(`${at(yamlError.pos[0])}: not valid YAML: ${yamlError.message.split('\n')[0]}`);
     }
     const data = document.toJS();
     if (!data || typeof data !== 'object' || Array.isArray(data)) {
-        throw new src/* ConfigurationError */.j1(`${file}: expected a mapping with app and environments`, 'config');
+        throw new src/* ConfigurationError */.j1(`${file}: expected a mapping with app and environments`);
     }
     if (!validate(data)) {
         // Errors from the allOf branches repeat; keep the most specific (deepest) first. An `if` error
@@ -34774,14 +34756,14 @@ function parseDeliveryFile(text, file) {
         const node = locate(document.contents, segments, key);
         const where = key ? dotted([...segments, key]) : dotted(segments) || '(top level)';
         const more = new Set(errors.map((e) => e.instancePath + e.keyword)).size - 1;
-        throw new src/* ConfigurationError */.j1(`${at(node?.range?.[0])}: ${where}: ${message}${more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}`, 'config');
+        throw new src/* ConfigurationError */.j1(`${at(node?.range?.[0])}: ${where}: ${message}${more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}`);
     }
     const names = new Map();
     data.environments.forEach((environment, index) => {
         const earlier = names.get(environment.name);
         if (earlier !== undefined) {
             const node = locate(document.contents, ['environments', index, 'name']);
-            throw new src/* ConfigurationError */.j1(`${at(node?.range?.[0])}: environments[${index}].name: '${environment.name}' is already environments[${earlier}]`, 'config');
+            throw new src/* ConfigurationError */.j1(`${at(node?.range?.[0])}: environments[${index}].name: '${environment.name}' is already environments[${earlier}]`);
         }
         names.set(environment.name, index);
     });
@@ -34794,7 +34776,7 @@ function loadDeliveryFile(path, displayName = path) {
     }
     catch (error) {
         const code = error.code;
-        throw new src/* ConfigurationError */.j1(`Input 'config': cannot read ${displayName}${code === 'ENOENT' ? ': no such file' : `: ${code ?? String(error)}`}`, 'config');
+        throw new src/* ConfigurationError */.j1(`Input 'config': cannot read ${displayName}${code === 'ENOENT' ? ': no such file' : `: ${code ?? String(error)}`}`);
     }
     return parseDeliveryFile(text, displayName);
 }
@@ -34814,7 +34796,7 @@ function expandTemplate(template, values, what) {
             const known = Object.keys(values)
                 .filter((key) => values[key] !== undefined)
                 .map((key) => `{${key}}`);
-            throw new src/* ConfigurationError */.j1(`${what}: unknown placeholder ${whole} in '${template}' (known: ${known.join(', ')})`, what);
+            throw new src/* ConfigurationError */.j1(`${what}: unknown placeholder ${whole} in '${template}' (known: ${known.join(', ')})`);
         }
         return value;
     });
@@ -34824,7 +34806,7 @@ function resolveEnvironment(file, name, source = 'the delivery file') {
     const index = file.environments.findIndex((environment) => environment.name === name);
     if (index < 0) {
         const names = file.environments.map((environment) => environment.name).join(', ');
-        throw new src/* ConfigurationError */.j1(`Input 'environment': '${name}' is not in ${source} (it has ${names})`, 'environment');
+        throw new src/* ConfigurationError */.j1(`Input 'environment': '${name}' is not in ${source} (it has ${names})`);
     }
     const own = file.environments[index];
     const defaults = file.defaults ?? {};
@@ -34863,7 +34845,7 @@ function resolveFromInputs({ config, environment, workspace = process.cwd(), }) 
     if (!name) {
         if (file.environments.length !== 1) {
             const names = file.environments.map((e) => e.name).join(', ');
-            throw new src/* ConfigurationError */.j1(`Input 'environment' is required with 'config' (${display} has ${names})`, 'environment');
+            throw new src/* ConfigurationError */.j1(`Input 'environment' is required with 'config' (${display} has ${names})`);
         }
         name = file.environments[0].name;
     }
@@ -34895,7 +34877,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   tJ: () => (/* reexport */ renderCanaryValues)
 });
 
-// UNUSED EXPORTS: ACTIVE_PHASES, BUILTIN_PROFILES, CANARY_PHASES, CHART_DEFAULTS, DEFAULT_PROFILE, FLAGGER_DURATION, NUMBER_SETTINGS, PROVIDERS, STRATEGY_TITLES, SUPPORT, buildCanary, buildMetricTemplate, canaryWeights, checkDuration, checkNames, checkProvider, checkStrategyProvider, clientErrorsQuery, detectStrategy, estimateAnalysis, flaggerSeconds, goDurationSeconds, humanSeconds, isActivePhase, isCanaryPhase, isSupported, knownKinds, parseAlerts, parseMatch, planRows, providerFamily, supportersOf, toJsonSchema, validateObject
+// UNUSED EXPORTS: ACTIVE_PHASES, BUILTIN_PROFILES, CANARY_PHASES, CHART_DEFAULTS, DEFAULT_PROFILE, FLAGGER_DURATION, NUMBER_SETTINGS, PROVIDERS, STRATEGY_TITLES, SUPPORT, buildCanary, buildMetricTemplate, canaryWeights, checkDuration, checkNames, checkProvider, checkStrategyProvider, clientErrorsQuery, detectStrategy, estimateAnalysis, flaggerSeconds, goDurationSeconds, isActivePhase, isCanaryPhase, isSupported, knownKinds, parseAlerts, parseMatch, planRows, providerFamily, supportersOf, toJsonSchema, validateObject
 
 // EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 7 modules
 var src = __nccwpck_require__(8186);
@@ -34925,19 +34907,12 @@ function goDurationSeconds(value) {
 function checkDuration(value, input, minSeconds = 1) {
     const seconds = flaggerSeconds(value);
     if (seconds === undefined) {
-        throw new src/* ConfigurationError */.j1(`Input '${input}' must be a duration in Flagger's format (whole seconds or minutes, e.g. 30s or 1m), got '${value}'`, input);
+        throw new src/* ConfigurationError */.j1(`Input '${input}' must be a duration in Flagger's format (whole seconds or minutes, e.g. 30s or 1m), got '${value}'`);
     }
     if (seconds < minSeconds) {
-        throw new src/* ConfigurationError */.j1(`Input '${input}' must be at least ${minSeconds}s${minSeconds === 10 ? ' (Flagger raises shorter intervals to 10s)' : ''}, got '${value}'`, input);
+        throw new src/* ConfigurationError */.j1(`Input '${input}' must be at least ${minSeconds}s${minSeconds === 10 ? ' (Flagger raises shorter intervals to 10s)' : ''}, got '${value}'`);
     }
     return value;
-}
-/** 95 → `1m35s`, for people. */
-function humanSeconds(total) {
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    return [h ? `${h}h` : '', m ? `${m}m` : '', s || (!h && !m) ? `${s}s` : ''].join('');
 }
 
 ;// CONCATENATED MODULE: ../../packages/flagger/src/providers.ts
@@ -34947,7 +34922,7 @@ const STRATEGIES = ['canary', 'blue-green', 'ab-testing', 'blue-green-mirroring'
 function checkStrategy(strategy, input = 'strategy') {
     if (STRATEGIES.includes(strategy))
         return strategy;
-    throw new src/* ConfigurationError */.j1(`Input '${input}' must be one of ${STRATEGIES.join(', ')}, got '${strategy}'`, input);
+    throw new src/* ConfigurationError */.j1(`Input '${input}' must be one of ${STRATEGIES.join(', ')}, got '${strategy}'`);
 }
 /** How people name each strategy. */
 const STRATEGY_TITLES = {
@@ -35008,13 +34983,13 @@ const NOT_FOR_THE_CHART = {
 function checkProvider(provider, input = 'provider') {
     if (PROVIDERS.includes(provider)) {
         if (NOT_FOR_THE_CHART[provider]) {
-            throw new src/* ConfigurationError */.j1(`Input '${input}': ${provider} is not supported here: ${NOT_FOR_THE_CHART[provider]}`, input);
+            throw new src/* ConfigurationError */.j1(`Input '${input}': ${provider} is not supported here: ${NOT_FOR_THE_CHART[provider]}`);
         }
         return provider;
     }
     const versions = PROVIDERS.filter((p) => providerFamily(p) === provider);
     const hint = versions.length > 0 ? ` (Flagger wants the version too: ${versions.join(' or ')})` : '';
-    throw new src/* ConfigurationError */.j1(`Input '${input}' must be one of ${PROVIDERS.join(', ')}, got '${provider}'${hint}`, input);
+    throw new src/* ConfigurationError */.j1(`Input '${input}' must be one of ${PROVIDERS.join(', ')}, got '${provider}'${hint}`);
 }
 /** Providers that support a strategy, as a sentence fragment. */
 const supportersOf = (strategy) => SUPPORT[strategy].join(', ');
@@ -35025,7 +35000,7 @@ function checkStrategyProvider(strategy, provider, input = 'strategy') {
         return;
     throw new src/* ConfigurationError */.j1(`Input '${input}': ${STRATEGY_TITLES[strategy]} is not supported by the ${provider} provider; ` +
         `Flagger supports it with ${supportersOf(strategy)}` +
-        (SUPPORT.canary.includes(family) && strategy !== 'canary' ? ` (${provider} supports canary)` : ''), input);
+        (SUPPORT.canary.includes(family) && strategy !== 'canary' ? ` (${provider} supports canary)` : ''));
 }
 /** Whether a strategy/provider pair is allowed (for tables and tests). */
 function isSupported(strategy, provider) {
@@ -35035,8 +35010,8 @@ function isSupported(strategy, provider) {
 ;// CONCATENATED MODULE: ../../packages/flagger/src/plan.ts
 
 
-
-const clock = (seconds) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+const clock = (seconds) => (0,src/* formatDuration */.a3)(seconds * 1000, 'clock');
+const inWords = (seconds) => (0,src/* formatDuration */.a3)(seconds * 1000);
 const PHASES = {
     switch: ['switch', 'all traffic'],
     promote: ['promote', 'the primary gets the new version'],
@@ -35049,7 +35024,7 @@ function planRows(estimate, values) {
     const interval = estimate.intervalSeconds;
     const checking = checkNames(values).join(', ') ||
         (values.loadtester.loadTest ? 'the load test only' : 'nothing (no metrics, no load test)');
-    rows.push(['0:00', 'new revision detected', 'nothing yet: the canary is scaled up', '–']);
+    rows.push([clock(0), 'new revision detected', 'nothing yet: the canary is scaled up', '–']);
     const start = values.loadtester.acceptanceTest
         ? 'acceptance test, then the first step'
         : 'first step, no check yet';
@@ -35094,14 +35069,14 @@ function planMarkdown(result, environment) {
     const { estimate, values } = result;
     const where = environment ? ` in ${environment}` : '';
     const steps = estimate.strategy === 'canary'
-        ? `${estimate.steps.length} steps of ${humanSeconds(estimate.intervalSeconds)} up to ${estimate.steps.at(-1)?.weight ?? 0}% of traffic`
-        : `${estimate.steps.length} iterations of ${humanSeconds(estimate.intervalSeconds)}`;
+        ? `${estimate.steps.length} steps of ${inWords(estimate.intervalSeconds)} up to ${estimate.steps.at(-1)?.weight ?? 0}% of traffic`
+        : `${estimate.steps.length} iterations of ${inWords(estimate.intervalSeconds)}`;
     const lines = [
         (0,src/* heading */.R_)(`Canary analysis plan${where}: ${STRATEGY_TITLES[result.strategy]} on ${result.provider}`),
-        `**${steps}**; a successful run takes about **${humanSeconds(estimate.analysisSeconds)}** ` +
+        `**${steps}**; a successful run takes about **${inWords(estimate.analysisSeconds)}** ` +
             `(analysis-seconds ${estimate.analysisSeconds}) from the moment Flagger sees the new revision. ` +
             `Rollback after **${estimate.threshold}** failed check${estimate.threshold === 1 ? '' : 's'}; ` +
-            `progress deadline ${humanSeconds(values.progressDeadlineSeconds)}. Profile: \`${result.profile}\`.`,
+            `progress deadline ${inWords(values.progressDeadlineSeconds)}. Profile: \`${result.profile}\`.`,
         (0,src/* table */.tp)(['at', 'step', 'new version gets', 'checks'], planRows(estimate, values)),
         (0,src/* heading */.R_)('Checks', 3),
         (0,src/* table */.tp)(['check', 'threshold', 'how'], [
@@ -35366,7 +35341,7 @@ var dist = __nccwpck_require__(8293);
 const inputName = (key) => key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 /** A configuration error that names the input, in the form every refusal of the suite takes. */
 function refuse(input, message) {
-    throw new src/* ConfigurationError */.j1(`Input '${input}' ${message}`, input);
+    throw new src/* ConfigurationError */.j1(`Input '${input}' ${message}`);
 }
 function numberBound(what, whole, min, more = {}) {
     return { kind: 'number', what, whole, min, ...more };
@@ -35556,7 +35531,7 @@ function analysisValues({ settings, sources, strategy, provider }) {
         const maxWeight = settings.maxWeight ?? 50;
         if (stepWeight > maxWeight) {
             const input = sources.maxWeight === 'input' && sources.stepWeight !== 'input' ? 'max-weight' : 'step-weight';
-            throw new src/* ConfigurationError */.j1(`Input '${input}': step-weight (${stepWeight}) must not exceed max-weight (${maxWeight})`, input);
+            throw new src/* ConfigurationError */.j1(`Input '${input}': step-weight (${stepWeight}) must not exceed max-weight (${maxWeight})`);
         }
         analysis.maxWeight = maxWeight;
         analysis.stepWeight = stepWeight;

@@ -32,7 +32,6 @@ function readInputs(inputs: InputReader, workspace: string): RenderInputs & { ou
     if (!/^\d+$/.test(item)) {
       throw new ConfigurationError(
         `Input 'step-weights' must be ${describeBound(SETTING_BOUNDS.stepWeights)}, got '${item}'`,
-        'step-weights',
       )
     }
     return Number(item)

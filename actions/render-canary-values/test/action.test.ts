@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { resolveNode, runAction } from '@canary-delivery/action-runner'
+import { resolveNode, runBundledAction } from '@canary-delivery/action-runner'
 import { validateObject } from '@canary-delivery/flagger'
+import { helmTemplate, ofKind, withoutLabels } from '@canary-delivery/tools'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { helmTemplate, ofKind, withoutLabels } from '../../../packages/flagger/test/chart'
 
 const actionDir = resolve(import.meta.dirname, '..')
 const scratch = mkdtempSync(join(tmpdir(), 'render-canary-values-'))
@@ -48,7 +48,7 @@ async function chartAgrees(outputs: Record<string, string>, release: string, nam
 describe('the render-canary-values bundle', () => {
   it('renders prod from the delivery file: values, file, Canary, plan and estimate', async () => {
     const ws = workspace({ '.github/delivery.yaml': DELIVERY })
-    const result = await runAction({
+    const result = await runBundledAction({
       actionDir,
       workspace: ws,
       inputs: {
@@ -80,9 +80,9 @@ describe('the render-canary-values bundle', () => {
     expect(result.summary).toContain(
       'Canary analysis plan in prod: canary (progressive traffic shifting) on apisix',
     )
-    expect(result.summary).toContain('| 1:00 | weight 5% | 5% of traffic |')
+    expect(result.summary).toContain('| 01:00 | weight 5% | 5% of traffic |')
     expect(result.summary).toContain(
-      '| 6:00 | weight 50% | 50% of traffic | success rate ≥ 99%, p99 latency ≤ 500 ms |',
+      '| 06:00 | weight 50% | 50% of traffic | success rate ≥ 99%, p99 latency ≤ 500 ms |',
     )
     expect(result.summary).toContain('about **9m**')
     expect(result.summary).toContain('| threshold | 4 | delivery file |')
@@ -90,7 +90,7 @@ describe('the render-canary-values bundle', () => {
 
   it('renders A/B testing on nginx from explicit inputs alone, on Node 24', async () => {
     const runnerTemp = mkdtempSync(join(scratch, 'temp-'))
-    const result = await runAction({
+    const result = await runBundledAction({
       actionDir,
       workspace: workspace(),
       runnerTemp,
@@ -121,12 +121,12 @@ describe('the render-canary-values bundle', () => {
     ])
     expect(ofKind(objects, 'MetricTemplate')).toHaveLength(1)
     expect(result.summary).toContain(
-      '| 1:00 | iteration 1/6 | requests matching the conditions | acceptance test, then the first step |',
+      '| 01:00 | iteration 1/6 | requests matching the conditions | acceptance test, then the first step |',
     )
   })
 
   it('renders blue/green on the kubernetes provider and says the webhooks alone gate it', async () => {
-    const result = await runAction({
+    const result = await runBundledAction({
       actionDir,
       workspace: workspace(),
       inputs: {
@@ -196,7 +196,7 @@ describe('the render-canary-values bundle', () => {
   for (const [what, inputs, message, files] of refusals) {
     it(`refuses ${what} with one line, exit 1 and no file`, async () => {
       const ws = workspace(files)
-      const result = await runAction({
+      const result = await runBundledAction({
         actionDir,
         workspace: ws,
         inputs: { name: 'app', 'output-file': 'values.yaml', ...inputs },

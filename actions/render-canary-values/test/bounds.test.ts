@@ -3,7 +3,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { runAction } from '@canary-delivery/action-runner'
+import { runBundledAction } from '@canary-delivery/action-runner'
 import {
   type CanaryValues,
   describeBound,
@@ -40,7 +40,7 @@ const LANDS: Record<NumberSetting, (values: CanaryValues) => unknown> = {
 
 async function run(inputs: Record<string, string>) {
   const workspace = mkdtempSync(join(scratch, 'ws-'))
-  const result = await runAction({
+  const result = await runBundledAction({
     actionDir,
     workspace,
     inputs: { name: 'app', environment: 'uat', ...inputs },

@@ -5,6 +5,7 @@ import {
   InputReader,
   registerSecret,
   runAction,
+  workflowRunUrl,
   writeSummary,
 } from '@canary-delivery/action-kit'
 import {
@@ -29,10 +30,7 @@ function readInputs(): WaitInputs {
   })
   const name = inputs.optional('name') ?? resolved?.canary.name ?? resolved?.app
   if (!name)
-    throw new ConfigurationError(
-      "Input 'name' is required (the Flagger Canary's name), or give 'config'",
-      'name',
-    )
+    throw new ConfigurationError("Input 'name' is required (the Flagger Canary's name), or give 'config'")
   const tag = inputs.matching(
     'tag',
     TAG,
@@ -40,12 +38,11 @@ function readInputs(): WaitInputs {
   )
   const image = inputs.optional('image') ?? (tag ? resolved?.image : undefined)
   if (!tag && !image) {
-    throw new ConfigurationError("Input 'tag' or 'image' is required: what the new revision must run", 'tag')
+    throw new ConfigurationError("Input 'tag' or 'image' is required: what the new revision must run")
   }
   if (image && !tag && !hasTagOrDigest(image)) {
     throw new ConfigurationError(
       `Input 'image' must carry a tag or digest (e.g. ${image}:1.2.3) when 'tag' is not given, got '${image}'`,
-      'image',
     )
   }
   const token = inputs.optional('token')
@@ -54,8 +51,6 @@ function readInputs(): WaitInputs {
   const sha = inputs.matching('sha', /^[0-9a-f]{40}$/i, 'a full 40-character commit SHA')
   const reportAs = inputs.oneOf('report-as', ['status', 'check-run'] as const) ?? 'status'
   const statusContext = inputs.optional('status-context') ?? `canary/${environment ?? name}`
-  const serverUrl = process.env.GITHUB_SERVER_URL ?? 'https://github.com'
-  const runId = process.env.GITHUB_RUN_ID
   return {
     kubeconfig: inputs.text('kubeconfig'),
     kubeconfigEnv: process.env.KUBECONFIG,
@@ -77,10 +72,7 @@ function readInputs(): WaitInputs {
             repository,
             sha,
             context: statusContext,
-            targetUrl:
-              runId && process.env.GITHUB_REPOSITORY
-                ? `${serverUrl}/${process.env.GITHUB_REPOSITORY}/actions/runs/${runId}`
-                : undefined,
+            targetUrl: workflowRunUrl(),
             minIntervalMs: Number(process.env.WAIT_FOR_CANARY_STATUS_INTERVAL_MS) || undefined,
           }
         : undefined,

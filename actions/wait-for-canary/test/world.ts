@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { type RunOptions, type RunResult, runAction } from '@canary-delivery/action-runner'
+import { type RunOptions, type RunResult, runBundledAction } from '@canary-delivery/action-runner'
 import { type Sandbox, type Scenario, startSandbox } from '@canary-delivery/sandbox'
 
 export const ACTION_DIR = resolve(import.meta.dirname, '..')
@@ -158,7 +158,7 @@ export function startAction(
   const runnerTemp = mkdtempSync(join(tmpdir(), 'wait-for-canary-temp-'))
   const lines: string[] = []
   const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = []
-  const result = runAction({
+  const result = runBundledAction({
     actionDir: ACTION_DIR,
     inputs: {
       ...(world ? { kubeconfig: options.kubeconfig ?? world.sandbox.kubeconfig } : {}),

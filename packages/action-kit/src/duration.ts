@@ -1,5 +1,3 @@
-import { ConfigurationError } from './errors'
-
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }
 const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/
 const PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/g
@@ -13,16 +11,18 @@ export function parseDuration(text: string): number | undefined {
   return Math.round(total)
 }
 
-export function parseDurationOrThrow(text: string, what: string): number {
-  const ms = parseDuration(text)
-  if (ms === undefined) {
-    throw new ConfigurationError(`${what} must be a duration such as 90s, 10m or 1h30m, got '${text}'`, what)
+/**
+ * How a length of time is shown to people, everywhere in the suite:
+ * - `words` (the default), the shortest readable form: `1h 5m`, `2m 30s`, `45s`, `800ms`;
+ * - `clock`, whole minutes and seconds as a stopwatch shows them: `02:30`, `65:00` after an hour.
+ *   Its width stays the same for the first hour and a half, so timeline columns line up.
+ */
+export function formatDuration(ms: number, style: 'words' | 'clock' = 'words'): string {
+  if (style === 'clock') {
+    const total = Math.max(0, Math.floor(ms / 1_000))
+    const pad = (n: number) => String(n).padStart(2, '0')
+    return `${pad(Math.floor(total / 60))}:${pad(total % 60)}`
   }
-  return ms
-}
-
-/** The shortest readable form: 1h 5m, 2m 30s, 45s, 800ms. */
-export function formatDuration(ms: number): string {
   if (ms < 1_000) return `${Math.round(ms)}ms`
   let seconds = Math.round(ms / 1_000)
   const hours = Math.floor(seconds / 3_600)

@@ -1,16 +1,10 @@
 /**
  * A mistake the user can fix (a bad input, a malformed file). Reported as one line without a
  * stack trace; anything else that escapes an action is treated as a bug and reported with one.
+ * The message names the input or file it is about.
  */
 export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError'
-  /** The input (or file) the message is about, when there is one. */
-  readonly input: string | undefined
-
-  constructor(message: string, input?: string) {
-    super(message)
-    this.input = input
-  }
 }
 
 export function isConfigurationError(error: unknown): error is ConfigurationError {

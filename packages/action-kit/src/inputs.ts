@@ -26,7 +26,7 @@ function describeRange({ min, max }: Range): string {
 }
 
 function fail(name: string, expected: string, got: string): never {
-  throw new ConfigurationError(`Input '${name}' must be ${expected}, got '${got}'`, name)
+  throw new ConfigurationError(`Input '${name}' must be ${expected}, got '${got}'`)
 }
 
 /**
@@ -45,7 +45,7 @@ export class InputReader {
   required(name: string, hint?: string): string {
     const value = this.optional(name)
     if (value === undefined) {
-      throw new ConfigurationError(`Input '${name}' is required${hint ? ` (${hint})` : ''}`, name)
+      throw new ConfigurationError(`Input '${name}' is required${hint ? ` (${hint})` : ''}`)
     }
     return value
   }
@@ -133,20 +133,5 @@ export class InputReader {
       .flatMap((line) => (commas ? line.split(',') : [line]))
       .map((item) => item.trim())
       .filter(Boolean)
-  }
-
-  /** `key=value` pairs, one per line or separated by commas. */
-  map(name: string): Record<string, string> | undefined {
-    const items = this.list(name)
-    if (items === undefined) return undefined
-    const result: Record<string, string> = {}
-    for (const item of items) {
-      const eq = item.indexOf('=')
-      if (eq <= 0) fail(name, 'key=value pairs, one per line', item)
-      const key = item.slice(0, eq).trim()
-      if (Object.hasOwn(result, key)) fail(name, 'key=value pairs with each key once', item)
-      result[key] = item.slice(eq + 1).trim()
-    }
-    return result
   }
 }

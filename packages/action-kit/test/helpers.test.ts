@@ -13,6 +13,7 @@ import {
   registerSecret,
   retry,
   table,
+  workflowRunUrl,
 } from '../src'
 
 describe('secrets', () => {
@@ -135,5 +136,24 @@ describe('summary helpers', () => {
     expect(formatDuration(45_000)).toBe('45s')
     expect(formatDuration(150_000)).toBe('2m 30s')
     expect(formatDuration(3_900_000)).toBe('1h 5m')
+  })
+
+  it('formats elapsed time as a stopwatch, for timeline columns', () => {
+    expect(formatDuration(0, 'clock')).toBe('00:00')
+    expect(formatDuration(59_999, 'clock')).toBe('00:59')
+    expect(formatDuration(90_000, 'clock')).toBe('01:30')
+    expect(formatDuration(3_900_000, 'clock')).toBe('65:00')
+    expect(formatDuration(-5_000, 'clock')).toBe('00:00')
+  })
+})
+
+describe('the workflow run', () => {
+  it('links the run the step belongs to, on the server the runner names', () => {
+    const run = { GITHUB_REPOSITORY: 'acme/app', GITHUB_RUN_ID: '42' }
+    expect(workflowRunUrl(run)).toBe('https://github.com/acme/app/actions/runs/42')
+    expect(workflowRunUrl({ ...run, GITHUB_SERVER_URL: 'https://ghe.example.com' })).toBe(
+      'https://ghe.example.com/acme/app/actions/runs/42',
+    )
+    expect(workflowRunUrl({ GITHUB_REPOSITORY: 'acme/app' })).toBeUndefined()
   })
 })

@@ -88,20 +88,6 @@ describe('input reading', () => {
     expect(reader({}).list('envs')).toBeUndefined()
   })
 
-  it('reads key=value maps and refuses malformed or repeated keys', () => {
-    expect(reader({ labels: 'team=payments\ntier = web, url=http://x/?a=b' }).map('labels')).toEqual({
-      team: 'payments',
-      tier: 'web',
-      url: 'http://x/?a=b',
-    })
-    expect(messageOf(() => reader({ labels: 'team' }).map('labels'))).toBe(
-      "Input 'labels' must be key=value pairs, one per line, got 'team'",
-    )
-    expect(messageOf(() => reader({ labels: 'a=1\na=2' }).map('labels'))).toBe(
-      "Input 'labels' must be key=value pairs with each key once, got 'a=2'",
-    )
-  })
-
   it('keeps inner whitespace of multi-line text', () => {
     expect(reader({ values: '\ncanary:\n  enabled: true\n\n' }).text('values')).toBe(
       'canary:\n  enabled: true\n',

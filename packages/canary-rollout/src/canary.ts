@@ -1,16 +1,9 @@
+import type { CanaryPhase } from '@canary-delivery/flagger'
 import { type AnalysisEstimate, type AnalysisLike, estimateAnalysis } from '@canary-delivery/flagger/analysis'
 import type { KubeObject } from '@canary-delivery/kube'
 
-export const ACTIVE_PHASES = [
-  'Waiting',
-  'Progressing',
-  'WaitingPromotion',
-  'Promoting',
-  'Finalising',
-] as const
-
 export interface CanaryStatus {
-  phase?: string
+  phase?: CanaryPhase
   canaryWeight?: number
   iterations?: number
   failedChecks?: number
@@ -32,12 +25,8 @@ export interface Canary extends KubeObject {
   status?: CanaryStatus
 }
 
-export function isActive(phase: string | undefined): boolean {
-  return (ACTIVE_PHASES as readonly string[]).includes(phase ?? '')
-}
-
 /** The run Flagger's scheduler will go through for this Canary (the same arithmetic render-canary-values plans with). */
-export function analysisOf(canary: Canary | undefined): AnalysisEstimate {
+export function analysisEstimateOf(canary: Canary | undefined): AnalysisEstimate {
   return estimateAnalysis(canary?.spec ?? {})
 }
 
@@ -47,7 +36,7 @@ export function analysisOf(canary: Canary | undefined): AnalysisEstimate {
  * pods to become ready.
  */
 export function defaultTimeoutMs(canary: Canary | undefined): number {
-  const { analysisSeconds, intervalSeconds } = analysisOf(canary)
+  const { analysisSeconds, intervalSeconds } = analysisEstimateOf(canary)
   const deadlineSeconds = canary?.spec?.progressDeadlineSeconds ?? 600
   return (analysisSeconds + 2 * intervalSeconds + deadlineSeconds) * 1000
 }
@@ -56,7 +45,7 @@ export function defaultTimeoutMs(canary: Canary | undefined): number {
 export function describeProgress(canary: Canary | undefined): string {
   const status = canary?.status
   if (!status) return ''
-  const { strategy, steps } = analysisOf(canary)
+  const { strategy, steps } = analysisEstimateOf(canary)
   if (strategy !== 'canary') return status.iterations ? `iteration ${status.iterations}/${steps.length}` : ''
   const weight = status.canaryWeight ?? 0
   const weights = steps.flatMap((step) => (step.weight && !step.mirrored ? [step.weight] : []))

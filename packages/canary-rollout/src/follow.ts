@@ -6,17 +6,13 @@ import {
   type WatchStats,
   watchResource,
 } from '@canary-delivery/kube'
-import { analysisOf, type Canary, defaultTimeoutMs } from './canary'
+import { analysisEstimateOf, type Canary, defaultTimeoutMs } from './canary'
 import type { KubeEvent, RunEvent } from './events'
+import type { HelmRelease } from './helm-release'
 import type { ExpectedImage, Workload } from './images'
-import {
-  type HelmRelease,
-  type OnWaitingPromotion,
-  RolloutTracker,
-  type Snapshot,
-  type TimelineEntry,
-  type Verdict,
-} from './tracker'
+import { type Snapshot, snapshotKey, type TimelineEntry } from './timeline'
+import { RolloutTracker } from './tracker'
+import type { OnWaitingPromotion, Verdict } from './verdict'
 
 export interface FollowOptions {
   client: KubeClient
@@ -91,7 +87,7 @@ export async function followRollout(options: FollowOptions): Promise<FollowResul
     : initial
       ? 'canary analysis'
       : 'fallback'
-  const staleGraceMs = options.staleGraceMs ?? 3 * analysisOf(initial).intervalSeconds * 1000
+  const staleGraceMs = options.staleGraceMs ?? 3 * analysisEstimateOf(initial).intervalSeconds * 1000
 
   const tracker = new RolloutTracker({
     name,
@@ -198,7 +194,7 @@ export async function followRollout(options: FollowOptions): Promise<FollowResul
   let lastProgressKey = ''
   const progress = () => {
     const snap = tracker.snapshot()
-    const key = `${snap.phase}|${snap.weight}|${snap.iterations}|${snap.failedChecks}`
+    const key = snapshotKey(snap)
     if (key !== lastProgressKey) {
       lastProgressKey = key
       options.onProgress?.(snap)
@@ -267,7 +263,7 @@ export async function followRollout(options: FollowOptions): Promise<FollowResul
     timeline: tracker.timeline,
     timeoutMs,
     timeoutSource,
-    strategy: analysisOf(tracker.canaryObject).strategy,
+    strategy: analysisEstimateOf(tracker.canaryObject).strategy,
     requests: client.requests,
     watches: stats,
   }

@@ -1,6 +1,7 @@
 import { details, formatDuration, heading, mermaid, table } from '@canary-delivery/action-kit'
-import { formatElapsed } from './tracker'
-import type { WaitOutcome } from './wait'
+import type { WaitOutcome } from './outcome'
+
+const clock = (seconds: number) => formatDuration(seconds * 1000, 'clock')
 
 const ICON: Record<string, string> = {
   succeeded: '✅',
@@ -26,7 +27,7 @@ export function weightChart(outcome: Pick<WaitOutcome, 'timeline'>): string | un
   const shown = points.filter((_, i) => i % step === 0 || i === points.length - 1)
   // Short runs (tests, demos) in seconds; real ones in mm:ss.
   const short = (end?.elapsedSeconds ?? 0) < 120
-  const label = (t: number) => (short ? `"${t.toFixed(1)}s"` : `"${formatElapsed(t * 1000)}"`)
+  const label = (t: number) => (short ? `"${t.toFixed(1)}s"` : `"${clock(t)}"`)
   return mermaid(
     [
       'xychart-beta',
@@ -81,7 +82,7 @@ export function renderSummary(outcome: WaitOutcome): string {
       ['elapsed', 'phase', 'weight', 'failed checks', 'what happened'],
       elide(
         outcome.timeline.map((e) => [
-          formatElapsed(e.elapsedSeconds * 1000),
+          clock(e.elapsedSeconds),
           e.phase,
           e.progress || `${e.weight}%`,
           e.failedChecks,
@@ -102,7 +103,7 @@ export function renderSummary(outcome: WaitOutcome): string {
         table(
           ['elapsed', 'type', 'message'],
           elide(
-            outcome.events.map((e) => [formatElapsed(e.elapsedSeconds * 1000), e.type, e.message]),
+            outcome.events.map((e) => [clock(e.elapsedSeconds), e.type, e.message]),
             40,
             160,
             (skipped) => ['…', '', `${skipped} more events (all are in the \`events\` output)`],

@@ -1,7 +1,8 @@
-import { type Canary, describeProgress, isActive } from './canary'
+import { formatDuration } from '@canary-delivery/action-kit'
+import { isActivePhase } from '@canary-delivery/flagger'
+import { type Canary, describeProgress } from './canary'
 import {
   approvalHook,
-  failureReasons,
   isNewRevision,
   isWaitingApproval,
   type KubeEvent,
@@ -9,45 +10,11 @@ import {
   plainMessage,
   type RunEvent,
 } from './events'
-import { carriesImage, containerImages, describeExpected, type ExpectedImage, type Workload } from './images'
-
-export type RolloutResult = 'succeeded' | 'failed' | 'timed-out' | 'no-rollout' | 'initialized'
-export type OnWaitingPromotion = 'wait' | 'fail' | 'succeed'
-
-export interface Verdict {
-  result: RolloutResult
-  /** One sentence a person reads first. */
-  message: string
-  /** Flagger's own words for a failure (Halt / Rolling back messages). */
-  reasons: string[]
-}
-
-export interface HelmRelease {
-  metadata: { name: string; generation?: number; resourceVersion?: string }
-  spec?: Record<string, unknown>
-  status?: {
-    observedGeneration?: number
-    lastAttemptedRevision?: string
-    conditions?: { type: string; status: string; reason?: string; message?: string }[]
-  }
-}
-
-/** The state a person follows: what the canary is doing right now. */
-export interface Snapshot {
-  phase: string
-  weight: number
-  iterations: number
-  failedChecks: number
-  /** `30% (3/5)` or `iteration 2/10`. */
-  progress: string
-}
-
-export interface TimelineEntry extends Snapshot {
-  elapsedSeconds: number
-  time: string
-  /** The event message or stage note that came with the change. */
-  message: string
-}
+import { describeHelmRelease, type HelmRelease, helmReleaseApplied } from './helm-release'
+import { carriesImage, describeExpected, type ExpectedImage, type Workload } from './images'
+import { type Snapshot, snapshotKey, Timeline, type TimelineEntry } from './timeline'
+import { decideVerdict, type OnWaitingPromotion, type Verdict } from './verdict'
+import { type WaitStage, waitStageOf } from './wait-stage'
 
 export interface TrackerOptions {
   name: string
@@ -67,27 +34,15 @@ export interface TrackerOptions {
   log: (line: string) => void
 }
 
-function condition(hr: HelmRelease | undefined, type: string) {
-  return hr?.status?.conditions?.find((c) => c.type === type)
-}
-
-export function formatElapsed(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000))
-  const minutes = Math.floor(total / 60)
-  const seconds = total % 60
-  return `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`
-}
-
 /**
- * Decides, from what the watches deliver, whether the rollout this pipeline caused has finished,
- * following the rules in flagger-facts.md: a Succeeded or Failed left by an earlier run never
- * counts; success needs the primary (the promoted spec) to run the expected image; a tag that is
- * already the promoted version is `no-rollout`; a first install is `initialized`.
+ * Follows what the watches deliver (the Canary, its events, the target and primary workloads, the
+ * HelmRelease) and keeps what it means for the rollout this pipeline caused: the stage of the
+ * wait, the log and timeline, and in the end the verdict. How a rollout is told apart from an
+ * earlier one is explained in actions/wait-for-canary/README.md ("Knowing that the rollout is ours").
  */
 export class RolloutTracker {
-  readonly startedAt: number
-  readonly timeline: TimelineEntry[] = []
   readonly runEvents: RunEvent[] = []
+  private readonly log: Timeline
   private readonly now: () => number
   private synced = false
   private canary: Canary | undefined
@@ -110,15 +65,23 @@ export class RolloutTracker {
   private maxWeight = 0
   private maxFailedChecks = 0
   private sawInitializing = false
-  private pending: string[] = []
-  private pendingSince = 0
-  private lastPrintAt = 0
-  private readonly coalesceMs: number
 
   constructor(private readonly options: TrackerOptions) {
     this.now = options.now ?? Date.now
-    this.startedAt = this.now()
-    this.coalesceMs = options.coalesceMs ?? 0
+    this.log = new Timeline({
+      now: this.now,
+      coalesceMs: options.coalesceMs ?? 0,
+      log: options.log,
+      current: () => ({ snapshot: this.snapshot(), hasStatus: this.canary?.status !== undefined }),
+    })
+  }
+
+  get startedAt(): number {
+    return this.log.startedAt
+  }
+
+  get timeline(): TimelineEntry[] {
+    return this.log.entries
   }
 
   get canaryId(): string {
@@ -128,6 +91,10 @@ export class RolloutTracker {
   /** The highest weight and failed-check count this run reached. */
   get peak(): { weight: number; failedChecks: number } {
     return { weight: this.maxWeight, failedChecks: this.maxFailedChecks }
+  }
+
+  get canaryObject(): Canary | undefined {
+    return this.canary
   }
 
   snapshot(): Snapshot {
@@ -141,45 +108,26 @@ export class RolloutTracker {
     }
   }
 
-  get canaryObject(): Canary | undefined {
-    return this.canary
+  /** Where the wait stands now. */
+  stage(): WaitStage {
+    return waitStageOf({
+      synced: this.synced,
+      canary: this.canary,
+      target: this.target,
+      targetCarries: this.targetCarries,
+      targetEverCarried: this.targetEverCarried,
+      helmRelease: this.helmRelease,
+      helmReleaseApplied: this.helmReleaseApplied(),
+      evidence: this.evidence,
+    })
   }
 
-  private elapsedMs(): number {
-    return this.now() - this.startedAt
-  }
-
-  /**
-   * Status changes and Flagger's events arrive on separate streams, usually a few milliseconds
-   * apart (weight 30 and "Advance … canary weight 30"). They are held for `coalesceMs` and printed
-   * together, so that a person reads one line per change, with the latest status on it.
-   */
-  private queue(message: string): void {
-    if (this.pending.length === 0) this.pendingSince = this.now()
-    this.pending.push(message)
-    if (this.coalesceMs <= 0) this.flush(true)
-  }
-
-  /** Milliseconds until held lines are due, or undefined when nothing is held. */
   flushDueInMs(): number | undefined {
-    if (this.pending.length === 0) return undefined
-    return Math.max(0, this.pendingSince + this.coalesceMs - this.now())
+    return this.log.flushDueInMs()
   }
 
-  /** Prints what is held once it is old enough (or at once with `force`). */
   flush(force = false): void {
-    if (this.pending.length === 0) return
-    if (!force && this.now() - this.pendingSince < this.coalesceMs) return
-    const messages = this.pending.filter(Boolean)
-    this.pending = []
-    if (messages.length === 0) this.print('')
-    for (const message of messages) this.print(message)
-  }
-
-  /** A stage note: printed at once, after anything held. */
-  private record(message: string): void {
-    this.flush(true)
-    this.print(message)
+    this.log.flush(force)
   }
 
   /**
@@ -187,28 +135,8 @@ export class RolloutTracker {
    * (Flux not applying, an approval gate) still show progress. Not part of the timeline.
    */
   heartbeat(intervalMs: number): void {
-    if (!this.synced || this.now() - this.lastPrintAt < intervalMs) return
-    this.print(`still waiting for ${this.waitingFor()}`, false)
-  }
-
-  private print(message: string, inTimeline = true): void {
-    const snapshot = this.snapshot()
-    const elapsed = this.elapsedMs()
-    this.lastPrintAt = this.now()
-    if (inTimeline)
-      this.timeline.push({
-        ...snapshot,
-        elapsedSeconds: Math.round(elapsed / 100) / 10,
-        time: new Date(this.now()).toISOString(),
-        message,
-      })
-    const parts = [`[${formatElapsed(elapsed)}]`, snapshot.phase.padEnd(16)]
-    if (this.canary?.status) {
-      parts.push((snapshot.progress || `${snapshot.weight}%`).padEnd(12))
-      parts.push(`${snapshot.failedChecks} failed check${snapshot.failedChecks === 1 ? '' : 's'}`.padEnd(16))
-    }
-    if (message) parts.push(message)
-    this.options.log(parts.join(' ').trimEnd())
+    if (!this.synced || this.log.silentForMs() < intervalMs) return
+    this.log.print(`still waiting for ${this.waitingFor()}`, false)
   }
 
   /** Call once the first list of every watch has been delivered: what was there before is the baseline. */
@@ -219,26 +147,27 @@ export class RolloutTracker {
     this.targetCarriedAtStart ??= this.targetCarries
     if (this.targetCarries)
       this.primaryCarriedWhenTargetFirstCarried = carriesImage(this.primary, this.options.expected)
-    const phase = this.canary?.status?.phase
-    const expected = describeExpected(this.options.expected)
     if (this.options.helmRelease && !this.helmRelease) this.observeHelmRelease(undefined)
-    let note: string
-    if (!this.canary) note = `Canary ${this.canaryId} does not exist yet; waiting for it to be created`
-    else if (this.targetCarries) note = `target already runs ${expected}`
-    else
-      note = `waiting for ${this.helmRelease ? `HelmRelease ${this.options.helmRelease} and ` : ''}Flux to apply ${expected}`
-    if (phase && !isActive(phase) && this.canary) note = `${phase} is from an earlier run; ${note}`
-    const snap = this.snapshot()
-    this.lastSnapshotKey = `${snap.phase}|${snap.weight}|${snap.iterations}|${snap.failedChecks}`
-    this.record(note)
+    let note = this.startNote(this.stage())
+    const phase = this.canary?.status?.phase
+    if (phase && !isActivePhase(phase)) note = `${phase} is from an earlier run; ${note}`
+    this.lastSnapshotKey = snapshotKey(this.snapshot())
+    this.log.record(note)
     this.updateEvidence()
+  }
+
+  private startNote(stage: WaitStage): string {
+    const expected = describeExpected(this.options.expected)
+    if (!this.canary) return `Canary ${this.canaryId} does not exist yet; waiting for it to be created`
+    if (stage.kind === 'waiting-for-flagger') return `target already runs ${expected}`
+    return `waiting for ${this.helmRelease ? `HelmRelease ${this.options.helmRelease} and ` : ''}Flux to apply ${expected}`
   }
 
   observeCanary(canary: Canary | undefined): void {
     const previous = this.canary
     this.canary = canary
     if (!canary) {
-      if (previous) this.record(`Canary ${this.canaryId} was deleted`)
+      if (previous) this.log.record(`Canary ${this.canaryId} was deleted`)
       return
     }
     const status = canary.status ?? {}
@@ -247,25 +176,25 @@ export class RolloutTracker {
       return
     }
     if (this.baseline === undefined && this.canaryExistedAtStart === false) {
-      this.record(`Canary ${this.canaryId} created`)
+      this.log.record(`Canary ${this.canaryId} created`)
       this.baseline = {}
     }
     if (status.phase === 'Initializing') this.sawInitializing = true
     this.updateEvidence()
-    if (isActive(status.phase) || status.phase === 'Failed') {
+    if (isActivePhase(status.phase) || status.phase === 'Failed') {
       this.maxWeight = Math.max(this.maxWeight, status.canaryWeight ?? 0)
       this.maxFailedChecks = Math.max(this.maxFailedChecks, status.failedChecks ?? 0)
     }
-    const snap = this.snapshot()
-    const key = `${snap.phase}|${snap.weight}|${snap.iterations}|${snap.failedChecks}`
+    const key = snapshotKey(this.snapshot())
     if (key !== this.lastSnapshotKey) {
       this.lastSnapshotKey = key
-      this.queue('')
+      this.log.queue('')
     }
   }
 
-  private checkTarget(): void {
-    const carries = carriesImage(this.target, this.options.expected)
+  observeTarget(target: Workload | undefined): void {
+    this.target = target
+    const carries = carriesImage(target, this.options.expected)
     if (carries && this.synced && this.primaryCarriedWhenTargetFirstCarried === undefined) {
       this.primaryCarriedWhenTargetFirstCarried = carriesImage(this.primary, this.options.expected)
     }
@@ -273,20 +202,12 @@ export class RolloutTracker {
     if (carries !== this.targetCarries) {
       this.targetCarries = carries
       if (this.synced) {
-        const name = this.target?.metadata.name ?? this.canary?.spec?.targetRef?.name
-        this.record(
-          carries
-            ? `${name} now runs ${describeExpected(this.options.expected)}`
-            : `${name} no longer runs ${describeExpected(this.options.expected)}`,
-        )
+        const name = target?.metadata.name ?? this.canary?.spec?.targetRef?.name
+        const expected = describeExpected(this.options.expected)
+        this.log.record(carries ? `${name} now runs ${expected}` : `${name} no longer runs ${expected}`)
       }
     }
     this.updateEvidence()
-  }
-
-  observeTarget(target: Workload | undefined): void {
-    this.target = target
-    this.checkTarget()
     if (this.targetCarriedAtStart === undefined && !this.synced)
       this.targetCarriedAtStart = this.targetCarries
   }
@@ -297,45 +218,15 @@ export class RolloutTracker {
 
   observeHelmRelease(hr: HelmRelease | undefined): void {
     this.helmRelease = hr
-    const ready = condition(hr, 'Ready')
-    const summary = hr
-      ? `HelmRelease ${hr.metadata.name}: Ready=${ready?.status ?? 'Unknown'}${ready?.reason ? ` (${ready.reason})` : ''}${
-          this.helmReleaseApplied() ? ', revision applied' : ''
-        }${ready?.message ? ` ${ready.message}` : ''}`
-      : `HelmRelease ${this.options.helmRelease} not found; following the target alone`
+    const summary = describeHelmRelease(hr, this.helmReleaseApplied(), this.options.helmRelease)
     if (summary !== this.helmReleaseSummary) {
       this.helmReleaseSummary = summary
-      this.record(summary)
+      this.log.record(summary)
     }
   }
 
-  /** Flux has reconciled the release's current spec, and that spec is the one with the new image. */
   private helmReleaseApplied(): boolean {
-    const hr = this.helmRelease
-    if (!hr) return false
-    const current = (hr.status?.observedGeneration ?? -1) >= (hr.metadata.generation ?? 0)
-    const ready = condition(hr, 'Ready')?.status === 'True'
-    const values = JSON.stringify(hr.spec ?? {})
-    const mentions =
-      (this.options.expected.tag !== undefined && values.includes(this.options.expected.tag)) ||
-      (this.options.expected.image !== undefined && values.includes(this.options.expected.image))
-    return current && ready && (mentions || this.targetCarries)
-  }
-
-  private helmReleaseFailure(): string | undefined {
-    const hr = this.helmRelease
-    if (!hr) return undefined
-    const stalled = condition(hr, 'Stalled')
-    const ready = condition(hr, 'Ready')
-    if (stalled?.status === 'True') return stalled.message || stalled.reason || 'stalled'
-    if (
-      ready?.status === 'False' &&
-      /RetriesExceeded|InstallFailed|UpgradeFailed/.test(ready.reason ?? '') &&
-      /exhausted|retries/i.test(ready.message ?? '')
-    ) {
-      return ready.message
-    }
-    return undefined
+    return helmReleaseApplied(this.helmRelease, this.options.expected, this.targetCarries)
   }
 
   /** Feed every Event of the canary's namespace; only the canary's own are kept. */
@@ -349,18 +240,17 @@ export class RolloutTracker {
     this.seenEvents.set(id, occurrence)
     if (!this.synced) return
     const message = plainMessage(event.message)
-    const runEvent: RunEvent = {
-      elapsedSeconds: Math.round(this.elapsedMs() / 100) / 10,
+    this.runEvents.push({
+      elapsedSeconds: this.log.elapsedSeconds(),
       time: event.lastTimestamp ?? event.eventTime ?? new Date(this.now()).toISOString(),
       type: event.type ?? 'Normal',
       reason: event.reason ?? '',
       message,
-    }
-    this.runEvents.push(runEvent)
+    })
     if (isNewRevision(message)) this.newRevisionEventSeen = true
     if (isWaitingApproval(message)) this.lastApproval = approvalHook(message) ?? 'a confirm webhook'
     this.updateEvidence()
-    this.queue(
+    this.log.queue(
       isWaitingApproval(message) ? `waiting for approval (${this.lastApproval}): ${message}` : message,
     )
   }
@@ -375,7 +265,10 @@ export class RolloutTracker {
     const configsChanged =
       JSON.stringify(status.trackedConfigs ?? {}) !== JSON.stringify(base.trackedConfigs ?? {})
     if (this.newRevisionEventSeen) this.evidence = 'a "New revision detected" event'
-    else if (isActive(status.phase) && (!isActive(base.phase) || specChanged || this.targetCarriedAtStart)) {
+    else if (
+      isActivePhase(status.phase) &&
+      (!isActivePhase(base.phase) || specChanged || this.targetCarriedAtStart)
+    ) {
       this.evidence = `phase ${status.phase}`
     } else if (status.phase !== 'Failed' && base.phase !== 'Failed' && (specChanged || configsChanged)) {
       // While Failed, Flagger refreshes lastAppliedSpec every interval, so that proves nothing.
@@ -383,138 +276,65 @@ export class RolloutTracker {
     }
   }
 
-  /** What the wait is blocked on, for the timeout message and the status description. */
+  /** What the wait is blocked on, for the heartbeat, the timeout message and the status description. */
   waitingFor(): string {
+    const stage = this.stage()
     const expected = describeExpected(this.options.expected)
-    if (this.helmRelease && !this.targetCarries && !this.helmReleaseApplied()) {
-      return `HelmRelease ${this.options.helmRelease} to apply ${expected} (${this.helmReleaseSummary || 'not seen'})`
+    switch (stage.kind) {
+      case 'listing':
+        return 'the first list of every watch'
+      case 'helm-release-failed':
+      case 'waiting-for-helm-release':
+        return `HelmRelease ${this.options.helmRelease} to apply ${expected} (${this.helmReleaseSummary || 'not seen'})`
+      case 'waiting-for-canary':
+        return `Canary ${this.canaryId} to be created`
+      case 'waiting-for-target':
+        return `target ${this.canary?.spec?.targetRef?.name ?? ''} to exist`
+      case 'superseded':
+      case 'waiting-for-flux':
+        return `Flux to apply ${expected} to ${stage.target}`
+      case 'waiting-for-flagger':
+        return `Flagger to start analysing ${expected} (canary still ${stage.phase ?? 'without status'})`
+      case 'waiting-for-approval':
+        return `approval${this.lastApproval ? ` from ${this.lastApproval}` : ''} (${stage.phase})`
+      case 'analysing': {
+        const { progress } = this.snapshot()
+        return `Flagger to finish the analysis (${stage.phase}${progress ? ` ${progress}` : ''})`
+      }
     }
-    if (!this.canary) return `Canary ${this.canaryId} to be created`
-    if (!this.target) return `target ${this.canary.spec?.targetRef?.name ?? ''} to exist`
-    if (!this.targetCarries) return `Flux to apply ${expected} to ${this.target.metadata.name}`
-    const phase = this.canary.status?.phase
-    if (!this.evidence)
-      return `Flagger to start analysing ${expected} (canary still ${phase ?? 'without status'})`
-    if (phase === 'Waiting' || phase === 'WaitingPromotion') {
-      return `approval${this.lastApproval ? ` from ${this.lastApproval}` : ''} (${phase})`
-    }
-    return `Flagger to finish the analysis (${phase}${this.snapshot().progress ? ` ${this.snapshot().progress}` : ''})`
   }
 
   /** The outcome, once there is one. */
   evaluate(): Verdict | undefined {
-    if (!this.synced) return undefined
-    const expected = describeExpected(this.options.expected)
-    const hrFailure = this.helmReleaseFailure()
-    if (hrFailure && !this.targetCarries) {
-      return {
-        result: 'failed',
-        message: `HelmRelease ${this.helmRelease?.metadata.name} failed: ${hrFailure}`,
-        reasons: [hrFailure],
-      }
-    }
-    if (this.targetEverCarried && this.target && !this.targetCarries) {
-      // A newer revision was applied before ours was promoted: Flagger restarts the analysis for it,
-      // and ours will never be promoted. Waiting on would only end in a timeout.
-      const now = containerImages(this.target).join(', ')
-      return {
-        result: 'failed',
-        message: `${expected} was replaced before Flagger promoted it: ${this.target.metadata.name} now runs ${now}`,
-        reasons: [`superseded by ${now}`],
-      }
-    }
-    if (!this.canary || !this.targetCarries) return undefined
-    const status = this.canary.status ?? {}
-    const primaryCarries = this.primary ? carriesImage(this.primary, this.options.expected) : undefined
-    switch (status.phase) {
-      case 'Initialized':
-        if (
-          primaryCarries ||
-          (primaryCarries === undefined && (this.sawInitializing || !this.canaryExistedAtStart))
-        ) {
-          return {
-            result: 'initialized',
-            message: `First deployment of ${this.canaryId}: Flagger initialized it with ${expected} without analysis; the next revision will be analysed`,
-            reasons: [],
-          }
-        }
-        return undefined
-      case 'Succeeded':
-        if (primaryCarries && !this.evidence && this.primaryCarriedWhenTargetFirstCarried) {
-          return {
-            result: 'no-rollout',
-            message: `${expected} is already the promoted version of ${this.canaryId}; Flagger had nothing to analyse`,
-            reasons: [],
-          }
-        }
-        if (
-          primaryCarries ||
-          (primaryCarries === undefined &&
-            this.evidence &&
-            status.lastPromotedSpec === status.lastAppliedSpec)
-        ) {
-          return { result: 'succeeded', message: `${this.canaryId} promoted ${expected}`, reasons: [] }
-        }
-        return undefined
-      case 'Failed': {
-        if (this.evidence) {
-          const reasons = failureReasons(this.runEvents)
-          return {
-            result: 'failed',
-            message: `Flagger rolled back ${expected} on ${this.canaryId}${reasons.length ? `: ${reasons[0]}` : ''}`,
-            reasons,
-          }
-        }
-        if (primaryCarries && this.primaryCarriedWhenTargetFirstCarried) {
-          return {
-            result: 'no-rollout',
-            message: `${expected} is already the promoted version of ${this.canaryId} (the Failed phase belongs to a later revision that was reverted)`,
-            reasons: [],
-          }
-        }
-        if (
-          this.targetCarriedAtStart &&
-          this.baseline?.phase === 'Failed' &&
-          this.elapsedMs() >= this.options.staleGraceMs
-        ) {
-          return {
-            result: 'failed',
-            message: `${expected} was already rolled back before this wait started: ${this.canaryId} stays Failed and Flagger does not retry a revision until its pod template changes`,
-            reasons: [],
-          }
-        }
-        return undefined
-      }
-      case 'WaitingPromotion':
-        if (!this.evidence || this.options.onWaitingPromotion === 'wait') return undefined
-        if (this.options.onWaitingPromotion === 'succeed') {
-          return {
-            result: 'succeeded',
-            message: `${this.canaryId} passed the analysis of ${expected}; promotion is waiting for approval${this.lastApproval ? ` (${this.lastApproval})` : ''}`,
-            reasons: [],
-          }
-        }
-        return {
-          result: 'failed',
-          message: `${this.canaryId} is waiting for promotion approval${this.lastApproval ? ` (${this.lastApproval})` : ''} and on-waiting-promotion is 'fail'`,
-          reasons: this.lastApproval ? [`waiting for approval ${this.lastApproval}`] : [],
-        }
-      default:
-        return undefined
-    }
+    return decideVerdict({
+      stage: this.stage(),
+      canaryId: this.canaryId,
+      expected: describeExpected(this.options.expected),
+      status: this.canary?.status ?? {},
+      primaryCarries: this.primary ? carriesImage(this.primary, this.options.expected) : undefined,
+      primaryCarriedWhenTargetFirstCarried: this.primaryCarriedWhenTargetFirstCarried,
+      canaryExistedAtStart: this.canaryExistedAtStart,
+      sawInitializing: this.sawInitializing,
+      targetCarriedAtStart: this.targetCarriedAtStart,
+      baselinePhase: this.baseline?.phase,
+      staleGraceOver: this.log.elapsedMs() >= this.options.staleGraceMs,
+      onWaitingPromotion: this.options.onWaitingPromotion,
+      approval: this.lastApproval,
+      runEvents: this.runEvents,
+    })
   }
 
   /** The verdict when time runs out. */
   timedOut(timeoutMs: number): Verdict {
     return {
       result: 'timed-out',
-      message: `Timed out after ${formatElapsed(timeoutMs)} waiting for ${this.waitingFor()}`,
+      message: `Timed out after ${formatDuration(timeoutMs, 'clock')} waiting for ${this.waitingFor()}`,
       reasons: [],
     }
   }
 
   /** Adds the closing line to the timeline and the log. */
   finish(verdict: Verdict): void {
-    this.record(`${verdict.result}: ${verdict.message}`)
+    this.log.record(`${verdict.result}: ${verdict.message}`)
   }
 }

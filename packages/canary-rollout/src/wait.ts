@@ -1,26 +1,26 @@
-import { CheckRunReporter, CommitStatusReporter, type StatusState } from '@canary-delivery/github-report'
+import {
+  CheckRunReporter,
+  type CommitStatusOptions,
+  CommitStatusReporter,
+  type StatusState,
+} from '@canary-delivery/github-report'
 import {
   KubeClient,
   type PreparedKubeconfig,
   prepareKubeconfig,
   removeKubeconfig,
 } from '@canary-delivery/kube'
-import { type FollowResult, followRollout } from './follow'
+import { followRollout } from './follow'
 import { describeExpected, type ExpectedImage } from './images'
+import type { WaitOutcome } from './outcome'
 import { renderSummary } from './summary'
-import type { OnWaitingPromotion, RolloutResult, Snapshot, Verdict } from './tracker'
+import { failedChecksText, type Snapshot } from './timeline'
+import type { OnWaitingPromotion, RolloutResult, Verdict } from './verdict'
 
-export interface StatusReportSettings {
+/** Where the rollout is reported on GitHub; the log callbacks come from WaitIo. */
+export interface StatusReportSettings extends Omit<CommitStatusOptions, 'warn' | 'debug'> {
   /** A commit status (default) or a check run, which also carries the job summary. */
   kind?: 'status' | 'check-run'
-  token: string
-  apiUrl: string
-  repository: string
-  sha: string
-  /** e.g. `canary/sit` */
-  context: string
-  targetUrl?: string
-  minIntervalMs?: number
 }
 
 export interface WaitInputs {
@@ -52,20 +52,10 @@ export interface WaitIo {
   onKubeconfigWritten?: (path: string) => void
 }
 
-export interface WaitOutcome extends FollowResult {
-  name: string
-  namespace: string
-  expected: string
-  context: string
-  /** Commit statuses GitHub accepted. */
-  statusesSent: number
-}
-
 /** What a commit status says about a snapshot: `Progressing: 30% (3/5), 0 failed checks`. */
 export function statusDescription(snapshot: Snapshot): string {
-  const checks = `${snapshot.failedChecks} failed check${snapshot.failedChecks === 1 ? '' : 's'}`
   if (snapshot.phase === 'NotFound') return 'Waiting for the canary to be created'
-  return `${snapshot.phase}: ${snapshot.progress || `${snapshot.weight}%`}, ${checks}`
+  return `${snapshot.phase}: ${snapshot.progress || `${snapshot.weight}%`}, ${failedChecksText(snapshot.failedChecks)}`
 }
 
 export function statusState(result: RolloutResult | undefined): StatusState {

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { renderSummary, statusDescription, type WaitOutcome, weightChart } from '../src/index'
+import type { WaitOutcome } from '../src/outcome'
+import { renderSummary, weightChart } from '../src/summary'
+import type { Snapshot } from '../src/timeline'
+import { statusDescription } from '../src/wait'
 
-const entry = (elapsedSeconds: number, phase: string, weight: number, message = '', failedChecks = 0) => ({
+const entry = (
+  elapsedSeconds: number,
+  phase: Snapshot['phase'],
+  weight: number,
+  message = '',
+  failedChecks = 0,
+) => ({
   elapsedSeconds,
   time: '2026-01-01T00:00:00Z',
   phase,

@@ -71,12 +71,11 @@ export function parseDeliveryFile(text: string, file: string): DeliveryFile {
   if (yamlError) {
     throw new ConfigurationError(
       `${at(yamlError.pos[0])}: not valid YAML: ${yamlError.message.split('\n')[0]}`,
-      'config',
     )
   }
   const data: unknown = document.toJS()
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw new ConfigurationError(`${file}: expected a mapping with app and environments`, 'config')
+    throw new ConfigurationError(`${file}: expected a mapping with app and environments`)
   }
   if (!validate(data)) {
     // Errors from the allOf branches repeat; keep the most specific (deepest) first. An `if` error
@@ -92,7 +91,6 @@ export function parseDeliveryFile(text: string, file: string): DeliveryFile {
     const more = new Set(errors.map((e) => e.instancePath + e.keyword)).size - 1
     throw new ConfigurationError(
       `${at(node?.range?.[0])}: ${where}: ${message}${more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}`,
-      'config',
     )
   }
   const names = new Map<string, number>()
@@ -102,7 +100,6 @@ export function parseDeliveryFile(text: string, file: string): DeliveryFile {
       const node = locate(document.contents, ['environments', index, 'name'])
       throw new ConfigurationError(
         `${at(node?.range?.[0])}: environments[${index}].name: '${environment.name}' is already environments[${earlier}]`,
-        'config',
       )
     }
     names.set(environment.name, index)
@@ -118,7 +115,6 @@ export function loadDeliveryFile(path: string, displayName = path): DeliveryFile
     const code = (error as NodeJS.ErrnoException).code
     throw new ConfigurationError(
       `Input 'config': cannot read ${displayName}${code === 'ENOENT' ? ': no such file' : `: ${code ?? String(error)}`}`,
-      'config',
     )
   }
   return parseDeliveryFile(text, displayName)

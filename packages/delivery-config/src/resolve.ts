@@ -19,7 +19,6 @@ export function expandTemplate(
         .map((key) => `{${key}}`)
       throw new ConfigurationError(
         `${what}: unknown placeholder ${whole} in '${template}' (known: ${known.join(', ')})`,
-        what,
       )
     }
     return value
@@ -35,10 +34,7 @@ export function resolveEnvironment(
   const index = file.environments.findIndex((environment) => environment.name === name)
   if (index < 0) {
     const names = file.environments.map((environment) => environment.name).join(', ')
-    throw new ConfigurationError(
-      `Input 'environment': '${name}' is not in ${source} (it has ${names})`,
-      'environment',
-    )
+    throw new ConfigurationError(`Input 'environment': '${name}' is not in ${source} (it has ${names})`)
   }
   const own = file.environments[index]!
   const defaults = file.defaults ?? {}
@@ -90,10 +86,7 @@ export function resolveFromInputs({
   if (!name) {
     if (file.environments.length !== 1) {
       const names = file.environments.map((e) => e.name).join(', ')
-      throw new ConfigurationError(
-        `Input 'environment' is required with 'config' (${display} has ${names})`,
-        'environment',
-      )
+      throw new ConfigurationError(`Input 'environment' is required with 'config' (${display} has ${names})`)
     }
     name = file.environments[0]!.name
   }

@@ -57,7 +57,6 @@ function analysisValues({ settings, sources, strategy, provider }: ValuesRequest
         sources.maxWeight === 'input' && sources.stepWeight !== 'input' ? 'max-weight' : 'step-weight'
       throw new ConfigurationError(
         `Input '${input}': step-weight (${stepWeight}) must not exceed max-weight (${maxWeight})`,
-        input,
       )
     }
     analysis.maxWeight = maxWeight

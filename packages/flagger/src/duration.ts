@@ -27,22 +27,12 @@ export function checkDuration(value: string, input: string, minSeconds = 1): str
   if (seconds === undefined) {
     throw new ConfigurationError(
       `Input '${input}' must be a duration in Flagger's format (whole seconds or minutes, e.g. 30s or 1m), got '${value}'`,
-      input,
     )
   }
   if (seconds < minSeconds) {
     throw new ConfigurationError(
       `Input '${input}' must be at least ${minSeconds}s${minSeconds === 10 ? ' (Flagger raises shorter intervals to 10s)' : ''}, got '${value}'`,
-      input,
     )
   }
   return value
-}
-
-/** 95 → `1m35s`, for people. */
-export function humanSeconds(total: number): string {
-  const h = Math.floor(total / 3600)
-  const m = Math.floor((total % 3600) / 60)
-  const s = total % 60
-  return [h ? `${h}h` : '', m ? `${m}m` : '', s || (!h && !m) ? `${s}s` : ''].join('')
 }

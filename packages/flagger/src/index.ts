@@ -1,4 +1,4 @@
-export { checkDuration, FLAGGER_DURATION, flaggerSeconds, goDurationSeconds, humanSeconds } from './duration'
+export { checkDuration, FLAGGER_DURATION, flaggerSeconds, goDurationSeconds } from './duration'
 export {
   ACTIVE_PHASES,
   type ActivePhase,

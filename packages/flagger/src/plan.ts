@@ -1,12 +1,11 @@
-import { heading, table } from '@canary-delivery/action-kit'
-import { humanSeconds } from './duration'
+import { formatDuration, heading, table } from '@canary-delivery/action-kit'
 import { STRATEGY_TITLES } from './providers'
 import type { RenderResult } from './render'
 import type { AnalysisEstimate, PromotionPhase } from './strategy'
 import type { CanaryValues } from './values'
 
-const clock = (seconds: number): string =>
-  `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`
+const clock = (seconds: number): string => formatDuration(seconds * 1000, 'clock')
+const inWords = (seconds: number): string => formatDuration(seconds * 1000)
 
 const PHASES: Record<PromotionPhase, [string, string]> = {
   switch: ['switch', 'all traffic'],
@@ -22,7 +21,7 @@ export function planRows(estimate: AnalysisEstimate, values: CanaryValues): stri
   const checking =
     checkNames(values).join(', ') ||
     (values.loadtester.loadTest ? 'the load test only' : 'nothing (no metrics, no load test)')
-  rows.push(['0:00', 'new revision detected', 'nothing yet: the canary is scaled up', '–'])
+  rows.push([clock(0), 'new revision detected', 'nothing yet: the canary is scaled up', '–'])
   const start = values.loadtester.acceptanceTest
     ? 'acceptance test, then the first step'
     : 'first step, no check yet'
@@ -67,14 +66,14 @@ export function planMarkdown(result: RenderResult, environment?: string): string
   const where = environment ? ` in ${environment}` : ''
   const steps =
     estimate.strategy === 'canary'
-      ? `${estimate.steps.length} steps of ${humanSeconds(estimate.intervalSeconds)} up to ${estimate.steps.at(-1)?.weight ?? 0}% of traffic`
-      : `${estimate.steps.length} iterations of ${humanSeconds(estimate.intervalSeconds)}`
+      ? `${estimate.steps.length} steps of ${inWords(estimate.intervalSeconds)} up to ${estimate.steps.at(-1)?.weight ?? 0}% of traffic`
+      : `${estimate.steps.length} iterations of ${inWords(estimate.intervalSeconds)}`
   const lines = [
     heading(`Canary analysis plan${where}: ${STRATEGY_TITLES[result.strategy]} on ${result.provider}`),
-    `**${steps}**; a successful run takes about **${humanSeconds(estimate.analysisSeconds)}** ` +
+    `**${steps}**; a successful run takes about **${inWords(estimate.analysisSeconds)}** ` +
       `(analysis-seconds ${estimate.analysisSeconds}) from the moment Flagger sees the new revision. ` +
       `Rollback after **${estimate.threshold}** failed check${estimate.threshold === 1 ? '' : 's'}; ` +
-      `progress deadline ${humanSeconds(values.progressDeadlineSeconds)}. Profile: \`${result.profile}\`.`,
+      `progress deadline ${inWords(values.progressDeadlineSeconds)}. Profile: \`${result.profile}\`.`,
     table(['at', 'step', 'new version gets', 'checks'], planRows(estimate, values)),
     heading('Checks', 3),
     table(

@@ -6,10 +6,7 @@ export const STRATEGIES: readonly Strategy[] = ['canary', 'blue-green', 'ab-test
 /** Checks a strategy name as the inputs and the delivery file spell it. */
 export function checkStrategy(strategy: string, input = 'strategy'): Strategy {
   if ((STRATEGIES as readonly string[]).includes(strategy)) return strategy as Strategy
-  throw new ConfigurationError(
-    `Input '${input}' must be one of ${STRATEGIES.join(', ')}, got '${strategy}'`,
-    input,
-  )
+  throw new ConfigurationError(`Input '${input}' must be one of ${STRATEGIES.join(', ')}, got '${strategy}'`)
 }
 
 /** How people name each strategy. */
@@ -80,7 +77,6 @@ export function checkProvider(provider: string, input = 'provider'): Provider {
     if (NOT_FOR_THE_CHART[provider]) {
       throw new ConfigurationError(
         `Input '${input}': ${provider} is not supported here: ${NOT_FOR_THE_CHART[provider]}`,
-        input,
       )
     }
     return provider as Provider
@@ -89,7 +85,6 @@ export function checkProvider(provider: string, input = 'provider'): Provider {
   const hint = versions.length > 0 ? ` (Flagger wants the version too: ${versions.join(' or ')})` : ''
   throw new ConfigurationError(
     `Input '${input}' must be one of ${PROVIDERS.join(', ')}, got '${provider}'${hint}`,
-    input,
   )
 }
 
@@ -104,7 +99,6 @@ export function checkStrategyProvider(strategy: Strategy, provider: string, inpu
     `Input '${input}': ${STRATEGY_TITLES[strategy]} is not supported by the ${provider} provider; ` +
       `Flagger supports it with ${supportersOf(strategy)}` +
       (SUPPORT.canary.includes(family) && strategy !== 'canary' ? ` (${provider} supports canary)` : ''),
-    input,
   )
 }
 

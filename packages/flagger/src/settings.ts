@@ -42,7 +42,7 @@ export const inputName = (key: string): string =>
 
 /** A configuration error that names the input, in the form every refusal of the suite takes. */
 export function refuse(input: string, message: string): never {
-  throw new ConfigurationError(`Input '${input}' ${message}`, input)
+  throw new ConfigurationError(`Input '${input}' ${message}`)
 }
 
 export interface NumberBound {

@@ -1,6 +1,6 @@
+import { helmTemplate, ofKind, withoutLabels } from '@canary-delivery/tools'
 import { describe, expect, it } from 'vitest'
 import { isSupported, providerFamily, renderCanaryValues, STRATEGIES, validateObject } from '../src/index'
-import { helmTemplate, ofKind, withoutLabels } from './chart'
 import { CHART_PROVIDERS, ENVIRONMENTS, extras } from './render-support'
 
 describe('values → real helm template of the reference chart → Flagger and APISIX CRDs', () => {

@@ -16,12 +16,13 @@ export function extras(strategy: Strategy, provider: string): Partial<RenderInpu
   }
 }
 
+/** The error's message and the input it names (every refusal starts with `Input 'name'`). */
 export function configurationError(fn: () => unknown): { message: string; input?: string } {
   try {
     fn()
   } catch (error) {
     if (isConfigurationError(error))
-      return { message: error.message, input: (error as { input?: string }).input }
+      return { message: error.message, input: /^Input '([^']+)'/.exec(error.message)?.[1] }
     throw error
   }
   throw new Error('expected a configuration error')

@@ -101,10 +101,7 @@ export function resolveRemote(
   if (/^https?:\/\//.test(value)) {
     const url = new URL(value)
     if (url.username || url.password) {
-      throw new ConfigurationError(
-        "Input 'repository': put the credential in 'token', not in the URL",
-        'repository',
-      )
+      throw new ConfigurationError("Input 'repository': put the credential in 'token', not in the URL")
     }
     const match = /^\/([^/]+)\/([^/]+?)(\.git)?\/?$/.exec(url.pathname)
     const github =
@@ -123,21 +120,20 @@ export function resolveRemote(
   }
   throw new ConfigurationError(
     `Input 'repository': expected owner/name, an https URL, a local path or a file:// URL, got '${repository}'`,
-    'repository',
   )
 }
 
 /** A path inside the repository: relative, normalised, not leaving it. */
 export function checkFilePath(file: string): string {
   const trimmed = file.trim().replace(/^\.\//, '')
-  if (!trimmed) throw new ConfigurationError("Input 'file' is empty", 'file')
+  if (!trimmed) throw new ConfigurationError("Input 'file' is empty")
   if (trimmed.includes('\\') || trimmed.includes('\0'))
-    throw new ConfigurationError(`Input 'file': '${file}' must use / and no special characters`, 'file')
+    throw new ConfigurationError(`Input 'file': '${file}' must use / and no special characters`)
   if (posix.isAbsolute(trimmed))
-    throw new ConfigurationError(`Input 'file': '${file}' must be relative to the repository root`, 'file')
+    throw new ConfigurationError(`Input 'file': '${file}' must be relative to the repository root`)
   const normal = posix.normalize(trimmed)
   if (normal === '..' || normal.startsWith('../') || normal.split('/').includes('.git')) {
-    throw new ConfigurationError(`Input 'file': '${file}' leaves the repository`, 'file')
+    throw new ConfigurationError(`Input 'file': '${file}' leaves the repository`)
   }
   return normal
 }
@@ -146,7 +142,6 @@ export function checkTag(tag: string): string {
   if (!TAG_PATTERN.test(tag)) {
     throw new ConfigurationError(
       `Input 'tag': expected an image tag matching [A-Za-z0-9_][A-Za-z0-9._-]{0,127}, got '${tag}'`,
-      'tag',
     )
   }
   return tag
@@ -159,15 +154,13 @@ export function checkImage(image: string | undefined): string | undefined {
   if (!ref)
     throw new ConfigurationError(
       `Input 'image': expected an image repository like ghcr.io/acme/app, got '${image}'`,
-      'image',
     )
   return ref.repository
 }
 
 export function parseAuthor(author = DEFAULT_AUTHOR): { name: string; email: string } {
   const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(author)
-  if (!match)
-    throw new ConfigurationError(`Input 'author': expected 'Name <email>', got '${author}'`, 'author')
+  if (!match) throw new ConfigurationError(`Input 'author': expected 'Name <email>', got '${author}'`)
   return { name: match[1]!, email: match[2]! }
 }
 
@@ -181,13 +174,11 @@ export function parseValues(values: BumpOptions['values']): Record<string, unkno
   } catch (error) {
     throw new ConfigurationError(
       `Input 'values' is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
-      'values',
     )
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new ConfigurationError(
       "Input 'values': expected a YAML mapping (e.g. render-canary-values' output)",
-      'values',
     )
   }
   // render-canary-values may emit a whole values file or a HelmRelease patch: take spec.values from the latter.
@@ -205,7 +196,6 @@ function expand(template: string, values: Record<string, string>): string {
         `Input 'commit-message': unknown placeholder ${whole} (known: ${Object.keys(values)
           .map((k) => `{${k}}`)
           .join(', ')})`,
-        'commit-message',
       )
     }
     return values[name]!
@@ -266,7 +256,6 @@ export async function bumpGitopsTag(options: BumpOptions): Promise<BumpResult> {
   if (mode === 'pull-request' && !remote.github) {
     throw new ConfigurationError(
       "Input 'repository': pull-request mode needs a GitHub repository (owner/name or its URL)",
-      'repository',
     )
   }
   const template = options.commitMessage || DEFAULT_COMMIT_MESSAGE
@@ -280,7 +269,7 @@ export async function bumpGitopsTag(options: BumpOptions): Promise<BumpResult> {
     const prBranch = mode === 'pull-request' ? pullRequestBranch(options.app, options.environment) : undefined
     const target = prBranch ?? options.branch
     const noBranch = () =>
-      new ConfigurationError(`Input 'branch': ${remote.display} has no branch '${options.branch}'`, 'branch')
+      new ConfigurationError(`Input 'branch': ${remote.display} has no branch '${options.branch}'`)
 
     for (let attempt = 1; ; attempt++) {
       // Push mode fetches the branch straight away; pull-request mode first asks which branches exist.
@@ -302,7 +291,6 @@ export async function bumpGitopsTag(options: BumpOptions): Promise<BumpResult> {
       if (entry?.type !== 'blob' || entry.mode === '120000') {
         throw new ConfigurationError(
           `Input 'file': ${file} is not a file on branch '${parentBranch}' of ${remote.display}`,
-          'file',
         )
       }
       const before = await git.readBlob(entry.sha)

@@ -39,7 +39,7 @@ function transient(error: unknown): boolean {
 
 /** Opens the pull request, or updates the open one for the same branch in place. */
 export async function upsertPullRequest(input: PullRequestInput): Promise<PullRequestResult> {
-  if (!input.token) throw new ConfigurationError("Input 'token' is required in pull-request mode", 'token')
+  if (!input.token) throw new ConfigurationError("Input 'token' is required in pull-request mode")
   const github = getOctokit(input.token, { baseUrl: input.apiUrl.replace(/\/+$/, '') })
   const call = async <T>(what: string, operation: () => Promise<T>): Promise<T> => {
     for (let attempt = 1; ; attempt++) {

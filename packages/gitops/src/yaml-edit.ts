@@ -274,7 +274,7 @@ function parseField(field: string): {
     else if (match[2] !== undefined) segments.push(Number(match[2]))
     else segments.push({ key: match[3]!, equals: match[4]! })
   }
-  if (segments.length === 0) throw new ConfigurationError(`Input 'field': '${field}' names no field`, 'field')
+  if (segments.length === 0) throw new ConfigurationError(`Input 'field': '${field}' names no field`)
   return { selector, docIndex, segments }
 }
 
@@ -310,7 +310,7 @@ function resolveField(docs: Document.Parsed[], field: string, fileName: string, 
       if (node === undefined) return
     }
     if (!isScalar(node) || typeof node.value === 'object') {
-      throw new ConfigurationError(`Input 'field': '${field}' in ${fileName} is not a single value`, 'field')
+      throw new ConfigurationError(`Input 'field': '${field}' in ${fileName} is not a single value`)
     }
     const last = path[path.length - 1]
     const looksLikeRef =
@@ -326,12 +326,10 @@ function resolveField(docs: Document.Parsed[], field: string, fileName: string, 
       repository: fullRef ? parseImageRef(String(node.value))?.repository : undefined,
     })
   })
-  if (matches.length === 0)
-    throw new ConfigurationError(`Input 'field': ${fileName} has no field '${field}'`, 'field')
+  if (matches.length === 0) throw new ConfigurationError(`Input 'field': ${fileName} has no field '${field}'`)
   if (matches.length > 1) {
     throw new ConfigurationError(
       `Input 'field': '${field}' is in ${matches.length} documents of ${fileName}; put the document first, e.g. 'doc[${matches[1]!.docIndex}].${field}' or 'Kind/name:${field}'`,
-      'field',
     )
   }
   return matches[0]!
@@ -361,7 +359,6 @@ function choose(
   if (candidates.length === 0) {
     throw new ConfigurationError(
       `${fileName} has no image tag field (looked for Flux $imagepolicy markers, …image.tag, kustomization images[].newTag and image: repo:tag strings); name one with the 'field' input`,
-      'field',
     )
   }
   let pool = candidates
@@ -375,7 +372,6 @@ function choose(
       if (best.length !== 1 || (!best[0]!.repositoryNode && best[0]!.kind !== 'ref')) {
         throw new ConfigurationError(
           `${fileName} has no image tag field for image '${image}' (found ${list(candidates)})`,
-          'image',
         )
       }
       return { candidate: best[0]!, replaceRepository: true }
@@ -396,7 +392,6 @@ function choose(
   if (best.length > 1) {
     throw new ConfigurationError(
       `${fileName} has ${best.length} equally likely image tag fields: ${list(best)}; choose with the 'image' or 'field' input`,
-      image ? 'field' : 'image',
     )
   }
   return { candidate: best[0]!, replaceRepository }
@@ -432,10 +427,7 @@ function renderScalar(node: Scalar, value: string): string {
     case undefined:
       return needsQuotes(value) ? JSON.stringify(value) : value
     default:
-      throw new ConfigurationError(
-        `cannot rewrite a ${node.type} scalar; use a plain or quoted value`,
-        'field',
-      )
+      throw new ConfigurationError(`cannot rewrite a ${node.type} scalar; use a plain or quoted value`)
   }
 }
 
@@ -524,7 +516,6 @@ function mergeSplices(
   if (map.flow) {
     throw new ConfigurationError(
       `Input 'values': cannot merge into the flow mapping at ${pathText(path)}; write it as a block`,
-      'values',
     )
   }
   const missing: [string, unknown][] = []
@@ -594,7 +585,6 @@ function mergeSplices(
     } else {
       throw new ConfigurationError(
         `Input 'values': cannot replace ${pathText(here)} (${renderFlow(current)}) with ${renderFlow(value)} in place`,
-        'values',
       )
     }
   }
@@ -617,7 +607,6 @@ function mergeSplices(
     if (!first || !isScalar(first.key) || !first.key.range) {
       throw new ConfigurationError(
         `Input 'values': cannot add keys to the empty mapping at ${pathText(path)}`,
-        'values',
       )
     }
     const column = columnOf(content, first.key.range[0])
@@ -676,17 +665,13 @@ function valuesFrom(values: EditRequest['values']): {
   if (!values.trim()) return {}
   const doc = parseDocument(values)
   const error = doc.errors[0]
-  if (error)
-    throw new ConfigurationError(
-      `Input 'values' is not valid YAML: ${error.message.split('\n')[0]}`,
-      'values',
-    )
+  if (error) throw new ConfigurationError(`Input 'values' is not valid YAML: ${error.message.split('\n')[0]}`)
   const data = doc.toJS({ maxAliasCount: -1 }) as unknown
-  if (!isPlainObject(data)) throw new ConfigurationError("Input 'values': expected a YAML mapping", 'values')
+  if (!isPlainObject(data)) throw new ConfigurationError("Input 'values': expected a YAML mapping")
   const release = data.kind === 'HelmRelease'
   const picked = release ? (data.spec as Record<string, unknown> | undefined)?.values : data
   if (!isPlainObject(picked))
-    throw new ConfigurationError("Input 'values': the HelmRelease has no spec.values mapping", 'values')
+    throw new ConfigurationError("Input 'values': the HelmRelease has no spec.values mapping")
   const node = release ? doc.getIn(['spec', 'values'], true) : doc.contents
   return { data: picked, source: isMap(node) && !node.flow ? { text: values, map: node } : undefined }
 }
@@ -717,14 +702,13 @@ function applySplices(content: string, splices: Splice[]): string {
 
 function parseDocuments(content: string, fileName: string): Document.Parsed[] {
   const docs = parseAllDocuments(content, { keepSourceTokens: false })
-  if (!Array.isArray(docs)) throw new ConfigurationError(`${fileName} is not YAML`, 'file')
+  if (!Array.isArray(docs)) throw new ConfigurationError(`${fileName} is not YAML`)
   for (const doc of docs) {
     const error = doc.errors[0]
     if (error) {
       const line = error.linePos?.[0]
       throw new ConfigurationError(
         `${fileName}${line ? `:${line.line}:${line.col}` : ''} is not valid YAML: ${error.message.split('\n')[0]}`,
-        'file',
       )
     }
   }
@@ -768,7 +752,6 @@ export function editImageTag(request: EditRequest): EditResult {
     if (!ref)
       throw new ConfigurationError(
         `${fileName}: ${describe(docs, target)} is not an image reference ('${current}')`,
-        'field',
       )
     previousTag = ref.tag
     const repository = chosen.replaceRepository && request.image ? request.image : ref.repository
@@ -824,13 +807,11 @@ export function editImageTag(request: EditRequest): EditResult {
     } else if (map === undefined && valuesRoot.path.length === 2) {
       // spec has no values yet: add them.
       const spec = doc.getIn(['spec'], true)
-      if (!isMap(spec))
-        throw new ConfigurationError(`${fileName}: the HelmRelease has no spec mapping`, 'values')
+      if (!isMap(spec)) throw new ConfigurationError(`${fileName}: the HelmRelease has no spec mapping`)
       splices.push(...mergeSplices(content, spec, { values }, ['spec'], changes, step, false))
     } else {
       throw new ConfigurationError(
         `Input 'values': ${fileName} ${pathText(valuesRoot.path)} is not a mapping`,
-        'values',
       )
     }
   }
@@ -853,7 +834,6 @@ function valuesTarget(
     return { docIndex, path: [] }
   throw new ConfigurationError(
     `Input 'values': ${fileName} is neither a HelmRelease nor a plain Helm values file`,
-    'values',
   )
 }
 

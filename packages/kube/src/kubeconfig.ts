@@ -51,14 +51,13 @@ export function decodeKubeconfig(
   inputName = 'kubeconfig',
 ): { text: string; encoded: boolean } {
   const trimmed = content.trim()
-  if (!trimmed) throw new ConfigurationError(`Input '${inputName}' is empty`, inputName)
+  if (!trimmed) throw new ConfigurationError(`Input '${inputName}' is empty`)
   // A kubeconfig always holds a colon; base64 never does.
   if (!trimmed.includes(':') && BASE64.test(trimmed)) {
     const text = Buffer.from(trimmed.replace(/\s+/g, ''), 'base64').toString('utf8')
     if (!text.includes(':')) {
       throw new ConfigurationError(
         `Input '${inputName}' must be a kubeconfig file (YAML) or that file base64-encoded; it decodes to something else`,
-        inputName,
       )
     }
     return { text, encoded: true }
@@ -66,19 +65,18 @@ export function decodeKubeconfig(
   return { text: `${trimmed}\n`, encoded: false }
 }
 
-function parseKubeconfig(text: string, where: string, inputName: string): RawKubeconfig {
+function parseKubeconfig(text: string, where: string): RawKubeconfig {
   let parsed: unknown
   try {
     parsed = parse(text)
   } catch (error) {
     // The YAML error would quote the file (secrets included); its position is enough.
     const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line
-    throw new ConfigurationError(`${where} is not valid YAML${line ? ` (line ${line})` : ''}`, inputName)
+    throw new ConfigurationError(`${where} is not valid YAML${line ? ` (line ${line})` : ''}`)
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new ConfigurationError(
       `${where} must be a kubeconfig (a YAML mapping with clusters, contexts and users)`,
-      inputName,
     )
   }
   return parsed as RawKubeconfig
@@ -118,27 +116,24 @@ export function kubeconfigSecrets(text: string): string[] {
   return [...secrets].filter((s) => s.length >= 8)
 }
 
-function describe(config: RawKubeconfig, where: string, contextName: string | undefined, inputName: string) {
+function describe(config: RawKubeconfig, where: string, contextName: string | undefined) {
   const contexts = config.contexts ?? []
   const name = contextName ?? config['current-context']
   if (!name) {
     throw new ConfigurationError(
       `${where} has no current-context; set the 'context' input to one of: ${contexts.map((c) => c.name).join(', ') || '(none)'}`,
-      'context',
     )
   }
   const context = contexts.find((c) => c.name === name)
   if (!context) {
     throw new ConfigurationError(
       `Input 'context' names '${name}', which ${where} does not define; it has: ${contexts.map((c) => c.name).join(', ') || '(no contexts)'}`,
-      contextName ? 'context' : inputName,
     )
   }
   const cluster = (config.clusters ?? []).find((c) => c.name === context.context?.cluster)
   if (!cluster?.cluster?.server) {
     throw new ConfigurationError(
       `${where}: context '${name}' refers to cluster '${context.context?.cluster ?? ''}', which has no server`,
-      inputName,
     )
   }
   const user = (config.users ?? []).find((u) => u.name === context.context?.user)
@@ -165,8 +160,8 @@ export function prepareKubeconfig(options: KubeconfigOptions): PreparedKubeconfi
     const { text, encoded } = decodeKubeconfig(options.content, inputName)
     if (encoded) register(options.content.trim())
     for (const secret of kubeconfigSecrets(text)) register(secret)
-    const config = parseKubeconfig(text, `Input '${inputName}'`, inputName)
-    const info = describe(config, `Input '${inputName}'`, options.context, inputName)
+    const config = parseKubeconfig(text, `Input '${inputName}'`)
+    const info = describe(config, `Input '${inputName}'`, options.context)
     const directory = options.directory ?? tmpdir()
     const path = join(directory, `kubeconfig-${randomBytes(6).toString('hex')}.yaml`)
     // 'wx': never follow or overwrite something already there.
@@ -180,14 +175,13 @@ export function prepareKubeconfig(options: KubeconfigOptions): PreparedKubeconfi
   if (!path) {
     throw new ConfigurationError(
       `Input '${inputName}' is empty and ${fromEnv ? `KUBECONFIG (${files.join(', ')}) names no existing file` : `KUBECONFIG is not set and there is no ${candidates[0]}`}; pass the kubeconfig content (raw or base64) or set KUBECONFIG in an earlier step`,
-      inputName,
     )
   }
   const origin = fromEnv ? `KUBECONFIG file ${path}` : `kubeconfig file ${path}`
   const text = readFileSync(path, 'utf8')
   for (const secret of kubeconfigSecrets(text)) register(secret)
-  const config = parseKubeconfig(text, origin, inputName)
-  return { path, written: false, ...describe(config, origin, options.context, inputName) }
+  const config = parseKubeconfig(text, origin)
+  return { path, written: false, ...describe(config, origin, options.context) }
 }
 
 /** Removes a kubeconfig this code wrote; harmless when it is already gone or was not ours. */

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { resolveActionDir, resolveNode } from './paths'
-import { runAction } from './runner'
+import { runBundledAction } from './runner'
 
 const USAGE = `usage: pnpm run-action <action> [--input name=value ...] [--env NAME=value ...]
                         [--node 24|current|PATH] [--workspace DIR] [--debug] [--json]
@@ -35,7 +35,7 @@ async function main(): Promise<number> {
     console.log(USAGE)
     return values.help ? 0 : 2
   }
-  const result = await runAction({
+  const result = await runBundledAction({
     actionDir: resolveActionDir(positionals[0]!),
     inputs: pairs(values.input, '--input'),
     env: pairs(values.env, '--env'),

@@ -8,7 +8,7 @@ export {
   inputVariable,
   type RunOptions,
   type RunResult,
-  runAction,
+  runBundledAction,
   type StepName,
   type StepResult,
 } from './runner'

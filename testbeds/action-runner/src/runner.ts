@@ -157,8 +157,8 @@ class Masker {
   }
 }
 
-/** Runs an action's pre, main and post steps as the GitHub runner does. */
-export async function runAction(options: RunOptions): Promise<RunResult> {
+/** Runs a bundled action's pre, main and post steps from its dist/ as the GitHub runner does. */
+export async function runBundledAction(options: RunOptions): Promise<RunResult> {
   const actionDir = resolve(options.actionDir)
   const definition = loadActionDefinition(actionDir)
   const ownTemp = options.runnerTemp === undefined

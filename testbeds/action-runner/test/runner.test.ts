@@ -8,7 +8,7 @@ import {
   parseWorkflowCommand,
   repoRoot,
   resolveNode,
-  runAction,
+  runBundledAction,
 } from '../src'
 
 const probe = join(repoRoot, 'test/fixtures/actions/kit-probe')
@@ -21,10 +21,10 @@ describe.each([
   const node = resolveNode(nodeChoice)
 
   it('gets its inputs and defaults, and hands back outputs, summary, state, env and path', async () => {
-    const result = await runAction({
+    const result = await runBundledAction({
       actionDir: probe,
       node,
-      inputs: { greeting: 'hello', 'wait time': '1m30s', labels: 'team=web' },
+      inputs: { greeting: 'hello', 'wait time': '1m30s' },
     })
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toEqual({
@@ -36,7 +36,7 @@ describe.each([
     expect(result.steps[0]!.state).toEqual({ 'is-post': 'true', 'started-with': 'hello' })
     expect(result.exportedEnv).toEqual({ KIT_PROBE_GREETING: 'hello' })
     expect(result.addedPath).toEqual(['/opt/kit-probe/bin'])
-    expect(result.summary).toContain('| team | web |')
+    expect(result.summary).toContain('| greeting | hello |')
     // The post step saw main's state as STATE_*, its exported variable, and its PATH addition.
     expect(result.log).toContain('post step: state started-with=hello')
     expect(result.log).toContain('post step: env KIT_PROBE_GREETING=hello')
@@ -45,7 +45,7 @@ describe.each([
   })
 
   it('fails a missing required input with one ::error:: line and no stack trace', async () => {
-    const result = await runAction({ actionDir: probe, node, inputs: {} })
+    const result = await runBundledAction({ actionDir: probe, node, inputs: {} })
     expect(result.exitCode).toBe(1)
     const main = result.steps[0]!
     const errors = main.stdout.split('\n').filter((line) => line.startsWith('::error'))
@@ -59,7 +59,7 @@ describe.each([
   })
 
   it('reports an internal error with its stack in the debug log', async () => {
-    const result = await runAction({
+    const result = await runBundledAction({
       actionDir: probe,
       node,
       inputs: { greeting: 'x', crash: 'true' },
@@ -75,7 +75,10 @@ describe.each([
 
 describe('the runner', () => {
   it('masks registered secrets in the log, outputs and summary', async () => {
-    const result = await runAction({ actionDir: probe, inputs: { greeting: 'hi', secret: 'hunter2-secret' } })
+    const result = await runBundledAction({
+      actionDir: probe,
+      inputs: { greeting: 'hi', secret: 'hunter2-secret' },
+    })
     expect(result.exitCode).toBe(0)
     expect(result.masks).toContain('hunter2-secret')
     expect(result.log).toContain('the secret is ***')
@@ -83,7 +86,7 @@ describe('the runner', () => {
   })
 
   it('warns about inputs the action does not declare, as GitHub does', async () => {
-    const result = await runAction({ actionDir: probe, inputs: { greeting: 'hi', greetng: 'typo' } })
+    const result = await runBundledAction({ actionDir: probe, inputs: { greeting: 'hi', greetng: 'typo' } })
     expect(result.annotations[0]).toMatchObject({
       level: 'warning',
       message: expect.stringMatching(
@@ -93,7 +96,7 @@ describe('the runner', () => {
   })
 
   it('runs the post step after a failed main step (post-if: always()) and keeps the failure', async () => {
-    const result = await runAction({ actionDir: probe, inputs: { greeting: 'hi', repeat: '9' } })
+    const result = await runBundledAction({ actionDir: probe, inputs: { greeting: 'hi', repeat: '9' } })
     expect(result.exitCode).toBe(1)
     expect(result.annotations[0]?.message).toBe("Input 'repeat' must be a whole number from 1 to 5, got '9'")
     expect(result.steps.map((step) => step.step)).toEqual(['main', 'post'])
@@ -101,7 +104,7 @@ describe('the runner', () => {
 
   it('removes its RUNNER_TEMP unless the caller owns it', async () => {
     const runnerTemp = mkdtempSync(join(tmpdir(), 'owned-temp-'))
-    await runAction({ actionDir: probe, inputs: { greeting: 'hi' }, runnerTemp })
+    await runBundledAction({ actionDir: probe, inputs: { greeting: 'hi' }, runnerTemp })
     expect(existsSync(runnerTemp)).toBe(true)
     expect(readdirSync(runnerTemp)).toContain('_runner_file_commands')
   })

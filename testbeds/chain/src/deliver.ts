@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { type RunResult, repoRoot, runAction } from '@canary-delivery/action-runner'
+import { type RunResult, repoRoot, runBundledAction } from '@canary-delivery/action-runner'
 
 /** One environment's cluster, as the chain sees it: a kubeconfig. */
 export interface ChainCluster {
@@ -67,7 +67,7 @@ export async function deliverRelease(options: ReleaseOptions): Promise<Environme
     }
     const envStarted = Date.now()
     const step = (name: Step, inputs: Record<string, string>): Promise<RunResult> =>
-      runAction({
+      runBundledAction({
         actionDir: action(name === 'revert' ? 'bump-gitops-tag' : name),
         inputs,
         node: options.node,

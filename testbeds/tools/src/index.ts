@@ -1,2 +1,3 @@
+export { helmTemplate, ofKind, type RenderedObject, referenceChartDir, withoutLabels } from './helm-template'
 export { ensureHelm, ensureKubectl, ensureTool, repoRoot, type Tool, toolsCacheDir } from './tools'
 export { type ZipEntry, ZipFile } from './zip'
