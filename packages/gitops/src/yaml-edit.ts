@@ -238,13 +238,26 @@ function discover(content: string, doc: Document.Parsed, docIndex: number): Cand
       candidate.repositoryNode = named
     }
   }
-  // One node, one candidate: the strongest reason wins (a marked image-map field is a setter).
+  // One node, one candidate: the strongest reason ranks it (a marked image-map field is a setter),
+  // and what every reason knows about the image stays, so `image` and `app` can still select it.
   const byNode = new Map<Scalar, Candidate>()
   for (const candidate of found) {
     const known = byNode.get(candidate.node)
-    if (!known || RANK[candidate.via] < RANK[known.via]) byNode.set(candidate.node, candidate)
+    byNode.set(candidate.node, known ? combine(known, candidate) : candidate)
   }
   return [...byNode.values()]
+}
+
+/** Two reasons for one field: the stronger one's rank and kind, the identity either one knows. */
+function combine(a: Candidate, b: Candidate): Candidate {
+  const [strong, weak] = RANK[b.via] < RANK[a.via] ? [b, a] : [a, b]
+  return {
+    ...strong,
+    repository: strong.repository ?? weak.repository,
+    repositoryNode: strong.repositoryNode ?? weak.repositoryNode,
+    policy: strong.policy ?? weak.policy,
+    matchName: strong.matchName ?? weak.matchName,
+  }
 }
 
 /** Parses `HelmRelease/app:spec.values.image.tag`, `doc[1].spec.x`, `images[name=app].newTag`, `containers[0].image`. */
