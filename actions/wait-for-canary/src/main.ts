@@ -8,7 +8,6 @@ import {
   writeSummary,
 } from '@canary-delivery/action-kit'
 import {
-  hasTagOrDigest,
   isSuccess,
   type OnWaitingPromotion,
   renderSummary,
@@ -16,8 +15,7 @@ import {
   waitForCanary,
 } from '@canary-delivery/canary-rollout'
 import { resolveFromInputs } from '@canary-delivery/delivery-config'
-
-const TAG = /^(?:[\w][\w.-]{0,127}|sha256:[a-f0-9]{64})$/
+import { hasTagOrDigest, TAG_OR_DIGEST_PATTERN } from '@canary-delivery/image-ref'
 
 function readInputs(): WaitInputs {
   const inputs = new InputReader()
@@ -35,8 +33,8 @@ function readInputs(): WaitInputs {
     )
   const tag = inputs.matching(
     'tag',
-    TAG,
-    'an image tag (letters, digits, _ . -, up to 128) or a sha256: digest',
+    TAG_OR_DIGEST_PATTERN,
+    'an image tag (letters, digits, _ . -, up to 128) or a digest (sha256:…)',
   )
   const image = inputs.optional('image') ?? (tag ? resolved?.image : undefined)
   if (!tag && !image) {

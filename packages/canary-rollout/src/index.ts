@@ -14,9 +14,7 @@ export {
   containerImages,
   describeExpected,
   type ExpectedImage,
-  hasTagOrDigest,
   imageMatches,
-  repositoryOf,
   type Workload,
 } from './images'
 export { renderSummary, weightChart } from './summary'

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url'
 import { backoffDelay, ConfigurationError, registerSecret, sleep } from '@canary-delivery/action-kit'
 import { parse as parseYaml } from 'yaml'
 import { Git } from './git'
-import { parseImageRef, TAG_PATTERN } from './image-ref'
+import { parseImageRef, TAG_PATTERN } from '@canary-delivery/image-ref'
 import { type PullRequestResult, upsertPullRequest } from './pull-request'
 import { editImageTag, type FieldChange } from './yaml-edit'
 

@@ -14,6 +14,5 @@ export {
   resolveRemote,
 } from './bump'
 export { Git, gitEnvironment } from './git'
-export { type ImageRef, normalizeRepository, parseImageRef, sameRepository, TAG_PATTERN } from './image-ref'
 export { type PullRequestInput, type PullRequestResult, upsertPullRequest } from './pull-request'
 export { type EditRequest, type EditResult, editImageTag, type FieldChange } from './yaml-edit'

@@ -13,7 +13,7 @@ import {
   stringify,
   type YAMLMap,
 } from 'yaml'
-import { parseImageRef, sameRepository } from './image-ref'
+import { parseImageRef, sameRepository } from '@canary-delivery/image-ref'
 
 export type PathSegment = string | number
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseAllDocuments } from 'yaml'
-import { editImageTag, parseImageRef } from '../src/index'
+import { editImageTag } from '../src/index'
 
 const realWorld = (name: string) =>
   readFileSync(join(import.meta.dirname, 'fixtures/real-world', name), 'utf8')
@@ -533,18 +533,6 @@ describe('values merged under spec.values', () => {
     expect(result.content).toBe(
       'kind: HelmRelease\nmetadata:\n  name: a\nspec:\n  chart:\n    spec: {chart: "1"}\n  values:\n    canary:\n      enabled: true\n',
     )
-  })
-})
-
-describe('image references', () => {
-  it('parses registry ports, digests and bare names', () => {
-    expect(parseImageRef('localhost:5000/a/b:1.0@sha256:x')).toEqual({
-      repository: 'localhost:5000/a/b',
-      tag: '1.0',
-      digest: 'sha256:x',
-    })
-    expect(parseImageRef('nginx')).toEqual({ repository: 'nginx' })
-    expect(parseImageRef('not an image')).toBeUndefined()
   })
 })
 
