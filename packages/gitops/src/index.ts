@@ -13,6 +13,7 @@ export {
   pullRequestBranch,
   resolveRemote,
 } from './bump'
+export { type EditRequest, type EditResult, editImageTag } from './edit-image-tag'
 export { Git, gitEnvironment } from './git'
 export { type PullRequestInput, type PullRequestResult, upsertPullRequest } from './pull-request'
-export { type EditRequest, type EditResult, editImageTag, type FieldChange } from './yaml-edit'
+export type { FieldChange } from './yaml-documents'
