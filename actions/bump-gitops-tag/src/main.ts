@@ -3,6 +3,7 @@ import {
   ConfigurationError,
   codeBlock,
   details,
+  expandTemplate,
   heading,
   InputReader,
   registerSecret,
@@ -10,7 +11,7 @@ import {
   table,
   writeSummary,
 } from '@canary-delivery/action-kit'
-import { expandTemplate, firstDefined, resolveFromInputs } from '@canary-delivery/delivery-config'
+import { firstDefined, resolveFromInputs } from '@canary-delivery/delivery-config'
 import { type BumpMode, bumpGitopsTag } from '@canary-delivery/gitops'
 
 async function main(): Promise<void> {

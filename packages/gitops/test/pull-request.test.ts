@@ -1,6 +1,6 @@
 import { startGitHubStandin } from '@canary-delivery/github-standin'
 import { describe, expect, it } from 'vitest'
-import { upsertPullRequest } from '../src/index'
+import { upsertPullRequest } from '../src/pull-request'
 
 describe('upsertPullRequest against the GitHub stand-in', () => {
   it('treats "A pull request already exists" from a race as success and updates that pull request', async () => {
