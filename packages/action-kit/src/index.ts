@@ -1,6 +1,7 @@
 export { formatDuration, parseDuration, parseDurationOrThrow } from './duration'
 export { ConfigurationError, isConfigurationError } from './errors'
 export { describeCommand, ExecError, type ExecOptions, type ExecResult, execArgv, tail } from './exec'
+export { GITHUB_RETRY, githubWaitMs, isTransientGitHubError } from './github-retry'
 export { inert, inertLines } from './inert'
 export { envInputGetter, type InputGetter, InputReader, inputEnvName } from './inputs'
 export { backoffDelay, type RetryOptions, retry, sleep } from './retry'

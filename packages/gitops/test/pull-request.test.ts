@@ -36,6 +36,45 @@ describe('upsertPullRequest against the GitHub stand-in', () => {
     }
   })
 
+  it("waits GitHub's Retry-After, not less, then goes on; gives up at once on a rate limit that lasts", async () => {
+    const github = await startGitHubStandin({ repositories: ['acme/gitops'], token: 'ghs_pr' })
+    try {
+      const repo = github.state.repository('acme', 'gitops')!
+      repo.refs.set('heads/main', 'a'.repeat(40))
+      repo.refs.set('heads/bump/app/prod', 'b'.repeat(40))
+      const log: string[] = []
+      const input = {
+        apiUrl: github.url,
+        token: 'ghs_pr',
+        owner: 'acme',
+        repo: 'gitops',
+        head: 'bump/app/prod',
+        base: 'main',
+        title: 'app prod: 1.1.0',
+        body: 'b',
+        log: (line: string) => log.push(line),
+      }
+      github.faults.failNext(1, 429, 1)
+      const opened = await upsertPullRequest(input)
+      expect(opened.created).toBe(true)
+      expect(log[0]).toBe('list pull requests: GitHub answered 429; retrying in 1000 ms (attempt 2 of 5)')
+      expect(github.requests.map((r) => `${r.operationId} ${r.status}`)).toEqual([
+        'pulls/list 429',
+        'pulls/list 200',
+        'pulls/create 201',
+      ])
+
+      github.requests.length = 0
+      github.faults.rateLimitNext(1, 'primary', 3600)
+      const error = await upsertPullRequest(input).catch((e: { status?: number }) => e)
+      expect(error).toMatchObject({ status: 403 })
+      expect(github.requests).toHaveLength(1)
+      expect(github.violations).toEqual([])
+    } finally {
+      await github.stop()
+    }
+  })
+
   it('needs a token', async () => {
     await expect(
       upsertPullRequest({
