@@ -106,6 +106,8 @@ export abstract class ThrottledReporter {
     if (!next || this.disabled) return
     if (!final && this.lastSent?.state === next.state && this.lastSent.description === next.description)
       return
+    // The interval counts from when an update goes out, so a slow answer does not let the next one through at once.
+    this.lastSentAt = Date.now()
     this.inFlight = this.inFlight.then(() => this.send(next, final))
   }
 
