@@ -1,6 +1,6 @@
 import { ConfigurationError } from '@canary-delivery/action-kit'
 import { isMap, parseDocument, type YAMLMap } from 'yaml'
-import { isPlainObject } from './yaml-documents'
+import { isPlainObject, plainDocument } from './yaml-documents'
 
 /**
  * The `values` input: a mapping, or YAML text (render-canary-values' output), either a values
@@ -29,7 +29,7 @@ export function parseValuesInput(values: ValuesInput | undefined): {
       `Input 'values' is not valid YAML: ${error.message.split('\n')[0]}`,
       'values',
     )
-  const data = doc.toJS({ maxAliasCount: -1 }) as unknown
+  const data = plainDocument(doc, "Input 'values'", 'values')
   if (!isPlainObject(data))
     throw new ConfigurationError(
       "Input 'values': expected a YAML mapping (e.g. render-canary-values' output)",

@@ -38,7 +38,7 @@ export function verifyEdit(
     if (!isScalar(node)) throw new Error('internal: planned field vanished')
     node.value = plan.value
   }
-  const want = plainData(expected)
+  const want = plainData(expected, fileName)
   if (valuesRoot && values) {
     const doc = want[valuesRoot.docIndex] as Record<string, unknown>
     // Each top-level key given replaces the one there; the rest of the values stay.
@@ -51,7 +51,7 @@ export function verifyEdit(
       }
     }
   }
-  const got = plainData(reparsed)
+  const got = plainData(reparsed, fileName)
   if (!sameData(got, want)) {
     throw new Error(
       `refusing the edit of ${fileName}: re-reading it shows changes beyond the intended fields`,

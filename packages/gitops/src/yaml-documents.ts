@@ -78,9 +78,25 @@ export function parseDocuments(content: string, fileName: string): Document.Pars
   return docs
 }
 
+/**
+ * Aliases shared by a document, weighted by the aliases inside what they repeat (yaml's measure): far
+ * above any real values file, far below an alias bomb, whose comparison would never end.
+ */
+const MAX_ALIAS_COUNT = 10_000
+
+/** A document as plain data, anchors resolved; `what` names it when it repeats itself too much. */
+export function plainDocument(doc: Document, what: string, input: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error
+    throw new ConfigurationError(`${what}: ${error.message.split('\n')[0]}`, input)
+  }
+}
+
 /** The documents as plain data, anchors resolved. */
-export function plainData(docs: Document.Parsed[]): unknown[] {
-  return docs.map((doc) => doc.toJS({ maxAliasCount: -1 }))
+export function plainData(docs: Document.Parsed[], fileName: string): unknown[] {
+  return docs.map((doc) => plainDocument(doc, fileName, 'file'))
 }
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>

@@ -81,4 +81,25 @@ describe('format preservation', () => {
     )
     expect(result.previousTag).toBe('1.0')
   })
+
+  it('refuses an alias bomb in the file or in the values with one line, instead of comparing it forever', () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]']
+    for (let i = 1; i < 12; i++) {
+      const previous = String.fromCharCode(96 + i)
+      const name = String.fromCharCode(97 + i)
+      levels.push(`${name}: &${name} [${Array(10).fill(`*${previous}`).join(',')}]`)
+    }
+    const bomb = `${levels.join('\n')}\nimage:\n  repository: a/b\n  tag: v1\n`
+    expect(() => editImageTag({ content: bomb, fileName: 'bomb.yaml', tag: 'v2' })).toThrow(
+      /^bomb\.yaml: Excessive alias count/,
+    )
+    expect(() =>
+      editImageTag({
+        content: 'image:\n  repository: a/b\n  tag: v1\n',
+        fileName: 'v.yaml',
+        tag: 'v2',
+        values: bomb,
+      }),
+    ).toThrow(/^Input 'values': Excessive alias count/)
+  })
 })
