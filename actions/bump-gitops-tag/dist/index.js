@@ -35018,9 +35018,9 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
-/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5220);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8928);
 /* harmony import */ var _canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2851);
-/* harmony import */ var _canary_delivery_gitops__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1724);
+/* harmony import */ var _canary_delivery_gitops__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8979);
 
 
 
@@ -35048,9 +35048,9 @@ async function main() {
     const fileTemplate = (0,_canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_2__/* .firstDefined */ .c4)(inputs.optional('file'), resolved?.gitops.file);
     if (!fileTemplate)
         throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1("Input 'file' is required (or gitops.file in the delivery file)");
-    const file = (0,_canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_2__/* .expandTemplate */ .Ly)(fileTemplate, { app, environment, namespace: resolved?.namespace }, "Input 'file'");
+    const file = (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .expandTemplate */ .Ly)(fileTemplate, { app, environment, namespace: resolved?.namespace }, "Input 'file'");
     const mode = inputs.oneOf('mode', ['push', 'pull-request']) ?? 'push';
-    const result = await (0,_canary_delivery_gitops__WEBPACK_IMPORTED_MODULE_3__/* .bumpGitopsTag */ .Lg)({
+    const result = await (0,_canary_delivery_gitops__WEBPACK_IMPORTED_MODULE_3__/* .bumpGitopsTag */ .L)({
         repository,
         serverUrl: (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .githubServerUrl */ .EI)(),
         apiUrl: process.env.GITHUB_API_URL,
@@ -35118,21 +35118,24 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5220:
+/***/ 8928:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   j1: () => (/* reexport */ ConfigurationError),
+  Bp: () => (/* reexport */ GITHUB_RETRY),
   i_: () => (/* reexport */ InputReader),
   EY: () => (/* reexport */ backoffDelay),
   DV: () => (/* reexport */ codeBlock),
   zH: () => (/* reexport */ details),
   Ei: () => (/* reexport */ execArgv),
+  Ly: () => (/* reexport */ expandTemplate),
   EI: () => (/* reexport */ githubServerUrl),
   R_: () => (/* reexport */ heading),
   cl: () => (/* reexport */ registerSecret),
+  L5: () => (/* reexport */ retry),
   Cs: () => (/* reexport */ runAction),
   yy: () => (/* reexport */ sleep),
   tp: () => (/* reexport */ table),
@@ -35140,7 +35143,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ExecError, cell, clearSecrets, describeCommand, envInputGetter, escapeHtml, formatDuration, inert, inertLines, inputEnvName, isConfigurationError, mask, mermaid, parseDuration, retry, tail
+// UNUSED EXPORTS: ExecError, cell, clearSecrets, describeCommand, envInputGetter, escapeHtml, formatDuration, githubWaitMs, inert, inertLines, inputEnvName, isConfigurationError, isTransientGitHubError, mask, mermaid, parseDuration, tail
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/duration.ts
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
@@ -35290,6 +35293,65 @@ async function execArgv(file, args, options = {}) {
     return result;
 }
 
+;// CONCATENATED MODULE: ../../packages/action-kit/src/github-retry.ts
+/** GitHub asks a client hit by a secondary rate limit that names no time to wait at least a minute. */
+const SECONDARY_LIMIT_WAIT_MS = 60_000;
+const statusOf = (error) => {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+};
+const headerOf = (error, name) => {
+    const value = error?.response?.headers?.[name];
+    return value === undefined ? undefined : String(value);
+};
+function isRateLimit(error) {
+    const status = statusOf(error);
+    if (status !== 403 && status !== 429)
+        return false;
+    const message = error?.message;
+    return (status === 429 ||
+        headerOf(error, 'retry-after') !== undefined ||
+        headerOf(error, 'x-ratelimit-remaining') === '0' ||
+        (typeof message === 'string' && /rate limit/i.test(message)));
+}
+/**
+ * How long GitHub says to wait before the next request, in milliseconds: `Retry-After` (seconds or
+ * an HTTP date); else, with `x-ratelimit-remaining: 0`, until `x-ratelimit-reset` (epoch seconds);
+ * else a minute for a rate limit that names no time. Undefined when GitHub sets no wait.
+ */
+function githubWaitMs(error, now = Date.now()) {
+    const retryAfter = headerOf(error, 'retry-after')?.trim();
+    if (retryAfter) {
+        if (/^\d+$/.test(retryAfter))
+            return Number(retryAfter) * 1000;
+        const at = Date.parse(retryAfter);
+        if (Number.isFinite(at))
+            return Math.max(0, at - now);
+    }
+    const reset = Number(headerOf(error, 'x-ratelimit-reset'));
+    if (headerOf(error, 'x-ratelimit-remaining') === '0' && Number.isFinite(reset) && reset > 0) {
+        return Math.max(0, reset * 1000 - now);
+    }
+    return isRateLimit(error) ? SECONDARY_LIMIT_WAIT_MS : undefined;
+}
+/**
+ * Worth another attempt: no HTTP status (the network failed), a 5xx, or a rate limit (429, or a 403
+ * that says so). Any other 4xx is an answer, not a hiccup.
+ */
+function isTransientGitHubError(error) {
+    const status = statusOf(error);
+    return status === undefined || status >= 500 || isRateLimit(error);
+}
+/**
+ * The one retry policy for GitHub's API: transient failures are retried with backoff, and GitHub's
+ * own wait is the least the next attempt waits (never sooner than it said; an attempt it pushes
+ * beyond `maxWaitMs` is not made).
+ */
+const GITHUB_RETRY = {
+    shouldRetry: isTransientGitHubError,
+    delayFloor: (error) => githubWaitMs(error),
+};
+
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/inputs.ts
 
 
@@ -35431,7 +35493,7 @@ function backoffDelay(retry, options) {
     return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 async function retry(operation, options) {
-    const { attempts, shouldRetry = () => true, onRetry, sleep: wait = sleep } = options;
+    const { attempts, shouldRetry = () => true, delayFloor, maxWaitMs, onRetry, sleep: wait = sleep } = options;
     for (let attempt = 1;; attempt++) {
         try {
             return await operation(attempt);
@@ -35439,7 +35501,10 @@ async function retry(operation, options) {
         catch (error) {
             if (attempt >= attempts || !shouldRetry(error, attempt))
                 throw error;
-            const delayMs = backoffDelay(attempt, options);
+            const floor = delayFloor?.(error) ?? 0;
+            if (maxWaitMs !== undefined && floor > maxWaitMs)
+                throw error;
+            const delayMs = Math.max(backoffDelay(attempt, options), Math.ceil(floor));
             onRetry?.(error, attempt, delayMs);
             await wait(delayMs);
         }
@@ -35518,6 +35583,28 @@ async function writeSummary(...sections) {
     await core/* summary */.z.addRaw(`${mask(markdown)}\n`).write();
 }
 
+;// CONCATENATED MODULE: ../../packages/action-kit/src/template.ts
+
+/** `{name}`: a name starts with a letter; braces around anything else are plain text. */
+const PLACEHOLDER = /\{([A-Za-z][\w-]*)\}/g;
+/**
+ * Replaces each `{name}` with its value. A name without a value (absent or undefined) is a mistake
+ * in the template, reported as one line starting with `what` (e.g. `Input 'commit-message'`) that
+ * lists the names that do have one.
+ */
+function expandTemplate(template, values, what) {
+    return template.replace(PLACEHOLDER, (whole, name) => {
+        const value = Object.hasOwn(values, name) ? values[name] : undefined;
+        if (value === undefined) {
+            const known = Object.keys(values)
+                .filter((key) => values[key] !== undefined)
+                .map((key) => `{${key}}`);
+            throw new ConfigurationError(`${what}: unknown placeholder ${whole} in '${template}' (known: ${known.join(', ')})`);
+        }
+        return value;
+    });
+}
+
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/workflow-run.ts
 /** Where the repositories live: GITHUB_SERVER_URL, or github.com outside a runner. */
 function githubServerUrl(env = process.env) {
@@ -35542,6 +35629,8 @@ function workflowRunUrl(env = process.env) {
 
 
 
+
+
 /***/ }),
 
 /***/ 2851:
@@ -35550,7 +35639,6 @@ function workflowRunUrl(env = process.env) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Ly: () => (/* reexport */ expandTemplate),
   c4: () => (/* reexport */ firstDefined),
   m7: () => (/* reexport */ resolveFromInputs)
 });
@@ -35559,8 +35647,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 9 modules
-var src = __nccwpck_require__(5220);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 11 modules
+var src = __nccwpck_require__(8928);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/ajv@8.20.0/node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(5931);
 var ajv_default = /*#__PURE__*/__nccwpck_require__.n(ajv);
@@ -35684,20 +35772,6 @@ var external_node_path_ = __nccwpck_require__(4379);
 
 
 
-const PLACEHOLDER = /\{([^{}]*)\}/g;
-/** Replaces `{app}`, `{environment}`, `{namespace}` in a path template; any other placeholder is an error. */
-function expandTemplate(template, values, what) {
-    return template.replace(PLACEHOLDER, (whole, name) => {
-        const value = values[name];
-        if (value === undefined) {
-            const known = Object.keys(values)
-                .filter((key) => values[key] !== undefined)
-                .map((key) => `{${key}}`);
-            throw new src/* ConfigurationError */.j1(`${what}: unknown placeholder ${whole} in '${template}' (known: ${known.join(', ')})`);
-        }
-        return value;
-    });
-}
 /** One environment of a delivery file: defaults, then the environment's own settings. */
 function resolveEnvironment(file, name, source = 'the delivery file') {
     const index = file.environments.findIndex((environment) => environment.name === name);
@@ -35710,7 +35784,7 @@ function resolveEnvironment(file, name, source = 'the delivery file') {
     const namespace = own.namespace ?? defaults.namespace;
     const gitops = { ...file.gitops, ...defaults.gitops, ...own.gitops };
     if (gitops.file) {
-        gitops.file = expandTemplate(gitops.file, { app: file.app, environment: name, namespace }, 'gitops.file');
+        gitops.file = (0,src/* expandTemplate */.Ly)(gitops.file, { app: file.app, environment: name, namespace }, 'gitops.file');
     }
     return {
         app: file.app,
@@ -35760,16 +35834,16 @@ function firstDefined(...values) {
 
 /***/ }),
 
-/***/ 1724:
+/***/ 8979:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Lg: () => (/* reexport */ bumpGitopsTag)
+  L: () => (/* reexport */ bumpGitopsTag)
 });
 
-// UNUSED EXPORTS: DEFAULT_COMMIT_MESSAGE, Git, TAG_PATTERN, checkFilePath, checkImage, checkTag, commitMessage, editImageTag, gitEnvironment, normalizeRepository, parseAuthor, parseImageRef, parseValues, pullRequestBranch, resolveRemote, sameRepository, upsertPullRequest
+// UNUSED EXPORTS: editImageTag
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -35777,12 +35851,991 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(4379);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 9 modules
-var src = __nccwpck_require__(5220);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 11 modules
+var src = __nccwpck_require__(8928);
+;// CONCATENATED MODULE: ../../packages/image-ref/src/index.ts
+/** The OCI distribution grammar for a tag. */
+const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+/** The OCI image-spec grammar for a digest: `algorithm:encoded`, e.g. `sha256:…`. */
+const DIGEST_PATTERN = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[A-Za-z0-9=_-]+$/;
+/** A `tag` input that may pin the revision by digest instead. */
+const TAG_OR_DIGEST_PATTERN = new RegExp(`${TAG_PATTERN.source}|${DIGEST_PATTERN.source}`);
+/** Host (with an optional port) and path; letters of either case, compared without it. */
+const REPOSITORY_PATTERN = /^[a-z0-9]([a-z0-9._\-/:]*[a-z0-9])?$/i;
+/**
+ * Splits `registry[:port]/path[:tag][@digest]`. The tag is after the last colon that follows the
+ * last slash, so a registry port is never mistaken for a tag. Anything off the grammar is undefined.
+ */
+function parseImageRef(text) {
+    const trimmed = text.trim();
+    if (!trimmed || /\s/.test(trimmed))
+        return undefined;
+    const at = trimmed.indexOf('@');
+    const named = at < 0 ? trimmed : trimmed.slice(0, at);
+    const digest = at < 0 ? undefined : trimmed.slice(at + 1);
+    const slash = named.lastIndexOf('/');
+    const colon = named.lastIndexOf(':');
+    const ref = colon > slash ? { repository: named.slice(0, colon), tag: named.slice(colon + 1) } : { repository: named };
+    if (digest !== undefined)
+        ref.digest = digest;
+    if (!REPOSITORY_PATTERN.test(ref.repository))
+        return undefined;
+    if (ref.tag !== undefined && !TAG_PATTERN.test(ref.tag))
+        return undefined;
+    if (ref.digest !== undefined && !DIGEST_PATTERN.test(ref.digest))
+        return undefined;
+    return ref;
+}
+/** Whether the text is an image reference that names a tag or a digest (and so one revision). */
+function hasTagOrDigest(text) {
+    const ref = parseImageRef(text);
+    return ref?.tag !== undefined || ref?.digest !== undefined;
+}
+/**
+ * `nginx`, `library/nginx`, `docker.io/library/nginx` and `index.docker.io/nginx` are one repository
+ * on Docker Hub; host names are case-insensitive and registries refuse upper-case paths, so case
+ * never tells two repositories apart.
+ */
+function normalizeRepository(repository) {
+    return repository
+        .toLowerCase()
+        .replace(/^(index\.)?docker\.io\//, '')
+        .replace(/^library\//, '');
+}
+function sameRepository(a, b) {
+    return normalizeRepository(a) === normalizeRepository(b);
+}
+/** A `tag` input that may hold a digest instead (`sha256:…`), as the field it belongs in. */
+function tagOrDigest(value) {
+    // The tag grammar has no colon and the digest grammar needs one, so the two never overlap.
+    return TAG_PATTERN.test(value) ? { tag: value } : { digest: value };
+}
+/**
+ * Whether `ref` is the wanted revision: the same repository (when one is wanted), and the wanted
+ * digest, or else the wanted tag. A digest names the content, so it decides when both are given; a
+ * reference pinned as `repo:tag@digest` still carries its tag. Wanting neither matches nothing.
+ */
+function isWantedImage(ref, wanted) {
+    if (wanted.repository !== undefined && !sameRepository(ref.repository, wanted.repository))
+        return false;
+    if (wanted.digest !== undefined)
+        return ref.digest === wanted.digest;
+    return wanted.tag !== undefined && ref.tag === wanted.tag;
+}
+
+;// CONCATENATED MODULE: ../../packages/gitops/src/bump-inputs.ts
+
+
+
+const DEFAULT_AUTHOR = 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>';
+/** A path inside the repository: relative, normalised, not leaving it. */
+function checkFilePath(file) {
+    const trimmed = file.trim().replace(/^\.\//, '');
+    if (!trimmed)
+        throw new src/* ConfigurationError */.j1("Input 'file' is empty");
+    if (trimmed.includes('\\') || trimmed.includes('\0'))
+        throw new src/* ConfigurationError */.j1(`Input 'file': '${file}' must use / and no special characters`);
+    if (external_node_path_.posix.isAbsolute(trimmed))
+        throw new src/* ConfigurationError */.j1(`Input 'file': '${file}' must be relative to the repository root`);
+    const normal = external_node_path_.posix.normalize(trimmed);
+    if (normal === '..' || normal.startsWith('../') || normal.split('/').includes('.git')) {
+        throw new src/* ConfigurationError */.j1(`Input 'file': '${file}' leaves the repository`);
+    }
+    return normal;
+}
+function checkTag(tag) {
+    if (!TAG_PATTERN.test(tag)) {
+        throw new src/* ConfigurationError */.j1(`Input 'tag': expected an image tag matching [A-Za-z0-9_][A-Za-z0-9._-]{0,127}, got '${tag}'`);
+    }
+    return tag;
+}
+/** The image repository; a tag or digest given with it is ignored (the tag comes from `tag`). */
+function checkImage(image) {
+    if (!image?.trim())
+        return undefined;
+    const ref = parseImageRef(image);
+    if (!ref)
+        throw new src/* ConfigurationError */.j1(`Input 'image': expected an image repository like ghcr.io/acme/app, got '${image}'`);
+    return ref.repository;
+}
+function parseAuthor(author = DEFAULT_AUTHOR) {
+    const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(author);
+    if (!match)
+        throw new src/* ConfigurationError */.j1(`Input 'author': expected 'Name <email>', got '${author}'`);
+    return { name: match[1], email: match[2] };
+}
+
+;// CONCATENATED MODULE: ../../packages/gitops/src/change-text.ts
+
+const DEFAULT_COMMIT_MESSAGE = '{app} {environment}: {previous-tag} → {tag}';
+/** The template with {app}, {environment}, {tag}, {previous-tag}, {file}, {image} filled, then the source as trailers. */
+function commitMessage(template, fields, source = {}) {
+    const subject = (0,src/* expandTemplate */.Ly)(template, {
+        app: fields.app,
+        environment: fields.environment,
+        tag: fields.tag,
+        'previous-tag': fields.previousTag ?? '(none)',
+        file: fields.file,
+        image: fields.image ?? '',
+    }, "Input 'commit-message'");
+    const trailers = [
+        source.repository && `Source-Repository: ${source.repository}`,
+        source.sha && `Source-Commit: ${source.sha}`,
+        source.runUrl && `Run-URL: ${source.runUrl}`,
+    ].filter(Boolean);
+    return `${subject.trim()}\n${trailers.length ? `\n${trailers.join('\n')}\n` : ''}`;
+}
+/** One branch per app and environment, so a newer tag updates the same pull request. */
+function pullRequestBranch(app, environment) {
+    const clean = (s) => s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'x';
+    return `bump/${clean(app)}/${clean(environment)}`;
+}
+/** The pull request's title and body; the body's marker comment says which action wrote it. */
+function pullRequestText(fields, source = {}) {
+    const { app, environment, tag, previousTag, file } = fields;
+    const body = [
+        `Sets **${app}** in **${environment}** to \`${tag}\` (was \`${previousTag ?? 'unset'}\`) in \`${file}\`.`,
+        '',
+        source.repository ? `Source: ${source.repository}${source.sha ? `@${source.sha}` : ''}` : '',
+        source.runUrl ? `Run: ${source.runUrl}` : '',
+        '',
+        '<!-- bump-gitops-tag -->',
+    ]
+        .filter((line, i, all) => line !== '' || all[i - 1] !== '')
+        .join('\n');
+    return { title: `${app} ${environment}: ${tag}`, body };
+}
+
 // EXTERNAL MODULE: ../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8293);
+;// CONCATENATED MODULE: ../../packages/gitops/src/yaml-documents.ts
+
+
+function pathText(path) {
+    return path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('');
+}
+/** How a document is named in messages: `Kind/name`, or `doc[i]` in a file of several. */
+function docLabel(doc, index, count) {
+    const kind = doc.get('kind');
+    const name = doc.getIn(['metadata', 'name']);
+    if (typeof kind === 'string')
+        return `${kind}${typeof name === 'string' ? `/${name}` : ''}`;
+    return count > 1 ? `doc[${index}]` : '';
+}
+function scalarText(node) {
+    return node.value === null || node.value === undefined ? undefined : String(node.value);
+}
+/** Calls `visit` for every collection and scalar reachable without following aliases. */
+function walk(node, path, visit, key) {
+    if (!node || (0,dist/* isAlias */.Vj)(node))
+        return;
+    visit(node, path, key);
+    if ((0,dist/* isMap */.jh)(node)) {
+        for (const pair of node.items) {
+            const k = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
+            if (k !== undefined)
+                walk(pair.value, [...path, k], visit, k);
+        }
+    }
+    else if ((0,dist/* isSeq */.oP)(node)) {
+        node.items.forEach((item, i) => {
+            walk(item, [...path, i], visit, key);
+        });
+    }
+}
+/** The scalar value under `key`, when it is one. */
+function mapScalar(map, key) {
+    const value = map.get(key, true);
+    return (0,dist/* isScalar */.jn)(value) && value.value !== null && typeof value.value !== 'object' ? value : undefined;
+}
+function parseDocuments(content, fileName) {
+    const docs = (0,dist/* parseAllDocuments */.hR)(content, { keepSourceTokens: false });
+    if (!Array.isArray(docs))
+        throw new src/* ConfigurationError */.j1(`${fileName} is not YAML`);
+    for (const doc of docs) {
+        const error = doc.errors[0];
+        if (error) {
+            const line = error.linePos?.[0];
+            throw new src/* ConfigurationError */.j1(`${fileName}${line ? `:${line.line}:${line.col}` : ''} is not valid YAML: ${error.message.split('\n')[0]}`);
+        }
+    }
+    return docs;
+}
+/**
+ * Aliases shared by a document, weighted by the aliases inside what they repeat (yaml's measure): far
+ * above any real values file, far below an alias bomb, whose comparison would never end.
+ */
+const MAX_ALIAS_COUNT = 10_000;
+/** A document as plain data, anchors resolved; `what` names it when it repeats itself too much. */
+function plainDocument(doc, what, input) {
+    try {
+        return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        if (!(error instanceof ReferenceError))
+            throw error;
+        throw new src/* ConfigurationError */.j1(`${what}: ${error.message.split('\n')[0]}`);
+    }
+}
+/** The documents as plain data, anchors resolved. */
+function plainData(docs, fileName) {
+    return docs.map((doc) => plainDocument(doc, fileName, 'file'));
+}
+const isPlainObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+function sameData(a, b) {
+    if (Array.isArray(a) || Array.isArray(b)) {
+        return (Array.isArray(a) &&
+            Array.isArray(b) &&
+            a.length === b.length &&
+            a.every((item, i) => sameData(item, b[i])));
+    }
+    if (isPlainObject(a) || isPlainObject(b)) {
+        if (!isPlainObject(a) || !isPlainObject(b))
+            return false;
+        const keys = Object.keys(a);
+        return keys.length === Object.keys(b).length && keys.every((key) => key in b && sameData(a[key], b[key]));
+    }
+    return a === b;
+}
+
+;// CONCATENATED MODULE: ../../packages/gitops/src/tag-fields.ts
+
+
+
+const RANK = {
+    explicit: 0,
+    setter: 0,
+    'image-map': 1,
+    kustomize: 1,
+    sibling: 2,
+    'image-ref': 3,
+};
+const SETTER = /\{\s*"\$imagepolicy"\s*:\s*"([^"]+)"\s*\}/;
+/**
+ * The Flux setter marker on the scalar's line, `# {"$imagepolicy": "ns:policy[:tag|:name]"}`: the
+ * policy, and the suffix that says which part of the image the field holds (none: the whole reference).
+ */
+function fluxMarker(content, node) {
+    if (!node.range)
+        return undefined;
+    const end = content.indexOf('\n', node.range[1]);
+    const marker = SETTER.exec(content.slice(node.range[1], end < 0 ? content.length : end));
+    const [, policy, suffix] = marker?.[1]?.split(':') ?? [];
+    return policy === undefined ? undefined : { policy, suffix };
+}
+/** Every field in the document that could hold the app's image tag. */
+function discoverTagFields(content, doc, docIndex) {
+    const found = [];
+    const setterNames = new Map();
+    const kustomizeImages = kustomizeImagesPath(doc);
+    walk(doc.contents, [], (node, path, key) => {
+        if ((0,dist/* isScalar */.jn)(node) && node.range) {
+            const marker = fluxMarker(content, node);
+            if (marker?.suffix === 'name')
+                setterNames.set(marker.policy, { path, node });
+            const candidate = marker ? markedField(node, path, marker) : imageRefField(node, path, key);
+            if (candidate)
+                found.push({ docIndex, ...candidate });
+            return;
+        }
+        if (!(0,dist/* isMap */.jh)(node))
+            return;
+        const inKustomizeImages = kustomizeImages &&
+            typeof path[path.length - 1] === 'number' &&
+            path.slice(0, -1).join('.') === kustomizeImages;
+        const candidate = inKustomizeImages ? kustomizeField(node, path) : tagBesideRepository(node, path);
+        if (candidate)
+            found.push({ docIndex, ...candidate });
+    });
+    // A `:name` setter holds the repository of the policy's tag field.
+    for (const candidate of found) {
+        const named = candidate.policy ? setterNames.get(candidate.policy) : undefined;
+        if (named) {
+            candidate.repository = String(named.node.value);
+            candidate.repositoryNode = named;
+        }
+    }
+    // One node, one candidate: the strongest reason ranks it (a marked image-map field is a setter),
+    // and what every reason knows about the image stays, so `image` and `app` can still select it.
+    const byNode = new Map();
+    for (const candidate of found) {
+        const known = byNode.get(candidate.node);
+        byNode.set(candidate.node, known ? combine(known, candidate) : candidate);
+    }
+    return [...byNode.values()];
+}
+/** kustomize's kustomization.yaml has `images:` at the top; Flux's Kustomization has `spec.images`. */
+function kustomizeImagesPath(doc) {
+    const kind = doc.get('kind');
+    if ((0,dist/* isSeq */.oP)(doc.get('images', true)) && (kind === 'Kustomization' || kind === undefined))
+        return 'images';
+    if (kind === 'Kustomization' && (0,dist/* isSeq */.oP)(doc.getIn(['spec', 'images'], true)))
+        return 'spec.images';
+    return undefined;
+}
+/** A field a setter marker names: a tag (`:tag`) or a whole reference (no suffix). */
+function markedField(node, path, { policy, suffix }) {
+    if (suffix === 'tag')
+        return { path, node, kind: 'tag', via: 'setter', policy };
+    const ref = suffix === undefined ? parseImageRef(String(node.value)) : undefined;
+    if (!ref)
+        return undefined;
+    return { path, node, kind: 'ref', via: 'setter', policy, repository: ref.repository };
+}
+/** `image: repo:tag` (any key ending in "image"). */
+function imageRefField(node, path, key) {
+    if (!key || !/image$/i.test(key) || typeof node.value !== 'string')
+        return undefined;
+    const ref = parseImageRef(node.value);
+    if (ref?.tag === undefined)
+        return undefined;
+    return { path, node, kind: 'ref', via: 'image-ref', repository: ref.repository };
+}
+/** A kustomize `images[]` entry: `newTag`, for the image `name` (renamed to `newName` when given). */
+function kustomizeField(entry, path) {
+    const name = mapScalar(entry, 'name');
+    const newTag = mapScalar(entry, 'newTag');
+    const newName = mapScalar(entry, 'newName');
+    if (!name || !newTag)
+        return undefined;
+    return {
+        path: [...path, 'newTag'],
+        node: newTag,
+        kind: 'tag',
+        via: 'kustomize',
+        repository: newName ? String(newName.value) : String(name.value),
+        matchName: String(name.value),
+        repositoryNode: newName ? { path: [...path, 'newName'], node: newName } : undefined,
+    };
+}
+/** `tag` under a key ending in "image", or beside a `repository` (optionally with a `registry`). */
+function tagBesideRepository(map, path) {
+    const tag = mapScalar(map, 'tag');
+    if (!tag)
+        return undefined;
+    const repository = mapScalar(map, 'repository') ??
+        (typeof map.get('image') === 'string' ? mapScalar(map, 'image') : undefined);
+    const registry = mapScalar(map, 'registry');
+    const last = path[path.length - 1];
+    const underImage = typeof last === 'string' && /image$/i.test(last);
+    if (!underImage && !repository)
+        return undefined;
+    const prefix = registry && repository && !String(repository.value).startsWith(`${registry.value}/`)
+        ? `${registry.value}/`
+        : undefined;
+    return {
+        path: [...path, 'tag'],
+        node: tag,
+        kind: 'tag',
+        via: underImage ? 'image-map' : 'sibling',
+        repository: repository ? `${prefix ?? ''}${repository.value}` : undefined,
+        repositoryNode: repository
+            ? {
+                path: [...path, repository === map.get('repository', true) ? 'repository' : 'image'],
+                node: repository,
+                prefix,
+            }
+            : undefined,
+    };
+}
+/** Two reasons for one field: the stronger one's rank and kind, the identity either one knows. */
+function combine(a, b) {
+    const [strong, weak] = RANK[b.via] < RANK[a.via] ? [b, a] : [a, b];
+    return {
+        ...strong,
+        repository: strong.repository ?? weak.repository,
+        repositoryNode: strong.repositoryNode ?? weak.repositoryNode,
+        policy: strong.policy ?? weak.policy,
+        matchName: strong.matchName ?? weak.matchName,
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/gitops/src/field-path.ts
+
+
+
+
+/** Parses `HelmRelease/app:spec.values.image.tag`, `doc[1].spec.x`, `images[name=app].newTag`, `containers[0].image`. */
+function parseField(field) {
+    let rest = field.trim();
+    let selector;
+    let docIndex;
+    const docPrefix = /^doc\[(\d+)\]\.?/.exec(rest);
+    if (docPrefix) {
+        docIndex = Number(docPrefix[1]);
+        rest = rest.slice(docPrefix[0].length);
+    }
+    else {
+        const colon = /^([A-Za-z][\w-]*(?:\/[\w.-]+)?):(?!\/)/.exec(rest);
+        if (colon) {
+            selector = colon[1];
+            rest = rest.slice(colon[0].length);
+        }
+    }
+    const segments = [];
+    const pattern = /([^.[\]]+)|\[(\d+)\]|\[([^=\]]+)=([^\]]*)\]/g;
+    for (const match of rest.matchAll(pattern)) {
+        if (match[1] !== undefined)
+            segments.push(match[1]);
+        else if (match[2] !== undefined)
+            segments.push(Number(match[2]));
+        else
+            segments.push({ key: match[3], equals: match[4] });
+    }
+    if (segments.length === 0)
+        throw new src/* ConfigurationError */.j1(`Input 'field': '${field}' names no field`);
+    return { selector, docIndex, segments };
+}
+/** The one scalar an explicit `field` input names. */
+function resolveFieldPath(docs, field, fileName, content) {
+    const { selector, docIndex, segments } = parseField(field);
+    const matches = [];
+    docs.forEach((doc, index) => {
+        if (docIndex !== undefined && index !== docIndex)
+            return;
+        if (selector) {
+            const [kind, name] = selector.split('/');
+            if (doc.get('kind') !== kind || (name !== undefined && doc.getIn(['metadata', 'name']) !== name))
+                return;
+        }
+        let node = doc.contents;
+        const path = [];
+        for (const segment of segments) {
+            if (typeof segment === 'object') {
+                if (!(0,dist/* isSeq */.oP)(node))
+                    return;
+                const i = node.items.findIndex((item) => (0,dist/* isMap */.jh)(item) && String(item.get(segment.key)) === segment.equals);
+                if (i < 0)
+                    return;
+                node = node.items[i];
+                path.push(i);
+            }
+            else if (typeof segment === 'number') {
+                if (!(0,dist/* isSeq */.oP)(node))
+                    return;
+                node = node.items[segment];
+                path.push(segment);
+            }
+            else {
+                if (!(0,dist/* isMap */.jh)(node))
+                    return;
+                node = node.get(segment, true);
+                path.push(segment);
+            }
+            if (node === undefined)
+                return;
+        }
+        if (!(0,dist/* isScalar */.jn)(node) || typeof node.value === 'object') {
+            throw new src/* ConfigurationError */.j1(`Input 'field': '${field}' in ${fileName} is not a single value`);
+        }
+        const last = path[path.length - 1];
+        const looksLikeRef = typeof last === 'string' && /image$/i.test(last) && parseImageRef(String(node.value))?.tag !== undefined;
+        const marker = fluxMarker(content, node);
+        const fullRef = marker ? marker.suffix === undefined : looksLikeRef;
+        matches.push({
+            docIndex: index,
+            path,
+            node,
+            kind: fullRef ? 'ref' : 'tag',
+            via: 'explicit',
+            repository: fullRef ? parseImageRef(String(node.value))?.repository : undefined,
+        });
+    });
+    if (matches.length === 0)
+        throw new src/* ConfigurationError */.j1(`Input 'field': ${fileName} has no field '${field}'`);
+    if (matches.length > 1) {
+        throw new src/* ConfigurationError */.j1(`Input 'field': '${field}' is in ${matches.length} documents of ${fileName}; put the document first, e.g. 'doc[${matches[1].docIndex}].${field}' or 'Kind/name:${field}'`);
+    }
+    return matches[0];
+}
+
+;// CONCATENATED MODULE: ../../packages/gitops/src/choose-field.ts
+
+
+
+
+
+/** A field as messages and results name it: `HelmRelease/app spec.values.image.tag`. */
+function describeField(docs, c) {
+    const label = docLabel(docs[c.docIndex], c.docIndex, docs.length);
+    return `${label ? `${label} ` : ''}${pathText(c.path)}`;
+}
+function matchesImage(c, image) {
+    const last = image.split('/').pop();
+    return ((c.repository !== undefined && sameRepository(c.repository, image)) ||
+        (c.matchName !== undefined && sameRepository(c.matchName, image)) ||
+        (c.policy !== undefined && c.policy === last));
+}
+/** Which field of the file to edit: the explicit `field`, or the best one discovered. */
+function chooseTagField(docs, content, request) {
+    if (request.field) {
+        const candidate = resolveFieldPath(docs, request.field, request.fileName, content);
+        const { image } = request;
+        const moved = !!image && candidate.kind === 'ref' && !sameRepository(candidate.repository ?? '', image);
+        return { candidate, replaceRepository: moved };
+    }
+    const candidates = docs.flatMap((doc, i) => discoverTagFields(content, doc, i));
+    return choose(docs, candidates, request);
+}
+function choose(docs, candidates, request) {
+    const { image, fileName } = request;
+    const list = (cs) => cs.map((c) => `${describeField(docs, c)} (${String(c.node.value)})`).join(', ');
+    if (candidates.length === 0) {
+        throw new src/* ConfigurationError */.j1(`${fileName} has no image tag field (looked for Flux $imagepolicy markers, …image.tag, kustomization images[].newTag and image: repo:tag strings); name one with the 'field' input`);
+    }
+    let pool = candidates;
+    const replaceRepository = false;
+    if (image) {
+        const matching = candidates.filter((c) => matchesImage(c, image));
+        if (matching.length > 0)
+            pool = matching;
+        else {
+            // No field names this image: with one clear best field, the image moves to the new repository.
+            const best = bestTier(candidates);
+            if (best.length !== 1 || (!best[0].repositoryNode && best[0].kind !== 'ref')) {
+                throw new src/* ConfigurationError */.j1(`${fileName} has no image tag field for image '${image}' (found ${list(candidates)})`);
+            }
+            return { candidate: best[0], replaceRepository: true };
+        }
+    }
+    let best = bestTier(pool);
+    if (best.length > 1 && request.app) {
+        // The release named after the app, or the image whose last path segment is the app's name.
+        const last = (repository) => repository?.split('/').pop();
+        const named = best.filter((c) => docs[c.docIndex].getIn(['metadata', 'name']) === request.app ||
+            last(c.repository) === request.app ||
+            last(c.matchName) === request.app);
+        if (named.length === 1)
+            best = named;
+    }
+    if (best.length > 1) {
+        throw new src/* ConfigurationError */.j1(`${fileName} has ${best.length} equally likely image tag fields: ${list(best)}; choose with the 'image' or 'field' input`);
+    }
+    return { candidate: best[0], replaceRepository };
+}
+function bestTier(candidates) {
+    const score = (c) => RANK[c.via] * 1000 + c.path.length;
+    const top = Math.min(...candidates.map(score));
+    return candidates.filter((c) => score(c) === top);
+}
+
+;// CONCATENATED MODULE: ../../packages/gitops/src/values-input.ts
+
+
+
+/** Values given as YAML text: the data, and the source for keeping comments of added blocks. */
+function parseValuesInput(values) {
+    if (values === undefined)
+        return {};
+    if (typeof values !== 'string')
+        return { data: values };
+    if (!values.trim())
+        return {};
+    const doc = (0,dist/* parseDocument */.Tp)(values);
+    const error = doc.errors[0];
+    if (error)
+        throw new src/* ConfigurationError */.j1(`Input 'values' is not valid YAML: ${error.message.split('\n')[0]}`);
+    const data = plainDocument(doc, "Input 'values'", 'values');
+    if (!isPlainObject(data))
+        throw new src/* ConfigurationError */.j1("Input 'values': expected a YAML mapping (e.g. render-canary-values' output)");
+    const release = data.kind === 'HelmRelease';
+    const picked = release ? data.spec?.values : data;
+    if (!isPlainObject(picked))
+        throw new src/* ConfigurationError */.j1("Input 'values': the HelmRelease has no spec.values mapping");
+    const node = release ? doc.getIn(['spec', 'values'], true) : doc.contents;
+    return { data: picked, source: (0,dist/* isMap */.jh)(node) && !node.flow ? { text: values, map: node } : undefined };
+}
+
+;// CONCATENATED MODULE: ../../packages/gitops/src/yaml-text.ts
+
+
+function applySplices(content, splices) {
+    const sorted = [...splices].sort((a, b) => b.start - a.start);
+    for (let i = 1; i < sorted.length; i++) {
+        if (sorted[i].end > sorted[i - 1].start)
+            throw new Error('internal: overlapping edits');
+    }
+    let result = content;
+    for (const { start, end, text } of sorted)
+        result = result.slice(0, start) + text + result.slice(end);
+    return result;
+}
+/** Whether a plain scalar would read back as something other than this string (YAML 1.1 or 1.2). */
+function needsQuotes(value) {
+    if (value === '' || /^[\s]|[\s]$|[:#]\s|^[-?:,[\]{}#&*!|>'"%@`]/.test(value))
+        return true;
+    for (const version of ['1.1', '1.2']) {
+        try {
+            if ((0,dist/* parse */.qg)(value, { version }) !== value)
+                return true;
+        }
+        catch {
+            return true;
+        }
+    }
+    return false;
+}
+/** The new scalar in the style of the old one; a plain value that would not read back as a string is double-quoted. */
+function renderScalar(node, value) {
+    switch (node.type) {
+        case 'QUOTE_DOUBLE':
+            return JSON.stringify(value);
+        case 'QUOTE_SINGLE':
+            return `'${value.replace(/'/g, "''")}'`;
+        case 'PLAIN':
+        case undefined:
+            return needsQuotes(value) ? JSON.stringify(value) : value;
+        default:
+            throw new src/* ConfigurationError */.j1(`cannot rewrite a ${node.type} scalar; use a plain or quoted value`);
+    }
+}
+function eolOf(content) {
+    return content.includes('\r\n') ? '\r\n' : '\n';
+}
+function columnOf(content, offset) {
+    return offset - (content.lastIndexOf('\n', offset - 1) + 1);
+}
+/** The indentation step the file uses (2 when it cannot tell). */
+function indentStep(content) {
+    const counts = new Map();
+    let previous = 0;
+    for (const line of content.split(/\r?\n/)) {
+        if (!line.trim() || line.trim().startsWith('#'))
+            continue;
+        const indent = line.length - line.trimStart().length;
+        if (indent > previous)
+            counts.set(indent - previous, (counts.get(indent - previous) ?? 0) + 1);
+        previous = indent;
+    }
+    let best = 2;
+    let bestCount = 0;
+    for (const [step, count] of counts) {
+        if (count > bestCount)
+            [best, bestCount] = [step, count];
+    }
+    return best;
+}
+function renderBlock(value, indent, step, eol) {
+    const text = (0,dist/* stringify */.As)(value, { indent: step, lineWidth: 0 }).replace(/\n$/, '');
+    return text
+        .split('\n')
+        .map((line) => (line ? ' '.repeat(indent) + line : line))
+        .join(eol);
+}
+function renderFlow(value) {
+    return (0,dist/* stringify */.As)(value, { collectionStyle: 'flow', flowCollectionPadding: false, lineWidth: 0 }).trimEnd();
+}
+/** Where a node's own text ends (its trailing comments and blank lines excluded). */
+function contentEnd(content, node) {
+    let end = node.range[1];
+    while (end > node.range[0] && /\s/.test(content[end - 1]))
+        end--;
+    return end;
+}
+function lineEndAfter(content, offset) {
+    const newline = content.indexOf('\n', offset);
+    return newline < 0
+        ? { offset: content.length, needsNewline: true }
+        : { offset: newline + 1, needsNewline: false };
+}
+
+;// CONCATENATED MODULE: ../../packages/gitops/src/values-merge.ts
+
+
+
+
+/**
+ * Splices that merge `values` under spec.values of the file's HelmRelease (the one of the edited
+ * document, or the only one) or at the top of a plain values file, adding spec.values when missing.
+ */
+function valuesSplices(content, docs, docIndex, values, source, changes, fileName) {
+    const root = valuesTarget(docs, docIndex, fileName);
+    const doc = docs[root.docIndex];
+    const map = root.path.length ? doc.getIn(root.path, true) : doc.contents;
+    const step = indentStep(content);
+    if ((0,dist/* isMap */.jh)(map) && map.flow && map.items.length === 0 && root.path.length === 2) {
+        // `values: {}`: written as a block under spec.
+        const spec = doc.getIn(['spec'], true);
+        return { root, splices: mergeSplices(content, spec, { values }, ['spec'], changes, step, false) };
+    }
+    if ((0,dist/* isMap */.jh)(map)) {
+        return { root, splices: mergeSplices(content, map, values, root.path, changes, step, false, source) };
+    }
+    if (map === undefined && root.path.length === 2) {
+        // spec has no values yet: add them.
+        const spec = doc.getIn(['spec'], true);
+        if (!(0,dist/* isMap */.jh)(spec))
+            throw new src/* ConfigurationError */.j1(`${fileName}: the HelmRelease has no spec mapping`);
+        return { root, splices: mergeSplices(content, spec, { values }, ['spec'], changes, step, false) };
+    }
+    throw new src/* ConfigurationError */.j1(`Input 'values': ${fileName} ${pathText(root.path)} is not a mapping`);
+}
+/**
+ * Splices that make the block map `map` hold `values`, touching only what differs: changed scalars
+ * are rewritten in place (their comments stay), new keys are appended, and, below the top (`prune`),
+ * keys the new block no longer has are removed, so that a `canary:` block is replaced, not mixed.
+ */
+function mergeSplices(content, map, values, path, changes, step, prune, source) {
+    const eol = eolOf(content);
+    const splices = [];
+    if (map.flow) {
+        throw new src/* ConfigurationError */.j1(`Input 'values': cannot merge into the flow mapping at ${pathText(path)}; write it as a block`);
+    }
+    const missing = [];
+    for (const [key, value] of Object.entries(values)) {
+        const pair = map.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === key);
+        const here = [...path, key];
+        if (!pair) {
+            missing.push([key, value]);
+            continue;
+        }
+        const existing = pair.value;
+        const current = existing && typeof existing.toJSON === 'function' ? existing.toJSON() : existing;
+        if (isPlainObject(value) && (0,dist/* isMap */.jh)(existing) && !existing.flow) {
+            const child = source?.map.get(key, true);
+            const childSource = (0,dist/* isMap */.jh)(child) && !child.flow ? { text: source.text, map: child } : undefined;
+            splices.push(...mergeSplices(content, existing, value, here, changes, step, true, childSource));
+        }
+        else if (sameData(current, value)) {
+            // Already so.
+        }
+        else if (existing?.range &&
+            (((0,dist/* isScalar */.jn)(existing) && (existing.value === null || existing.value === undefined)) ||
+                (((0,dist/* isMap */.jh)(existing) || (0,dist/* isSeq */.oP)(existing)) && existing.flow && existing.items.length === 0)) &&
+            typeof value === 'object' &&
+            value !== null) {
+            // `key:` with nothing after it, or `key: {}`: the block goes on the following lines, and a
+            // comment on the key's line stays there.
+            const range = existing.range;
+            const keyColumn = columnOf(content, pair.key.range[0]);
+            const start = range[1] > range[0] && content[range[0] - 1] === ' ' ? range[0] - 1 : range[0];
+            if (range[1] > range[0])
+                splices.push({ start, end: range[1], text: '' });
+            const at = lineEndAfter(content, range[1]);
+            splices.push({
+                start: at.offset,
+                end: at.offset,
+                text: `${at.needsNewline ? eol : ''}${renderBlock(value, keyColumn + step, step, eol)}${eol}`,
+            });
+            changes.push({ field: pathText(here), from: undefined, to: renderFlow(value) });
+        }
+        else if ((0,dist/* isScalar */.jn)(existing) && existing.range && (value === null || typeof value !== 'object')) {
+            const text = typeof value === 'string'
+                ? renderScalar(existing, value)
+                : value === null
+                    ? 'null'
+                    : String(value);
+            splices.push({ start: existing.range[0], end: existing.range[1], text });
+            changes.push({ field: pathText(here), from: scalarText(existing), to: String(value) });
+        }
+        else if (((0,dist/* isSeq */.oP)(existing) || (0,dist/* isMap */.jh)(existing)) &&
+            existing.range &&
+            typeof value === 'object' &&
+            value !== null) {
+            const end = contentEnd(content, existing);
+            if (existing.flow) {
+                splices.push({ start: existing.range[0], end, text: renderFlow(value) });
+            }
+            else {
+                const column = columnOf(content, existing.range[0]);
+                splices.push({
+                    start: existing.range[0],
+                    end,
+                    text: renderBlock(value, column, step, eol).slice(column),
+                });
+            }
+            changes.push({ field: pathText(here), from: renderFlow(current), to: renderFlow(value) });
+        }
+        else {
+            throw new src/* ConfigurationError */.j1(`Input 'values': cannot replace ${pathText(here)} (${renderFlow(current)}) with ${renderFlow(value)} in place`);
+        }
+    }
+    if (prune) {
+        for (const pair of map.items) {
+            if (!(0,dist/* isScalar */.jn)(pair.key) || !pair.key.range || String(pair.key.value) in values)
+                continue;
+            const start = content.lastIndexOf('\n', pair.key.range[0] - 1) + 1;
+            const valueEnd = pair.value && pair.value.range ? contentEnd(content, pair.value) : pair.key.range[1];
+            splices.push({ start, end: lineEndAfter(content, valueEnd).offset, text: '' });
+            changes.push({
+                field: pathText([...path, String(pair.key.value)]),
+                from: renderFlow(pair.value?.toJSON?.() ?? null),
+                to: '(removed)',
+            });
+        }
+    }
+    if (missing.length > 0) {
+        const first = map.items[0];
+        if (!first || !(0,dist/* isScalar */.jn)(first.key) || !first.key.range) {
+            throw new src/* ConfigurationError */.j1(`Input 'values': cannot add keys to the empty mapping at ${pathText(path)}`);
+        }
+        const column = columnOf(content, first.key.range[0]);
+        const at = lineEndAfter(content, contentEnd(content, map));
+        const block = missing
+            .map(([key, value]) => sourceText(source, key, column, eol) ?? renderBlock({ [key]: value }, column, step, eol))
+            .join(eol);
+        splices.push({ start: at.offset, end: at.offset, text: `${at.needsNewline ? eol : ''}${block}${eol}` });
+        for (const [key, value] of missing)
+            changes.push({ field: pathText([...path, key]), from: undefined, to: renderFlow(value) });
+    }
+    return splices;
+}
+/** The text of `key: …` as the values were written (comments included), moved to `column`. */
+function sourceText(source, key, column, eol) {
+    const pair = source?.map.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === key);
+    if (!source || !pair || !(0,dist/* isScalar */.jn)(pair.key) || !pair.key.range)
+        return undefined;
+    const { text } = source;
+    const keyStart = pair.key.range[0];
+    const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
+    const from = keyStart - lineStart;
+    if (text.slice(lineStart, keyStart).trim() !== '')
+        return undefined;
+    const value = pair.value;
+    const end = value?.range ? contentEnd(text, value) : pair.key.range[1];
+    const lineEnd = text.indexOf('\n', end);
+    const lines = text
+        .slice(lineStart, lineEnd < 0 ? text.length : lineEnd)
+        .replace(/\r/g, '')
+        .split('\n');
+    if (lines.some((line) => line.trim() !== '' && line.length - line.trimStart().length < from))
+        return undefined;
+    return lines.map((line) => (line.trim() === '' ? '' : ' '.repeat(column) + line.slice(from))).join(eol);
+}
+/** Where the values go: spec.values of the HelmRelease, or the top of a plain values file. */
+function valuesTarget(docs, docIndex, fileName) {
+    const doc = docs[docIndex];
+    if (doc.get('kind') === 'HelmRelease')
+        return { docIndex, path: ['spec', 'values'] };
+    const releases = docs.map((d, i) => [d, i]).filter(([d]) => d.get('kind') === 'HelmRelease');
+    if (releases.length === 1)
+        return { docIndex: releases[0][1], path: ['spec', 'values'] };
+    if (doc.get('kind') === undefined && doc.get('apiVersion') === undefined && docs.length === 1)
+        return { docIndex, path: [] };
+    throw new src/* ConfigurationError */.j1(`Input 'values': ${fileName} is neither a HelmRelease nor a plain Helm values file`);
+}
+
+;// CONCATENATED MODULE: ../../packages/gitops/src/verify-edit.ts
+
+
+
+/** Re-parses the result and refuses anything but the intended change. */
+function verifyEdit(before, after, docs, plans, valuesRoot, values, fileName) {
+    let reparsed;
+    try {
+        reparsed = parseDocuments(after, fileName);
+    }
+    catch (error) {
+        throw new Error(`refusing the edit of ${fileName}: the result does not parse (${error.message})`);
+    }
+    if (reparsed.length !== docs.length)
+        throw new Error(`refusing the edit of ${fileName}: the number of documents changed`);
+    // The expectation, built on the original tree: nodes set in place, so anchors carry to their aliases.
+    const expected = parseDocuments(before, fileName);
+    for (const plan of plans) {
+        const node = expected[plan.docIndex].getIn(plan.path, true);
+        if (!(0,dist/* isScalar */.jn)(node))
+            throw new Error('internal: planned field vanished');
+        node.value = plan.value;
+    }
+    const want = plainData(expected, fileName);
+    if (valuesRoot && values) {
+        const doc = want[valuesRoot.docIndex];
+        // Each top-level key given replaces the one there; the rest of the values stay.
+        if (valuesRoot.path.length === 0)
+            want[valuesRoot.docIndex] = { ...doc, ...values };
+        else {
+            const spec = (doc.spec ?? {});
+            doc.spec = {
+                ...spec,
+                values: { ...(isPlainObject(spec.values) ? spec.values : {}), ...values },
+            };
+        }
+    }
+    const got = plainData(reparsed, fileName);
+    if (!sameData(got, want)) {
+        throw new Error(`refusing the edit of ${fileName}: re-reading it shows changes beyond the intended fields`);
+    }
+    if (eolOf(before) !== eolOf(after) && before.includes('\n'))
+        throw new Error(`refusing the edit of ${fileName}: line endings changed`);
+}
+
+;// CONCATENATED MODULE: ../../packages/gitops/src/edit-image-tag.ts
+
+
+
+
+
+
+
+
+/**
+ * Writes `tag` (and optionally `values`) into a YAML file with the smallest possible change: only the
+ * bytes of the edited scalars differ, everything else (comments, order, quoting, line endings,
+ * anchors) is kept. The result is parsed again and compared with the intended change; any other
+ * difference is refused.
+ */
+function editImageTag(request) {
+    const { content, fileName } = request;
+    const docs = parseDocuments(content, fileName);
+    const chosen = chooseTagField(docs, content, request);
+    const target = chosen.candidate;
+    const { plans, previousTag } = planTag(chosen, request, describeField(docs, target));
+    const changes = [];
+    const splices = [];
+    for (const plan of plans) {
+        if (scalarText(plan.node) === plan.value && typeof plan.node.value === 'string')
+            continue;
+        if (!plan.node.range)
+            throw new Error('internal: scalar without a source range');
+        splices.push({
+            start: plan.node.range[0],
+            end: plan.node.range[1],
+            text: renderScalar(plan.node, plan.value),
+        });
+        changes.push({
+            field: describeField(docs, { ...target, path: plan.path }),
+            from: scalarText(plan.node),
+            to: plan.value,
+        });
+    }
+    let valuesRoot;
+    const { data: values, source } = parseValuesInput(request.values);
+    if (values && Object.keys(values).length > 0) {
+        const merge = valuesSplices(content, docs, target.docIndex, values, source, changes, fileName);
+        valuesRoot = merge.root;
+        splices.push(...merge.splices);
+    }
+    const result = applySplices(content, splices);
+    verifyEdit(content, result, docs, plans, valuesRoot, values, fileName);
+    return {
+        content: result,
+        changed: result !== content,
+        previousTag,
+        field: describeField(docs, target),
+        changes,
+    };
+}
+/** The scalars to set: the tag (or the reference holding it) and, when `image` moves, the repository. */
+function planTag({ candidate: target, replaceRepository }, { tag, image, fileName }, field) {
+    const at = { docIndex: target.docIndex, path: target.path, node: target.node };
+    const current = scalarText(target.node);
+    if (target.kind === 'ref') {
+        const ref = parseImageRef(current ?? '');
+        if (!ref)
+            throw new src/* ConfigurationError */.j1(`${fileName}: ${field} is not an image reference ('${current}')`);
+        const repository = replaceRepository && image ? image : ref.repository;
+        return { plans: [{ ...at, value: `${repository}:${tag}` }], previousTag: ref.tag };
+    }
+    const plans = [{ ...at, value: tag }];
+    const repoNode = target.repositoryNode;
+    if (replaceRepository && image && repoNode) {
+        const value = repoNode.prefix && image.startsWith(repoNode.prefix) ? image.slice(repoNode.prefix.length) : image;
+        plans.push({ docIndex: target.docIndex, path: repoNode.path, node: repoNode.node, value });
+    }
+    return { plans, previousTag: current };
+}
+
 ;// CONCATENATED MODULE: ../../packages/gitops/src/git.ts
 
 /** What git needs in its environment: the auth header as configuration through GIT_CONFIG_*, no prompts. */
@@ -35942,42 +36995,6 @@ class Git {
             .map((line) => line.startsWith('--- ') ? `--- a/${path}` : line.startsWith('+++ ') ? `+++ b/${path}` : line)
             .join('\n');
     }
-}
-
-;// CONCATENATED MODULE: ../../packages/gitops/src/image-ref.ts
-/** The OCI distribution grammar for a tag. */
-const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-/**
- * Splits `registry[:port]/path[:tag][@digest]`. The tag is after the last colon that follows the
- * last slash, so a registry port is never mistaken for a tag.
- */
-function parseImageRef(text) {
-    const trimmed = text.trim();
-    if (!trimmed || /\s/.test(trimmed))
-        return undefined;
-    const [withoutDigest, digest] = trimmed.split('@', 2);
-    const slash = withoutDigest.lastIndexOf('/');
-    const colon = withoutDigest.lastIndexOf(':');
-    const ref = colon > slash
-        ? { repository: withoutDigest.slice(0, colon), tag: withoutDigest.slice(colon + 1) }
-        : { repository: withoutDigest };
-    if (digest !== undefined)
-        ref.digest = digest;
-    if (!/^[a-z0-9]([a-z0-9._\-/:]*[a-z0-9])?$/i.test(ref.repository))
-        return undefined;
-    if (ref.tag !== undefined && !TAG_PATTERN.test(ref.tag))
-        return undefined;
-    return ref;
-}
-/** `nginx`, `docker.io/library/nginx` and `index.docker.io/nginx` are the same repository. */
-function normalizeRepository(repository) {
-    let name = repository.toLowerCase();
-    name = name.replace(/^(index\.)?docker\.io\//, '');
-    name = name.replace(/^library\//, '');
-    return name;
-}
-function sameRepository(a, b) {
-    return normalizeRepository(a) === normalizeRepository(b);
 }
 
 // EXTERNAL MODULE: external "fs"
@@ -36287,7 +37304,7 @@ function lowercaseKeys(object) {
 }
 
 // pkg/dist-src/util/is-plain-object.js
-function isPlainObject(value) {
+function dist_bundle_isPlainObject(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -36300,7 +37317,7 @@ function isPlainObject(value) {
 function mergeDeep(defaults, options) {
   const result = Object.assign({}, defaults);
   Object.keys(options).forEach((key) => {
-    if (isPlainObject(options[key])) {
+    if (dist_bundle_isPlainObject(options[key])) {
       if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
       else result[key] = mergeDeep(defaults[key], options[key]);
     } else {
@@ -37556,7 +38573,7 @@ var defaults_default = {
 
 
 // pkg/dist-src/is-plain-object.js
-function dist_bundle_isPlainObject(value) {
+function request_dist_bundle_isPlainObject(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -37577,7 +38594,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body = request_dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,
@@ -40987,36 +42004,21 @@ function getOctokit(token, options, ...additionalPlugins) {
 ;// CONCATENATED MODULE: ../../packages/gitops/src/pull-request.ts
 
 
-/** GitHub's 5xx and rate limits are worth another try; the Retry-After header says when. */
-function pull_request_transient(error) {
-    const status = error.status ?? 0;
-    return (status >= 500 ||
-        status === 429 ||
-        (status === 403 && /rate limit/i.test(error.message ?? '')));
-}
+const ATTEMPTS = 5;
 /** Opens the pull request, or updates the open one for the same branch in place. */
 async function upsertPullRequest(input) {
     if (!input.token)
         throw new src/* ConfigurationError */.j1("Input 'token' is required in pull-request mode");
     const github = getOctokit(input.token, { baseUrl: input.apiUrl.replace(/\/+$/, '') });
-    const call = async (what, operation) => {
-        for (let attempt = 1;; attempt++) {
-            try {
-                return await operation();
-            }
-            catch (error) {
-                if (attempt >= 5 || !pull_request_transient(error))
-                    throw error;
-                // GitHub's Retry-After wins over our own backoff.
-                const after = Number(error.response?.headers?.['retry-after']);
-                const delay = Number.isFinite(after)
-                    ? Math.min(after * 1000, 60_000)
-                    : (0,src/* backoffDelay */.EY)(attempt, { baseDelayMs: 500, maxDelayMs: 10_000 });
-                input.log?.(`${what}: GitHub answered ${error.status}; retrying in ${delay} ms (attempt ${attempt + 1} of 5)`);
-                await (0,src/* sleep */.yy)(delay);
-            }
-        }
-    };
+    // GitHub's 5xx and rate limits are worth another try, never sooner than GitHub says.
+    const call = (what, operation) => (0,src/* retry */.L5)(operation, {
+        ...src/* GITHUB_RETRY */.Bp,
+        attempts: ATTEMPTS,
+        baseDelayMs: 500,
+        maxDelayMs: 10_000,
+        maxWaitMs: 60_000,
+        onRetry: (error, attempt, delay) => input.log?.(`${what}: GitHub answered ${error.status}; retrying in ${delay} ms (attempt ${attempt + 1} of ${ATTEMPTS})`),
+    });
     const { owner, repo, head, base, title, body } = input;
     const findOpen = async () => {
         const open = await call('list pull requests', () => github.rest.pulls.list({ owner, repo, head: `${owner}:${head}`, base, state: 'open', per_page: 10 }));
@@ -41047,746 +42049,12 @@ async function upsertPullRequest(input) {
     }
 }
 
-;// CONCATENATED MODULE: ../../packages/gitops/src/yaml-edit.ts
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ../../packages/gitops/src/remote.ts
 
 
 
-const RANK = {
-    explicit: 0,
-    setter: 0,
-    'image-map': 1,
-    kustomize: 1,
-    sibling: 2,
-    'image-ref': 3,
-};
-function pathText(path) {
-    return path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('');
-}
-function docLabel(doc, index, count) {
-    const kind = doc.get('kind');
-    const name = doc.getIn(['metadata', 'name']);
-    if (typeof kind === 'string')
-        return `${kind}${typeof name === 'string' ? `/${name}` : ''}`;
-    return count > 1 ? `doc[${index}]` : '';
-}
-function scalarText(node) {
-    return node.value === null || node.value === undefined ? undefined : String(node.value);
-}
-/** Calls `visit` for every collection and scalar reachable without following aliases. */
-function walk(node, path, visit, key) {
-    if (!node || (0,dist/* isAlias */.Vj)(node))
-        return;
-    visit(node, path, key);
-    if ((0,dist/* isMap */.jh)(node)) {
-        for (const pair of node.items) {
-            const k = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
-            if (k !== undefined)
-                walk(pair.value, [...path, k], visit, k);
-        }
-    }
-    else if ((0,dist/* isSeq */.oP)(node)) {
-        node.items.forEach((item, i) => {
-            walk(item, [...path, i], visit, key);
-        });
-    }
-}
-function mapScalar(map, key) {
-    const value = map.get(key, true);
-    return (0,dist/* isScalar */.jn)(value) && value.value !== null && typeof value.value !== 'object' ? value : undefined;
-}
-const SETTER = /\{\s*"\$imagepolicy"\s*:\s*"([^"]+)"\s*\}/;
-function lineAfter(content, offset) {
-    const end = content.indexOf('\n', offset);
-    return content.slice(offset, end < 0 ? content.length : end);
-}
-/** Every field in the document that could hold the app's image tag. */
-function discover(content, doc, docIndex) {
-    const found = [];
-    const setterNames = new Map();
-    // kustomize's kustomization.yaml has `images:` at the top; Flux's Kustomization has `spec.images`.
-    const kind = doc.get('kind');
-    const kustomizeImages = (0,dist/* isSeq */.oP)(doc.get('images', true)) && (kind === 'Kustomization' || kind === undefined)
-        ? 'images'
-        : kind === 'Kustomization' && (0,dist/* isSeq */.oP)(doc.getIn(['spec', 'images'], true))
-            ? 'spec.images'
-            : undefined;
-    walk(doc.contents, [], (node, path, key) => {
-        if ((0,dist/* isScalar */.jn)(node) && node.range) {
-            const marker = SETTER.exec(lineAfter(content, node.range[1]));
-            if (marker) {
-                const parts = marker[1].split(':');
-                const [, policy, suffix] = parts;
-                if (suffix === 'tag')
-                    found.push({ docIndex, path, node, kind: 'tag', via: 'setter', policy });
-                else if (suffix === 'name')
-                    setterNames.set(`${policy}`, { path, node });
-                else if (suffix === undefined && parseImageRef(String(node.value))) {
-                    found.push({
-                        docIndex,
-                        path,
-                        node,
-                        kind: 'ref',
-                        via: 'setter',
-                        policy,
-                        repository: parseImageRef(String(node.value)).repository,
-                    });
-                }
-                return;
-            }
-            if (key && /image$/i.test(key) && typeof node.value === 'string') {
-                const ref = parseImageRef(node.value);
-                if (ref?.tag !== undefined) {
-                    found.push({ docIndex, path, node, kind: 'ref', via: 'image-ref', repository: ref.repository });
-                }
-            }
-            return;
-        }
-        if (!(0,dist/* isMap */.jh)(node))
-            return;
-        if (kustomizeImages &&
-            typeof path[path.length - 1] === 'number' &&
-            path.slice(0, -1).join('.') === kustomizeImages) {
-            const name = mapScalar(node, 'name');
-            const newTag = mapScalar(node, 'newTag');
-            const newName = mapScalar(node, 'newName');
-            if (name && newTag) {
-                found.push({
-                    docIndex,
-                    path: [...path, 'newTag'],
-                    node: newTag,
-                    kind: 'tag',
-                    via: 'kustomize',
-                    repository: newName ? String(newName.value) : String(name.value),
-                    matchName: String(name.value),
-                    repositoryNode: newName ? { path: [...path, 'newName'], node: newName } : undefined,
-                });
-            }
-            return;
-        }
-        const tag = mapScalar(node, 'tag');
-        if (!tag)
-            return;
-        const repository = mapScalar(node, 'repository') ??
-            (typeof node.get('image') === 'string' ? mapScalar(node, 'image') : undefined);
-        const registry = mapScalar(node, 'registry');
-        const last = path[path.length - 1];
-        const underImage = typeof last === 'string' && /image$/i.test(last);
-        if (!underImage && !repository)
-            return;
-        const prefix = registry && repository && !String(repository.value).startsWith(`${registry.value}/`)
-            ? `${registry.value}/`
-            : undefined;
-        found.push({
-            docIndex,
-            path: [...path, 'tag'],
-            node: tag,
-            kind: 'tag',
-            via: underImage ? 'image-map' : 'sibling',
-            repository: repository ? `${prefix ?? ''}${repository.value}` : undefined,
-            repositoryNode: repository
-                ? {
-                    path: [...path, repository === node.get('repository', true) ? 'repository' : 'image'],
-                    node: repository,
-                    prefix,
-                }
-                : undefined,
-        });
-    });
-    // A `:name` setter holds the repository of the policy's tag field.
-    for (const candidate of found) {
-        const named = candidate.policy ? setterNames.get(candidate.policy) : undefined;
-        if (named) {
-            candidate.repository = String(named.node.value);
-            candidate.repositoryNode = named;
-        }
-    }
-    // One node, one candidate: the strongest reason wins (a marked image-map field is a setter).
-    const byNode = new Map();
-    for (const candidate of found) {
-        const known = byNode.get(candidate.node);
-        if (!known || RANK[candidate.via] < RANK[known.via])
-            byNode.set(candidate.node, candidate);
-    }
-    return [...byNode.values()];
-}
-/** Parses `HelmRelease/app:spec.values.image.tag`, `doc[1].spec.x`, `images[name=app].newTag`, `containers[0].image`. */
-function parseField(field) {
-    let rest = field.trim();
-    let selector;
-    let docIndex;
-    const docPrefix = /^doc\[(\d+)\]\.?/.exec(rest);
-    if (docPrefix) {
-        docIndex = Number(docPrefix[1]);
-        rest = rest.slice(docPrefix[0].length);
-    }
-    else {
-        const colon = /^([A-Za-z][\w-]*(?:\/[\w.-]+)?):(?!\/)/.exec(rest);
-        if (colon) {
-            selector = colon[1];
-            rest = rest.slice(colon[0].length);
-        }
-    }
-    const segments = [];
-    const pattern = /([^.[\]]+)|\[(\d+)\]|\[([^=\]]+)=([^\]]*)\]/g;
-    for (const match of rest.matchAll(pattern)) {
-        if (match[1] !== undefined)
-            segments.push(match[1]);
-        else if (match[2] !== undefined)
-            segments.push(Number(match[2]));
-        else
-            segments.push({ key: match[3], equals: match[4] });
-    }
-    if (segments.length === 0)
-        throw new src/* ConfigurationError */.j1(`Input 'field': '${field}' names no field`);
-    return { selector, docIndex, segments };
-}
-function resolveField(docs, field, fileName, content) {
-    const { selector, docIndex, segments } = parseField(field);
-    const matches = [];
-    docs.forEach((doc, index) => {
-        if (docIndex !== undefined && index !== docIndex)
-            return;
-        if (selector) {
-            const [kind, name] = selector.split('/');
-            if (doc.get('kind') !== kind || (name !== undefined && doc.getIn(['metadata', 'name']) !== name))
-                return;
-        }
-        let node = doc.contents;
-        const path = [];
-        for (const segment of segments) {
-            if (typeof segment === 'object') {
-                if (!(0,dist/* isSeq */.oP)(node))
-                    return;
-                const i = node.items.findIndex((item) => (0,dist/* isMap */.jh)(item) && String(item.get(segment.key)) === segment.equals);
-                if (i < 0)
-                    return;
-                node = node.items[i];
-                path.push(i);
-            }
-            else if (typeof segment === 'number') {
-                if (!(0,dist/* isSeq */.oP)(node))
-                    return;
-                node = node.items[segment];
-                path.push(segment);
-            }
-            else {
-                if (!(0,dist/* isMap */.jh)(node))
-                    return;
-                node = node.get(segment, true);
-                path.push(segment);
-            }
-            if (node === undefined)
-                return;
-        }
-        if (!(0,dist/* isScalar */.jn)(node) || typeof node.value === 'object') {
-            throw new src/* ConfigurationError */.j1(`Input 'field': '${field}' in ${fileName} is not a single value`);
-        }
-        const last = path[path.length - 1];
-        const looksLikeRef = typeof last === 'string' && /image$/i.test(last) && parseImageRef(String(node.value))?.tag !== undefined;
-        const marker = node.range ? SETTER.exec(lineAfter(content, node.range[1])) : null;
-        const fullRef = marker ? marker[1].split(':').length === 2 : looksLikeRef;
-        matches.push({
-            docIndex: index,
-            path,
-            node,
-            kind: fullRef ? 'ref' : 'tag',
-            via: 'explicit',
-            repository: fullRef ? parseImageRef(String(node.value))?.repository : undefined,
-        });
-    });
-    if (matches.length === 0)
-        throw new src/* ConfigurationError */.j1(`Input 'field': ${fileName} has no field '${field}'`);
-    if (matches.length > 1) {
-        throw new src/* ConfigurationError */.j1(`Input 'field': '${field}' is in ${matches.length} documents of ${fileName}; put the document first, e.g. 'doc[${matches[1].docIndex}].${field}' or 'Kind/name:${field}'`);
-    }
-    return matches[0];
-}
-function describe(docs, c) {
-    const label = docLabel(docs[c.docIndex], c.docIndex, docs.length);
-    return `${label ? `${label} ` : ''}${pathText(c.path)}`;
-}
-function matchesImage(c, image) {
-    const last = image.split('/').pop();
-    return ((c.repository !== undefined && sameRepository(c.repository, image)) ||
-        (c.matchName !== undefined && sameRepository(c.matchName, image)) ||
-        (c.policy !== undefined && c.policy === last));
-}
-function choose(docs, candidates, request) {
-    const { image, fileName } = request;
-    const list = (cs) => cs.map((c) => `${describe(docs, c)} (${String(c.node.value)})`).join(', ');
-    if (candidates.length === 0) {
-        throw new src/* ConfigurationError */.j1(`${fileName} has no image tag field (looked for Flux $imagepolicy markers, …image.tag, kustomization images[].newTag and image: repo:tag strings); name one with the 'field' input`);
-    }
-    let pool = candidates;
-    const replaceRepository = false;
-    if (image) {
-        const matching = candidates.filter((c) => matchesImage(c, image));
-        if (matching.length > 0)
-            pool = matching;
-        else {
-            // No field names this image: with one clear best field, the image moves to the new repository.
-            const best = bestTier(candidates);
-            if (best.length !== 1 || (!best[0].repositoryNode && best[0].kind !== 'ref')) {
-                throw new src/* ConfigurationError */.j1(`${fileName} has no image tag field for image '${image}' (found ${list(candidates)})`);
-            }
-            return { candidate: best[0], replaceRepository: true };
-        }
-    }
-    let best = bestTier(pool);
-    if (best.length > 1 && request.app) {
-        // The release named after the app, or the image whose last path segment is the app's name.
-        const last = (repository) => repository?.split('/').pop();
-        const named = best.filter((c) => docs[c.docIndex].getIn(['metadata', 'name']) === request.app ||
-            last(c.repository) === request.app ||
-            last(c.matchName) === request.app);
-        if (named.length === 1)
-            best = named;
-    }
-    if (best.length > 1) {
-        throw new src/* ConfigurationError */.j1(`${fileName} has ${best.length} equally likely image tag fields: ${list(best)}; choose with the 'image' or 'field' input`);
-    }
-    return { candidate: best[0], replaceRepository };
-}
-function bestTier(candidates) {
-    const score = (c) => RANK[c.via] * 1000 + c.path.length;
-    const top = Math.min(...candidates.map(score));
-    return candidates.filter((c) => score(c) === top);
-}
-/** Whether a plain scalar would read back as something other than this string (YAML 1.1 or 1.2). */
-function needsQuotes(value) {
-    if (value === '' || /^[\s]|[\s]$|[:#]\s|^[-?:,[\]{}#&*!|>'"%@`]/.test(value))
-        return true;
-    for (const version of ['1.1', '1.2']) {
-        try {
-            if ((0,dist/* parse */.qg)(value, { version }) !== value)
-                return true;
-        }
-        catch {
-            return true;
-        }
-    }
-    return false;
-}
-/** The new scalar in the style of the old one; a plain value that would not read back as a string is double-quoted. */
-function renderScalar(node, value) {
-    switch (node.type) {
-        case 'QUOTE_DOUBLE':
-            return JSON.stringify(value);
-        case 'QUOTE_SINGLE':
-            return `'${value.replace(/'/g, "''")}'`;
-        case 'PLAIN':
-        case undefined:
-            return needsQuotes(value) ? JSON.stringify(value) : value;
-        default:
-            throw new src/* ConfigurationError */.j1(`cannot rewrite a ${node.type} scalar; use a plain or quoted value`);
-    }
-}
-function eolOf(content) {
-    return content.includes('\r\n') ? '\r\n' : '\n';
-}
-function columnOf(content, offset) {
-    return offset - (content.lastIndexOf('\n', offset - 1) + 1);
-}
-/** The indentation step the file uses (2 when it cannot tell). */
-function indentStep(content) {
-    const counts = new Map();
-    let previous = 0;
-    for (const line of content.split(/\r?\n/)) {
-        if (!line.trim() || line.trim().startsWith('#'))
-            continue;
-        const indent = line.length - line.trimStart().length;
-        if (indent > previous)
-            counts.set(indent - previous, (counts.get(indent - previous) ?? 0) + 1);
-        previous = indent;
-    }
-    let best = 2;
-    let bestCount = 0;
-    for (const [step, count] of counts) {
-        if (count > bestCount)
-            [best, bestCount] = [step, count];
-    }
-    return best;
-}
-function renderBlock(value, indent, step, eol) {
-    const text = (0,dist/* stringify */.As)(value, { indent: step, lineWidth: 0 }).replace(/\n$/, '');
-    return text
-        .split('\n')
-        .map((line) => (line ? ' '.repeat(indent) + line : line))
-        .join(eol);
-}
-const yaml_edit_isPlainObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-function renderFlow(value) {
-    return (0,dist/* stringify */.As)(value, { collectionStyle: 'flow', flowCollectionPadding: false, lineWidth: 0 }).trimEnd();
-}
-function sameData(a, b) {
-    if (Array.isArray(a) || Array.isArray(b)) {
-        return (Array.isArray(a) &&
-            Array.isArray(b) &&
-            a.length === b.length &&
-            a.every((item, i) => sameData(item, b[i])));
-    }
-    if (yaml_edit_isPlainObject(a) || yaml_edit_isPlainObject(b)) {
-        if (!yaml_edit_isPlainObject(a) || !yaml_edit_isPlainObject(b))
-            return false;
-        const keys = Object.keys(a);
-        return keys.length === Object.keys(b).length && keys.every((key) => key in b && sameData(a[key], b[key]));
-    }
-    return a === b;
-}
-/**
- * Splices that make the block map `map` hold `values`, touching only what differs: changed scalars
- * are rewritten in place (their comments stay), new keys are appended, and, below the top (`prune`),
- * keys the new block no longer has are removed, so that a `canary:` block is replaced, not mixed.
- */
-function mergeSplices(content, map, values, path, changes, step, prune, source) {
-    const eol = eolOf(content);
-    const splices = [];
-    if (map.flow) {
-        throw new src/* ConfigurationError */.j1(`Input 'values': cannot merge into the flow mapping at ${pathText(path)}; write it as a block`);
-    }
-    const missing = [];
-    for (const [key, value] of Object.entries(values)) {
-        const pair = map.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === key);
-        const here = [...path, key];
-        if (!pair) {
-            missing.push([key, value]);
-            continue;
-        }
-        const existing = pair.value;
-        const current = existing && typeof existing.toJSON === 'function' ? existing.toJSON() : existing;
-        if (yaml_edit_isPlainObject(value) && (0,dist/* isMap */.jh)(existing) && !existing.flow) {
-            const child = source?.map.get(key, true);
-            const childSource = (0,dist/* isMap */.jh)(child) && !child.flow ? { text: source.text, map: child } : undefined;
-            splices.push(...mergeSplices(content, existing, value, here, changes, step, true, childSource));
-        }
-        else if (sameData(current, value)) {
-            // Already so.
-        }
-        else if (existing?.range &&
-            (((0,dist/* isScalar */.jn)(existing) && (existing.value === null || existing.value === undefined)) ||
-                (((0,dist/* isMap */.jh)(existing) || (0,dist/* isSeq */.oP)(existing)) && existing.flow && existing.items.length === 0)) &&
-            typeof value === 'object' &&
-            value !== null) {
-            // `key:` with nothing after it, or `key: {}`: the block goes on the following lines, and a
-            // comment on the key's line stays there.
-            const range = existing.range;
-            const keyColumn = columnOf(content, pair.key.range[0]);
-            const start = range[1] > range[0] && content[range[0] - 1] === ' ' ? range[0] - 1 : range[0];
-            if (range[1] > range[0])
-                splices.push({ start, end: range[1], text: '' });
-            const at = lineEndAfter(content, range[1]);
-            splices.push({
-                start: at.offset,
-                end: at.offset,
-                text: `${at.needsNewline ? eol : ''}${renderBlock(value, keyColumn + step, step, eol)}${eol}`,
-            });
-            changes.push({ field: pathText(here), from: undefined, to: renderFlow(value) });
-        }
-        else if ((0,dist/* isScalar */.jn)(existing) && existing.range && (value === null || typeof value !== 'object')) {
-            const text = typeof value === 'string'
-                ? renderScalar(existing, value)
-                : value === null
-                    ? 'null'
-                    : String(value);
-            splices.push({ start: existing.range[0], end: existing.range[1], text });
-            changes.push({ field: pathText(here), from: scalarText(existing), to: String(value) });
-        }
-        else if (((0,dist/* isSeq */.oP)(existing) || (0,dist/* isMap */.jh)(existing)) &&
-            existing.range &&
-            typeof value === 'object' &&
-            value !== null) {
-            const end = contentEnd(content, existing);
-            if (existing.flow) {
-                splices.push({ start: existing.range[0], end, text: renderFlow(value) });
-            }
-            else {
-                const column = columnOf(content, existing.range[0]);
-                splices.push({
-                    start: existing.range[0],
-                    end,
-                    text: renderBlock(value, column, step, eol).slice(column),
-                });
-            }
-            changes.push({ field: pathText(here), from: renderFlow(current), to: renderFlow(value) });
-        }
-        else {
-            throw new src/* ConfigurationError */.j1(`Input 'values': cannot replace ${pathText(here)} (${renderFlow(current)}) with ${renderFlow(value)} in place`);
-        }
-    }
-    if (prune) {
-        for (const pair of map.items) {
-            if (!(0,dist/* isScalar */.jn)(pair.key) || !pair.key.range || String(pair.key.value) in values)
-                continue;
-            const start = content.lastIndexOf('\n', pair.key.range[0] - 1) + 1;
-            const valueEnd = pair.value && pair.value.range ? contentEnd(content, pair.value) : pair.key.range[1];
-            splices.push({ start, end: lineEndAfter(content, valueEnd).offset, text: '' });
-            changes.push({
-                field: pathText([...path, String(pair.key.value)]),
-                from: renderFlow(pair.value?.toJSON?.() ?? null),
-                to: '(removed)',
-            });
-        }
-    }
-    if (missing.length > 0) {
-        const first = map.items[0];
-        if (!first || !(0,dist/* isScalar */.jn)(first.key) || !first.key.range) {
-            throw new src/* ConfigurationError */.j1(`Input 'values': cannot add keys to the empty mapping at ${pathText(path)}`);
-        }
-        const column = columnOf(content, first.key.range[0]);
-        const at = lineEndAfter(content, contentEnd(content, map));
-        const block = missing
-            .map(([key, value]) => sourceText(source, key, column, eol) ?? renderBlock({ [key]: value }, column, step, eol))
-            .join(eol);
-        splices.push({ start: at.offset, end: at.offset, text: `${at.needsNewline ? eol : ''}${block}${eol}` });
-        for (const [key, value] of missing)
-            changes.push({ field: pathText([...path, key]), from: undefined, to: renderFlow(value) });
-    }
-    return splices;
-}
-/** The text of `key: …` as the values were written (comments included), moved to `column`. */
-function sourceText(source, key, column, eol) {
-    const pair = source?.map.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === key);
-    if (!source || !pair || !(0,dist/* isScalar */.jn)(pair.key) || !pair.key.range)
-        return undefined;
-    const { text } = source;
-    const keyStart = pair.key.range[0];
-    const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
-    const from = keyStart - lineStart;
-    if (text.slice(lineStart, keyStart).trim() !== '')
-        return undefined;
-    const value = pair.value;
-    const end = value?.range ? contentEnd(text, value) : pair.key.range[1];
-    const lineEnd = text.indexOf('\n', end);
-    const lines = text
-        .slice(lineStart, lineEnd < 0 ? text.length : lineEnd)
-        .replace(/\r/g, '')
-        .split('\n');
-    if (lines.some((line) => line.trim() !== '' && line.length - line.trimStart().length < from))
-        return undefined;
-    return lines.map((line) => (line.trim() === '' ? '' : ' '.repeat(column) + line.slice(from))).join(eol);
-}
-/** Values given as YAML text: the data, and the source for keeping comments of added blocks. */
-function valuesFrom(values) {
-    if (values === undefined)
-        return {};
-    if (typeof values !== 'string')
-        return { data: values };
-    if (!values.trim())
-        return {};
-    const doc = (0,dist/* parseDocument */.Tp)(values);
-    const error = doc.errors[0];
-    if (error)
-        throw new src/* ConfigurationError */.j1(`Input 'values' is not valid YAML: ${error.message.split('\n')[0]}`);
-    const data = doc.toJS({ maxAliasCount: -1 });
-    if (!yaml_edit_isPlainObject(data))
-        throw new src/* ConfigurationError */.j1("Input 'values': expected a YAML mapping");
-    const release = data.kind === 'HelmRelease';
-    const picked = release ? data.spec?.values : data;
-    if (!yaml_edit_isPlainObject(picked))
-        throw new src/* ConfigurationError */.j1("Input 'values': the HelmRelease has no spec.values mapping");
-    const node = release ? doc.getIn(['spec', 'values'], true) : doc.contents;
-    return { data: picked, source: (0,dist/* isMap */.jh)(node) && !node.flow ? { text: values, map: node } : undefined };
-}
-/** Where a node's own text ends (its trailing comments and blank lines excluded). */
-function contentEnd(content, node) {
-    let end = node.range[1];
-    while (end > node.range[0] && /\s/.test(content[end - 1]))
-        end--;
-    return end;
-}
-function lineEndAfter(content, offset) {
-    const newline = content.indexOf('\n', offset);
-    return newline < 0
-        ? { offset: content.length, needsNewline: true }
-        : { offset: newline + 1, needsNewline: false };
-}
-function applySplices(content, splices) {
-    const sorted = [...splices].sort((a, b) => b.start - a.start);
-    for (let i = 1; i < sorted.length; i++) {
-        if (sorted[i].end > sorted[i - 1].start)
-            throw new Error('internal: overlapping edits');
-    }
-    let result = content;
-    for (const { start, end, text } of sorted)
-        result = result.slice(0, start) + text + result.slice(end);
-    return result;
-}
-function parseDocuments(content, fileName) {
-    const docs = (0,dist/* parseAllDocuments */.hR)(content, { keepSourceTokens: false });
-    if (!Array.isArray(docs))
-        throw new src/* ConfigurationError */.j1(`${fileName} is not YAML`);
-    for (const doc of docs) {
-        const error = doc.errors[0];
-        if (error) {
-            const line = error.linePos?.[0];
-            throw new src/* ConfigurationError */.j1(`${fileName}${line ? `:${line.line}:${line.col}` : ''} is not valid YAML: ${error.message.split('\n')[0]}`);
-        }
-    }
-    return docs;
-}
-/** The documents as plain data, anchors resolved. */
-function plain(docs) {
-    return docs.map((doc) => doc.toJS({ maxAliasCount: -1 }));
-}
-/**
- * Writes `tag` (and optionally `values`) into a YAML file with the smallest possible change: only the
- * bytes of the edited scalars differ, everything else (comments, order, quoting, line endings,
- * anchors) is kept. The result is parsed again and compared with the intended change; any other
- * difference is refused.
- */
-function editImageTag(request) {
-    const { content, fileName, tag } = request;
-    const docs = parseDocuments(content, fileName);
-    const candidate = request.field ? resolveField(docs, request.field, fileName, content) : undefined;
-    const chosen = candidate
-        ? {
-            candidate,
-            replaceRepository: !!request.image &&
-                candidate.kind === 'ref' &&
-                !sameRepository(candidate.repository ?? '', request.image),
-        }
-        : choose(docs, docs.flatMap((doc, i) => discover(content, doc, i)), request);
-    const target = chosen.candidate;
-    const plans = [];
-    let previousTag;
-    const current = scalarText(target.node);
-    if (target.kind === 'ref') {
-        const ref = parseImageRef(current ?? '');
-        if (!ref)
-            throw new src/* ConfigurationError */.j1(`${fileName}: ${describe(docs, target)} is not an image reference ('${current}')`);
-        previousTag = ref.tag;
-        const repository = chosen.replaceRepository && request.image ? request.image : ref.repository;
-        plans.push({
-            docIndex: target.docIndex,
-            path: target.path,
-            node: target.node,
-            value: `${repository}:${tag}`,
-        });
-    }
-    else {
-        previousTag = current;
-        plans.push({ docIndex: target.docIndex, path: target.path, node: target.node, value: tag });
-        const repoNode = target.repositoryNode;
-        if (chosen.replaceRepository && request.image && repoNode) {
-            const value = repoNode.prefix && request.image.startsWith(repoNode.prefix)
-                ? request.image.slice(repoNode.prefix.length)
-                : request.image;
-            plans.push({ docIndex: target.docIndex, path: repoNode.path, node: repoNode.node, value });
-        }
-    }
-    const changes = [];
-    const splices = [];
-    for (const plan of plans) {
-        if (scalarText(plan.node) === plan.value && typeof plan.node.value === 'string')
-            continue;
-        if (!plan.node.range)
-            throw new Error('internal: scalar without a source range');
-        splices.push({
-            start: plan.node.range[0],
-            end: plan.node.range[1],
-            text: renderScalar(plan.node, plan.value),
-        });
-        changes.push({
-            field: describe(docs, { ...target, path: plan.path }),
-            from: scalarText(plan.node),
-            to: plan.value,
-        });
-    }
-    let valuesRoot;
-    const { data: values, source } = valuesFrom(request.values);
-    if (values && Object.keys(values).length > 0) {
-        valuesRoot = valuesTarget(docs, target.docIndex, fileName);
-        const doc = docs[valuesRoot.docIndex];
-        const map = valuesRoot.path.length ? doc.getIn(valuesRoot.path, true) : doc.contents;
-        const step = indentStep(content);
-        if ((0,dist/* isMap */.jh)(map) && map.flow && map.items.length === 0 && valuesRoot.path.length === 2) {
-            // `values: {}`: written as a block under spec.
-            const spec = doc.getIn(['spec'], true);
-            splices.push(...mergeSplices(content, spec, { values }, ['spec'], changes, step, false));
-        }
-        else if ((0,dist/* isMap */.jh)(map)) {
-            splices.push(...mergeSplices(content, map, values, valuesRoot.path, changes, step, false, source));
-        }
-        else if (map === undefined && valuesRoot.path.length === 2) {
-            // spec has no values yet: add them.
-            const spec = doc.getIn(['spec'], true);
-            if (!(0,dist/* isMap */.jh)(spec))
-                throw new src/* ConfigurationError */.j1(`${fileName}: the HelmRelease has no spec mapping`);
-            splices.push(...mergeSplices(content, spec, { values }, ['spec'], changes, step, false));
-        }
-        else {
-            throw new src/* ConfigurationError */.j1(`Input 'values': ${fileName} ${pathText(valuesRoot.path)} is not a mapping`);
-        }
-    }
-    const result = applySplices(content, splices);
-    verify(content, result, docs, plans, valuesRoot, values, fileName);
-    return { content: result, changed: result !== content, previousTag, field: describe(docs, target), changes };
-}
-function valuesTarget(docs, docIndex, fileName) {
-    const doc = docs[docIndex];
-    if (doc.get('kind') === 'HelmRelease')
-        return { docIndex, path: ['spec', 'values'] };
-    const releases = docs.map((d, i) => [d, i]).filter(([d]) => d.get('kind') === 'HelmRelease');
-    if (releases.length === 1)
-        return { docIndex: releases[0][1], path: ['spec', 'values'] };
-    if (doc.get('kind') === undefined && doc.get('apiVersion') === undefined && docs.length === 1)
-        return { docIndex, path: [] };
-    throw new src/* ConfigurationError */.j1(`Input 'values': ${fileName} is neither a HelmRelease nor a plain Helm values file`);
-}
-/** Re-parses the result and refuses anything but the intended change. */
-function verify(before, after, docs, plans, valuesRoot, values, fileName) {
-    let reparsed;
-    try {
-        reparsed = parseDocuments(after, fileName);
-    }
-    catch (error) {
-        throw new Error(`refusing the edit of ${fileName}: the result does not parse (${error.message})`);
-    }
-    if (reparsed.length !== docs.length)
-        throw new Error(`refusing the edit of ${fileName}: the number of documents changed`);
-    // The expectation, built on the original tree: nodes set in place, so anchors carry to their aliases.
-    const expected = parseDocuments(before, fileName);
-    for (const plan of plans) {
-        const node = expected[plan.docIndex].getIn(plan.path, true);
-        if (!(0,dist/* isScalar */.jn)(node))
-            throw new Error('internal: planned field vanished');
-        node.value = plan.value;
-    }
-    const want = plain(expected);
-    if (valuesRoot && values) {
-        const doc = want[valuesRoot.docIndex];
-        // Each top-level key given replaces the one there; the rest of the values stay.
-        if (valuesRoot.path.length === 0)
-            want[valuesRoot.docIndex] = { ...doc, ...values };
-        else {
-            const spec = (doc.spec ?? {});
-            doc.spec = {
-                ...spec,
-                values: { ...(yaml_edit_isPlainObject(spec.values) ? spec.values : {}), ...values },
-            };
-        }
-    }
-    const got = plain(reparsed);
-    if (!sameData(got, want)) {
-        throw new Error(`refusing the edit of ${fileName}: re-reading it shows changes beyond the intended fields`);
-    }
-    if (eolOf(before) !== eolOf(after) && before.includes('\n'))
-        throw new Error(`refusing the edit of ${fileName}: line endings changed`);
-}
-
-;// CONCATENATED MODULE: ../../packages/gitops/src/bump.ts
-
-
-
-
-
-
-
-
-
-
-const DEFAULT_COMMIT_MESSAGE = '{app} {environment}: {previous-tag} → {tag}';
-const DEFAULT_AUTHOR = 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>';
 /** Where the repository is: GitHub `owner/name`, a URL, or a local path. */
 function resolveRemote(repository, serverUrl = 'https://github.com', workspace = process.cwd()) {
     const value = repository.trim();
@@ -41822,97 +42090,19 @@ function resolveRemote(repository, serverUrl = 'https://github.com', workspace =
     }
     throw new src/* ConfigurationError */.j1(`Input 'repository': expected owner/name, an https URL, a local path or a file:// URL, got '${repository}'`);
 }
-/** A path inside the repository: relative, normalised, not leaving it. */
-function checkFilePath(file) {
-    const trimmed = file.trim().replace(/^\.\//, '');
-    if (!trimmed)
-        throw new src/* ConfigurationError */.j1("Input 'file' is empty");
-    if (trimmed.includes('\\') || trimmed.includes('\0'))
-        throw new src/* ConfigurationError */.j1(`Input 'file': '${file}' must use / and no special characters`);
-    if (external_node_path_.posix.isAbsolute(trimmed))
-        throw new src/* ConfigurationError */.j1(`Input 'file': '${file}' must be relative to the repository root`);
-    const normal = external_node_path_.posix.normalize(trimmed);
-    if (normal === '..' || normal.startsWith('../') || normal.split('/').includes('.git')) {
-        throw new src/* ConfigurationError */.j1(`Input 'file': '${file}' leaves the repository`);
-    }
-    return normal;
-}
-function checkTag(tag) {
-    if (!TAG_PATTERN.test(tag)) {
-        throw new src/* ConfigurationError */.j1(`Input 'tag': expected an image tag matching [A-Za-z0-9_][A-Za-z0-9._-]{0,127}, got '${tag}'`);
-    }
-    return tag;
-}
-/** The image repository; a tag or digest given with it is ignored (the tag comes from `tag`). */
-function checkImage(image) {
-    if (!image?.trim())
-        return undefined;
-    const ref = parseImageRef(image);
-    if (!ref)
-        throw new src/* ConfigurationError */.j1(`Input 'image': expected an image repository like ghcr.io/acme/app, got '${image}'`);
-    return ref.repository;
-}
-function parseAuthor(author = DEFAULT_AUTHOR) {
-    const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(author);
-    if (!match)
-        throw new src/* ConfigurationError */.j1(`Input 'author': expected 'Name <email>', got '${author}'`);
-    return { name: match[1], email: match[2] };
-}
-function parseValues(values) {
-    if (values === undefined)
-        return undefined;
-    if (typeof values !== 'string')
-        return values;
-    if (!values.trim())
-        return undefined;
-    let parsed;
-    try {
-        parsed = (0,dist/* parse */.qg)(values);
-    }
-    catch (error) {
-        throw new src/* ConfigurationError */.j1(`Input 'values' is not valid YAML: ${error.message.split('\n')[0]}`);
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        throw new src/* ConfigurationError */.j1("Input 'values': expected a YAML mapping (e.g. render-canary-values' output)");
-    }
-    // render-canary-values may emit a whole values file or a HelmRelease patch: take spec.values from the latter.
-    const record = parsed;
-    const spec = record.spec;
-    if (record.kind === 'HelmRelease' && spec && typeof spec.values === 'object')
-        return spec.values;
-    return record;
-}
-function bump_expand(template, values) {
-    return template.replace(/\{([a-z-]+)\}/g, (whole, name) => {
-        if (!(name in values)) {
-            throw new src/* ConfigurationError */.j1(`Input 'commit-message': unknown placeholder ${whole} (known: ${Object.keys(values)
-                .map((k) => `{${k}}`)
-                .join(', ')})`);
-        }
-        return values[name];
-    });
-}
-function commitMessage(template, fields, source = {}) {
-    const subject = bump_expand(template, {
-        app: fields.app,
-        environment: fields.environment,
-        tag: fields.tag,
-        'previous-tag': fields.previousTag ?? '(none)',
-        file: fields.file,
-        image: fields.image ?? '',
-    });
-    const trailers = [
-        source.repository && `Source-Repository: ${source.repository}`,
-        source.sha && `Source-Commit: ${source.sha}`,
-        source.runUrl && `Run-URL: ${source.runUrl}`,
-    ].filter(Boolean);
-    return `${subject.trim()}\n${trailers.length ? `\n${trailers.join('\n')}\n` : ''}`;
-}
-/** One branch per app and environment, so a newer tag updates the same pull request. */
-function pullRequestBranch(app, environment) {
-    const clean = (s) => s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'x';
-    return `bump/${clean(app)}/${clean(environment)}`;
-}
+
+;// CONCATENATED MODULE: ../../packages/gitops/src/bump.ts
+
+
+
+
+
+
+
+
+
+
+
 /**
  * Writes the tag into the GitOps repository as one commit: shallow blob-less fetch, format-preserving
  * edit, fast-forward-only push. When another writer got there first, fetch again and re-apply on the
@@ -41924,7 +42114,7 @@ async function bumpGitopsTag(options) {
     const image = checkImage(options.image);
     const file = checkFilePath(options.file);
     // Checked now, before any network work; the text goes to the edit, which keeps its comments.
-    parseValues(options.values);
+    parseValuesInput(options.values);
     const author = parseAuthor(options.author);
     const mode = options.mode ?? 'push';
     const maxAttempts = options.maxAttempts ?? 15;
@@ -42041,17 +42231,7 @@ async function bumpGitopsTag(options) {
 }
 function pullRequestInput(options, remote, head, previousTag, file) {
     const { owner, repo } = remote.github;
-    const source = options.source ?? {};
-    const body = [
-        `Sets **${options.app}** in **${options.environment}** to \`${options.tag}\` (was \`${previousTag ?? 'unset'}\`) in \`${file}\`.`,
-        '',
-        source.repository ? `Source: ${source.repository}${source.sha ? `@${source.sha}` : ''}` : '',
-        source.runUrl ? `Run: ${source.runUrl}` : '',
-        '',
-        '<!-- bump-gitops-tag -->',
-    ]
-        .filter((line, i, all) => line !== '' || all[i - 1] !== '')
-        .join('\n');
+    const { app, environment, tag } = options;
     return {
         apiUrl: options.apiUrl ?? 'https://api.github.com',
         token: options.token,
@@ -42059,16 +42239,12 @@ function pullRequestInput(options, remote, head, previousTag, file) {
         repo,
         head,
         base: options.branch,
-        title: `${options.app} ${options.environment}: ${options.tag}`,
-        body,
+        ...pullRequestText({ app, environment, tag, previousTag, file }, options.source),
         log: options.log,
     };
 }
 
 ;// CONCATENATED MODULE: ../../packages/gitops/src/index.ts
-
-
-
 
 
 

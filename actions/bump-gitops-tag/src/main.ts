@@ -3,6 +3,7 @@ import {
   ConfigurationError,
   codeBlock,
   details,
+  expandTemplate,
   githubServerUrl,
   heading,
   InputReader,
@@ -12,7 +13,7 @@ import {
   workflowRunUrl,
   writeSummary,
 } from '@canary-delivery/action-kit'
-import { expandTemplate, firstDefined, resolveFromInputs } from '@canary-delivery/delivery-config'
+import { firstDefined, resolveFromInputs } from '@canary-delivery/delivery-config'
 import { type BumpMode, bumpGitopsTag } from '@canary-delivery/gitops'
 
 async function main(): Promise<void> {

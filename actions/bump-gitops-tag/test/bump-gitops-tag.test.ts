@@ -37,6 +37,16 @@ const files = {
     '',
   ].join('\n'),
   'broken/values.yaml': 'image:\n  tag: [unclosed\n',
+  'apps/marked/kustomization.yaml': [
+    'apiVersion: kustomize.config.k8s.io/v1beta1',
+    'kind: Kustomization',
+    'images:',
+    '  - name: ghcr.io/acme/storefront',
+    '    newTag: 6.0.0 # {"$imagepolicy": "flux-system:shop:tag"}',
+    '  - name: ghcr.io/acme/payments',
+    '    newTag: 6.0.0 # {"$imagepolicy": "flux-system:billing:tag"}',
+    '',
+  ].join('\n'),
 }
 
 let bare: string
@@ -125,6 +135,24 @@ describe('push mode, each file shape, through the bundle', () => {
       expect(lines[0]!.replace(/\s+#.*$/, '')).toBe(shape.line.replace(/\s+#.*$/, ''))
     })
   }
+
+  it('a kustomize entry whose newTag carries a Flux tag marker is chosen by the image it names', async () => {
+    const result = await bump({
+      repository: bare,
+      file: 'apps/marked/kustomization.yaml',
+      app: 'payments',
+      environment: 'sit',
+      tag: '6.2.0',
+      image: 'ghcr.io/acme/payments',
+    })
+    expect(errors(result)).toEqual([])
+    expect(show(bare, 'apps/marked/kustomization.yaml')).toBe(
+      files['apps/marked/kustomization.yaml'].replace(
+        '6.0.0 # {"$imagepolicy": "flux-system:billing:tag"}',
+        '6.2.0 # {"$imagepolicy": "flux-system:billing:tag"}',
+      ),
+    )
+  })
 
   it('Flux setters: tag and name both follow the image', async () => {
     const result = await bump({

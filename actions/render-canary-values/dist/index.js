@@ -34183,7 +34183,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5919);
-/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8186);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3440);
 /* harmony import */ var _canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3201);
 /* harmony import */ var _canary_delivery_flagger__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1623);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8293);
@@ -34266,7 +34266,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8186:
+/***/ 3440:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34276,6 +34276,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   i_: () => (/* reexport */ InputReader),
   DV: () => (/* reexport */ codeBlock),
   zH: () => (/* reexport */ details),
+  Ly: () => (/* reexport */ expandTemplate),
   a3: () => (/* reexport */ formatDuration),
   R_: () => (/* reexport */ heading),
   Cs: () => (/* reexport */ runAction),
@@ -34283,7 +34284,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ExecError, backoffDelay, cell, clearSecrets, describeCommand, envInputGetter, escapeHtml, execArgv, githubServerUrl, inert, inertLines, inputEnvName, isConfigurationError, mask, mermaid, parseDuration, registerSecret, retry, sleep, tail, workflowRunUrl
+// UNUSED EXPORTS: ExecError, GITHUB_RETRY, backoffDelay, cell, clearSecrets, describeCommand, envInputGetter, escapeHtml, execArgv, githubServerUrl, githubWaitMs, inert, inertLines, inputEnvName, isConfigurationError, isTransientGitHubError, mask, mermaid, parseDuration, registerSecret, retry, sleep, tail, workflowRunUrl
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/duration.ts
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
@@ -34432,6 +34433,65 @@ async function execArgv(file, args, options = {}) {
     }
     return result;
 }
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/github-retry.ts
+/** GitHub asks a client hit by a secondary rate limit that names no time to wait at least a minute. */
+const SECONDARY_LIMIT_WAIT_MS = 60_000;
+const statusOf = (error) => {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+};
+const headerOf = (error, name) => {
+    const value = error?.response?.headers?.[name];
+    return value === undefined ? undefined : String(value);
+};
+function isRateLimit(error) {
+    const status = statusOf(error);
+    if (status !== 403 && status !== 429)
+        return false;
+    const message = error?.message;
+    return (status === 429 ||
+        headerOf(error, 'retry-after') !== undefined ||
+        headerOf(error, 'x-ratelimit-remaining') === '0' ||
+        (typeof message === 'string' && /rate limit/i.test(message)));
+}
+/**
+ * How long GitHub says to wait before the next request, in milliseconds: `Retry-After` (seconds or
+ * an HTTP date); else, with `x-ratelimit-remaining: 0`, until `x-ratelimit-reset` (epoch seconds);
+ * else a minute for a rate limit that names no time. Undefined when GitHub sets no wait.
+ */
+function githubWaitMs(error, now = Date.now()) {
+    const retryAfter = headerOf(error, 'retry-after')?.trim();
+    if (retryAfter) {
+        if (/^\d+$/.test(retryAfter))
+            return Number(retryAfter) * 1000;
+        const at = Date.parse(retryAfter);
+        if (Number.isFinite(at))
+            return Math.max(0, at - now);
+    }
+    const reset = Number(headerOf(error, 'x-ratelimit-reset'));
+    if (headerOf(error, 'x-ratelimit-remaining') === '0' && Number.isFinite(reset) && reset > 0) {
+        return Math.max(0, reset * 1000 - now);
+    }
+    return isRateLimit(error) ? SECONDARY_LIMIT_WAIT_MS : undefined;
+}
+/**
+ * Worth another attempt: no HTTP status (the network failed), a 5xx, or a rate limit (429, or a 403
+ * that says so). Any other 4xx is an answer, not a hiccup.
+ */
+function isTransientGitHubError(error) {
+    const status = statusOf(error);
+    return status === undefined || status >= 500 || isRateLimit(error);
+}
+/**
+ * The one retry policy for GitHub's API: transient failures are retried with backoff, and GitHub's
+ * own wait is the least the next attempt waits (never sooner than it said; an attempt it pushes
+ * beyond `maxWaitMs` is not made).
+ */
+const GITHUB_RETRY = {
+    shouldRetry: isTransientGitHubError,
+    delayFloor: (error) => githubWaitMs(error),
+};
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/inputs.ts
 
@@ -34634,7 +34694,31 @@ async function writeSummary(...sections) {
     await lib_core/* summary */.z.addRaw(`${secrets_mask(markdown)}\n`).write();
 }
 
+;// CONCATENATED MODULE: ../../packages/action-kit/src/template.ts
+
+/** `{name}`: a name starts with a letter; braces around anything else are plain text. */
+const PLACEHOLDER = /\{([A-Za-z][\w-]*)\}/g;
+/**
+ * Replaces each `{name}` with its value. A name without a value (absent or undefined) is a mistake
+ * in the template, reported as one line starting with `what` (e.g. `Input 'commit-message'`) that
+ * lists the names that do have one.
+ */
+function expandTemplate(template, values, what) {
+    return template.replace(PLACEHOLDER, (whole, name) => {
+        const value = Object.hasOwn(values, name) ? values[name] : undefined;
+        if (value === undefined) {
+            const known = Object.keys(values)
+                .filter((key) => values[key] !== undefined)
+                .map((key) => `{${key}}`);
+            throw new ConfigurationError(`${what}: unknown placeholder ${whole} in '${template}' (known: ${known.join(', ')})`);
+        }
+        return value;
+    });
+}
+
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
+
+
 
 
 
@@ -34658,12 +34742,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   m7: () => (/* reexport */ resolveFromInputs)
 });
 
-// UNUSED EXPORTS: expandTemplate, firstDefined, loadDeliveryFile, parseDeliveryFile, resolveEnvironment
+// UNUSED EXPORTS: firstDefined, loadDeliveryFile, parseDeliveryFile, resolveEnvironment
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 7 modules
-var src = __nccwpck_require__(8186);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 9 modules
+var src = __nccwpck_require__(3440);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/ajv@8.20.0/node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(5931);
 var ajv_default = /*#__PURE__*/__nccwpck_require__.n(ajv);
@@ -34787,20 +34871,6 @@ var external_node_path_ = __nccwpck_require__(6760);
 
 
 
-const PLACEHOLDER = /\{([^{}]*)\}/g;
-/** Replaces `{app}`, `{environment}`, `{namespace}` in a path template; any other placeholder is an error. */
-function expandTemplate(template, values, what) {
-    return template.replace(PLACEHOLDER, (whole, name) => {
-        const value = values[name];
-        if (value === undefined) {
-            const known = Object.keys(values)
-                .filter((key) => values[key] !== undefined)
-                .map((key) => `{${key}}`);
-            throw new src/* ConfigurationError */.j1(`${what}: unknown placeholder ${whole} in '${template}' (known: ${known.join(', ')})`);
-        }
-        return value;
-    });
-}
 /** One environment of a delivery file: defaults, then the environment's own settings. */
 function resolveEnvironment(file, name, source = 'the delivery file') {
     const index = file.environments.findIndex((environment) => environment.name === name);
@@ -34813,7 +34883,7 @@ function resolveEnvironment(file, name, source = 'the delivery file') {
     const namespace = own.namespace ?? defaults.namespace;
     const gitops = { ...file.gitops, ...defaults.gitops, ...own.gitops };
     if (gitops.file) {
-        gitops.file = expandTemplate(gitops.file, { app: file.app, environment: name, namespace }, 'gitops.file');
+        gitops.file = (0,src/* expandTemplate */.Ly)(gitops.file, { app: file.app, environment: name, namespace }, 'gitops.file');
     }
     return {
         app: file.app,
@@ -34879,8 +34949,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ACTIVE_PHASES, BUILTIN_PROFILES, CANARY_PHASES, CHART_DEFAULTS, DEFAULT_PROFILE, FLAGGER_DURATION, NUMBER_SETTINGS, PROVIDERS, STRATEGY_TITLES, SUPPORT, buildCanary, buildMetricTemplate, canaryWeights, checkDuration, checkNames, checkProvider, checkStrategyProvider, clientErrorsQuery, detectStrategy, estimateAnalysis, flaggerSeconds, goDurationSeconds, isActivePhase, isCanaryPhase, isSupported, knownKinds, parseAlerts, parseMatch, planRows, providerFamily, supportersOf, toJsonSchema, validateObject
 
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 7 modules
-var src = __nccwpck_require__(8186);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 9 modules
+var src = __nccwpck_require__(3440);
 ;// CONCATENATED MODULE: ../../packages/flagger/src/duration.ts
 
 /** Flagger's duration format for intervals and timeouts: whole seconds or minutes. */

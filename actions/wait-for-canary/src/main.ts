@@ -9,7 +9,6 @@ import {
   writeSummary,
 } from '@canary-delivery/action-kit'
 import {
-  hasTagOrDigest,
   isSuccess,
   type OnWaitingPromotion,
   renderSummary,
@@ -17,8 +16,7 @@ import {
   waitForCanary,
 } from '@canary-delivery/canary-rollout'
 import { resolveFromInputs } from '@canary-delivery/delivery-config'
-
-const TAG = /^(?:[\w][\w.-]{0,127}|sha256:[a-f0-9]{64})$/
+import { hasTagOrDigest, TAG_OR_DIGEST_PATTERN } from '@canary-delivery/image-ref'
 
 function readInputs(): WaitInputs {
   const inputs = new InputReader()
@@ -33,8 +31,8 @@ function readInputs(): WaitInputs {
     throw new ConfigurationError("Input 'name' is required (the Flagger Canary's name), or give 'config'")
   const tag = inputs.matching(
     'tag',
-    TAG,
-    'an image tag (letters, digits, _ . -, up to 128) or a sha256: digest',
+    TAG_OR_DIGEST_PATTERN,
+    'an image tag (letters, digits, _ . -, up to 128) or a digest (sha256:…)',
   )
   const image = inputs.optional('image') ?? (tag ? resolved?.image : undefined)
   if (!tag && !image) {

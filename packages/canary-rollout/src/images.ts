@@ -1,39 +1,39 @@
+import {
+  hasTagOrDigest,
+  isWantedImage,
+  parseImageRef,
+  tagOrDigest,
+  type WantedImage,
+} from '@canary-delivery/image-ref'
 import type { KubeObject } from '@canary-delivery/kube'
 
 export interface Workload extends KubeObject {
   spec?: { template?: { spec?: { containers?: { name: string; image?: string }[] } } }
 }
 
-/** What the new revision must run: a tag, a full image reference, or both. */
+/** What the new revision must run: a tag (or a digest), a full image reference, or both. */
 export interface ExpectedImage {
   tag?: string
   image?: string
 }
 
-const stripRegistryDefault = (ref: string) => ref.replace(/^(docker\.io\/)?(library\/)?/, '')
-
-/** The reference without its tag or digest. */
-export function repositoryOf(ref: string): string {
-  const at = ref.indexOf('@')
-  const base = at >= 0 ? ref.slice(0, at) : ref
-  const colon = base.lastIndexOf(':')
-  return colon > base.lastIndexOf('/') ? base.slice(0, colon) : base
-}
-
-export function hasTagOrDigest(ref: string): boolean {
-  return ref.includes('@') || repositoryOf(ref) !== ref
+/** The expectation as one wanted revision; an image without tag or digest takes `tag`. */
+function wantedOf(expected: ExpectedImage): WantedImage | undefined {
+  const version = expected.tag ? tagOrDigest(expected.tag) : {}
+  if (!expected.image) return version
+  const image = parseImageRef(expected.image)
+  if (!image) return undefined
+  return image.tag !== undefined || image.digest !== undefined
+    ? image
+    : { ...version, repository: image.repository }
 }
 
 /** Whether one container image reference is the expected one. */
 export function imageMatches(ref: string, expected: ExpectedImage): boolean {
-  if (expected.image) {
-    const wanted =
-      expected.tag && !hasTagOrDigest(expected.image) ? `${expected.image}:${expected.tag}` : expected.image
-    // An image without tag or digest proves nothing about the revision (callers reject it).
-    return hasTagOrDigest(wanted) && stripRegistryDefault(ref) === stripRegistryDefault(wanted)
-  }
-  if (expected.tag) return ref.endsWith(`:${expected.tag}`) || ref.endsWith(`@${expected.tag}`)
-  return false
+  const running = parseImageRef(ref)
+  const wanted = wantedOf(expected)
+  // An image without tag or digest proves nothing about the revision (callers reject it).
+  return running !== undefined && wanted !== undefined && isWantedImage(running, wanted)
 }
 
 export function containerImages(workload: Workload | undefined): string[] {
@@ -47,6 +47,6 @@ export function carriesImage(workload: Workload | undefined, expected: ExpectedI
 
 export function describeExpected(expected: ExpectedImage): string {
   if (expected.image && expected.tag && !hasTagOrDigest(expected.image))
-    return `${expected.image}:${expected.tag}`
+    return `${expected.image}${tagOrDigest(expected.tag).digest ? '@' : ':'}${expected.tag}`
   return expected.image ?? `tag ${expected.tag}`
 }

@@ -1,5 +1,4 @@
 // What wait-for-canary uses; tests import the modules themselves.
-export { hasTagOrDigest } from './images'
 export { renderSummary } from './summary'
 export type { OnWaitingPromotion } from './verdict'
 export { isSuccess, type WaitInputs, waitForCanary } from './wait'

@@ -1,7 +1,6 @@
 export { loadDeliveryFile, parseDeliveryFile } from './load'
 export {
   type DeliveryInputs,
-  expandTemplate,
   firstDefined,
   resolveEnvironment,
   resolveFromInputs,

@@ -1,29 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path'
-import { ConfigurationError } from '@canary-delivery/action-kit'
+import { ConfigurationError, expandTemplate } from '@canary-delivery/action-kit'
 import { loadDeliveryFile } from './load'
 import type { DeliveryFile, ResolvedEnvironment } from './types'
-
-const PLACEHOLDER = /\{([^{}]*)\}/g
-
-/** Replaces `{app}`, `{environment}`, `{namespace}` in a path template; any other placeholder is an error. */
-export function expandTemplate(
-  template: string,
-  values: Record<string, string | undefined>,
-  what: string,
-): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) => {
-    const value = values[name]
-    if (value === undefined) {
-      const known = Object.keys(values)
-        .filter((key) => values[key] !== undefined)
-        .map((key) => `{${key}}`)
-      throw new ConfigurationError(
-        `${what}: unknown placeholder ${whole} in '${template}' (known: ${known.join(', ')})`,
-      )
-    }
-    return value
-  })
-}
 
 /** One environment of a delivery file: defaults, then the environment's own settings. */
 export function resolveEnvironment(

@@ -3,7 +3,6 @@ export {
   type CommitStatusOptions,
   CommitStatusReporter,
   fitDescription,
-  isRetryableGitHubError,
   type Report,
   type StatusState,
   ThrottledReporter,

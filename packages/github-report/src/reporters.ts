@@ -1,5 +1,5 @@
 import { getOctokit } from '@actions/github'
-import { retry, sleep } from '@canary-delivery/action-kit'
+import { GITHUB_RETRY, githubWaitMs, isTransientGitHubError, retry } from '@canary-delivery/action-kit'
 
 export type StatusState = 'pending' | 'success' | 'failure' | 'error'
 
@@ -35,24 +35,8 @@ function httpStatus(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined
 }
 
-function retryAfterMs(error: unknown): number | undefined {
-  const headers = (error as { response?: { headers?: Record<string, string | undefined> } })?.response
-    ?.headers
-  const value = headers?.['retry-after']
-  if (value && /^\d+$/.test(value)) return Number(value) * 1000
-  if (headers?.['x-ratelimit-remaining'] === '0' && headers['x-ratelimit-reset']) {
-    return Math.max(0, Number(headers['x-ratelimit-reset']) * 1000 - Date.now())
-  }
-  return undefined
-}
-
-/** 5xx, 429, and the 403 GitHub sends for a secondary rate limit. */
-export function isRetryableGitHubError(error: unknown): boolean {
-  const status = httpStatus(error)
-  if (status === undefined) return true // network failure
-  if (status >= 500 || status === 429) return true
-  return status === 403 && retryAfterMs(error) !== undefined
-}
+/** The longest wait GitHub may ask for before a status update is given up (the rollout goes on). */
+const MAX_WAIT_MS = 30_000
 
 export interface Report {
   state: StatusState
@@ -122,28 +106,26 @@ export abstract class ThrottledReporter {
     if (!next || this.disabled) return
     if (!final && this.lastSent?.state === next.state && this.lastSent.description === next.description)
       return
+    // The interval counts from when an update goes out, so a slow answer does not let the next one through at once.
+    this.lastSentAt = Date.now()
     this.inFlight = this.inFlight.then(() => this.send(next, final))
   }
 
   private async send(report: Report, final: boolean): Promise<void> {
     const attempts = this.options.attempts ?? 5
+    let tried = 0
     try {
       await retry(
-        async () => {
-          try {
-            await this.deliver(report, final)
-          } catch (error) {
-            // Honour the server's own pacing before the backoff adds its share.
-            const after = retryAfterMs(error)
-            if (after !== undefined && isRetryableGitHubError(error)) await sleep(Math.min(after, 30_000))
-            throw error
-          }
+        () => {
+          tried++
+          return this.deliver(report, final)
         },
         {
+          ...GITHUB_RETRY,
           attempts,
           baseDelayMs: this.options.baseDelayMs ?? 500,
           maxDelayMs: 8_000,
-          shouldRetry: isRetryableGitHubError,
+          maxWaitMs: MAX_WAIT_MS,
           onRetry: (error, attempt, delayMs) =>
             this.options.debug?.(
               `${this.what}: ${httpStatus(error) ?? (error as Error).message}; attempt ${attempt + 1}/${attempts} in ${delayMs}ms`,
@@ -156,7 +138,16 @@ export abstract class ThrottledReporter {
       this.options.debug?.(`${this.what} ${this.options.context}: ${report.state} ${report.description}`)
     } catch (error) {
       const code = httpStatus(error)
-      if (code === 403 || code === 404 || code === 401) {
+      const wait = isTransientGitHubError(error) ? githubWaitMs(error) : undefined
+      if (wait !== undefined && wait > MAX_WAIT_MS) {
+        // Asking again before GitHub's time only prolongs the limit: stop for this run.
+        this.disabled = true
+        this.options.warn?.(
+          `Could not set the ${this.what} '${this.options.context}': GitHub's rate limit asks to wait ${Math.ceil(wait / 1000)}s (HTTP ${code}). Further updates are skipped.`,
+        )
+        return
+      }
+      if ((code === 403 && wait === undefined) || code === 404 || code === 401) {
         // Permanent: say so once and stop trying, rather than a warning per change.
         this.disabled = true
         this.options.warn?.(
@@ -166,7 +157,7 @@ export abstract class ThrottledReporter {
         return
       }
       this.options.warn?.(
-        `Could not set the ${this.what} '${this.options.context}': ${(error as Error).message} (after ${attempts} attempts)`,
+        `Could not set the ${this.what} '${this.options.context}': ${(error as Error).message} (after ${tried} attempts)`,
       )
     }
   }

@@ -69,6 +69,41 @@ describe('CommitStatusReporter against the GitHub stand-in', () => {
     expect(warnings).toEqual([])
   })
 
+  it("never asks again sooner than GitHub's Retry-After: it is the least wait, the backoff can only add", async () => {
+    const lines: string[] = []
+    const { r, warnings } = reporter({ debug: (line) => lines.push(line) })
+    github.faults.failNext(1, 503, 1)
+    await r.finish('success', 'podinfo.demo promoted tag 1.1.0')
+    // The backoff (baseDelayMs 20) is far below the second GitHub asked for.
+    expect(lines.filter((line) => line.includes('attempt 2/5'))).toEqual([
+      'commit status: 503; attempt 2/5 in 1000ms',
+    ])
+    expect(github.requests.map((q) => q.status)).toEqual([503, 201])
+    expect(warnings).toEqual([])
+  })
+
+  it('stops for the run when the rate limit asks for a longer wait than a status is worth, and says so', async () => {
+    const { r, warnings } = reporter()
+    github.faults.rateLimitNext(1, 'primary', 3600)
+    await r.finish('pending', 'Progressing: 10% (1/5), 0 failed checks')
+    await r.finish('success', 'podinfo.demo promoted tag 1.1.0')
+    expect(github.requests.map((q) => q.status)).toEqual([403])
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(
+      /rate limit asks to wait 3[56]\d\ds \(HTTP 403\)\. Further updates are skipped\.$/,
+    )
+  })
+
+  it('takes a secondary rate limit without Retry-After as a minute to wait, never as a missing permission', async () => {
+    const { r, warnings } = reporter()
+    github.faults.rateLimitNext(1, 'secondary')
+    await r.finish('success', 'done')
+    expect(github.requests.map((q) => q.status)).toEqual([403])
+    expect(warnings).toEqual([
+      "Could not set the commit status 'canary/sit': GitHub's rate limit asks to wait 60s (HTTP 403). Further updates are skipped.",
+    ])
+  })
+
   it('warns once and stops when the token may not write statuses', async () => {
     const { r, warnings } = reporter({ token: 'wrong-token-xyz' })
     r.update('pending', 'Progressing: 10% (1/5), 0 failed checks')

@@ -1,13 +1,21 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { isAbsolute, join, posix, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { join } from 'node:path'
 import { backoffDelay, ConfigurationError, registerSecret, sleep } from '@canary-delivery/action-kit'
-import { parse as parseYaml } from 'yaml'
+import { checkFilePath, checkImage, checkTag, parseAuthor } from './bump-inputs'
+import {
+  type ChangeSource,
+  commitMessage,
+  DEFAULT_COMMIT_MESSAGE,
+  pullRequestBranch,
+  pullRequestText,
+} from './change-text'
+import { editImageTag } from './edit-image-tag'
 import { Git } from './git'
-import { parseImageRef, TAG_PATTERN } from './image-ref'
-import { type PullRequestResult, upsertPullRequest } from './pull-request'
-import { editImageTag, type FieldChange } from './yaml-edit'
+import { type PullRequestInput, type PullRequestResult, upsertPullRequest } from './pull-request'
+import { type Remote, resolveRemote } from './remote'
+import { parseValuesInput, type ValuesInput } from './values-input'
+import type { FieldChange } from './yaml-documents'
 
 export type BumpMode = 'push' | 'pull-request'
 
@@ -29,7 +37,7 @@ export interface BumpOptions {
   image?: string
   field?: string
   /** YAML text or an object merged under spec.values. */
-  values?: string | Record<string, unknown>
+  values?: ValuesInput
   mode?: BumpMode
   token?: string
   /** Template with {app}, {environment}, {tag}, {previous-tag}, {file}, {image}. */
@@ -44,7 +52,7 @@ export interface BumpOptions {
    */
   ifCurrentTag?: string
   /** Where the change comes from, for the commit trailers and the pull request. */
-  source?: { repository?: string; sha?: string; runUrl?: string }
+  source?: ChangeSource
   /** Where the temporary clone goes (RUNNER_TEMP). */
   tempDir?: string
   log?: (line: string) => void
@@ -70,172 +78,6 @@ export interface BumpResult {
   dryRun: boolean
 }
 
-export const DEFAULT_COMMIT_MESSAGE = '{app} {environment}: {previous-tag} → {tag}'
-const DEFAULT_AUTHOR = 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>'
-
-interface Remote {
-  url: string
-  display: string
-  /** owner/name when the repository is on GitHub. */
-  github?: { owner: string; repo: string }
-  webUrl?: string
-}
-
-/** Where the repository is: GitHub `owner/name`, a URL, or a local path. */
-export function resolveRemote(
-  repository: string,
-  serverUrl = 'https://github.com',
-  workspace = process.cwd(),
-): Remote {
-  const value = repository.trim()
-  if (/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(value) && !value.endsWith('.git')) {
-    const [owner, repo] = value.split('/') as [string, string]
-    const base = serverUrl.replace(/\/+$/, '')
-    return {
-      url: `${base}/${owner}/${repo}.git`,
-      display: value,
-      github: { owner, repo },
-      webUrl: `${base}/${owner}/${repo}`,
-    }
-  }
-  if (/^https?:\/\//.test(value)) {
-    const url = new URL(value)
-    if (url.username || url.password) {
-      throw new ConfigurationError("Input 'repository': put the credential in 'token', not in the URL")
-    }
-    const match = /^\/([^/]+)\/([^/]+?)(\.git)?\/?$/.exec(url.pathname)
-    const github =
-      match && url.origin === new URL(serverUrl).origin ? { owner: match[1]!, repo: match[2]! } : undefined
-    return {
-      url: value,
-      display: value,
-      github,
-      webUrl: github ? `${url.origin}/${github.owner}/${github.repo}` : undefined,
-    }
-  }
-  if (value.startsWith('file://')) return { url: value, display: value }
-  if (isAbsolute(value) || value.startsWith('./') || value.startsWith('../')) {
-    const path = resolve(workspace, value)
-    return { url: pathToFileURL(path).href, display: value }
-  }
-  throw new ConfigurationError(
-    `Input 'repository': expected owner/name, an https URL, a local path or a file:// URL, got '${repository}'`,
-  )
-}
-
-/** A path inside the repository: relative, normalised, not leaving it. */
-export function checkFilePath(file: string): string {
-  const trimmed = file.trim().replace(/^\.\//, '')
-  if (!trimmed) throw new ConfigurationError("Input 'file' is empty")
-  if (trimmed.includes('\\') || trimmed.includes('\0'))
-    throw new ConfigurationError(`Input 'file': '${file}' must use / and no special characters`)
-  if (posix.isAbsolute(trimmed))
-    throw new ConfigurationError(`Input 'file': '${file}' must be relative to the repository root`)
-  const normal = posix.normalize(trimmed)
-  if (normal === '..' || normal.startsWith('../') || normal.split('/').includes('.git')) {
-    throw new ConfigurationError(`Input 'file': '${file}' leaves the repository`)
-  }
-  return normal
-}
-
-export function checkTag(tag: string): string {
-  if (!TAG_PATTERN.test(tag)) {
-    throw new ConfigurationError(
-      `Input 'tag': expected an image tag matching [A-Za-z0-9_][A-Za-z0-9._-]{0,127}, got '${tag}'`,
-    )
-  }
-  return tag
-}
-
-/** The image repository; a tag or digest given with it is ignored (the tag comes from `tag`). */
-export function checkImage(image: string | undefined): string | undefined {
-  if (!image?.trim()) return undefined
-  const ref = parseImageRef(image)
-  if (!ref)
-    throw new ConfigurationError(
-      `Input 'image': expected an image repository like ghcr.io/acme/app, got '${image}'`,
-    )
-  return ref.repository
-}
-
-export function parseAuthor(author = DEFAULT_AUTHOR): { name: string; email: string } {
-  const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(author)
-  if (!match) throw new ConfigurationError(`Input 'author': expected 'Name <email>', got '${author}'`)
-  return { name: match[1]!, email: match[2]! }
-}
-
-export function parseValues(values: BumpOptions['values']): Record<string, unknown> | undefined {
-  if (values === undefined) return undefined
-  if (typeof values !== 'string') return values
-  if (!values.trim()) return undefined
-  let parsed: unknown
-  try {
-    parsed = parseYaml(values)
-  } catch (error) {
-    throw new ConfigurationError(
-      `Input 'values' is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
-    )
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new ConfigurationError(
-      "Input 'values': expected a YAML mapping (e.g. render-canary-values' output)",
-    )
-  }
-  // render-canary-values may emit a whole values file or a HelmRelease patch: take spec.values from the latter.
-  const record = parsed as Record<string, unknown>
-  const spec = record.spec as Record<string, unknown> | undefined
-  if (record.kind === 'HelmRelease' && spec && typeof spec.values === 'object')
-    return spec.values as Record<string, unknown>
-  return record
-}
-
-function expand(template: string, values: Record<string, string>): string {
-  return template.replace(/\{([a-z-]+)\}/g, (whole, name: string) => {
-    if (!(name in values)) {
-      throw new ConfigurationError(
-        `Input 'commit-message': unknown placeholder ${whole} (known: ${Object.keys(values)
-          .map((k) => `{${k}}`)
-          .join(', ')})`,
-      )
-    }
-    return values[name]!
-  })
-}
-
-export function commitMessage(
-  template: string,
-  fields: {
-    app: string
-    environment: string
-    tag: string
-    previousTag?: string
-    file: string
-    image?: string
-  },
-  source: BumpOptions['source'] = {},
-): string {
-  const subject = expand(template, {
-    app: fields.app,
-    environment: fields.environment,
-    tag: fields.tag,
-    'previous-tag': fields.previousTag ?? '(none)',
-    file: fields.file,
-    image: fields.image ?? '',
-  })
-  const trailers = [
-    source.repository && `Source-Repository: ${source.repository}`,
-    source.sha && `Source-Commit: ${source.sha}`,
-    source.runUrl && `Run-URL: ${source.runUrl}`,
-  ].filter(Boolean)
-  return `${subject.trim()}\n${trailers.length ? `\n${trailers.join('\n')}\n` : ''}`
-}
-
-/** One branch per app and environment, so a newer tag updates the same pull request. */
-export function pullRequestBranch(app: string, environment: string): string {
-  const clean = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'x'
-  return `bump/${clean(app)}/${clean(environment)}`
-}
-
 /**
  * Writes the tag into the GitOps repository as one commit: shallow blob-less fetch, format-preserving
  * edit, fast-forward-only push. When another writer got there first, fetch again and re-apply on the
@@ -247,7 +89,7 @@ export async function bumpGitopsTag(options: BumpOptions): Promise<BumpResult> {
   const image = checkImage(options.image)
   const file = checkFilePath(options.file)
   // Checked now, before any network work; the text goes to the edit, which keeps its comments.
-  parseValues(options.values)
+  parseValuesInput(options.values)
   const author = parseAuthor(options.author)
   const mode = options.mode ?? 'push'
   const maxAttempts = options.maxAttempts ?? 15
@@ -386,19 +228,9 @@ function pullRequestInput(
   head: string,
   previousTag: string | undefined,
   file: string,
-) {
+): PullRequestInput {
   const { owner, repo } = remote.github!
-  const source = options.source ?? {}
-  const body = [
-    `Sets **${options.app}** in **${options.environment}** to \`${options.tag}\` (was \`${previousTag ?? 'unset'}\`) in \`${file}\`.`,
-    '',
-    source.repository ? `Source: ${source.repository}${source.sha ? `@${source.sha}` : ''}` : '',
-    source.runUrl ? `Run: ${source.runUrl}` : '',
-    '',
-    '<!-- bump-gitops-tag -->',
-  ]
-    .filter((line, i, all) => line !== '' || all[i - 1] !== '')
-    .join('\n')
+  const { app, environment, tag } = options
   return {
     apiUrl: options.apiUrl ?? 'https://api.github.com',
     token: options.token,
@@ -406,8 +238,7 @@ function pullRequestInput(
     repo,
     head,
     base: options.branch,
-    title: `${options.app} ${options.environment}: ${options.tag}`,
-    body,
+    ...pullRequestText({ app, environment, tag, previousTag, file }, options.source),
     log: options.log,
   }
 }

@@ -1,5 +1,5 @@
 import { getOctokit } from '@actions/github'
-import { backoffDelay, ConfigurationError, sleep } from '@canary-delivery/action-kit'
+import { ConfigurationError, GITHUB_RETRY, retry } from '@canary-delivery/action-kit'
 
 export interface PullRequestInput {
   apiUrl: string
@@ -23,42 +23,28 @@ export interface PullRequestResult {
 
 interface HttpError {
   status?: number
-  message?: string
-  response?: { headers?: Record<string, string | undefined> }
+  response?: unknown
 }
 
-/** GitHub's 5xx and rate limits are worth another try; the Retry-After header says when. */
-function transient(error: unknown): boolean {
-  const status = (error as HttpError).status ?? 0
-  return (
-    status >= 500 ||
-    status === 429 ||
-    (status === 403 && /rate limit/i.test((error as HttpError).message ?? ''))
-  )
-}
+const ATTEMPTS = 5
 
 /** Opens the pull request, or updates the open one for the same branch in place. */
 export async function upsertPullRequest(input: PullRequestInput): Promise<PullRequestResult> {
   if (!input.token) throw new ConfigurationError("Input 'token' is required in pull-request mode")
   const github = getOctokit(input.token, { baseUrl: input.apiUrl.replace(/\/+$/, '') })
-  const call = async <T>(what: string, operation: () => Promise<T>): Promise<T> => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await operation()
-      } catch (error) {
-        if (attempt >= 5 || !transient(error)) throw error
-        // GitHub's Retry-After wins over our own backoff.
-        const after = Number((error as HttpError).response?.headers?.['retry-after'])
-        const delay = Number.isFinite(after)
-          ? Math.min(after * 1000, 60_000)
-          : backoffDelay(attempt, { baseDelayMs: 500, maxDelayMs: 10_000 })
+  // GitHub's 5xx and rate limits are worth another try, never sooner than GitHub says.
+  const call = <T>(what: string, operation: () => Promise<T>): Promise<T> =>
+    retry(operation, {
+      ...GITHUB_RETRY,
+      attempts: ATTEMPTS,
+      baseDelayMs: 500,
+      maxDelayMs: 10_000,
+      maxWaitMs: 60_000,
+      onRetry: (error, attempt, delay) =>
         input.log?.(
-          `${what}: GitHub answered ${(error as HttpError).status}; retrying in ${delay} ms (attempt ${attempt + 1} of 5)`,
-        )
-        await sleep(delay)
-      }
-    }
-  }
+          `${what}: GitHub answered ${(error as HttpError).status}; retrying in ${delay} ms (attempt ${attempt + 1} of ${ATTEMPTS})`,
+        ),
+    })
   const { owner, repo, head, base, title, body } = input
 
   const findOpen = async () => {
@@ -87,7 +73,7 @@ export async function upsertPullRequest(input: PullRequestInput): Promise<PullRe
     // Another run opened it between our list and create: that is success, update it.
     if (
       (error as HttpError).status === 422 &&
-      /already exists/i.test(JSON.stringify((error as { response?: unknown }).response ?? ''))
+      /already exists/i.test(JSON.stringify((error as HttpError).response ?? ''))
     ) {
       const raced = await findOpen()
       if (raced) return update(raced.number)

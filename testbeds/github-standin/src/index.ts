@@ -53,6 +53,12 @@ export interface FaultController {
   set(options: FaultOptions): void
   /** The next `count` requests fail with `status` (then the settings apply again). */
   failNext(count: number, status?: number, retryAfterSeconds?: number): void
+  /**
+   * The next `count` requests meet a rate limit, answered as GitHub does with 403: `primary` with
+   * `x-ratelimit-remaining: 0` and `x-ratelimit-reset` `seconds` from now; `secondary` with GitHub's
+   * message and, when `seconds` is given, `Retry-After`.
+   */
+  rateLimitNext(count: number, kind: 'primary' | 'secondary', seconds?: number): void
   clear(): void
   /** How many requests were answered with an injected failure. */
   readonly injected: number
@@ -97,6 +103,45 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 let specCache: Spec | undefined
 
+/** An injected failure: the status, GitHub's message for it and the headers that come with it. */
+interface Fault {
+  status: number
+  message: string
+  headers: Record<string, string>
+}
+
+const SECONDARY_LIMIT_MESSAGE =
+  'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
+
+/** A 5xx, or a 429 secondary rate limit; both carry Retry-After for 429 and 503. */
+function serverFault(status: number, retryAfter: number): Fault {
+  return {
+    status,
+    message: status === 429 ? SECONDARY_LIMIT_MESSAGE : 'Server Error',
+    headers: status === 429 || status === 503 ? { 'retry-after': String(retryAfter) } : {},
+  }
+}
+
+function primaryLimit(resetInSeconds: number): Fault {
+  return {
+    status: 403,
+    message: 'API rate limit exceeded for installation ID 1.',
+    headers: {
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-used': '5000',
+      'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + resetInSeconds),
+    },
+  }
+}
+
+function secondaryLimit(retryAfter: number | undefined): Fault {
+  return {
+    status: 403,
+    message: SECONDARY_LIMIT_MESSAGE,
+    headers: retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) },
+  }
+}
+
 /**
  * Starts a loopback stand-in for GitHub's REST API. Each request is matched to an operation of
  * GitHub's OpenAPI description and checked (auth header, path and query parameters, JSON body);
@@ -112,14 +157,18 @@ export async function startGitHubStandin(options: StandinOptions = {}): Promise<
   const requests: RecordedRequest[] = []
   const violations: Violation[] = []
   let faultSettings: FaultOptions = options.faults ?? {}
-  const forced: { status: number; retryAfter: number }[] = []
+  const forced: Fault[] = []
   let injected = 0
   const faults: FaultController = {
     set: (settings) => {
       faultSettings = settings
     },
     failNext: (count, status = 503, retryAfter = 1) => {
-      for (let i = 0; i < count; i++) forced.push({ status, retryAfter })
+      for (let i = 0; i < count; i++) forced.push(serverFault(status, retryAfter))
+    },
+    rateLimitNext: (count, kind, seconds) => {
+      for (let i = 0; i < count; i++)
+        forced.push(kind === 'primary' ? primaryLimit(seconds ?? 3600) : secondaryLimit(seconds))
     },
     clear: () => {
       faultSettings = {}
@@ -131,7 +180,7 @@ export async function startGitHubStandin(options: StandinOptions = {}): Promise<
   }
   let url = ''
 
-  const pickFault = (operationId: string | undefined): { status: number; retryAfter: number } | undefined => {
+  const pickFault = (operationId: string | undefined): Fault | undefined => {
     const next = forced.shift()
     if (next) return next
     const {
@@ -143,7 +192,7 @@ export async function startGitHubStandin(options: StandinOptions = {}): Promise<
     } = faultSettings
     if (rate <= 0 || (operations && (!operationId || !operations.includes(operationId)))) return undefined
     if (random() >= rate) return undefined
-    return { status: statuses[Math.floor(random() * statuses.length)] ?? 503, retryAfter: retryAfterSeconds }
+    return serverFault(statuses[Math.floor(random() * statuses.length)] ?? 503, retryAfterSeconds)
   }
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -207,16 +256,10 @@ export async function startGitHubStandin(options: StandinOptions = {}): Promise<
     if (fault) {
       injected++
       record.fault = true
-      const retry: Record<string, string> =
-        fault.status === 429 || fault.status === 503 ? { 'retry-after': String(fault.retryAfter) } : {}
-      const message =
-        fault.status === 429
-          ? 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
-          : 'Server Error'
       return send({
         status: fault.status,
-        body: { message, documentation_url: 'https://docs.github.com/rest' },
-        headers: retry,
+        body: { message: fault.message, documentation_url: 'https://docs.github.com/rest' },
+        headers: fault.headers,
       })
     }
 

@@ -277,6 +277,27 @@ describe('fault injection', () => {
     expect(third.status).toBe(200)
   })
 
+  it('answers rate limits as GitHub does: primary with its reset time, secondary with its message', async () => {
+    const get = () => fetch(`${standin.url}/repos/octo/app`, { headers: { authorization: `token ${TOKEN}` } })
+    const before = Math.floor(Date.now() / 1000)
+    standin.faults.rateLimitNext(1, 'primary', 60)
+    standin.faults.rateLimitNext(1, 'secondary', 7)
+    standin.faults.rateLimitNext(1, 'secondary')
+    const primary = await get()
+    expect(primary.status).toBe(403)
+    expect(primary.headers.get('x-ratelimit-remaining')).toBe('0')
+    expect(Number(primary.headers.get('x-ratelimit-reset')) - before).toBeGreaterThanOrEqual(60)
+    expect(((await primary.json()) as { message: string }).message).toMatch(/^API rate limit exceeded/)
+    const secondary = await get()
+    expect(secondary.status).toBe(403)
+    expect(secondary.headers.get('retry-after')).toBe('7')
+    expect(((await secondary.json()) as { message: string }).message).toMatch(/secondary rate limit/)
+    const bare = await get()
+    expect(bare.status).toBe(403)
+    expect(bare.headers.get('retry-after')).toBeNull()
+    expect((await get()).status).toBe(200)
+  })
+
   it('injects a share of server errors on chosen operations', async () => {
     let n = 0
     standin.faults.set({
