@@ -36067,7 +36067,7 @@ function parseDocuments(content, fileName) {
  */
 const MAX_ALIAS_COUNT = 10_000;
 /** A document as plain data, anchors resolved; `what` names it when it repeats itself too much. */
-function plainDocument(doc, what, input) {
+function plainDocument(doc, what) {
     try {
         return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     }
@@ -36079,7 +36079,7 @@ function plainDocument(doc, what, input) {
 }
 /** The documents as plain data, anchors resolved. */
 function plainData(docs, fileName) {
-    return docs.map((doc) => plainDocument(doc, fileName, 'file'));
+    return docs.map((doc) => plainDocument(doc, fileName));
 }
 const isPlainObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 function sameData(a, b) {
@@ -36435,7 +36435,7 @@ function parseValuesInput(values) {
     const error = doc.errors[0];
     if (error)
         throw new src/* ConfigurationError */.j1(`Input 'values' is not valid YAML: ${error.message.split('\n')[0]}`);
-    const data = plainDocument(doc, "Input 'values'", 'values');
+    const data = plainDocument(doc, "Input 'values'");
     if (!isPlainObject(data))
         throw new src/* ConfigurationError */.j1("Input 'values': expected a YAML mapping (e.g. render-canary-values' output)");
     const release = data.kind === 'HelmRelease';

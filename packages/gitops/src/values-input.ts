@@ -25,7 +25,7 @@ export function parseValuesInput(values: ValuesInput | undefined): {
   const doc = parseDocument(values)
   const error = doc.errors[0]
   if (error) throw new ConfigurationError(`Input 'values' is not valid YAML: ${error.message.split('\n')[0]}`)
-  const data = plainDocument(doc, "Input 'values'", 'values')
+  const data = plainDocument(doc, "Input 'values'")
   if (!isPlainObject(data))
     throw new ConfigurationError(
       "Input 'values': expected a YAML mapping (e.g. render-canary-values' output)",

@@ -84,7 +84,7 @@ export function parseDocuments(content: string, fileName: string): Document.Pars
 const MAX_ALIAS_COUNT = 10_000
 
 /** A document as plain data, anchors resolved; `what` names it when it repeats itself too much. */
-export function plainDocument(doc: Document, what: string, input: string): unknown {
+export function plainDocument(doc: Document, what: string): unknown {
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
   } catch (error) {
@@ -95,7 +95,7 @@ export function plainDocument(doc: Document, what: string, input: string): unkno
 
 /** The documents as plain data, anchors resolved. */
 export function plainData(docs: Document.Parsed[], fileName: string): unknown[] {
-  return docs.map((doc) => plainDocument(doc, fileName, 'file'))
+  return docs.map((doc) => plainDocument(doc, fileName))
 }
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
