@@ -21,6 +21,9 @@ export interface PullRecord {
   createdAt: string
   updatedAt: string
   closedAt: string | null
+  /** Set when the pull request was merged (tests merge by setting these). */
+  mergedAt?: string | null
+  mergeCommitSha?: string | null
 }
 
 export interface CommentRecord {
@@ -29,6 +32,10 @@ export interface CommentRecord {
   body: string
   createdAt: string
   updatedAt: string
+  /** Who wrote it (default: the description's example user, a collaborator). */
+  author?: { login: string; type: 'User' | 'Bot' }
+  /** GitHub's author_association, e.g. OWNER, COLLABORATOR, CONTRIBUTOR, NONE. */
+  authorAssociation?: string
 }
 
 export interface StatusRecord {
