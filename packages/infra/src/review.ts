@@ -1,0 +1,62 @@
+import type { RepositoryTarget } from '@canary-delivery/github-report'
+import { isPlanCommentFor, type PlanMarker, parseMarker } from './comment'
+
+/**
+ * The pull request side of a plan: its comment, and at apply the fingerprint reviewed in the pull
+ * request a merge commit came from. The GitHub client is loaded only when one of these runs.
+ */
+
+export type GitHubTarget = RepositoryTarget
+
+export async function publishPlanComment(
+  github: GitHubTarget,
+  pullRequest: number,
+  workingDirectory: string,
+  environment: string,
+  body: string,
+): Promise<{ url: string; created: boolean }> {
+  const { upsertIssueComment } = await import('@canary-delivery/github-report')
+  return upsertIssueComment(
+    github,
+    pullRequest,
+    (comment) => isPlanCommentFor(comment.body, workingDirectory, environment),
+    body,
+  )
+}
+
+export interface ReviewedPlan {
+  marker: PlanMarker
+  pullRequest: { number: number; url: string }
+  commentUrl: string
+}
+
+/**
+ * The plan reviewed in the merged pull request that `sha` came from: the marker of its plan comment
+ * for this working directory and environment, written by a trusted author. Otherwise why not.
+ */
+export async function reviewedPlanOfCommit(
+  github: GitHubTarget,
+  sha: string,
+  workingDirectory: string,
+  environment: string,
+): Promise<ReviewedPlan | { missing: string }> {
+  const { isTrustedComment, listIssueComments, pullRequestsOfCommit } = await import(
+    '@canary-delivery/github-report'
+  )
+  const merged = (await pullRequestsOfCommit(github, sha)).filter((pr) => pr.mergedAt)
+  // The pull request this commit merged; else one merged with it in a merge train or rebase.
+  const pull = merged.find((pr) => pr.mergeCommitSha === sha) ?? merged[0]
+  if (!pull) return { missing: `commit ${sha.slice(0, 12)} came from no merged pull request` }
+  const comment = (await listIssueComments(github, pull.number)).find(
+    (c) => isTrustedComment(c) && isPlanCommentFor(c.body, workingDirectory, environment),
+  )
+  if (!comment)
+    return {
+      missing: `pull request #${pull.number} has no plan comment for ${environment} in ${workingDirectory}`,
+    }
+  return {
+    marker: parseMarker(comment.body)!,
+    pullRequest: { number: pull.number, url: pull.url },
+    commentUrl: comment.url,
+  }
+}

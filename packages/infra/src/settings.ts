@@ -1,0 +1,174 @@
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { ConfigurationError } from '@canary-delivery/action-kit'
+
+/** Terraform's identifier rule, for variable names. */
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/
+const BACKEND_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+export interface Variable {
+  name: string
+  value: string
+}
+
+/** `{environment}` → the environment; any other placeholder is a mistake worth reporting. */
+export function expandEnvironment(text: string, environment: string, input: string): string {
+  return text.replace(/\{([^{}]*)\}/g, (whole, name: string) => {
+    if (name === 'environment') return environment
+    throw new ConfigurationError(
+      `Input '${input}': unknown placeholder ${whole} in '${text}' (only {environment} is replaced)`,
+      input,
+    )
+  })
+}
+
+/** Lines of an input, numbered from 1, without blank lines and `#` comments. */
+function numberedLines(text: string | undefined): { line: string; number: number }[] {
+  return (text ?? '')
+    .split(/\r?\n/)
+    .map((line, i) => ({ line: line.trim(), number: i + 1 }))
+    .filter(({ line }) => line && !line.startsWith('#'))
+}
+
+/**
+ * `variables`: one `name=value` a line; the value is everything after the first `=`, as Terraform's
+ * `-var` takes it (a string, or an HCL value for variables of other types).
+ */
+export function parseVariables(text: string | undefined, input = 'variables'): Variable[] {
+  const seen = new Set<string>()
+  return numberedLines(text).map(({ line, number }) => {
+    const eq = line.indexOf('=')
+    const name = eq > 0 ? line.slice(0, eq).trim() : ''
+    if (!IDENTIFIER.test(name))
+      throw new ConfigurationError(
+        `Input '${input}' line ${number} must be name=value with a Terraform variable name, got '${line}'`,
+        input,
+      )
+    if (seen.has(name))
+      throw new ConfigurationError(
+        `Input '${input}' line ${number}: variable '${name}' is given twice`,
+        input,
+      )
+    seen.add(name)
+    return { name, value: line.slice(eq + 1).trim() }
+  })
+}
+
+/**
+ * `secret-variables`: `name=value` lines whose values are secrets, or a bare `name` for a variable
+ * that comes in as `TF_VAR_<name>` from the job's environment (set from a secret). Errors never
+ * repeat the line: it may hold the secret.
+ */
+export function parseSecretVariables(
+  text: string | undefined,
+  env: Record<string, string | undefined>,
+  input = 'secret-variables',
+): { given: Variable[]; fromEnvironment: Variable[] } {
+  const given: Variable[] = []
+  const fromEnvironment: Variable[] = []
+  const seen = new Set<string>()
+  for (const { line, number } of numberedLines(text)) {
+    const eq = line.indexOf('=')
+    const name = (eq >= 0 ? line.slice(0, eq) : line).trim()
+    if (!IDENTIFIER.test(name))
+      throw new ConfigurationError(
+        `Input '${input}' line ${number} must be name=value or the name of a TF_VAR_ variable (the line is not shown: it may hold a secret)`,
+        input,
+      )
+    if (seen.has(name))
+      throw new ConfigurationError(
+        `Input '${input}' line ${number}: variable '${name}' is given twice`,
+        input,
+      )
+    seen.add(name)
+    if (eq >= 0) {
+      given.push({ name, value: line.slice(eq + 1).trim() })
+      continue
+    }
+    const value = env[`TF_VAR_${name}`]
+    if (value === undefined)
+      throw new ConfigurationError(
+        `Input '${input}' line ${number} names '${name}', but TF_VAR_${name} is not set in the job's environment`,
+        input,
+      )
+    fromEnvironment.push({ name, value })
+  }
+  return { given, fromEnvironment }
+}
+
+/** `backend-config`: `key=value` lines, `{environment}` replaced in values. */
+export function parseBackendConfig(
+  text: string | undefined,
+  environment: string,
+  input = 'backend-config',
+): Record<string, string> {
+  const config: Record<string, string> = {}
+  for (const { line, number } of numberedLines(text)) {
+    const eq = line.indexOf('=')
+    const key = eq > 0 ? line.slice(0, eq).trim() : ''
+    if (!BACKEND_KEY.test(key))
+      throw new ConfigurationError(
+        `Input '${input}' line ${number} must be key=value with a backend setting name, got '${line}'`,
+        input,
+      )
+    if (Object.hasOwn(config, key))
+      throw new ConfigurationError(`Input '${input}' line ${number}: '${key}' is given twice`, input)
+    config[key] = expandEnvironment(line.slice(eq + 1).trim(), environment, input)
+  }
+  return config
+}
+
+/** `var-files`: one a line, relative to the working directory, `{environment}` replaced; each must exist. */
+export function parseVarFiles(
+  text: string | undefined,
+  environment: string,
+  workingDirectory: string,
+  input = 'var-files',
+): string[] {
+  return numberedLines(text).map(({ line }) => {
+    const file = expandEnvironment(line, environment, input)
+    const path = resolve(workingDirectory, file)
+    if (!existsSync(path) || !statSync(path).isFile())
+      throw new ConfigurationError(`Input '${input}': ${file} does not exist in the working directory`, input)
+    return file
+  })
+}
+
+/** The working directory, resolved against the workspace; it must hold Terraform files. */
+export function resolveWorkingDirectory(
+  given: string,
+  workspace: string,
+  input = 'working-directory',
+): { path: string; label: string } {
+  const path = resolve(workspace, given)
+  if (!existsSync(path) || !statSync(path).isDirectory())
+    throw new ConfigurationError(
+      `Input '${input}': ${given} is not a directory (relative to the workspace)`,
+      input,
+    )
+  if (!readdirSync(path).some((name) => name.endsWith('.tf') || name.endsWith('.tf.json')))
+    throw new ConfigurationError(`Input '${input}': ${given} holds no .tf files`, input)
+  const inside = relative(workspace, path)
+  const label = !inside
+    ? '.'
+    : inside.startsWith('..') || isAbsolute(inside)
+      ? path
+      : inside.split(sep).join('/')
+  return { path, label }
+}
+
+/** A workspace name Terraform accepts (letters, digits, `-`, `_`, `.`), `{environment}` replaced. */
+export function parseWorkspace(
+  text: string | undefined,
+  environment: string,
+  input = 'workspace',
+): string | undefined {
+  if (!text) return undefined
+  const name = expandEnvironment(text.trim(), environment, input)
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,89}$/.test(name))
+    throw new ConfigurationError(
+      `Input '${input}' must be a workspace name (letters, digits, '.', '-', '_'), got '${name}'`,
+      input,
+    )
+  return name
+}
