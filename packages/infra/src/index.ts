@@ -44,7 +44,7 @@ export {
   provisionInfra,
 } from './provision'
 export { renderSummary } from './report'
-export { type GitHubTarget, reviewedPlanOfCommit } from './review'
+export { type GitHubTarget, pullRequestOfEvent, reviewedPlanOfCommit } from './review'
 export { holdsSecret, registerSecretValues, secretVariants } from './secrets'
 export {
   expandEnvironment,

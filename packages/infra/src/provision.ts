@@ -107,8 +107,15 @@ async function run(options: ProvisionOptions, temp: string): Promise<ProvisionRe
     file: options.binary,
     workingDirectory: options.workingDirectory,
     label,
-    // No questions, output meant for automation, and no upgrade check (a network call per command).
     env: {
+      // The action's inputs (the token, secret values) are none of the module's business: a data
+      // source or provisioner in the code under review could read them.
+      ...Object.fromEntries(
+        Object.keys(process.env)
+          .filter((k) => k.startsWith('INPUT_'))
+          .map((k) => [k, undefined]),
+      ),
+      // No questions, output meant for automation, and no upgrade check (a network call per command).
       TF_IN_AUTOMATION: '1',
       TF_INPUT: '0',
       CHECKPOINT_DISABLE: process.env.CHECKPOINT_DISABLE ?? '1',

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { RepositoryTarget } from '@canary-delivery/github-report'
 import { isPlanCommentFor, type PlanMarker, parseMarker } from './comment'
 
@@ -58,5 +59,24 @@ export async function reviewedPlanOfCommit(
     marker: parseMarker(comment.body)!,
     pullRequest: { number: pull.number, url: pull.url },
     commentUrl: comment.url,
+  }
+}
+
+/** The pull request of a `pull_request` (or `pull_request_target`) event: its number and head commit. */
+export function pullRequestOfEvent(
+  eventName: string | undefined,
+  eventPath: string | undefined,
+): { number: number; headSha?: string } | undefined {
+  if (!eventPath || !['pull_request', 'pull_request_target'].includes(eventName ?? '')) return undefined
+  try {
+    const event = JSON.parse(readFileSync(eventPath, 'utf8')) as {
+      pull_request?: { number?: unknown; head?: { sha?: unknown } }
+    }
+    const number = event.pull_request?.number
+    if (typeof number !== 'number') return undefined
+    const headSha = event.pull_request?.head?.sha
+    return { number, ...(typeof headSha === 'string' ? { headSha } : {}) }
+  } catch {
+    return undefined
   }
 }

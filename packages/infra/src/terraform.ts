@@ -96,8 +96,8 @@ export interface TerraformOptions {
   workingDirectory: string
   /** How the working directory is called in messages (relative to the workspace). */
   label: string
-  /** Added to the inherited environment. */
-  env?: Record<string, string>
+  /** Added to the inherited environment (undefined removes a variable). */
+  env?: Record<string, string | undefined>
   /** Lines for the log; they arrive masked and inert (Terraform's output is not ours). */
   log: (line: string) => void
 }

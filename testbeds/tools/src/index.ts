@@ -1,2 +1,3 @@
+export { offlineTerraformEnv, terraformVersion } from './terraform'
 export { ensureHelm, ensureKubectl, ensureTool, repoRoot, type Tool, toolsCacheDir } from './tools'
 export { type ZipEntry, ZipFile } from './zip'
