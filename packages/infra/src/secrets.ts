@@ -12,7 +12,7 @@ export function secretVariants(value: string): string[] {
   const variants = new Set<string>([value, value.trim()])
   const json = JSON.stringify(value).slice(1, -1)
   variants.add(json)
-  variants.add(json.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{'))
+  variants.add(json.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{'))
   if (/\r?\n/.test(value)) for (const line of value.split(/\r?\n/)) variants.add(line.trim())
   return [...variants].filter((variant) => variant.length >= SHORTEST_MASKED)
 }
