@@ -103,7 +103,7 @@ function firstSentences(text: string, limit = 300): string {
 export function describeDiagnostic(diagnostic: Diagnostic): string {
   const where = diagnostic.file ? `${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''}: ` : ''
   const detail = diagnostic.detail ? `: ${firstSentences(diagnostic.detail)}` : ''
-  return `${where}${firstSentences(diagnostic.summary, 200)}${detail}`
+  return `${where}${firstSentences(diagnostic.summary, 400)}${detail}`
 }
 
 /**
