@@ -17,8 +17,8 @@ export interface PlanMarker {
   digests?: Record<string, string>
 }
 
-/** At most this much of a comment goes to per-resource digests (about 500 resources). */
-const DIGESTS_BUDGET = 20_000
+/** At most a quarter of a comment goes to per-resource digests (about 450 resources). */
+const DIGESTS_BUDGET = 16_384
 
 /** The marker as an HTML comment GitHub does not show; `<` and `>` escaped so it cannot end early. */
 export function markerLine(marker: PlanMarker): string {

@@ -106,16 +106,17 @@ export function fingerprintOf(intent: Intent): string {
   return `sha256:${sha256(canonicalJson({ format: FORMAT, ...intent }))}`
 }
 
+/** 32 bits: enough to say which resources differ; whether to apply is decided by the whole fingerprint. */
+const digest = (value: unknown) => sha256(canonicalJson(value)).slice(0, 8)
+
 /**
  * A short digest per resource and output (`output.<name>`), so that a later plan can say which of
  * them differ from the reviewed one without the review having to store any value.
  */
 export function intentDigests(intent: Intent): Record<string, string> {
   const digests: Record<string, string> = {}
-  for (const [key, value] of Object.entries(intent.resources))
-    digests[key] = sha256(canonicalJson(value)).slice(0, 16)
-  for (const [name, value] of Object.entries(intent.outputs))
-    digests[`output.${name}`] = sha256(canonicalJson(value)).slice(0, 16)
+  for (const [key, value] of Object.entries(intent.resources)) digests[key] = digest(value)
+  for (const [name, value] of Object.entries(intent.outputs)) digests[`output.${name}`] = digest(value)
   return digests
 }
 

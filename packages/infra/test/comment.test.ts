@@ -28,7 +28,7 @@ const marker: PlanMarker = {
   environment: 'sit',
   fingerprint: `sha256:${'a'.repeat(64)}`,
   commit: 'b'.repeat(40),
-  digests: { 'terraform_data.vm["sit"]': '0123456789abcdef' },
+  digests: { 'terraform_data.vm["sit"]': '01234567' },
 }
 
 const plan = [
@@ -80,7 +80,7 @@ describe('the plan comment', () => {
   })
 
   it('a value holding --> cannot end the marker early', () => {
-    const odd = { ...marker, digests: { 'terraform_data.x["-->"]': 'ffffffffffffffff' } }
+    const odd = { ...marker, digests: { 'terraform_data.x["-->"]': 'ffffffff' } }
     const { body } = renderPlanComment({
       marker: odd,
       facts: facts(),
