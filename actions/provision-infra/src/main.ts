@@ -61,10 +61,9 @@ async function main(): Promise<void> {
   const comment = command === 'plan' && (inputs.boolean('comment') ?? pullRequest !== undefined)
   if (comment && !pullRequest) core.info('Not a pull request event: the plan goes to the job summary only')
   const repository = process.env.GITHUB_REPOSITORY
-  const needsGitHub = (comment && pullRequest) || (command === 'apply' && !planFingerprint)
-  if (needsGitHub && !token)
+  if (comment && pullRequest && !token)
     throw new ConfigurationError(
-      "Input 'token' is required for the plan comment and, at apply without plan-fingerprint, to read the pull request",
+      "Input 'token' is required for the plan comment (or comment: false)",
       'token',
     )
   const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com'

@@ -239,15 +239,17 @@ async function reviewedFingerprint(
   if (options.planFingerprint)
     return { fingerprint: options.planFingerprint, source: "input 'plan-fingerprint'" }
   const github = options.github
-  const why = !github?.sha
-    ? 'no commit to look up'
-    : await reviewedPlanOfCommit(github, github.sha, options.label, options.environment).then((found) => {
-        if ('missing' in found) return found.missing
-        options.log(
-          `Reviewed plan: ${found.marker.fingerprint} from pull request #${found.pullRequest.number}`,
-        )
-        return found
-      })
+  const why = !github
+    ? 'no token to read the merged pull request with'
+    : !github.sha
+      ? 'no commit to look up'
+      : await reviewedPlanOfCommit(github, github.sha, options.label, options.environment).then((found) => {
+          if ('missing' in found) return found.missing
+          options.log(
+            `Reviewed plan: ${found.marker.fingerprint} from pull request #${found.pullRequest.number}`,
+          )
+          return found
+        })
   if (typeof why !== 'string')
     return {
       fingerprint: why.marker.fingerprint,
