@@ -94,7 +94,10 @@ describe('bad input: one line naming the input or the cause, nothing applied, no
     const result = await run({ environment: 'uat' })
     expectRefused(
       result,
-      'terraform plan failed in hosts: main.tf:5: No value for required variable: The root module input variable "environment" is not set, and has no default value. Use a -var or -var-file command line argument to provide a value for this variable.',
+      'terraform plan failed in hosts: main.tf:5: No value for required variable: The root module input variable "environment" is not set, and has no default value. Use a -var or -var-file command line argument to provide a value for this variable. (and 1 more error in the log)',
+    )
+    expect(result.log).toContain(
+      'Error: main.tf:9: No value for required variable: The root module input variable "hosts" is not set',
     )
   })
 

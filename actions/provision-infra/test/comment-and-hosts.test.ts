@@ -11,19 +11,10 @@ beforeAll(async () => {
   tmp = scratch('provision-comment-')
   github = await startGitHubStandin({ repositories: ['acme/infra'], token: TOKEN })
   for (const number of [11, 12])
-    github.state.repository('acme', 'infra')!.pulls.push({
+    github.state.openPullRequest(github.state.repository('acme', 'infra')!, {
       number,
-      id: github.state.id(),
-      title: `pr ${number}`,
-      body: null,
-      state: 'open',
-      draft: false,
-      head: { ref: `pr-${number}`, sha: String(number % 10).repeat(40), owner: 'acme' },
-      base: { ref: 'main', sha: '0'.repeat(40) },
-      labels: [],
-      createdAt: '2026-01-01T00:00:00Z',
-      updatedAt: '2026-01-01T00:00:00Z',
-      closedAt: null,
+      head: `pr-${number}`,
+      headSha: String(number % 10).repeat(40),
     })
 })
 afterAll(async () => {

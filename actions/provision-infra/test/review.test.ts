@@ -27,23 +27,8 @@ afterAll(async () => {
 })
 
 const repo = () => github.state.repository('acme', 'infra')!
-function openPullRequest(number: number, head: string) {
-  repo().nextNumber = number + 1
-  repo().pulls.push({
-    number,
-    id: github.state.id(),
-    title: `change ${number}`,
-    body: null,
-    state: 'open',
-    draft: false,
-    head: { ref: `change-${number}`, sha: head, owner: 'acme' },
-    base: { ref: 'main', sha: '0'.repeat(40) },
-    labels: [],
-    createdAt: '2026-01-01T00:00:00Z',
-    updatedAt: '2026-01-01T00:00:00Z',
-    closedAt: null,
-  })
-}
+const openPullRequest = (number: number, head: string) =>
+  github.state.openPullRequest(repo(), { number, head: `change-${number}`, headSha: head })
 function merge(number: number, mergeSha: string) {
   Object.assign(repo().pulls.find((p) => p.number === number)!, {
     state: 'closed',

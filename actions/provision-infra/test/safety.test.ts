@@ -120,19 +120,10 @@ describe('secrets', () => {
   let github: GitHubStandin
   beforeAll(async () => {
     github = await startGitHubStandin({ repositories: ['acme/infra'], token: TOKEN })
-    github.state.repository('acme', 'infra')!.pulls.push({
+    github.state.openPullRequest(github.state.repository('acme', 'infra')!, {
       number: 5,
-      id: github.state.id(),
-      title: 'secrets',
-      body: null,
-      state: 'open',
-      draft: false,
-      head: { ref: 'secrets', sha: '5'.repeat(40), owner: 'acme' },
-      base: { ref: 'main', sha: '0'.repeat(40) },
-      labels: [],
-      createdAt: '2026-01-01T00:00:00Z',
-      updatedAt: '2026-01-01T00:00:00Z',
-      closedAt: null,
+      head: 'secrets',
+      headSha: '5'.repeat(40),
     })
   })
   afterAll(() => github.stop())

@@ -18,20 +18,7 @@ beforeEach(async () => {
   const repo = github.state.repository('acme', 'infra')!
   repo.refs.set('heads/main', 'a'.repeat(40))
   repo.refs.set('heads/change', 'b'.repeat(40))
-  repo.pulls.push({
-    number: 7,
-    id: github.state.id(),
-    title: 'change',
-    body: null,
-    state: 'open',
-    draft: false,
-    head: { ref: 'change', sha: 'b'.repeat(40), owner: 'acme' },
-    base: { ref: 'main', sha: 'a'.repeat(40) },
-    labels: [],
-    createdAt: '2026-01-01T00:00:00Z',
-    updatedAt: '2026-01-01T00:00:00Z',
-    closedAt: null,
-  })
+  github.state.openPullRequest(repo, { number: 7, head: 'change', headSha: 'b'.repeat(40) })
   number = 7
 })
 afterEach(async () => {

@@ -107,13 +107,16 @@ export function describeDiagnostic(diagnostic: Diagnostic): string {
 }
 
 /**
- * The diagnostic worth showing: the first error that points at a file, else the first error.
- * Terraform adds general errors ("Terraform encountered problems during initialisation …") next to
- * the one that says what is wrong.
+ * The diagnostic worth showing: the error that points at the earliest place in the code, else the
+ * first error. Terraform adds general errors ("Terraform encountered problems during initialisation
+ * …") next to the ones that say what is wrong, and reports some (missing variables) in no fixed order.
  */
 export function mainError(diagnostics: readonly Diagnostic[]): Diagnostic | undefined {
   const errors = diagnostics.filter((d) => d.severity === 'error')
-  return errors.find((d) => d.file) ?? errors[0]
+  const located = errors
+    .filter((d) => d.file)
+    .sort((a, b) => (a.file! < b.file! ? -1 : a.file! > b.file! ? 1 : (a.line ?? 0) - (b.line ?? 0)))
+  return located[0] ?? errors[0]
 }
 
 /** The lock record Terraform prints when it cannot take the state lock. */

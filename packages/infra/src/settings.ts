@@ -30,28 +30,45 @@ function numberedLines(text: string | undefined): { line: string; number: number
     .filter(({ line }) => line && !line.startsWith('#'))
 }
 
+interface NamedLine {
+  name: string
+  /** Undefined for a line holding a name only (where that is allowed). */
+  value: string | undefined
+  number: number
+}
+
+/** `name=value` lines, each name once and matching `pattern`; with `bare`, a line may hold a name only. */
+function namedLines(
+  text: string | undefined,
+  input: string,
+  pattern: RegExp,
+  badLine: (line: string, number: number) => string,
+  bare = false,
+): NamedLine[] {
+  const seen = new Set<string>()
+  return numberedLines(text).map(({ line, number }) => {
+    const eq = line.indexOf('=')
+    const name = (eq >= 0 ? line.slice(0, eq) : bare ? line : '').trim()
+    if (!pattern.test(name)) throw new ConfigurationError(badLine(line, number), input)
+    if (seen.has(name))
+      throw new ConfigurationError(`Input '${input}' line ${number}: '${name}' is given twice`, input)
+    seen.add(name)
+    return { name, value: eq >= 0 ? line.slice(eq + 1).trim() : undefined, number }
+  })
+}
+
 /**
  * `variables`: one `name=value` a line; the value is everything after the first `=`, as Terraform's
  * `-var` takes it (a string, or an HCL value for variables of other types).
  */
 export function parseVariables(text: string | undefined, input = 'variables'): Variable[] {
-  const seen = new Set<string>()
-  return numberedLines(text).map(({ line, number }) => {
-    const eq = line.indexOf('=')
-    const name = eq > 0 ? line.slice(0, eq).trim() : ''
-    if (!IDENTIFIER.test(name))
-      throw new ConfigurationError(
-        `Input '${input}' line ${number} must be name=value with a Terraform variable name, got '${line}'`,
-        input,
-      )
-    if (seen.has(name))
-      throw new ConfigurationError(
-        `Input '${input}' line ${number}: variable '${name}' is given twice`,
-        input,
-      )
-    seen.add(name)
-    return { name, value: line.slice(eq + 1).trim() }
-  })
+  return namedLines(
+    text,
+    input,
+    IDENTIFIER,
+    (line, number) =>
+      `Input '${input}' line ${number} must be name=value with a Terraform variable name, got '${line}'`,
+  ).map(({ name, value }) => ({ name, value: value! }))
 }
 
 /**
@@ -66,32 +83,26 @@ export function parseSecretVariables(
 ): { given: Variable[]; fromEnvironment: Variable[] } {
   const given: Variable[] = []
   const fromEnvironment: Variable[] = []
-  const seen = new Set<string>()
-  for (const { line, number } of numberedLines(text)) {
-    const eq = line.indexOf('=')
-    const name = (eq >= 0 ? line.slice(0, eq) : line).trim()
-    if (!IDENTIFIER.test(name))
-      throw new ConfigurationError(
-        `Input '${input}' line ${number} must be name=value or the name of a TF_VAR_ variable (the line is not shown: it may hold a secret)`,
-        input,
-      )
-    if (seen.has(name))
-      throw new ConfigurationError(
-        `Input '${input}' line ${number}: variable '${name}' is given twice`,
-        input,
-      )
-    seen.add(name)
-    if (eq >= 0) {
-      given.push({ name, value: line.slice(eq + 1).trim() })
+  const lines = namedLines(
+    text,
+    input,
+    IDENTIFIER,
+    (_, number) =>
+      `Input '${input}' line ${number} must be name=value or the name of a TF_VAR_ variable (the line is not shown: it may hold a secret)`,
+    true,
+  )
+  for (const { name, value, number } of lines) {
+    if (value !== undefined) {
+      given.push({ name, value })
       continue
     }
-    const value = env[`TF_VAR_${name}`]
-    if (value === undefined)
+    const fromEnv = env[`TF_VAR_${name}`]
+    if (fromEnv === undefined)
       throw new ConfigurationError(
         `Input '${input}' line ${number} names '${name}', but TF_VAR_${name} is not set in the job's environment`,
         input,
       )
-    fromEnvironment.push({ name, value })
+    fromEnvironment.push({ name, value: fromEnv })
   }
   return { given, fromEnvironment }
 }
@@ -102,20 +113,16 @@ export function parseBackendConfig(
   environment: string,
   input = 'backend-config',
 ): Record<string, string> {
-  const config: Record<string, string> = {}
-  for (const { line, number } of numberedLines(text)) {
-    const eq = line.indexOf('=')
-    const key = eq > 0 ? line.slice(0, eq).trim() : ''
-    if (!BACKEND_KEY.test(key))
-      throw new ConfigurationError(
-        `Input '${input}' line ${number} must be key=value with a backend setting name, got '${line}'`,
-        input,
-      )
-    if (Object.hasOwn(config, key))
-      throw new ConfigurationError(`Input '${input}' line ${number}: '${key}' is given twice`, input)
-    config[key] = expandEnvironment(line.slice(eq + 1).trim(), environment, input)
-  }
-  return config
+  const lines = namedLines(
+    text,
+    input,
+    BACKEND_KEY,
+    (line, number) =>
+      `Input '${input}' line ${number} must be key=value with a backend setting name, got '${line}'`,
+  )
+  return Object.fromEntries(
+    lines.map(({ name, value }) => [name, expandEnvironment(value!, environment, input)]),
+  )
 }
 
 /** `var-files`: one a line, relative to the working directory, `{environment}` replaced; each must exist. */

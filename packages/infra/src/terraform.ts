@@ -196,8 +196,12 @@ export class Terraform {
         lock,
       )
     }
+    const errors = diagnostics.filter((d) => d.severity === 'error')
+    for (const error of errors) this.say(`Error: ${describeDiagnostic(error)}`)
+    // Terraform's general "problems during initialisation" error adds nothing to a located one.
+    const others = (main?.file ? errors.filter((d) => d.file) : errors).length - 1
     const reason = main
-      ? describeDiagnostic(main)
+      ? `${describeDiagnostic(main)}${others > 0 ? ` (and ${others} more error${others > 1 ? 's' : ''} in the log)` : ''}`
       : tail(result.stderr || result.stdout, 1).trim() || `exit code ${result.exitCode}`
     return new TerraformError(mask(`${command} failed in ${this.options.label}: ${reason}`), diagnostics)
   }

@@ -45,7 +45,7 @@ describe('inputs', () => {
     expect(failure(() => parseVariables('region=eu\nno equals sign'))).toBe(
       "Input 'variables' line 2 must be name=value with a Terraform variable name, got 'no equals sign'",
     )
-    expect(failure(() => parseVariables('a=1\na=2'))).toContain("variable 'a' is given twice")
+    expect(failure(() => parseVariables('a=1\na=2'))).toBe("Input 'variables' line 2: 'a' is given twice")
   })
 
   it('secret-variables: values or TF_VAR_ names; an error never repeats the line', () => {

@@ -104,6 +104,38 @@ export class StandinState {
     return repo
   }
 
+  /**
+   * A pull request as if someone had opened it, for tests that start from one: from `head` (at
+   * `headSha`) into `base`. Its number is the next free one unless given.
+   */
+  openPullRequest(
+    repo: RepositoryState,
+    pull: { head: string; headSha: string; base?: string; number?: number; title?: string },
+  ): PullRecord {
+    const number = pull.number ?? repo.nextNumber
+    repo.nextNumber = Math.max(repo.nextNumber, number + 1)
+    const at = now()
+    const record: PullRecord = {
+      number,
+      id: this.id(),
+      title: pull.title ?? pull.head,
+      body: null,
+      state: 'open',
+      draft: false,
+      head: { ref: pull.head, sha: pull.headSha, owner: repo.owner },
+      base: {
+        ref: pull.base ?? repo.defaultBranch,
+        sha: this.resolve(repo, pull.base ?? repo.defaultBranch) ?? fakeSha(),
+      },
+      labels: [],
+      createdAt: at,
+      updatedAt: at,
+      closedAt: null,
+    }
+    repo.pulls.push(record)
+    return record
+  }
+
   repository(owner: string, name: string): RepositoryState | undefined {
     return this.repositories.get(`${owner}/${name}`.toLowerCase())
   }
