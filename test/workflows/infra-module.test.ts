@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { offlineTerraformEnv, terraformVersion } from '@canary-delivery/tools'
 import { afterAll, describe, expect, it } from 'vitest'
+import { offlineTerraformEnv, terraformVersion } from '../../testbeds/tools/src/index'
 
 const root = join(import.meta.dirname, '../..')
 const scratch = mkdtempSync(join(tmpdir(), 'infra-module-'))
