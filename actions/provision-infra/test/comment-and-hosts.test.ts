@@ -95,6 +95,28 @@ describe('the plan comment against the GitHub stand-in', () => {
     expect(result.outputs.result).toBe('planned')
     expect(github.requests.length).toBe(before)
   })
+
+  it('a token that may not comment: one line saying what it needs', async () => {
+    const result = await provision(
+      tmp.env,
+      tmp.workspace('hosts'),
+      { 'working-directory': 'hosts', environment: 'sit' },
+      {
+        github: {
+          apiUrl: github.url,
+          token: 'ghs_readOnlyForkToken',
+          ...pullRequestEvent(12, '2'.repeat(40)),
+        },
+      },
+    )
+    expect(result.exitCode).toBe(1)
+    expect(errors(result)).toEqual([
+      'Could not post the plan comment on pull request #12 (HTTP 401): the token needs pull-requests: write on acme/infra; a pull request from a fork gets a read-only token (comment: false there)',
+    ])
+    // The stand-in recorded the refused token, as it should.
+    expect(github.violations.map((v) => v.message)).toEqual(['wrong token'])
+    github.violations.length = 0
+  })
 })
 
 describe('the hosts handed to the next job', () => {

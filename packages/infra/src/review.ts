@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { ConfigurationError } from '@canary-delivery/action-kit'
 import type { RepositoryTarget } from '@canary-delivery/github-report'
 import { isPlanCommentFor, type PlanMarker, parseMarker } from './comment'
 
@@ -17,12 +18,22 @@ export async function publishPlanComment(
   body: string,
 ): Promise<{ url: string; created: boolean }> {
   const { upsertIssueComment } = await import('@canary-delivery/github-report')
-  return upsertIssueComment(
-    github,
-    pullRequest,
-    (comment) => isPlanCommentFor(comment.body, workingDirectory, environment),
-    body,
-  )
+  try {
+    return await upsertIssueComment(
+      github,
+      pullRequest,
+      (comment) => isPlanCommentFor(comment.body, workingDirectory, environment),
+      body,
+    )
+  } catch (error) {
+    const status = (error as { status?: number }).status
+    if (status === 401 || status === 403 || status === 404)
+      throw new ConfigurationError(
+        `Could not post the plan comment on pull request #${pullRequest} (HTTP ${status}): the token needs pull-requests: write on ${github.repository}; a pull request from a fork gets a read-only token (comment: false there)`,
+        'token',
+      )
+    throw error
+  }
 }
 
 export interface ReviewedPlan {
