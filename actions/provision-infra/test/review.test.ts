@@ -124,6 +124,13 @@ describe('plan in the pull request, apply of the reviewed plan after the merge',
     const state = readFileSync(ws.state('sit'), 'utf8')
     const plan = await onPullRequest(1, HEAD)
     expect(plan.outputs).toMatchObject({ result: 'no-changes', changes: 'false', 'to-add': '0' })
+    // The pull request that had a plan comment gets it updated; one that never had one gets none.
+    expect(planComments(1)[0]!.body).toContain('in `hosts`: no changes')
+    openPullRequest(3, '8'.repeat(40))
+    const quiet = await onPullRequest(3, '8'.repeat(40))
+    expect(quiet.outputs.result).toBe('no-changes')
+    expect(quiet.log).toContain('No changes: no plan comment')
+    expect(planComments(3)).toEqual([])
     const apply = await afterMerge('9'.repeat(40))
     expect(errors(apply)).toEqual([])
     expect(apply.outputs.result).toBe('no-changes')

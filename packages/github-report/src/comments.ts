@@ -120,7 +120,8 @@ export interface UpsertResult {
 
 /**
  * Keeps exactly one comment that `isOurs` recognises (among trusted ones) on the issue, holding
- * `body`: the oldest is updated in place, or one is created. Two runs racing may both create one;
+ * `body`: the oldest is updated in place, or one is created (unless `create` is false: then
+ * nothing is done and undefined returned). Two runs racing may both create one;
  * each then looks again, and every copy but the oldest is removed, so one stays.
  */
 export async function upsertIssueComment(
@@ -128,7 +129,8 @@ export async function upsertIssueComment(
   issueNumber: number,
   isOurs: (comment: IssueComment) => boolean,
   body: string,
-): Promise<UpsertResult> {
+  { create = true }: { create?: boolean } = {},
+): Promise<UpsertResult | undefined> {
   const { octokit, owner, repo } = client(target)
   const ours = async () =>
     (await listIssueComments(target, issueNumber)).filter((c) => isTrustedComment(c) && isOurs(c))
@@ -156,6 +158,7 @@ export async function upsertIssueComment(
     await removeExtras(existing.slice(1))
     return { ...kept, created: false }
   }
+  if (!create) return undefined
   const created = await withRetries(target, 'create comment', () =>
     octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body }),
   )

@@ -31,12 +31,25 @@ const isOurs = (c: { body: string }) => c.body.startsWith('<!-- ours -->')
 describe('upsertIssueComment against the GitHub stand-in', () => {
   it('creates one comment, then updates it in place through a flaky API', async () => {
     const first = await upsertIssueComment(target, number, isOurs, '<!-- ours -->\none')
-    expect(first.created).toBe(true)
+    expect(first?.created).toBe(true)
     github.faults.failNext(1, 502)
     const second = await upsertIssueComment(target, number, isOurs, '<!-- ours -->\ntwo')
-    expect(second).toMatchObject({ created: false, id: first.id })
+    expect(second).toMatchObject({ created: false, id: first?.id })
     expect(comments().map((c) => c.body)).toEqual(['<!-- ours -->\ntwo'])
     expect(github.violations).toEqual([])
+  })
+
+  it('with create: false, updates an existing comment but makes none', async () => {
+    expect(
+      await upsertIssueComment(target, number, isOurs, '<!-- ours -->\nquiet', { create: false }),
+    ).toBeUndefined()
+    expect(comments()).toEqual([])
+    await upsertIssueComment(target, number, isOurs, '<!-- ours -->\nloud')
+    const updated = await upsertIssueComment(target, number, isOurs, '<!-- ours -->\nquiet', {
+      create: false,
+    })
+    expect(updated?.created).toBe(false)
+    expect(comments().map((c) => c.body)).toEqual(['<!-- ours -->\nquiet'])
   })
 
   it('ignores a look-alike from someone without write access and leaves other comments alone', async () => {
@@ -59,7 +72,7 @@ describe('upsertIssueComment against the GitHub stand-in', () => {
     )
     const left = await listIssueComments(target, number)
     expect(left).toHaveLength(1)
-    expect(results.every((r) => r.id === left[0]!.id)).toBe(true)
+    expect(results.every((r) => r?.id === left[0]!.id)).toBe(true)
     expect(github.violations).toEqual([])
   })
 

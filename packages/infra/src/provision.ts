@@ -186,11 +186,22 @@ async function run(options: ProvisionOptions, temp: string): Promise<ProvisionRe
         ...(options.workspace ? { workspace: options.workspace } : {}),
         ...(github.runUrl ? { runUrl: github.runUrl } : {}),
       })
-      const posted = await publishPlanComment(github, github.pullRequest.number, label, environment, body)
-      result.comment = { ...posted, cut }
-      log(
-        `Plan comment ${posted.created ? 'posted' : 'updated'}: ${posted.url}${cut ? ' (the plan is cut to fit)' : ''}`,
+      // No changes and nothing said before: no comment (a pull request touching one environment
+      // would otherwise collect a "no changes" comment from every other). An earlier one is updated.
+      const posted = await publishPlanComment(
+        github,
+        github.pullRequest.number,
+        label,
+        environment,
+        body,
+        hasIntent(facts),
       )
+      if (posted) {
+        result.comment = { ...posted, cut }
+        log(
+          `Plan comment ${posted.created ? 'posted' : 'updated'}: ${posted.url}${cut ? ' (the plan is cut to fit)' : ''}`,
+        )
+      } else log('No changes: no plan comment')
     }
     return result
   }

@@ -16,7 +16,8 @@ export async function publishPlanComment(
   workingDirectory: string,
   environment: string,
   body: string,
-): Promise<{ url: string; created: boolean }> {
+  create = true,
+): Promise<{ url: string; created: boolean } | undefined> {
   const { upsertIssueComment } = await import('@canary-delivery/github-report')
   try {
     return await upsertIssueComment(
@@ -24,6 +25,7 @@ export async function publishPlanComment(
       pullRequest,
       (comment) => isPlanCommentFor(comment.body, workingDirectory, environment),
       body,
+      { create },
     )
   } catch (error) {
     const status = (error as { status?: number }).status
