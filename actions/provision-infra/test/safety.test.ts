@@ -177,4 +177,26 @@ describe('secrets', () => {
     expect(JSON.parse(apply.outputs.outputs!)).toEqual({ hosts: expect.any(Object), network: '10.20.0.0/16' })
     expect(apply.summary).toContain('Outputs not handed on: `database_password` (holds a secret value)')
   })
+
+  it("code under review does not see the action's inputs (the token, secret values) in its environment", async () => {
+    const ws = tmp.workspace('env-probe')
+    const inputs = {
+      'working-directory': 'env-probe',
+      environment: 'sit',
+      'secret-variables': 'probe_secret=pr0be-s3cret',
+    }
+    const plan = await provision(tmp.env, ws, inputs)
+    const apply = await provision(tmp.env, ws, {
+      ...inputs,
+      command: 'apply',
+      'plan-fingerprint': plan.outputs['plan-fingerprint']!,
+    })
+    expect(errors(apply)).toEqual([])
+    const seen = readFileSync(join(ws.path, 'env-probe/environment-seen.txt'), 'utf8')
+    expect(seen).toContain('TF_IN_AUTOMATION=1')
+    // The inputs are gone (the token input among them); a GITHUB_TOKEN the job itself puts in the
+    // environment (the local runner does, like `env: GITHUB_TOKEN:` in a workflow) is the job's choice.
+    expect(seen).not.toMatch(/^INPUT_/m)
+    expect(seen).not.toContain('pr0be-s3cret')
+  })
 })
