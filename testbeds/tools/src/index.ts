@@ -1,3 +1,4 @@
 export { helmTemplate, ofKind, type RenderedObject, referenceChartDir, withoutLabels } from './helm-template'
+export { offlineTerraformEnv, terraformVersion } from './terraform'
 export { ensureHelm, ensureKubectl, ensureTool, repoRoot, type Tool, toolsCacheDir } from './tools'
 export { type ZipEntry, ZipFile } from './zip'
