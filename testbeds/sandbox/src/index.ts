@@ -1,6 +1,6 @@
 export { Clock, parseDuration } from './clock'
-export type { GitopsOptions } from './controllers/flux'
-export { build as kustomizeBuild } from './controllers/flux'
+export type { GitopsOptions } from './controllers/flux/index'
+export { build as kustomizeBuild } from './controllers/flux/index'
 export type { FaultSettings, Faults } from './faults'
 export { manifestProblems } from './manifests'
 export { kubeconfigFor, type Sandbox, type SandboxOptions, startSandbox } from './sandbox'

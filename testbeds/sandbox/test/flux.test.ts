@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { build } from '../src/controllers/flux'
 import { type Sandbox, startSandbox } from '../src/index'
 import { type Kubectl, kubectlFor, waitFor } from './helpers'
 
@@ -228,54 +227,5 @@ describe('Flux: GitRepository → Kustomization → HelmRelease → Flagger', ()
     expect(ready.message).toContain('Helm upgrade failed for release demo/podinfo with chart podinfo@6.5.4')
     expect(ready.message).toContain('spec.analysis: Invalid value')
     expect(hr.status.history[0].version).toBe(2)
-  })
-
-  it('builds kustomize resources with namespace and images transformers', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kbuild-'))
-    try {
-      mkdirSync(join(dir, 'base'))
-      writeFileSync(
-        join(dir, 'base', 'deploy.yaml'),
-        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: registry.example.com/app:1.0.0\n',
-      )
-      writeFileSync(
-        join(dir, 'kustomization.yaml'),
-        'resources:\n  - base/deploy.yaml\nnamespace: prod\nimages:\n  - name: registry.example.com/app\n    newTag: 2.0.0\n',
-      )
-      const [d] = build(dir)
-      expect(d?.metadata.namespace).toBe('prod')
-      expect(d?.spec.template.spec.containers[0].image).toBe('registry.example.com/app:2.0.0')
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
-  })
-})
-
-describe('stopping the sandbox', () => {
-  it('leaves no files behind, even while Flux is still cloning the gitops repository', async () => {
-    const repo = mkdtempSync(join(tmpdir(), 'gitops-busy-'))
-    const scratch = mkdtempSync(join(tmpdir(), 'sandbox-tmp-'))
-    const savedTmp = process.env.TMPDIR
-    const git = (...args: string[]) =>
-      execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args])
-    try {
-      // Enough files that a clone takes a while, so stop() lands in the middle of one.
-      for (let i = 0; i < 400; i++) writeFileSync(join(repo, `file-${i}.yaml`), `index: ${i}\n`.repeat(50))
-      execFileSync('git', ['init', '--quiet', '--initial-branch=main', repo])
-      git('add', '.')
-      git('commit', '--quiet', '-m', 'many files')
-      process.env.TMPDIR = scratch
-      for (const delayMs of [0, 5, 10, 20, 40, 80]) {
-        const sandbox = await startSandbox({ timeScale: 0.01, gitops: { dir: repo, path: '.' } })
-        await new Promise((r) => setTimeout(r, delayMs))
-        await sandbox.stop()
-        expect(readdirSync(scratch), `after a stop ${delayMs} ms into the start`).toEqual([])
-      }
-    } finally {
-      if (savedTmp === undefined) delete process.env.TMPDIR
-      else process.env.TMPDIR = savedTmp
-      rmSync(repo, { recursive: true, force: true })
-      rmSync(scratch, { recursive: true, force: true })
-    }
   })
 })
