@@ -1,3 +1,11 @@
+export {
+  type ChartEntry,
+  type ChartRepository,
+  chartMetadata,
+  packageChart,
+  serveChartRepository,
+  serveCharts,
+} from './chart-repository'
 export { Clock, parseDuration } from './clock'
 export type { GitopsOptions } from './controllers/flux/index'
 export { build as kustomizeBuild } from './controllers/flux/index'

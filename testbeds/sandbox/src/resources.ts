@@ -129,10 +129,18 @@ export class Registry {
     for (const rt of builtins) this.add(rt)
   }
 
+  /**
+   * Serves a kind, or updates one already served in place: the store, its listeners and controllers
+   * hold on to the same ResourceType object, so a re-applied CRD must not leave them a stale one.
+   */
   add(rt: ResourceType): void {
-    const i = this.types.findIndex((t) => t.group === rt.group && t.plural === rt.plural)
-    if (i >= 0) this.types[i] = rt
-    else this.types.push(rt)
+    const existing = this.types.find((t) => t.group === rt.group && t.plural === rt.plural)
+    if (!existing) {
+      this.types.push(rt)
+      return
+    }
+    for (const key of Object.keys(existing) as (keyof ResourceType)[]) if (!(key in rt)) delete existing[key]
+    Object.assign(existing, rt)
   }
 
   all(): readonly ResourceType[] {

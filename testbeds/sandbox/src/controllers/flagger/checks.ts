@@ -1,3 +1,4 @@
+import { goDuration } from '../../clock'
 import { behaviourFor } from '../../scenario'
 import type { Obj } from '../../util'
 import { dotted, type FlaggerContext } from './context'
@@ -34,12 +35,4 @@ export function checkMetrics(fl: FlaggerContext, cd: Obj, image: string | undefi
     }
   }
   return undefined
-}
-
-/** Go's time.Duration formatting for whole and fractional milliseconds (900ms, 1.5s, 2m0s). */
-export function goDuration(ms: number): string {
-  if (ms < 1000) return `${Number(ms.toFixed(3))}ms`
-  if (ms < 60_000) return `${Number((ms / 1000).toFixed(3))}s`
-  const m = Math.floor(ms / 60_000)
-  return `${m}m${Number(((ms % 60_000) / 1000).toFixed(3))}s`
 }

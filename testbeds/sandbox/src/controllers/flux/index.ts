@@ -1,6 +1,7 @@
 import type { Controller, ControllerContext } from '../context'
 import { bootstrapGitops, type GitopsOptions } from './bootstrap'
 import { gitRepositoryController } from './git-repository'
+import { helmChartController } from './helm-chart'
 import { helmReleaseController } from './helm-release'
 import { helmRepositoryController } from './helm-repository'
 import { kustomizationController } from './kustomization'
@@ -17,7 +18,8 @@ export function fluxControllers(ctx: ControllerContext, gitops?: string | Gitops
   const storage = new FluxStorage()
   const controllers = [
     gitRepositoryController(ctx, storage),
-    helmRepositoryController(ctx),
+    helmRepositoryController(ctx, storage),
+    helmChartController(ctx, storage),
     kustomizationController(ctx, storage),
     helmReleaseController(ctx, storage),
   ]

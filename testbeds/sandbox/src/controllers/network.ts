@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto'
+import { labelMatcher } from '../selectors'
+import type { Obj } from '../util'
+import type { ControllerContext } from './context'
+
+/** Where a k3s pod's resolver asks; Go names it in every failed lookup. */
+export const CLUSTER_DNS = '10.43.0.10:53'
+
+/** A connection attempt's outcome: the Service and its ready workloads, or the error Go's dialer gives. */
+export type Dial = { ok: true; service: Obj; backends: Obj[] } | { ok: false; error: string }
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1'])
+
+/**
+ * What a pod in `fromNamespace` reaches at host:port inside the cluster: a Service (by short name,
+ * `name.namespace`, `.svc` or the full cluster domain) with at least one ready workload behind its
+ * selector. Anything else fails the way it fails in a pod: an unknown name at the cluster's DNS, a
+ * Service with nothing ready behind it refuses the connection.
+ */
+export function dialService(ctx: ControllerContext, host: string, port: number, fromNamespace: string): Dial {
+  const name = host.replace(/\.$/, '')
+  const parts = name.split('.')
+  const suffix = parts.slice(2).join('.')
+  const isService =
+    parts.length === 1 || (parts.length >= 2 && ['', 'svc', 'svc.cluster.local'].includes(suffix))
+  const services = ctx.registry.byKind('v1', 'Service')!
+  const service = isService ? ctx.store.get(services, parts[1] ?? fromNamespace, parts[0]!) : undefined
+  if (!service) return { ok: false, error: `dial tcp: lookup ${host} on ${CLUSTER_DNS}: no such host` }
+  const refused = {
+    ok: false as const,
+    error: `dial tcp ${clusterIP(service)}:${port}: connect: connection refused`,
+  }
+  const selector: Obj | undefined = service.spec?.selector
+  if (!selector || Object.keys(selector).length === 0) return refused
+  if (!(service.spec?.ports ?? []).some((p: Obj) => p.port === port)) return refused
+  const backends = readyWorkloads(ctx, service.metadata.namespace, selector)
+  return backends.length > 0 ? { ok: true, service, backends } : refused
+}
+
+/** Dials the host and port of an http(s) URL, as seen from a pod in `fromNamespace`. */
+export function dialUrl(ctx: ControllerContext, url: string, fromNamespace: string): Dial {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return { ok: false, error: `parse "${url}": invalid URI for request` }
+  }
+  const port = Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80))
+  return dialService(ctx, parsed.hostname, port, fromNamespace)
+}
+
+/** The workloads behind a selector that have a ready pod: Deployments, StatefulSets, DaemonSets, Pods. */
+function readyWorkloads(ctx: ControllerContext, namespace: string, selector: Obj): Obj[] {
+  const matches = labelMatcher(
+    Object.entries(selector)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(','),
+  )
+  const podLabels = (o: Obj): Obj => ({ metadata: { labels: o.spec?.template?.metadata?.labels ?? {} } })
+  const out: Obj[] = []
+  const kinds: [string, string, (o: Obj) => boolean][] = [
+    ['apps/v1', 'Deployment', (o) => (o.status?.availableReplicas ?? 0) > 0],
+    ['apps/v1', 'StatefulSet', (o) => (o.status?.readyReplicas ?? 0) > 0],
+    ['apps/v1', 'DaemonSet', (o) => (o.status?.numberReady ?? 0) > 0],
+  ]
+  for (const [apiVersion, kind, ready] of kinds) {
+    const rt = ctx.registry.byKind(apiVersion, kind)
+    if (!rt) continue
+    out.push(...ctx.store.list(rt, namespace).filter((o) => ready(o) && matches(podLabels(o))))
+  }
+  return out
+}
+
+/** A Service's cluster IP, or a stable made-up one in k3s's service range when the server set none. */
+export function clusterIP(service: Obj): string {
+  const ip = service.spec?.clusterIP
+  if (typeof ip === 'string' && ip !== '' && ip !== 'None') return ip
+  const h = createHash('sha256').update(`${service.metadata.namespace}/${service.metadata.name}`).digest()
+  return `10.43.${h[0]}.${(h[1]! % 253) + 1}`
+}
+
+/** Bytes from an http(s) URL for a controller, with the errors Go's HTTP client gives. */
+export async function httpGet(url: string, timeoutMs = 60_000, maxBytes = 50 * 1024 * 1024): Promise<Buffer> {
+  const parsed = new URL(url)
+  // The sandbox has no way out: only this machine's loopback answers, where tests serve charts.
+  if (!LOOPBACK.has(parsed.hostname)) {
+    throw new Error(`Get "${url}": dial tcp: lookup ${parsed.hostname} on ${CLUSTER_DNS}: no such host`)
+  }
+  let res: Response
+  try {
+    res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' })
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string } }).cause
+    const port = parsed.port || (parsed.protocol === 'https:' ? '443' : '80')
+    if (cause?.code === 'ECONNREFUSED')
+      throw new Error(`Get "${url}": dial tcp ${parsed.hostname}:${port}: connect: connection refused`)
+    if ((err as Error).name === 'TimeoutError')
+      throw new Error(
+        `Get "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`,
+      )
+    throw new Error(`Get "${url}": ${(err as Error).message}`)
+  }
+  if (res.status !== 200) {
+    await res.body?.cancel()
+    throw new HttpStatusError(url, res.status, res.statusText)
+  }
+  const length = Number(res.headers.get('content-length') ?? 0)
+  if (length > maxBytes) throw new Error(`Get "${url}": response of ${length} bytes exceeds ${maxBytes}`)
+  const body = Buffer.from(await res.arrayBuffer())
+  if (body.length > maxBytes)
+    throw new Error(`Get "${url}": response of ${body.length} bytes exceeds ${maxBytes}`)
+  return body
+}
+
+/** A non-200 answer; Helm's getter reports it as `failed to fetch <url> : <status>`. */
+export class HttpStatusError extends Error {
+  constructor(
+    readonly url: string,
+    readonly status: number,
+    statusText: string,
+  ) {
+    super(`failed to fetch ${url} : ${status} ${statusText}`)
+  }
+}
