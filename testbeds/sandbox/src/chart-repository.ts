@@ -107,12 +107,15 @@ export async function serveCharts(
 /** The `index.yaml` of a folder of packaged charts. */
 export function indexYaml(dir: string): string {
   const index: Record<string, Obj[]> = {}
+  let generated = new Date(0).toISOString()
   for (const { entry, metadata, created } of entries(dir)) {
     const list = index[entry.name] ?? []
     list.push({ ...metadata, created, digest: entry.digest, urls: [entry.file] })
     index[entry.name] = list
+    if (created > generated) generated = created
   }
-  return stringify({ apiVersion: 'v1', entries: index, generated: new Date().toISOString() })
+  // The same charts give the same index, byte for byte: its digest is what Flux calls the revision.
+  return stringify({ apiVersion: 'v1', entries: index, generated })
 }
 
 /** Chart.yaml of a packaged chart's top-level chart (not of its subcharts). */

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto'
+import { request as httpRequest } from 'node:http'
+import { request as httpsRequest } from 'node:https'
 import { labelMatcher } from '../selectors'
 import type { Obj } from '../util'
 import type { ControllerContext } from './context'
@@ -80,36 +82,48 @@ export function clusterIP(service: Obj): string {
 }
 
 /** Bytes from an http(s) URL for a controller, with the errors Go's HTTP client gives. */
-export async function httpGet(url: string, timeoutMs = 60_000, maxBytes = 50 * 1024 * 1024): Promise<Buffer> {
+export function httpGet(url: string, timeoutMs = 60_000, maxBytes = 50 * 1024 * 1024): Promise<Buffer> {
   const parsed = new URL(url)
   // The sandbox has no way out: only this machine's loopback answers, where tests serve charts.
   if (!LOOPBACK.has(parsed.hostname)) {
-    throw new Error(`Get "${url}": dial tcp: lookup ${parsed.hostname} on ${CLUSTER_DNS}: no such host`)
+    return Promise.reject(
+      new Error(`Get "${url}": dial tcp: lookup ${parsed.hostname} on ${CLUSTER_DNS}: no such host`),
+    )
   }
-  let res: Response
-  try {
-    res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' })
-  } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause
-    const port = parsed.port || (parsed.protocol === 'https:' ? '443' : '80')
-    if (cause?.code === 'ECONNREFUSED')
-      throw new Error(`Get "${url}": dial tcp ${parsed.hostname}:${port}: connect: connection refused`)
-    if ((err as Error).name === 'TimeoutError')
-      throw new Error(
-        `Get "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`,
+  const port = parsed.port || (parsed.protocol === 'https:' ? '443' : '80')
+  const get = parsed.protocol === 'https:' ? httpsRequest : httpRequest
+  return new Promise((resolve, reject) => {
+    const req = get(url, { method: 'GET', timeout: timeoutMs }, (res) => {
+      if (res.statusCode !== 200) {
+        res.resume()
+        reject(new HttpStatusError(url, res.statusCode ?? 0, res.statusMessage ?? ''))
+        return
+      }
+      const chunks: Buffer[] = []
+      let size = 0
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length
+        if (size > maxBytes) {
+          req.destroy()
+          reject(new Error(`Get "${url}": response exceeds ${maxBytes} bytes`))
+        } else chunks.push(chunk)
+      })
+      res.on('end', () => resolve(Buffer.concat(chunks)))
+      res.on('error', (err) => reject(new Error(`Get "${url}": ${err.message}`)))
+    })
+    req.on('timeout', () => {
+      req.destroy()
+      reject(
+        new Error(`Get "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`),
       )
-    throw new Error(`Get "${url}": ${(err as Error).message}`)
-  }
-  if (res.status !== 200) {
-    await res.body?.cancel()
-    throw new HttpStatusError(url, res.status, res.statusText)
-  }
-  const length = Number(res.headers.get('content-length') ?? 0)
-  if (length > maxBytes) throw new Error(`Get "${url}": response of ${length} bytes exceeds ${maxBytes}`)
-  const body = Buffer.from(await res.arrayBuffer())
-  if (body.length > maxBytes)
-    throw new Error(`Get "${url}": response of ${body.length} bytes exceeds ${maxBytes}`)
-  return body
+    })
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'ECONNREFUSED')
+        reject(new Error(`Get "${url}": dial tcp ${parsed.hostname}:${port}: connect: connection refused`))
+      else reject(new Error(`Get "${url}": ${err.message}`))
+    })
+    req.end()
+  })
 }
 
 /** A non-200 answer; Helm's getter reports it as `failed to fetch <url> : <status>`. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { type Obj, timestamp } from '../../util'
-import { applyAll, type InventoryEntry, prune } from '../apply'
+import { applyAll, type InventoryEntry, inventoryId, prune } from '../apply'
 import type { ControllerContext } from '../context'
 import { isDeploymentReady } from '../deployment'
 import { helmTemplate } from './helm-render'
@@ -123,10 +123,21 @@ export class HelmActions {
       error = await this.waitFor(req, rendered.objects)
     } catch (err) {
       error = (err as Error).message
+      // Helm records the whole manifest of a failed release, so a rollback removes what it created.
+      inventory = this.inventoryOf(rendered.objects)
     }
     if (!error) this.releases.supersede(req.namespace, req.release, version)
     this.releases.record(record(error ? 'failed' : 'deployed', inventory))
     return { stored: true, ...(error ? { error } : {}) }
+  }
+
+  private inventoryOf(objects: Obj[]): InventoryEntry[] {
+    return objects.flatMap((o) => {
+      const rt = this.ctx.registry.byKind(String(o.apiVersion), String(o.kind))
+      if (!rt) return []
+      const placed = rt.namespaced ? o : { ...o, metadata: { ...o.metadata, namespace: undefined } }
+      return [{ id: inventoryId(placed, rt), v: rt.version }]
+    })
   }
 
   private applyCrds(crds: Obj[], policy: ReleaseRequest['crds']): void {
