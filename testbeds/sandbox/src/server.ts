@@ -1,18 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { parse as parseYaml } from 'yaml'
-import {
-  apiGroupList,
-  apiResourceList,
-  apiVersions,
-  openApiGroupVersion,
-  openApiRoot,
-  versionInfo,
-} from './discovery'
+import { apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery'
 import { ApiError, badRequest, invalid, notFound } from './errors'
 import type { FaultSettings } from './faults'
+import { openApiGroupVersion, openApiRoot } from './openapi'
 import { applyMerge, jsonPatch, mergePatch, PatchTestFailed, strategicMerge } from './patch'
-import { decodeProtobuf } from './protobuf'
+import { decodeProtobuf, PROTOBUF } from './proto/decode'
 import { groupVersion, type ResourceType, typesFromCrd } from './resources'
 import { fieldMatcher, labelMatcher } from './selectors'
 import type { Store } from './store'
@@ -117,7 +111,7 @@ export class ApiServer {
       case 'POST':
         return this.create(req, res, route, q, body)
       case 'PUT':
-        return this.replace(res, route, q, body)
+        return this.replace(req, res, route, q, body)
       case 'PATCH':
         return this.patch(req, res, route, q, body)
       case 'DELETE':
@@ -209,6 +203,8 @@ export class ApiServer {
   private watch(req: IncomingMessage, res: ServerResponse, r: Route, q: URLSearchParams): void {
     const timeout = Number(q.get('timeoutSeconds') ?? MAX_WATCH_SECONDS)
     const rv = q.get('resourceVersion')
+    const initialEvents = q.has('sendInitialEvents') ? flag(q.get('sendInitialEvents')) : undefined
+    if (initialEvents !== undefined) checkWatchList(r.rt, q, initialEvents)
     serveWatch(
       this.store,
       res,
@@ -218,6 +214,7 @@ export class ApiServer {
         match: matcher(q),
         ...(rv !== null ? { resourceVersion: rv } : {}),
         bookmarks: flag(q.get('allowWatchBookmarks')),
+        ...(initialEvents !== undefined ? { sendInitialEvents: initialEvents } : {}),
         bookmarkEveryMs: this.bookmarkEveryMs,
         // `kubectl get -w` asks for Tables: each event carries a one-row Table, as on a real server.
         ...(wantsTable(req)
@@ -256,14 +253,20 @@ export class ApiServer {
     send(res, 201, created)
   }
 
-  private replace(res: ServerResponse, r: Route, q: URLSearchParams, body: Buffer): void {
+  private replace(
+    req: IncomingMessage,
+    res: ServerResponse,
+    r: Route,
+    q: URLSearchParams,
+    body: Buffer,
+  ): void {
     if (!r.name)
       throw new ApiError(
         405,
         'MethodNotAllowed',
         'the server does not allow this method on the requested resource',
       )
-    const obj = parseJson(body)
+    const obj = decodeObject(req, body)
     this.checkIdentity(r, obj)
     obj.metadata = { ...obj.metadata, name: r.name, ...(r.namespace ? { namespace: r.namespace } : {}) }
     if (obj.metadata.name !== r.name)
@@ -439,6 +442,22 @@ function sendText(res: ServerResponse, code: number, text: string): void {
 // Boolean query parameters as apimachinery reads them: absent, 0 or false is false, anything else true.
 const flag = (v: string | null): boolean => v !== null && v !== '0' && v.toLowerCase() !== 'false'
 
+/** The apiserver's rules for watch-list parameters (apimachinery's ListOptions validation). */
+function checkWatchList(rt: ResourceType, q: URLSearchParams, initialEvents: boolean): void {
+  const causes: { field: string; message: string }[] = []
+  if (q.get('resourceVersionMatch') !== 'NotOlderThan')
+    causes.push({
+      field: 'resourceVersionMatch',
+      message: `Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan`,
+    })
+  if (initialEvents && !flag(q.get('allowWatchBookmarks')))
+    causes.push({
+      field: 'allowWatchBookmarks',
+      message: 'Forbidden: sendInitialEvents requires setting allowWatchBookmarks to true',
+    })
+  if (causes.length) throw invalid(rt, '', causes, 'ListOptions.meta.k8s.io')
+}
+
 const dryRun = (q: URLSearchParams) => q.getAll('dryRun').includes('All')
 
 const matcher = (q: URLSearchParams) => {
@@ -447,11 +466,17 @@ const matcher = (q: URLSearchParams) => {
   return (o: Obj) => labels(o) && fields(o)
 }
 
+/** A create or update body in any media type a real server takes for built-in kinds (JSON when unsaid). */
 function decodeObject(req: IncomingMessage, body: Buffer): Obj {
-  const type = req.headers['content-type'] ?? ''
-  if (type.includes('protobuf')) return decodeProtobuf(body)
-  if (type.includes('yaml')) return parseApply(body)
-  return parseJson(body)
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
+  if (type === PROTOBUF) return decodeProtobuf(body)
+  if (type === 'application/yaml') return parseApply(body)
+  if (type === 'application/json' || type === '') return parseJson(body)
+  throw new ApiError(
+    415,
+    'UnsupportedMediaType',
+    `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, ${PROTOBUF}`,
+  )
 }
 
 function parseJson(body: Buffer, allowArray = false): Obj {
