@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http'
-import { expired } from './errors'
+import { expired, invalid } from './errors'
+import { flag } from './http'
 import { groupVersion, type ResourceType } from './resources'
 import type { Matcher } from './selectors'
 import type { Store, StoreEvent } from './store'
@@ -126,4 +127,20 @@ export function serveWatch(
     const type = translate(e)
     if (type) send(type, e.object)
   }
+}
+
+/** The apiserver's rules for watch-list parameters (apimachinery's ListOptions validation). */
+export function checkWatchList(rt: ResourceType, q: URLSearchParams, initialEvents: boolean): void {
+  const causes: { field: string; message: string }[] = []
+  if (q.get('resourceVersionMatch') !== 'NotOlderThan')
+    causes.push({
+      field: 'resourceVersionMatch',
+      message: 'Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan',
+    })
+  if (initialEvents && !flag(q.get('allowWatchBookmarks')))
+    causes.push({
+      field: 'allowWatchBookmarks',
+      message: 'Forbidden: sendInitialEvents requires setting allowWatchBookmarks to true',
+    })
+  if (causes.length) throw invalid(rt, '', causes, 'ListOptions.meta.k8s.io')
 }

@@ -24,7 +24,8 @@ export function decodeProtobuf(body: Buffer): Obj {
   const encoding = bytesOf(envelope, 3).toString('utf8')
   if (encoding) throw unsupported(`the content encoding "${encoding}" is not supported`)
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion]
-  const spec = message(messageOf(group!, version!, kind))
+  // DeleteOptions travels under every group's version (`v1`, `apps/v1`); its message is meta/v1's.
+  const spec = message(kind === 'DeleteOptions' ? 'meta/v1.DeleteOptions' : messageOf(group!, version!, kind))
   if (!kind || !spec) {
     throw unsupported(
       `no protobuf schema for ${kind || 'an object without kind'} in ${apiVersion || 'no apiVersion'}`,
