@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { versionInfo } from './discovery'
 import { type FieldSpec, message, messageOf } from './proto/schema'
 import type { Registry, ResourceType } from './resources'
@@ -5,6 +6,33 @@ import type { Obj } from './util'
 
 const openApiPath = (g: { group: string; version: string }) =>
   g.group === '' ? `api/${g.version}` : `apis/${g.group}/${g.version}`
+
+/** What clients ask for; the answer names it without the `@`, which is not valid in a media type. */
+const OPENAPI_V2_PROTOBUF = 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf'
+const OPENAPI_V2_PROTOBUF_ANSWER = 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf'
+
+/**
+ * `GET /openapi/v2`, present and empty: the schemas are in v3. kubectl and helm fetch it (as protobuf)
+ * only to validate a kind v3 does not know, and find nothing to check, as on a real cluster for a kind
+ * nothing serves; the mapping then fails with "no matches for kind".
+ */
+export function openApiV2(req: IncomingMessage, res: ServerResponse): void {
+  const accept = String(req.headers.accept ?? '')
+  if (accept.includes(OPENAPI_V2_PROTOBUF) || accept.includes(OPENAPI_V2_PROTOBUF_ANSWER)) {
+    // A gnostic Document with only `swagger: "2.0"` (field 1): no paths, no definitions.
+    const body = Buffer.from([0x0a, 0x03, ...Buffer.from('2.0')])
+    res.writeHead(200, { 'Content-Type': OPENAPI_V2_PROTOBUF_ANSWER, 'Content-Length': body.length })
+    return void res.end(body)
+  }
+  const text = JSON.stringify({
+    swagger: '2.0',
+    info: { title: 'Kubernetes', version: versionInfo.gitVersion },
+    paths: {},
+    definitions: {},
+  })
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) })
+  res.end(text)
+}
 
 /** `GET /openapi/v3`: one document per group/version, as kube-apiserver lists them. */
 export function openApiRoot(registry: Registry): Obj {

@@ -5,7 +5,7 @@ import { ApiError, badRequest, conflict, invalid, notFound } from './errors'
 import type { FaultSettings } from './faults'
 import { decodeObject, deleteOptions, dryRun, flag, parseApply, readBody, send, sendText } from './http'
 import { apply, managerOf, trackCreate, trackUpdate, type Write } from './managed-fields'
-import { openApiGroupVersion, openApiRoot } from './openapi'
+import { openApiGroupVersion, openApiRoot, openApiV2 } from './openapi'
 import { APPLY, mergePatch, patched, patchType } from './patch'
 import { groupVersion, type ResourceType, typesFromCrd } from './resources'
 import { matcher } from './selectors'
@@ -92,6 +92,7 @@ export class ApiServer {
     if (path === '/api') return void send(res, 200, apiVersions(req.headers.host ?? ''))
     if (path === '/apis') return void send(res, 200, apiGroupList(this.store.registry))
     if (path === '/openapi/v3') return void send(res, 200, openApiRoot(this.store.registry))
+    if (path === '/openapi/v2') return openApiV2(req, res)
     if (path.startsWith('/openapi/v3/')) {
       const doc = openApiGroupVersion(this.store.registry, path.slice('/openapi/v3/'.length))
       if (!doc) throw notServed(`the OpenAPI document ${path}`)

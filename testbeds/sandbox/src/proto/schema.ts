@@ -51,7 +51,7 @@ export function message(name: string): MessageSpec | undefined {
   const text = MESSAGES[name]
   if (text === undefined) return undefined
   const spec: MessageSpec = { name, fields: [], byNumber: new Map(), byJson: new Map(), atomic: false }
-  for (const part of text.split(';')) {
+  for (const part of text.split(';').filter(Boolean)) {
     if (part === 'atomic') {
       spec.atomic = true
       continue
