@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { startSandbox } from './sandbox'
 
 const usage =
-  'usage: pnpm sandbox --kubeconfig FILE [--gitops DIR] [--gitops-path PATH] [--scenario FILE] [--time-scale N] [--port N]'
+  'usage: pnpm sandbox --kubeconfig FILE [--gitops DIR] [--gitops-path PATH] [--scenario FILE] [--time-scale N] [--port N] [--bare]'
 
 async function main(): Promise<void> {
   let values: Record<string, string | boolean | undefined>
@@ -16,6 +16,7 @@ async function main(): Promise<void> {
         scenario: { type: 'string' },
         'time-scale': { type: 'string' },
         port: { type: 'string' },
+        bare: { type: 'boolean' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
       timeScale,
       port,
       kubeconfigPath: resolve(String(values.kubeconfig)),
+      ...(values.bare ? { bare: true } : {}),
       ...(typeof values.scenario === 'string' ? { scenario: resolve(values.scenario) } : {}),
       ...(typeof values.gitops === 'string'
         ? {
@@ -59,7 +61,11 @@ async function main(): Promise<void> {
   log(
     `sandbox API server on ${sandbox.url} (time scale ${timeScale}); kubeconfig written to ${sandbox.kubeconfigPath}`,
   )
-  log(`try: KUBECONFIG=${sandbox.kubeconfigPath} kubectl get canaries -A`)
+  log(
+    values.bare
+      ? `bare: no Flux or Flagger; try: KUBECONFIG=${sandbox.kubeconfigPath} helm install ...`
+      : `try: KUBECONFIG=${sandbox.kubeconfigPath} kubectl get canaries -A`,
+  )
   const stop = (signal: string) => {
     log(`${signal}: stopping`)
     sandbox.stop().then(

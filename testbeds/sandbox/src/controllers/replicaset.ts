@@ -1,0 +1,67 @@
+import type { StoreEvent } from '../store'
+import type { Obj } from '../util'
+import { type Controller, type ControllerContext, kind } from './context'
+import { controllerUid, isPodFinished, isPodReady, podFrom, randomSuffix } from './pods'
+import { workqueue } from './workqueue'
+
+/**
+ * The ReplicaSet controller: keeps `spec.replicas` pods (`<replicaset>-<random>`, owned by it) and
+ * reports how many exist and how many are ready and available.
+ */
+export function replicaSetController(ctx: ControllerContext): Controller {
+  const replicaSets = kind(ctx.registry, 'apps', 'replicasets')
+  const pods = kind(ctx.registry, '', 'pods')
+
+  const queue = workqueue(ctx, (namespace, name) => {
+    const rs = ctx.store.get(replicaSets, namespace, name)
+    if (!rs || rs.metadata.deletionTimestamp) return
+    const want: number = rs.spec?.replicas ?? 1
+    let owned = ctx.store.list(
+      pods,
+      namespace,
+      (p) => controllerUid(p) === rs.metadata.uid && !p.metadata.deletionTimestamp && !isPodFinished(p),
+    )
+    for (let i = owned.length; i < want; i++) {
+      owned.push(
+        ctx.store.create(pods, podFrom(rs, replicaSets, rs.spec?.template, `${name}-${randomSuffix()}`)),
+      )
+    }
+    if (owned.length > want) {
+      // Unready and newer pods go first, as the ReplicaSet controller ranks them.
+      const ranked = [...owned].sort(
+        (a, b) =>
+          Number(isPodReady(a)) - Number(isPodReady(b)) ||
+          b.metadata.creationTimestamp.localeCompare(a.metadata.creationTimestamp),
+      )
+      const doomed = new Set(ranked.slice(0, owned.length - want).map((p: Obj) => p.metadata.name))
+      for (const p of doomed) ctx.store.delete(pods, namespace, p as string)
+      owned = owned.filter((p) => !doomed.has(p.metadata.name))
+    }
+    const ready = owned.filter(isPodReady).length
+    rs.status = {
+      replicas: owned.length,
+      ...(owned.length ? { fullyLabeledReplicas: owned.length } : {}),
+      ...(ready ? { readyReplicas: ready, availableReplicas: ready } : {}),
+      observedGeneration: rs.metadata.generation,
+    }
+    ctx.store.update(replicaSets, rs, { status: true })
+  })
+
+  const unsubscribe = ctx.store.subscribe((e: StoreEvent) => {
+    if (e.rt === replicaSets && e.type !== 'DELETED')
+      queue.add(e.object.metadata.namespace, e.object.metadata.name)
+    if (e.rt === pods) {
+      const owner = e.object.metadata.ownerReferences?.find(
+        (o: Obj) => o.controller && o.kind === 'ReplicaSet',
+      )
+      if (owner) queue.add(e.object.metadata.namespace, owner.name)
+    }
+  })
+
+  return {
+    stop() {
+      unsubscribe()
+      queue.stop()
+    },
+  }
+}
