@@ -4,8 +4,9 @@ import { join } from 'node:path'
 import { Clock } from './clock'
 import { seedCluster } from './controllers/cluster'
 import type { Controller, ControllerContext } from './controllers/context'
-import { flaggerController } from './controllers/flagger/index'
-import { fluxControllers, type GitopsOptions } from './controllers/flux/index'
+import { PREINSTALLED } from './controllers/flagger/config'
+import { flaggerController, installedFlagger } from './controllers/flagger/index'
+import { fluxControllers, type GitopsOptions, installedFlux } from './controllers/flux/index'
 import { kubernetesControllers } from './controllers/kubernetes'
 import { EventRecorder } from './events'
 import type { FaultSettings, Faults } from './faults'
@@ -29,8 +30,9 @@ export interface SandboxOptions {
   /** Receives one line per controller change. Default: silent. */
   log?: (line: string) => void
   /**
-   * An empty k3s-like cluster: no Flux or Flagger CRDs and no Flux or Flagger behaviour, for installing
-   * the real charts. Default false: both come pre-installed.
+   * An empty k3s-like cluster: no Flux or Flagger CRDs, and their behaviour only once their charts are
+   * installed (the Flux controllers' and Flagger's Deployments available, configured from Flagger's
+   * arguments, on the CRDs installed). Default false: both come pre-installed.
    */
   bare?: boolean
 }
@@ -85,8 +87,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const url = await server.listen(options.port ?? 0)
 
   const controllers: Controller[] = kubernetesControllers(ctx)
-  // Flux and Flagger come pre-installed, unless the sandbox starts bare.
-  if (!options.bare) controllers.push(flaggerController(ctx), fluxControllers(ctx, options.gitops))
+  // Flux and Flagger come pre-installed; a bare sandbox runs them once their charts are installed.
+  if (options.bare) controllers.push(installedFlagger(ctx), installedFlux(ctx))
+  else controllers.push(flaggerController(ctx, PREINSTALLED), fluxControllers(ctx, options.gitops))
 
   const kubeconfig = kubeconfigFor(url)
   let tempDir: string | undefined

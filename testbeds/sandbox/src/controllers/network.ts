@@ -4,18 +4,19 @@ import { request as httpsRequest } from 'node:https'
 import { labelMatcher } from '../selectors'
 import type { Obj } from '../util'
 import type { ControllerContext } from './context'
+import { isPodReady } from './pods'
 
 /** Where a k3s pod's resolver asks; Go names it in every failed lookup. */
 export const CLUSTER_DNS = '10.43.0.10:53'
 
-/** A connection attempt's outcome: the Service and its ready workloads, or the error Go's dialer gives. */
+/** A connection attempt's outcome: the Service and its ready pods, or the error Go's dialer gives. */
 export type Dial = { ok: true; service: Obj; backends: Obj[] } | { ok: false; error: string }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1'])
 
 /**
  * What a pod in `fromNamespace` reaches at host:port inside the cluster: a Service (by short name,
- * `name.namespace`, `.svc` or the full cluster domain) with at least one ready workload behind its
+ * `name.namespace`, `.svc` or the full cluster domain) with at least one ready pod behind its
  * selector. Anything else fails the way it fails in a pod: an unknown name at the cluster's DNS, a
  * Service with nothing ready behind it refuses the connection.
  */
@@ -35,7 +36,7 @@ export function dialService(ctx: ControllerContext, host: string, port: number, 
   const selector: Obj | undefined = service.spec?.selector
   if (!selector || Object.keys(selector).length === 0) return refused
   if (!(service.spec?.ports ?? []).some((p: Obj) => p.port === port)) return refused
-  const backends = readyWorkloads(ctx, service.metadata.namespace, selector)
+  const backends = readyPods(ctx, service.metadata.namespace, selector)
   return backends.length > 0 ? { ok: true, service, backends } : refused
 }
 
@@ -51,26 +52,15 @@ export function dialUrl(ctx: ControllerContext, url: string, fromNamespace: stri
   return dialService(ctx, parsed.hostname, port, fromNamespace)
 }
 
-/** The workloads behind a selector that have a ready pod: Deployments, StatefulSets, DaemonSets, Pods. */
-function readyWorkloads(ctx: ControllerContext, namespace: string, selector: Obj): Obj[] {
+/** The ready pods behind a Service's selector: its endpoints. */
+function readyPods(ctx: ControllerContext, namespace: string, selector: Obj): Obj[] {
   const matches = labelMatcher(
     Object.entries(selector)
       .map(([k, v]) => `${k}=${v}`)
       .join(','),
   )
-  const podLabels = (o: Obj): Obj => ({ metadata: { labels: o.spec?.template?.metadata?.labels ?? {} } })
-  const out: Obj[] = []
-  const kinds: [string, string, (o: Obj) => boolean][] = [
-    ['apps/v1', 'Deployment', (o) => (o.status?.availableReplicas ?? 0) > 0],
-    ['apps/v1', 'StatefulSet', (o) => (o.status?.readyReplicas ?? 0) > 0],
-    ['apps/v1', 'DaemonSet', (o) => (o.status?.numberReady ?? 0) > 0],
-  ]
-  for (const [apiVersion, kind, ready] of kinds) {
-    const rt = ctx.registry.byKind(apiVersion, kind)
-    if (!rt) continue
-    out.push(...ctx.store.list(rt, namespace).filter((o) => ready(o) && matches(podLabels(o))))
-  }
-  return out
+  const pods = ctx.registry.byKind('v1', 'Pod')
+  return pods ? ctx.store.list(pods, namespace, (p) => matches(p) && isPodReady(p)) : []
 }
 
 /** A Service's cluster IP, or a stable made-up one in k3s's service range when the server set none. */

@@ -1,10 +1,12 @@
 import type { ResourceType } from '../../resources'
 import type { Obj } from '../../util'
 import { type ControllerContext, kind } from '../context'
+import type { FlaggerConfig } from './config'
 
 /** What the parts of the Flagger model share: the kinds they touch and per-canary memory. */
 export interface FlaggerContext {
   ctx: ControllerContext
+  config: FlaggerConfig
   canaries: ResourceType
   deployments: ResourceType
   services: ResourceType
@@ -12,9 +14,10 @@ export interface FlaggerContext {
   notReadySince: Map<string, number>
 }
 
-export function flaggerContext(ctx: ControllerContext): FlaggerContext {
+export function flaggerContext(ctx: ControllerContext, config: FlaggerConfig): FlaggerContext {
   return {
     ctx,
+    config,
     canaries: kind(ctx.registry, 'flagger.app', 'canaries'),
     deployments: kind(ctx.registry, 'apps', 'deployments'),
     services: kind(ctx.registry, '', 'services'),
@@ -30,3 +33,6 @@ export function recordEvent(fl: FlaggerContext, cd: Obj, type: 'Normal' | 'Warni
   fl.ctx.events.record(cd, type, 'Synced', message, 'flagger')
   fl.ctx.log(`flagger ${dotted(cd)}: ${type === 'Warning' ? 'WARN ' : ''}${message}`)
 }
+
+/** The Canary's provider, or the one Flagger runs with (`-mesh-provider`) when it names none. */
+export const providerOf = (fl: FlaggerContext, cd: Obj): string => cd.spec?.provider || fl.config.meshProvider

@@ -1,11 +1,11 @@
 import type { CanaryPhase } from '@canary-delivery/flagger'
 import { type Obj, specHash, timestamp } from '../../util'
 import { isDeploymentReady } from '../deployment'
-import { checkMetrics } from './checks'
+import { checkMetrics, metricProvidersProblem } from './checks'
 import { dotted, type FlaggerContext, recordEvent } from './context'
 import { createPrimary, ensureRouting, primaryTemplate, scale, setWeights } from './routing'
 import { writeCanaryStatus } from './status'
-import { closedGate, openRollbackHook } from './webhooks'
+import { failingHook, openRollbackHook } from './webhooks'
 
 /**
  * One tick of Flagger 1.44's canary state machine for a Deployment target: initialization, a new
@@ -32,6 +32,8 @@ export function advanceCanary(fl: FlaggerContext, namespace: string, name: strin
 
   if (phase === '' || phase === 'Initializing') {
     if (!ensureRouting(fl, cd, target)) return
+    const providers = metricProvidersProblem(fl, cd)
+    if (providers) event('Warning', providers)
     if (!ctx.store.get(fl.deployments, namespace, primaryName)) createPrimary(fl, cd, target)
     if (phase === '') setStatus({ phase: 'Initializing', canaryWeight: 0, failedChecks: 0, iterations: 0 })
     if (!isDeploymentReady(ctx.store.get(fl.deployments, namespace, primaryName))) return
@@ -52,7 +54,7 @@ export function advanceCanary(fl: FlaggerContext, namespace: string, name: strin
   const hash = specHash(target.spec.template)
   // Flagger's hasSpecChanged: a template equal to the last promoted one is a manual rollback, not a run.
   const changed = st.lastAppliedSpec !== hash && st.lastPromotedSpec !== hash
-  const gate = (type: string) => closedGate(fl, cd, image, type)
+  const gate = (type: string) => failingHook(fl, cd, image, type)
   const key = `${namespace}/${name}`
 
   if (phase === 'Initialized' || phase === 'Succeeded' || phase === 'Failed' || phase === 'Waiting') {
@@ -64,7 +66,7 @@ export function advanceCanary(fl: FlaggerContext, namespace: string, name: strin
     const confirm = gate('confirm-rollout')
     if (confirm) {
       if (phase !== 'Waiting') setStatus({ phase: 'Waiting' })
-      event('Warning', `Halt ${id} advancement waiting for approval ${confirm.name}`)
+      event('Warning', `Halt ${id} advancement waiting for approval ${confirm.hook.name}`)
       return
     }
     event('Normal', `New revision detected! Scaling up ${tid}`)
@@ -129,14 +131,12 @@ export function advanceCanary(fl: FlaggerContext, namespace: string, name: strin
       event('Normal', `Starting canary analysis for ${tid}`)
       const pre = gate('pre-rollout')
       if (pre)
-        return void fail(
-          `Halt ${id} advancement pre-rollout check ${pre.name} failed the load tester answered 403`,
-        )
+        return void fail(`Halt ${id} advancement pre-rollout check ${pre.hook.name} failed ${pre.error}`)
     }
     const rolloutHook = gate('rollout')
     if (rolloutHook)
       return void fail(
-        `Halt ${id} advancement external check ${rolloutHook.name} failed the load tester answered 403`,
+        `Halt ${id} advancement external check ${rolloutHook.hook.name} failed ${rolloutHook.error}`,
       )
     if (weight > 0 || iterations > 0) {
       const problem = checkMetrics(fl, cd, image)
@@ -162,7 +162,7 @@ export function advanceCanary(fl: FlaggerContext, namespace: string, name: strin
         if (traffic)
           return void event(
             'Warning',
-            `Halt ${id} advancement waiting for traffic increase approval ${traffic.name}`,
+            `Halt ${id} advancement waiting for traffic increase approval ${traffic.hook.name}`,
           )
         const next = steps?.length
           ? (steps.find((s) => s > weight) ?? maxWeight)
@@ -175,14 +175,14 @@ export function advanceCanary(fl: FlaggerContext, namespace: string, name: strin
     }
     const promotionGate = gate('confirm-promotion')
     if (promotionGate) {
-      event('Warning', `Halt ${id} advancement waiting for approval ${promotionGate.name}`)
+      event('Warning', `Halt ${id} advancement waiting for approval ${promotionGate.hook.name}`)
       if (phase !== 'WaitingPromotion') setStatus({ phase: 'WaitingPromotion' })
       return
     }
     event('Normal', `Copying ${tid} template spec to ${primaryName}.${namespace}`)
     const primary = ctx.store.get(fl.deployments, namespace, primaryName)
     if (primary) {
-      primary.spec.template = primaryTemplate(target, primaryName)
+      primary.spec.template = primaryTemplate(fl, target)
       ctx.store.update(fl.deployments, primary)
     }
     setStatus({ phase: 'Promoting' })

@@ -1,6 +1,6 @@
 import { clone, type Obj } from '../../util'
 import { kind } from '../context'
-import { dotted, type FlaggerContext, recordEvent } from './context'
+import { dotted, type FlaggerContext, providerOf, recordEvent } from './context'
 
 /**
  * Creates the apex, -primary and -canary Services and, for APISIX, the canary route. False when a
@@ -9,7 +9,18 @@ import { dotted, type FlaggerContext, recordEvent } from './context'
 export function ensureRouting(fl: FlaggerContext, cd: Obj, target: Obj): boolean {
   const ns = cd.metadata.namespace
   const apex: string = cd.spec.service?.name ?? target.metadata.name
-  const key = selectorKey(target) ?? 'app'
+  const selector = selectorOf(fl, target)
+  if (!selector) {
+    const labels = `[${fl.config.selectorLabels.join(' ')}]`
+    recordEvent(
+      fl,
+      cd,
+      'Warning',
+      `getSelectorLabel failed: deployment ${dotted(target)} spec.selector.matchLabels must contain one of ${labels}`,
+    )
+    return false
+  }
+  const { key, value } = selector
   const port = cd.spec.service?.port ?? 80
   const targetPort = cd.spec.service?.targetPort ?? port
   const svc = (name: string, selector: string) => ({
@@ -20,14 +31,14 @@ export function ensureRouting(fl: FlaggerContext, cd: Obj, target: Obj): boolean
       ports: [{ name: 'http', port, protocol: 'TCP', targetPort }],
     },
   })
-  for (const [name, selector] of [
-    [apex, `${target.metadata.name}-primary`],
-    [`${apex}-primary`, `${target.metadata.name}-primary`],
-    [`${apex}-canary`, target.metadata.name],
+  for (const [name, selects] of [
+    [apex, `${value}-primary`],
+    [`${apex}-primary`, `${value}-primary`],
+    [`${apex}-canary`, value],
   ] as const) {
-    if (!fl.ctx.store.get(fl.services, ns, name)) fl.ctx.store.create(fl.services, svc(name, selector))
+    if (!fl.ctx.store.get(fl.services, ns, name)) fl.ctx.store.create(fl.services, svc(name, selects))
   }
-  if (cd.spec.provider !== 'apisix') return true
+  if (providerOf(fl, cd) !== 'apisix') return true
   const routes = kind(fl.ctx.registry, 'apisix.apache.org', 'apisixroutes')
   const refName: string | undefined = cd.spec.routeRef?.name
   if (!refName) {
@@ -65,7 +76,7 @@ export function ensureRouting(fl: FlaggerContext, cd: Obj, target: Obj): boolean
 
 /** Sets the primary and canary weights on the APISIX canary route (other providers route no traffic here). */
 export function setWeights(fl: FlaggerContext, cd: Obj, primary: number, canary: number): void {
-  if (cd.spec.provider !== 'apisix' || !cd.spec.routeRef?.name) return
+  if (providerOf(fl, cd) !== 'apisix' || !cd.spec.routeRef?.name) return
   const routes = kind(fl.ctx.registry, 'apisix.apache.org', 'apisixroutes')
   const apex = cd.spec.service?.name ?? cd.spec.targetRef.name
   const route = fl.ctx.store.get(routes, cd.metadata.namespace, `${cd.spec.routeRef.name}-${apex}-canary`)
@@ -77,19 +88,26 @@ export function setWeights(fl: FlaggerContext, cd: Obj, primary: number, canary:
   fl.ctx.store.update(routes, route)
 }
 
-/** `<target>-primary`, a copy of the target with the selector label rewritten, owned by the Canary. */
+/**
+ * `<target>-primary`, a copy of the target owned by the Canary, selecting `<label value>-primary`; of
+ * the target's labels it keeps those `-include-label-prefix` names (never Flux's toolkit labels).
+ */
 export function createPrimary(fl: FlaggerContext, cd: Obj, target: Obj): void {
   const primaryName = `${target.metadata.name}-primary`
-  const key = selectorKey(target)
+  const selector = selectorOf(fl, target)!
+  const primaryValue = `${selector.value}-primary`
   const spec = clone(target.spec)
-  spec.replicas = target.spec.replicas ?? 1
-  if (key) spec.selector = { matchLabels: { [key]: primaryName } }
-  spec.template = primaryTemplate(target, primaryName)
+  spec.replicas = target.spec.replicas || 1
+  spec.selector = { matchLabels: { [selector.key]: primaryValue } }
+  spec.template = primaryTemplate(fl, target)
   fl.ctx.store.create(fl.deployments, {
     metadata: {
       name: primaryName,
       namespace: target.metadata.namespace,
-      labels: { ...target.metadata.labels, ...(key ? { [key]: primaryName } : {}) },
+      labels: {
+        ...includedLabels(target.metadata.labels, fl.config.includeLabelPrefix),
+        [selector.key]: primaryValue,
+      },
       annotations: { 'helm.toolkit.fluxcd.io/driftDetection': 'disabled' },
       ownerReferences: [ownerRef(cd)],
     },
@@ -98,12 +116,12 @@ export function createPrimary(fl: FlaggerContext, cd: Obj, target: Obj): void {
   fl.ctx.log(`flagger ${dotted(cd)}: created deployment ${primaryName}`)
 }
 
-/** The target's pod template as the primary runs it. */
-export function primaryTemplate(target: Obj, primaryName: string): Obj {
+/** The target's pod template as the primary runs it: the selector label's value gets `-primary`. */
+export function primaryTemplate(fl: FlaggerContext, target: Obj): Obj {
   const template = clone(target.spec.template)
-  const labels = template.metadata?.labels ?? {}
-  const key = selectorKey(target)
-  if (key) labels[key] = primaryName
+  const selector = selectorOf(fl, target)
+  const labels = withoutToolkit(template.metadata?.labels)
+  if (selector) labels[selector.key] = `${selector.value}-primary`
   template.metadata = { ...template.metadata, labels }
   return template
 }
@@ -115,10 +133,24 @@ export function scale(fl: FlaggerContext, d: Obj, replicas: number): void {
   fl.ctx.store.update(fl.deployments, fresh)
 }
 
-// Flagger rewrites the value of the selector label (app, name or app.kubernetes.io/name) for the primary.
-function selectorKey(target: Obj): string | undefined {
+/** The first of Flagger's `-selector-labels` the target selects by, with its value. */
+function selectorOf(fl: FlaggerContext, target: Obj): { key: string; value: string } | undefined {
   const labels: Obj = target.spec?.selector?.matchLabels ?? {}
-  return ['app', 'name', 'app.kubernetes.io/name'].find((k) => k in labels) ?? Object.keys(labels)[0]
+  const key = fl.config.selectorLabels.find((k) => k in labels)
+  return key ? { key, value: String(labels[key]) } : undefined
+}
+
+// Labels Flux's controllers own (…toolkit.fluxcd.io/…) never pass to what Flagger makes.
+const TOOLKIT = 'toolkit.fluxcd.io'
+const withoutToolkit = (labels: Obj | undefined): Obj =>
+  Object.fromEntries(Object.entries(labels ?? {}).filter(([k]) => !k.includes(TOOLKIT)))
+
+function includedLabels(labels: Obj | undefined, prefixes: string[]): Obj {
+  return Object.fromEntries(
+    Object.entries(withoutToolkit(labels)).filter(([k]) =>
+      prefixes.some((p) => p === '*' || (p !== '' && k.startsWith(p))),
+    ),
+  )
 }
 
 const ownerRef = (cd: Obj) => ({

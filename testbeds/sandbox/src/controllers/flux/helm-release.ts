@@ -29,10 +29,13 @@ type Action = { type: 'release' | 'remediate'; name: 'install' | 'upgrade' | 'ro
  * retries, rollback or uninstall, "Failed to <action> after N attempt(s)" (Stalled) once they run out,
  * until the spec changes or a reset or force is requested. Conditions and events in Flux's words.
  */
-export function helmReleaseController(ctx: ControllerContext, storage: FluxStorage): Controller {
+export function helmReleaseController(
+  ctx: ControllerContext,
+  storage: FluxStorage,
+  releases = new ReleaseStorage(),
+): Controller {
   const helmReleases = kind(ctx.registry, 'helm.toolkit.fluxcd.io', 'helmreleases')
   const helmCharts = kind(ctx.registry, 'source.toolkit.fluxcd.io', 'helmcharts')
-  const releases = new ReleaseStorage()
   const actions = new HelmActions(ctx, storage, releases)
   const reconciler = periodic(ctx, helmReleases, 600_000, (hr) =>
     new Reconcile(ctx, helmReleases, helmCharts, storage, actions, hr).run(),
