@@ -7,7 +7,7 @@ import { ensureHelm, repoRoot } from '@canary-delivery/tools'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { type ChartRepository, packageChart, serveChartRepository } from '../src/chart-repository'
-import { sharedChartsDir } from './shared-charts'
+import { sharedChartsDir } from './helpers'
 
 const run = promisify(execFile)
 

@@ -120,3 +120,6 @@ export async function waitFor<T>(
   }
   throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`)
 }
+
+/** The folder of the real add-on charts (../shared/fixtures/charts), for a chart repository serving them. */
+export const sharedChartsDir = (): string => dirname(sharedChart('SOURCES.md'))

@@ -85,6 +85,16 @@ export function periodic(
     )
   })
 
+  // What exists already is reconciled at once, as a controller's first list does.
+  for (const obj of ctx.store.list(rt)) {
+    const key = `${obj.metadata.namespace}/${obj.metadata.name}`
+    seen.set(key, { generation: obj.metadata.generation, requestedAt: requestedAt(obj) })
+    timers.set(
+      key,
+      ctx.clock.setTimeout(() => run(key), 0),
+    )
+  }
+
   return {
     kick(namespace, name) {
       const key = `${namespace}/${name}`

@@ -5,7 +5,7 @@ import { checkMetrics, metricProvidersProblem } from './checks'
 import { dotted, type FlaggerContext, recordEvent } from './context'
 import { createPrimary, ensureRouting, primaryTemplate, scale, setWeights } from './routing'
 import { writeCanaryStatus } from './status'
-import { failingHook, openRollbackHook } from './webhooks'
+import { callHook, failingHook, hooksOf, openRollbackHook } from './webhooks'
 
 /**
  * One tick of Flagger 1.44's canary state machine for a Deployment target: initialization, a new
@@ -129,9 +129,12 @@ export function advanceCanary(fl: FlaggerContext, namespace: string, name: strin
     }
     if (phase === 'Progressing' && weight === 0 && iterations === 0) {
       event('Normal', `Starting canary analysis for ${tid}`)
-      const pre = gate('pre-rollout')
-      if (pre)
-        return void fail(`Halt ${id} advancement pre-rollout check ${pre.hook.name} failed ${pre.error}`)
+      for (const hook of hooksOf(cd, 'pre-rollout')) {
+        const result = callHook(fl, image, hook)
+        if (!result.ok)
+          return void fail(`Halt ${id} advancement pre-rollout check ${hook.name} failed ${result.error}`)
+        event('Normal', `Pre-rollout check ${hook.name} passed`)
+      }
     }
     const rolloutHook = gate('rollout')
     if (rolloutHook)

@@ -35,7 +35,10 @@ export function kustomizationController(ctx: ControllerContext, storage: FluxSto
     if (ref.kind !== 'GitRepository')
       return fail('ArtifactFailed', `source kind ${ref.kind} is not supported by the sandbox`)
     const artifact = storage.artifact('GitRepository', ref.namespace ?? ks.metadata.namespace, ref.name)
-    if (!artifact) return fail('ArtifactFailed', `Source artifact not found, retrying in 30s`)
+    if (!artifact) {
+      fail('ArtifactFailed', 'Source artifact not found, retrying in 30s')
+      return 30_000
+    }
     let objects: Obj[]
     try {
       const dir = resolve(artifact.dir, ks.spec?.path ?? './')
