@@ -1,34 +1,48 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { isAbsolute, join, relative, resolve } from 'node:path'
 import { parseAllDocuments, parse as parseYaml } from 'yaml'
 import type { Obj } from '../../util'
+import { applyPatches, type KustomizePatch } from './kustomize-patches'
 
 const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization']
 
 /**
- * A kustomize build as far as Flux users lean on it: `resources` (files and directories), `namespace`,
- * `images` (newName/newTag/digest) and `commonLabels`. A directory without a kustomization file gets
- * one generated from every YAML file under it, as the kustomize-controller does.
+ * A kustomize build as far as Flux users lean on it: `resources` (files and directories), `patches`
+ * (and the older `patchesStrategicMerge` and `patchesJson6902`), `namespace`, `images`
+ * (newName/newTag/digest) and `commonLabels`. A directory without a kustomization file gets one
+ * generated from every YAML file under it, as the kustomize-controller does. With `root` (the
+ * source's checkout), files must stay under it.
  */
-export function build(dir: string): Obj[] {
+export function build(dir: string, root?: string): Obj[] {
   const file = KUSTOMIZATION_FILES.map((f) => join(dir, f)).find((p) => existsSync(p))
   if (!file) {
     const out: Obj[] = []
     for (const entry of readdirSync(dir).sort()) {
       if (entry.startsWith('.')) continue
       const p = join(dir, entry)
-      if (statSync(p).isDirectory()) out.push(...build(p))
+      if (statSync(p).isDirectory()) out.push(...build(p, root))
       else if (/\.ya?ml$/.test(entry)) out.push(...readManifests(p))
     }
     return out
   }
   const k = (parseYaml(readFileSync(file, 'utf8')) ?? {}) as Obj
-  const out: Obj[] = []
+  let out: Obj[] = []
   for (const res of [...(k.resources ?? []), ...(k.bases ?? [])] as string[]) {
     const p = resolve(dir, res)
+    const inside = root === undefined ? '' : relative(root, p)
+    if (inside.startsWith('..') || isAbsolute(inside))
+      throw new Error(`accumulating resources: security; file '${p}' is not in or below '${root}'`)
     if (!existsSync(p)) throw new Error(`accumulating resources: '${p}' does not exist`)
-    out.push(...(statSync(p).isDirectory() ? build(p) : readManifests(p)))
+    out.push(...(statSync(p).isDirectory() ? build(p, root) : readManifests(p)))
   }
+  const patches: KustomizePatch[] = [
+    ...((k.patchesStrategicMerge ?? []) as string[]).map((entry) =>
+      /\n|:/.test(entry) ? { patch: entry } : { path: entry },
+    ),
+    ...((k.patchesJson6902 ?? []) as KustomizePatch[]),
+    ...((k.patches ?? []) as KustomizePatch[]),
+  ]
+  out = applyPatches(out, patches, dir, root)
   for (const o of out) {
     if (k.namespace && o.kind !== 'Namespace' && o.kind !== 'CustomResourceDefinition')
       o.metadata.namespace = k.namespace
