@@ -7,14 +7,16 @@ import { isDeploymentReady } from '../deployment'
 export type Health = 'Current' | 'InProgress' | 'Failed' | 'NotFound'
 
 /**
- * An object's health as kstatus (what Flux's health checks use) judges it: workloads by their replicas,
- * Jobs by completion, objects with a Ready condition (Flux's own kinds) by it and their
- * observedGeneration; anything else is current once it exists.
+ * An object's health as Flux's health checks judge it (kstatus): workloads by their replicas, Jobs by
+ * completion, Flux's own kinds by Ready=True for their latest generation (one not reconciled yet is in
+ * progress), other objects by their Reconciling/Stalled conditions and observedGeneration; anything
+ * else is current once it exists.
  */
 export function healthOf(obj: Obj | undefined): Health {
   if (!obj) return 'NotFound'
   const s: Obj = obj.status ?? {}
-  const observed = (s.observedGeneration ?? obj.metadata?.generation ?? 0) >= (obj.metadata?.generation ?? 0)
+  const generation = obj.metadata?.generation ?? 0
+  const observed = s.observedGeneration === undefined || s.observedGeneration >= generation
   const condition = (type: string) => (s.conditions ?? []).find((c: Obj) => c.type === type)
   switch (obj.kind) {
     case 'Deployment':
@@ -29,11 +31,14 @@ export function healthOf(obj: Obj | undefined): Health {
     case 'PersistentVolumeClaim':
       return s.phase === 'Bound' ? 'Current' : 'InProgress'
   }
-  const ready = condition('Ready')
-  if (!ready) return observed ? 'Current' : 'InProgress'
-  if (!observed) return 'InProgress'
-  if (ready.status === 'True') return 'Current'
-  return condition('Stalled')?.status === 'True' ? 'Failed' : 'InProgress'
+  if (condition('Stalled')?.status === 'True') return 'Failed'
+  if (String(obj.apiVersion ?? '').includes('.toolkit.fluxcd.io/')) {
+    return s.observedGeneration === generation && condition('Ready')?.status === 'True'
+      ? 'Current'
+      : 'InProgress'
+  }
+  if (condition('Reconciling')?.status === 'True' || !observed) return 'InProgress'
+  return 'Current'
 }
 
 /** The objects of an inventory that are not healthy yet, as `Kind/namespace/name status: 'X'`. */

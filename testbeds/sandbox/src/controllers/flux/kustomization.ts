@@ -56,6 +56,8 @@ export function kustomizationController(ctx: ControllerContext, storage: FluxSto
     }
     const dependency = notReady(ctx, kustomizations, ks)
     if (dependency) {
+      if (status.conditions?.find((c: Obj) => c.type === 'Ready')?.message !== dependency)
+        ctx.log(`kustomization ${key}: ${dependency}`)
       save([['Ready', 'False', 'DependencyNotReady', dependency]])
       ctx.events.record(
         ks,
