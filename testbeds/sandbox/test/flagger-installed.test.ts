@@ -129,8 +129,14 @@ describe('Flagger from its chart in a bare sandbox', () => {
 
   it('restarts with new arguments: its own Prometheus, reachable, lets the next canary through', async () => {
     await helm('upgrade', 'flagger', ...flagger('prometheus.install=true'), '--reuse-values')
-    await waitFor('Flagger on its own Prometheus', () =>
-      lines.includes('flagger: Connected to metrics server http://flagger-prometheus:9090'),
+    // helm waited for the new Flagger and its Prometheus; the model restarted with the new command line.
+    await waitFor(
+      'Flagger restarted',
+      () => lines.filter((l) => l === 'flagger: running as Deployment flagger-system/flagger').length === 2,
+    )
+    const deployment = sandbox.store.get(rt('apps/v1', 'Deployment'), 'flagger-system', 'flagger')!
+    expect(deployment.spec.template.spec.containers[0].command).toContain(
+      '-metrics-server=http://flagger-prometheus:9090',
     )
     setImage('apps', 'example.com/app:3')
     await phase('apps', 'Succeeded')

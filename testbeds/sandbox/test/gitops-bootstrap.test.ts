@@ -202,12 +202,16 @@ describe('a bare sandbox bootstrapped with flux2 and the reference layout', () =
       sandbox.store.get(rt('source.toolkit.fluxcd.io/v1', 'HelmRepository'), 'flux-system', 'flagger')!.spec
         .url,
     ).toBe(charts.url)
+    // Flagger runs as its chart configured it for the layout's values.
     expect(lines).toContain('flagger: running as Deployment flagger-system/flagger')
-    expect(lines).toContain('flagger: Connected to metrics server http://flagger-prometheus:9090')
+    const flagger = sandbox.store.get(rt('apps/v1', 'Deployment'), 'flagger-system', 'flagger')!
+    expect(flagger.spec.template.spec.containers[0].command).toEqual(
+      expect.arrayContaining(['-mesh-provider=apisix', '-metrics-server=http://flagger-prometheus:9090']),
+    )
     await ready('kustomize.toolkit.fluxcd.io/v1', 'Kustomization', 'flux-system', 'apps')
     await phase('Initialized')
     expect(canary()!.spec.provider).toBe('apisix')
-  })
+  }, 300_000)
 
   it('runs a release of go-demo through its canary, load tester and Prometheus to Succeeded', async () => {
     release('v2.0.0')
@@ -218,7 +222,7 @@ describe('a bare sandbox bootstrapped with flux2 and the reference layout', () =
     expect(messages).toContain('Promotion completed! Scaling down go-demo.demo-go')
     const primary = sandbox.store.get(rt('apps/v1', 'Deployment'), 'demo-go', 'go-demo-primary')!
     expect(primary.spec.template.spec.containers[0].image).toBe('registry.example.com/demo/go-demo:v2.0.0')
-  })
+  }, 180_000)
 
   it('fails the next release with Flagger’s message once its metrics server is unreachable', async () => {
     // The seed's mistake, as a change to the cluster's overlay: Flagger without its own Prometheus.
@@ -247,5 +251,5 @@ describe('a bare sandbox bootstrapped with flux2 and the reference layout', () =
     expect(messages).toContain('Rolling back go-demo.demo-go failed checks threshold reached 3')
     const primary = sandbox.store.get(rt('apps/v1', 'Deployment'), 'demo-go', 'go-demo-primary')!
     expect(primary.spec.template.spec.containers[0].image).toBe('registry.example.com/demo/go-demo:v2.0.0')
-  })
+  }, 240_000)
 })
