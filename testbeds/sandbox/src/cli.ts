@@ -1,9 +1,10 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { type ChartRepository, serveChartRepository } from './chart-repository'
 import { startSandbox } from './sandbox'
 
 const usage =
-  'usage: pnpm sandbox --kubeconfig FILE [--gitops DIR] [--gitops-path PATH] [--scenario FILE] [--time-scale N] [--port N] [--bare]'
+  'usage: pnpm sandbox --kubeconfig FILE [--gitops DIR] [--gitops-path PATH] [--scenario FILE] [--time-scale N] [--port N] [--bare] [--charts DIR]'
 
 async function main(): Promise<void> {
   let values: Record<string, string | boolean | undefined>
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
         'time-scale': { type: 'string' },
         port: { type: 'string' },
         bare: { type: 'boolean' },
+        charts: { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -37,6 +39,14 @@ async function main(): Promise<void> {
     fail(`--port: expected a port number, got "${values.port}"`)
 
   const log = (line: string) => console.log(`${new Date().toISOString().slice(11, 23)} ${line}`)
+  let charts: ChartRepository | undefined
+  if (typeof values.charts === 'string') {
+    try {
+      charts = await serveChartRepository(resolve(values.charts))
+    } catch (err) {
+      fail(`--charts: ${(err as Error).message.replace(/^chart repository: /, '')}`)
+    }
+  }
   let sandbox: Awaited<ReturnType<typeof startSandbox>>
   try {
     sandbox = await startSandbox({
@@ -56,19 +66,21 @@ async function main(): Promise<void> {
       log,
     })
   } catch (err) {
+    await charts?.stop()
     fail((err as Error).message)
   }
   log(
     `sandbox API server on ${sandbox.url} (time scale ${timeScale}); kubeconfig written to ${sandbox.kubeconfigPath}`,
   )
+  if (charts) log(`chart repository of ${resolve(String(values.charts))} on ${charts.url}`)
   log(
     values.bare
-      ? `bare: no Flux or Flagger; try: KUBECONFIG=${sandbox.kubeconfigPath} helm install ...`
+      ? `bare: Flux and Flagger run once their charts are installed; try: KUBECONFIG=${sandbox.kubeconfigPath} helm install ...`
       : `try: KUBECONFIG=${sandbox.kubeconfigPath} kubectl get canaries -A`,
   )
   const stop = (signal: string) => {
     log(`${signal}: stopping`)
-    sandbox.stop().then(
+    Promise.all([sandbox.stop(), charts?.stop()]).then(
       () => process.exit(0),
       () => process.exit(1),
     )

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { waitFor } from './helpers'
+import { sharedChartsDir, waitFor } from './helpers'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 const tsx = join(root, 'node_modules', '.bin', 'tsx')
@@ -71,5 +71,42 @@ describe('pnpm sandbox (CLI)', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
     expect(code).toBe(2)
     expect(err.trim()).toBe('sandbox: --time-scale: expected a positive number, got "fast"')
+  })
+
+  it('serves a folder of charts beside the sandbox with --charts, and names a folder that is not there', async () => {
+    const child = spawn(
+      tsx,
+      [cli, '--kubeconfig', join(dir, 'kc'), '--bare', '--charts', sharedChartsDir()],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
+    let out = ''
+    child.stdout.on('data', (d) => {
+      out += d
+    })
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    try {
+      const url = await waitFor(
+        'the chart repository line',
+        () => /chart repository of .* on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1],
+        60_000,
+      )
+      expect(await (await fetch(`${url}/index.yaml`)).text()).toContain('flagger-1.44.0.tgz')
+    } finally {
+      child.kill('SIGTERM')
+    }
+    expect(await exited).toBe(0)
+
+    const missing = join(dir, 'no-charts')
+    const bad = spawn(tsx, [cli, '--kubeconfig', join(dir, 'k2'), '--charts', missing], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let err = ''
+    bad.stderr.on('data', (d) => {
+      err += d
+    })
+    expect(await new Promise<number | null>((resolve) => bad.on('exit', resolve))).toBe(2)
+    expect(err.trim()).toBe(`sandbox: --charts: ${missing} is not a directory of packaged charts`)
   })
 })
