@@ -1,4 +1,5 @@
-import { type Sandbox, type SandboxOptions, startSandbox } from '../src/index'
+import { afterAll, beforeAll } from 'vitest'
+import { type Sandbox, type SandboxOptions, type Scenario, startSandbox } from '../src/index'
 import type { Obj } from '../src/util'
 import { waitFor } from './helpers'
 
@@ -20,8 +21,29 @@ export interface FlaggerWorld {
   setup(ns: string, analysis: Obj, image?: string): Promise<void>
 }
 
+/** Images that misbehave: slow answers, pods that never get ready, a closed promotion gate. */
+export const SCENARIO: Scenario = {
+  images: {
+    'example.com/slow:*': { latencyMs: 900 },
+    'example.com/stuck:*': { ready: false },
+    'example.com/gated:*': { webhooks: { 'confirm-promotion': false } },
+  },
+}
+
+/** A world for the tests of one describe block: started before them, stopped after. */
+export function useFlaggerWorld(options: SandboxOptions = {}): () => FlaggerWorld {
+  let world: FlaggerWorld | undefined
+  beforeAll(async () => {
+    world = await startFlaggerWorld(options)
+  })
+  afterAll(async () => {
+    await world?.sandbox.stop()
+  })
+  return () => world!
+}
+
 export async function startFlaggerWorld(options: SandboxOptions = {}): Promise<FlaggerWorld> {
-  const sandbox = await startSandbox({ timeScale: 0.01, ...options })
+  const sandbox = await startSandbox({ timeScale: 0.01, scenario: SCENARIO, ...options })
   const rt = (apiVersion: string, kind: string) => sandbox.store.registry.byKind(apiVersion, kind)!
   const deployments = () => rt('apps/v1', 'Deployment')
   const canaries = () => rt('flagger.app/v1beta1', 'Canary')

@@ -2,18 +2,14 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Sandbox, startSandbox } from '../src/index'
-import { type Helm, helmFor, type Kubectl, kubectlFor, sharedChart, waitFor } from './helpers'
+import { describe, expect, it } from 'vitest'
+import { useBareCluster } from './bare-cluster'
+import { sharedChart, waitFor } from './helpers'
 
 // Flux in a bare sandbox comes from the real flux2 chart, installed with the real helm: each
 // controller's model runs while its Deployment does, on the CRDs the chart installed.
 describe('Flux from the flux2 chart in a bare sandbox', () => {
-  let sandbox: Sandbox
-  let helm: Helm
-  let kubectl: Kubectl
   let repo: string
-  const lines: string[] = []
   const flux2 = (...values: string[]) => [
     sharedChart('flux2-2.18.3.tgz'),
     '-n',
@@ -24,46 +20,39 @@ describe('Flux from the flux2 chart in a bare sandbox', () => {
     ...values.flatMap((v) => ['--set', v]),
   ]
   const get = async (what: string) =>
-    JSON.parse(await kubectl('-n', 'flux-system', 'get', what, '-o', 'json'))
+    JSON.parse(await cluster.kubectl('-n', 'flux-system', 'get', what, '-o', 'json'))
   const condition = (o: { status?: { conditions?: { type: string }[] } }, type: string) =>
     o.status?.conditions?.find((c) => c.type === type)
 
-  beforeAll(async () => {
-    repo = mkdtempSync(join(tmpdir(), 'flux-installed-'))
-    writeFileSync(
-      join(repo, 'settings.yaml'),
-      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: flux-system\ndata:\n  greeting: hello\n',
-    )
-    const git = (...args: string[]) =>
-      execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args])
-    execFileSync('git', ['init', '--quiet', '--initial-branch=main', repo])
-    git('add', '.')
-    git('commit', '--quiet', '-m', 'settings')
-    sandbox = await startSandbox({ timeScale: 0.01, bare: true, log: (line) => lines.push(line) })
-    helm = helmFor(sandbox)
-    kubectl = kubectlFor(sandbox)
-  })
-  afterAll(async () => {
-    if (process.env.SANDBOX_DEBUG) console.log(lines.join('\n'))
-    helm?.cleanup()
-    kubectl?.cleanup()
-    await sandbox?.stop()
-    rmSync(repo, { recursive: true, force: true })
+  const cluster = useBareCluster(0.01, {
+    before() {
+      repo = mkdtempSync(join(tmpdir(), 'flux-installed-'))
+      writeFileSync(
+        join(repo, 'settings.yaml'),
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: flux-system\ndata:\n  greeting: hello\n',
+      )
+      const git = (...args: string[]) =>
+        execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args])
+      execFileSync('git', ['init', '--quiet', '--initial-branch=main', repo])
+      git('add', '.')
+      git('commit', '--quiet', '-m', 'settings')
+    },
+    after: () => rmSync(repo, { recursive: true, force: true }),
   })
 
   it('has no Flux kinds before the chart is installed', async () => {
-    const r = await kubectl.result('get', 'gitrepositories', '-A')
+    const r = await cluster.kubectl.result('get', 'gitrepositories', '-A')
     expect(r.code).not.toBe(0)
     expect(r.stderr).toContain(`the server doesn't have a resource type "gitrepositories"`)
   })
 
   it('reconciles sources only while source-controller has available pods, on the CRDs the chart installed', async () => {
-    await helm('install', 'flux', ...flux2(), '--create-namespace')
+    await cluster.helm('install', 'flux', ...flux2(), '--create-namespace')
     for (const controller of ['source-controller', 'kustomize-controller', 'helm-controller'])
-      expect(lines).toContain(`${controller}: running as Deployment flux-system/${controller}`)
-    await kubectl('-n', 'flux-system', 'scale', 'deployment/source-controller', '--replicas=0')
+      expect(cluster.lines).toContain(`${controller}: running as Deployment flux-system/${controller}`)
+    await cluster.kubectl('-n', 'flux-system', 'scale', 'deployment/source-controller', '--replicas=0')
     await waitFor('source-controller stopped', () =>
-      lines.includes(
+      cluster.lines.includes(
         'source-controller: stopped, Deployment flux-system/source-controller has no available pods',
       ),
     )
@@ -75,7 +64,7 @@ describe('Flux from the flux2 chart in a bare sandbox', () => {
       `${sync('GitRepository', `  interval: 1m\n  url: file://${repo}\n  ref:\n    branch: main\n`)}---\n${sync('Kustomization', '  interval: 10m\n  path: ./\n  prune: true\n  sourceRef:\n    kind: GitRepository\n    name: settings\n')}`,
     )
     try {
-      await kubectl('apply', '-f', manifest)
+      await cluster.kubectl('apply', '-f', manifest)
     } finally {
       rmSync(manifest, { force: true })
     }
@@ -86,8 +75,8 @@ describe('Flux from the flux2 chart in a bare sandbox', () => {
     })
     expect((await get('gitrepository/settings')).status ?? {}).toEqual({})
 
-    await kubectl('-n', 'flux-system', 'scale', 'deployment/source-controller', '--replicas=1')
-    await kubectl(
+    await cluster.kubectl('-n', 'flux-system', 'scale', 'deployment/source-controller', '--replicas=1')
+    await cluster.kubectl(
       '-n',
       'flux-system',
       'wait',
@@ -98,7 +87,7 @@ describe('Flux from the flux2 chart in a bare sandbox', () => {
     const source = await get('gitrepository/settings')
     expect(condition(source, 'Ready')).toMatchObject({ status: 'True', reason: 'Succeeded' })
     expect(
-      JSON.parse(await kubectl('-n', 'flux-system', 'get', 'configmap/settings', '-o', 'json')).data,
+      JSON.parse(await cluster.kubectl('-n', 'flux-system', 'get', 'configmap/settings', '-o', 'json')).data,
     ).toEqual({
       greeting: 'hello',
     })

@@ -3,21 +3,12 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parseDocument, stringify } from 'yaml'
 import { type ChartRepository, serveChartRepository } from '../src/chart-repository'
-import { type Sandbox, startSandbox } from '../src/index'
 import type { Obj } from '../src/util'
-import {
-  type Helm,
-  helmFor,
-  type Kubectl,
-  kubectlFor,
-  repoRoot,
-  sharedChart,
-  sharedChartsDir,
-  waitFor,
-} from './helpers'
+import { useBareCluster } from './bare-cluster'
+import { repoRoot, sharedChart, sharedChartsDir, waitFor } from './helpers'
 
 const LAYOUT = join(repoRoot, 'workflows-examples/gitops')
 const APP_CHART = join(repoRoot, 'workflows-examples/charts/app')
@@ -67,31 +58,27 @@ describe('a bare sandbox bootstrapped with flux2 and the reference layout', () =
   let work: string
   let bare: string
   let charts: ChartRepository
-  let sandbox: Sandbox
-  let helm: Helm
-  let kubectl: Kubectl
-  const lines: string[] = []
 
   const git = (...args: string[]) =>
     execFileSync('git', ['-C', work, '-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
       encoding: 'utf8',
     })
-  const rt = (apiVersion: string, kind: string) => sandbox.store.registry.byKind(apiVersion, kind)!
+  const rt = (apiVersion: string, kind: string) => cluster.sandbox.store.registry.byKind(apiVersion, kind)!
   const ready = (apiVersion: string, kind: string, namespace: string, name: string) =>
     waitFor(
       `${kind} ${namespace}/${name} Ready`,
       () => {
-        const o = rt(apiVersion, kind) && sandbox.store.get(rt(apiVersion, kind), namespace, name)
+        const o = rt(apiVersion, kind) && cluster.sandbox.store.get(rt(apiVersion, kind), namespace, name)
         const c = o?.status?.conditions?.find((x: Obj) => x.type === 'Ready')
         return c?.status === 'True' && o?.status.observedGeneration === o?.metadata.generation && o
       },
       180_000,
     )
-  const canary = () => sandbox.store.get(rt('flagger.app/v1beta1', 'Canary'), 'demo-go', 'go-demo')
+  const canary = () => cluster.sandbox.store.get(rt('flagger.app/v1beta1', 'Canary'), 'demo-go', 'go-demo')
   const phase = (want: string) =>
     waitFor(`go-demo's canary ${want}`, () => canary()?.status?.phase === want, 120_000)
   const events = () =>
-    sandbox.store
+    cluster.sandbox.store
       .list(rt('v1', 'Event'), 'demo-go')
       .filter((e) => e.involvedObject?.kind === 'Canary')
       .map((e) => e.message as string)
@@ -99,7 +86,7 @@ describe('a bare sandbox bootstrapped with flux2 and the reference layout', () =
   const commit = (message: string) => {
     git('commit', '--quiet', '-am', message)
     git('push', '--quiet', bare, 'main')
-    const source = sandbox.store.get(
+    const source = cluster.sandbox.store.get(
       rt('source.toolkit.fluxcd.io/v1', 'GitRepository'),
       'flux-system',
       'gitops',
@@ -108,7 +95,7 @@ describe('a bare sandbox bootstrapped with flux2 and the reference layout', () =
       ...source.metadata.annotations,
       'reconcile.fluxcd.io/requestedAt': message,
     }
-    sandbox.store.update(rt('source.toolkit.fluxcd.io/v1', 'GitRepository'), source)
+    cluster.sandbox.store.update(rt('source.toolkit.fluxcd.io/v1', 'GitRepository'), source)
   }
   const release = (tag: string) => {
     const file = join(work, 'apps/go-demo/sit/release.yaml')
@@ -122,40 +109,35 @@ describe('a bare sandbox bootstrapped with flux2 and the reference layout', () =
     commit(`go-demo ${tag} in sit`)
   }
 
-  beforeAll(async () => {
-    sharedChart('flux2-2.18.3.tgz') // a clear message naming the path when ../shared is missing
-    dir = mkdtempSync(join(tmpdir(), 'gitops-bootstrap-'))
-    work = join(dir, 'work')
-    bare = join(dir, 'gitops.git')
-    charts = await serveChartRepository(sharedChartsDir())
-    cpSync(LAYOUT, work, { recursive: true })
-    cpSync(APP_CHART, join(work, 'workflows-examples/charts/app'), { recursive: true })
-    mkdirSync(join(work, 'clusters/sit-loopback'))
-    writeFileSync(
-      join(work, 'clusters/sit-loopback/kustomization.yaml'),
-      overlay(pathToFileURL(bare).href, charts.url),
-    )
-    execFileSync('git', ['init', '--quiet', '--initial-branch=main', work])
-    execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch=main', bare])
-    git('add', '--all')
-    git('commit', '--quiet', '-m', 'the reference layout, on this machine')
-    git('tag', 'v1.0.0') // the app chart's pinned tag
-    git('push', '--quiet', bare, 'main', 'v1.0.0')
-    sandbox = await startSandbox({ timeScale: 0.02, bare: true, log: (line) => lines.push(line) })
-    helm = helmFor(sandbox)
-    kubectl = kubectlFor(sandbox)
-  })
-  afterAll(async () => {
-    if (process.env.SANDBOX_DEBUG) console.log(lines.join('\n'))
-    helm?.cleanup()
-    kubectl?.cleanup()
-    await sandbox?.stop()
-    await charts?.stop()
-    if (dir) rmSync(dir, { recursive: true, force: true })
+  const cluster = useBareCluster(0.02, {
+    async before() {
+      sharedChart('flux2-2.18.3.tgz') // a clear message naming the path when ../shared is missing
+      dir = mkdtempSync(join(tmpdir(), 'gitops-bootstrap-'))
+      work = join(dir, 'work')
+      bare = join(dir, 'gitops.git')
+      charts = await serveChartRepository(sharedChartsDir())
+      cpSync(LAYOUT, work, { recursive: true })
+      cpSync(APP_CHART, join(work, 'workflows-examples/charts/app'), { recursive: true })
+      mkdirSync(join(work, 'clusters/sit-loopback'))
+      writeFileSync(
+        join(work, 'clusters/sit-loopback/kustomization.yaml'),
+        overlay(pathToFileURL(bare).href, charts.url),
+      )
+      execFileSync('git', ['init', '--quiet', '--initial-branch=main', work])
+      execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch=main', bare])
+      git('add', '--all')
+      git('commit', '--quiet', '-m', 'the reference layout, on this machine')
+      git('tag', 'v1.0.0') // the app chart's pinned tag
+      git('push', '--quiet', bare, 'main', 'v1.0.0')
+    },
+    async after() {
+      await charts?.stop()
+      if (dir) rmSync(dir, { recursive: true, force: true })
+    },
   })
 
   it('installs the add-ons from the chart repository through Flux, and initializes the apps’ canaries', async () => {
-    await helm(
+    await cluster.helm(
       'install',
       'flux',
       sharedChart('flux2-2.18.3.tgz'),
@@ -188,7 +170,7 @@ describe('a bare sandbox bootstrapped with flux2 and the reference layout', () =
           },
         }),
     )
-    await kubectl('apply', '-f', bootstrap)
+    await cluster.kubectl('apply', '-f', bootstrap)
     await ready('kustomize.toolkit.fluxcd.io/v1', 'Kustomization', 'flux-system', 'addons')
     for (const [namespace, name] of [
       ['apisix', 'apisix'],
@@ -199,12 +181,15 @@ describe('a bare sandbox bootstrapped with flux2 and the reference layout', () =
       expect(hr.status.history[0]).toMatchObject({ status: 'deployed', version: 1 })
     }
     expect(
-      sandbox.store.get(rt('source.toolkit.fluxcd.io/v1', 'HelmRepository'), 'flux-system', 'flagger')!.spec
-        .url,
+      cluster.sandbox.store.get(
+        rt('source.toolkit.fluxcd.io/v1', 'HelmRepository'),
+        'flux-system',
+        'flagger',
+      )!.spec.url,
     ).toBe(charts.url)
     // Flagger runs as its chart configured it for the layout's values.
-    expect(lines).toContain('flagger: running as Deployment flagger-system/flagger')
-    const flagger = sandbox.store.get(rt('apps/v1', 'Deployment'), 'flagger-system', 'flagger')!
+    expect(cluster.lines).toContain('flagger: running as Deployment flagger-system/flagger')
+    const flagger = cluster.sandbox.store.get(rt('apps/v1', 'Deployment'), 'flagger-system', 'flagger')!
     expect(flagger.spec.template.spec.containers[0].command).toEqual(
       expect.arrayContaining(['-mesh-provider=apisix', '-metrics-server=http://flagger-prometheus:9090']),
     )
@@ -220,7 +205,7 @@ describe('a bare sandbox bootstrapped with flux2 and the reference layout', () =
     const messages = events()
     expect(messages).toContain('Advance go-demo.demo-go canary weight 50')
     expect(messages).toContain('Promotion completed! Scaling down go-demo.demo-go')
-    const primary = sandbox.store.get(rt('apps/v1', 'Deployment'), 'demo-go', 'go-demo-primary')!
+    const primary = cluster.sandbox.store.get(rt('apps/v1', 'Deployment'), 'demo-go', 'go-demo-primary')!
     expect(primary.spec.template.spec.containers[0].image).toBe('registry.example.com/demo/go-demo:v2.0.0')
   }, 180_000)
 
@@ -238,7 +223,8 @@ describe('a bare sandbox bootstrapped with flux2 and the reference layout', () =
     commit('flagger without its Prometheus')
     await waitFor(
       'Flagger restarted on http://prometheus:9090',
-      () => lines.some((l) => l.startsWith('flagger: Metrics server http://prometheus:9090 unreachable')),
+      () =>
+        cluster.lines.some((l) => l.startsWith('flagger: Metrics server http://prometheus:9090 unreachable')),
       120_000,
     )
     release('v3.0.0')
@@ -249,7 +235,7 @@ describe('a bare sandbox bootstrapped with flux2 and the reference layout', () =
       /^Prometheus query failed: request failed: Get "http:\/\/prometheus:9090\/api\/v1\/query\?query=\+sum%28\+rate%28\+apisix_http_status.*": dial tcp: lookup prometheus on 10\.43\.0\.10:53: no such host$/,
     )
     expect(messages).toContain('Rolling back go-demo.demo-go failed checks threshold reached 3')
-    const primary = sandbox.store.get(rt('apps/v1', 'Deployment'), 'demo-go', 'go-demo-primary')!
+    const primary = cluster.sandbox.store.get(rt('apps/v1', 'Deployment'), 'demo-go', 'go-demo-primary')!
     expect(primary.spec.template.spec.containers[0].image).toBe('registry.example.com/demo/go-demo:v2.0.0')
   }, 240_000)
 })

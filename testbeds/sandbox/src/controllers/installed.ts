@@ -1,6 +1,6 @@
 import type { StoreEvent } from '../store'
 import { type Obj, stableJson } from '../util'
-import { type Controller, type ControllerContext, kind } from './context'
+import { type Controller, type ControllerContext, deferrer, kind } from './context'
 import { isDeploymentReady } from './deployment'
 
 /** The Deployment a controller runs as, and its container that runs the controller's image. */
@@ -25,7 +25,6 @@ export function whileInstalled(
   const deployments = kind(ctx.registry, 'apps', 'deployments')
   const running = new Map<string, { template: string; controller: Controller }>()
   const failing = new Map<string, string>()
-  const timers = new Set<() => void>()
   const stopping: Promise<void>[] = []
 
   const halt = (key: string) => {
@@ -62,13 +61,7 @@ export function whileInstalled(
     }
   }
 
-  const later = (fn: () => void) => {
-    const cancel = ctx.clock.setTimeout(() => {
-      timers.delete(cancel)
-      fn()
-    }, 0)
-    timers.add(cancel)
-  }
+  const { later, cancel } = deferrer(ctx)
   const unsubscribe = ctx.store.subscribe((e: StoreEvent) => {
     if (e.rt === deployments) {
       const { namespace, name } = e.object.metadata
@@ -88,7 +81,7 @@ export function whileInstalled(
   return {
     async stop() {
       unsubscribe()
-      for (const cancel of timers) cancel()
+      cancel()
       for (const key of [...running.keys()]) halt(key)
       await Promise.all(stopping)
     },

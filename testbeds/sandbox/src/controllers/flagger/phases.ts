@@ -56,6 +56,17 @@ export function advanceCanary(fl: FlaggerContext, namespace: string, name: strin
   const changed = st.lastAppliedSpec !== hash && st.lastPromotedSpec !== hash
   const gate = (type: string) => failingHook(fl, cd, image, type)
   const key = `${namespace}/${name}`
+  // A run of the current template starts from nothing: no weight, no failed checks, no iterations.
+  const startRun = () => {
+    fl.notReadySince.delete(key)
+    setStatus({
+      phase: 'Progressing',
+      lastAppliedSpec: hash,
+      canaryWeight: 0,
+      failedChecks: 0,
+      iterations: 0,
+    })
+  }
 
   if (phase === 'Initialized' || phase === 'Succeeded' || phase === 'Failed' || phase === 'Waiting') {
     if (!changed) {
@@ -72,14 +83,7 @@ export function advanceCanary(fl: FlaggerContext, namespace: string, name: strin
     event('Normal', `New revision detected! Scaling up ${tid}`)
     const primary = ctx.store.get(fl.deployments, namespace, primaryName)
     scale(fl, target, primary?.spec?.replicas ?? 1)
-    fl.notReadySince.delete(key)
-    setStatus({
-      phase: 'Progressing',
-      lastAppliedSpec: hash,
-      canaryWeight: 0,
-      failedChecks: 0,
-      iterations: 0,
-    })
+    startRun()
     return
   }
 
@@ -95,14 +99,7 @@ export function advanceCanary(fl: FlaggerContext, namespace: string, name: strin
     if (changed) {
       event('Normal', `New revision detected! Restarting analysis for ${tid}`)
       setWeights(fl, cd, 100, 0)
-      fl.notReadySince.delete(key)
-      setStatus({
-        phase: 'Progressing',
-        lastAppliedSpec: hash,
-        canaryWeight: 0,
-        failedChecks: 0,
-        iterations: 0,
-      })
+      startRun()
       return
     }
     const deadlineMs = (cd.spec.progressDeadlineSeconds ?? 600) * 1000

@@ -10,7 +10,7 @@ import { type Controller, type ControllerContext, kind } from '../context'
 import { CLUSTER_DNS, httpGet } from '../network'
 import { periodic } from '../periodic'
 import { ARTIFACT_HOST } from './helm-repository'
-import { type Cond, conditions, handled, writeStatus } from './status'
+import { conditions, fetchFailed, handled, writeStatus } from './status'
 import type { FluxStorage } from './storage'
 
 const RETRY_MS = 10_000
@@ -34,19 +34,8 @@ export function helmChartController(ctx: ControllerContext, storage: FluxStorage
     const old: Obj = chart.status ?? {}
     const build = await buildChart(ctx, storage, chart)
     if (!build.ok) {
-      const failed: Cond[] = [
-        ['Ready', 'False', build.reason, build.message],
-        ['FetchFailed', 'True', build.reason, build.message],
-      ]
-      if (build.persistent) failed.push(['Stalled', 'True', build.reason, build.message])
-      writeStatus(ctx, helmCharts, chart, {
-        ...old,
-        ...(build.persistent ? { observedGeneration: gen } : {}),
-        ...handled(chart),
-        conditions: conditions(old.conditions, gen, failed).filter(
-          (c) => build.persistent || c.type !== 'Stalled',
-        ),
-      })
+      const failed = fetchFailed(old, gen, build.reason, build.message, Boolean(build.persistent))
+      writeStatus(ctx, helmCharts, chart, { ...failed, ...handled(chart) })
       if (!build.noSource) ctx.log(`helmchart ${namespace}/${name}: ${build.message}`)
       return build.persistent ? undefined : RETRY_MS
     }

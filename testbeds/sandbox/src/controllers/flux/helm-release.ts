@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml'
 import { goDuration, parseDuration } from '../../clock'
 import type { StoreEvent } from '../../store'
 import { clone, deepEqual, type Obj, stableJson } from '../../util'
-import { type Controller, type ControllerContext, kind } from '../context'
+import { type Controller, type ControllerContext, deferrer, kind } from '../context'
 import { periodic, requestedAt } from '../periodic'
 import { type ActionResult, HelmActions, type ReleaseRequest } from './helm-actions'
 import { chartTemplate, sourceNotReady } from './helm-chart-template'
@@ -40,14 +40,7 @@ export function helmReleaseController(
   const reconciler = periodic(ctx, helmReleases, 600_000, (hr) =>
     new Reconcile(ctx, helmReleases, helmCharts, storage, actions, hr).run(),
   )
-  const pending = new Set<() => void>()
-  const later = (fn: () => void) => {
-    const cancel = ctx.clock.setTimeout(() => {
-      pending.delete(cancel)
-      fn()
-    }, 0)
-    pending.add(cancel)
-  }
+  const { later, cancel } = deferrer(ctx)
   const unsubscribe = ctx.store.subscribe((e: StoreEvent) => {
     // A new chart artifact reconciles the release it was made for.
     if (e.rt === helmCharts && e.type !== 'DELETED') {
@@ -78,7 +71,7 @@ export function helmReleaseController(
   return {
     stop() {
       unsubscribe()
-      for (const cancel of pending) cancel()
+      cancel()
       reconciler.stop()
     },
   }

@@ -6,7 +6,7 @@ import { isObj, type Obj, timestamp } from '../../util'
 import { type Controller, type ControllerContext, kind } from '../context'
 import { HttpStatusError, httpGet } from '../network'
 import { periodic } from '../periodic'
-import { conditions, handled, writeStatus } from './status'
+import { conditions, fetchFailed, handled, writeStatus } from './status'
 import type { FluxStorage } from './storage'
 
 /** How soon source-controller retries a failed fetch (simulated). */
@@ -34,14 +34,8 @@ export function helmRepositoryController(ctx: ControllerContext, storage: FluxSt
     const url = String(repo.spec?.url ?? '')
     const fail = (reason: string, message: string, stalled: boolean) => {
       writeStatus(ctx, helmRepos, repo, {
-        ...old,
-        ...(stalled ? { observedGeneration: gen } : {}),
+        ...fetchFailed(old, gen, reason, message, stalled),
         ...handled(repo),
-        conditions: conditions(old.conditions, gen, [
-          ['Ready', 'False', reason, message],
-          ['FetchFailed', 'True', reason, message],
-          ...(stalled ? [['Stalled', 'True', reason, message] as [string, string, string, string]] : []),
-        ]).filter((c) => stalled || c.type !== 'Stalled'),
       })
       ctx.log(`helmrepository ${namespace}/${name}: ${message}`)
       return stalled ? undefined : RETRY_MS

@@ -35,3 +35,26 @@ export function writeStatus(ctx: ControllerContext, rt: ResourceType, obj: Obj, 
   fresh.status = status
   ctx.store.update(rt, fresh, { status: true })
 }
+
+/**
+ * A source's failed fetch or build: Ready=False and FetchFailed=True with the reason, plus Stalled when
+ * retrying cannot help (Flux then records the generation as observed).
+ */
+export function fetchFailed(
+  old: Obj,
+  generation: number,
+  reason: string,
+  message: string,
+  stalled: boolean,
+): Obj {
+  const set: Cond[] = [
+    ['Ready', 'False', reason, message],
+    ['FetchFailed', 'True', reason, message],
+  ]
+  if (stalled) set.push(['Stalled', 'True', reason, message])
+  return {
+    ...old,
+    ...(stalled ? { observedGeneration: generation } : {}),
+    conditions: conditions(old.conditions, generation, set).filter((c) => stalled || c.type !== 'Stalled'),
+  }
+}
