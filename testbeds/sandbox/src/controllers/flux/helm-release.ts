@@ -2,13 +2,25 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
-import { goDuration, parseDuration } from '../../clock'
+import { goDuration } from '../../clock'
 import type { StoreEvent } from '../../store'
 import { clone, deepEqual, type Obj, stableJson } from '../../util'
 import { type Controller, type ControllerContext, deferrer, kind } from '../context'
 import { periodic, requestedAt } from '../periodic'
 import { type ActionResult, HelmActions, type ReleaseRequest } from './helm-actions'
 import { chartTemplate, sourceNotReady } from './helm-chart-template'
+import {
+  type ActionName,
+  crdsOf,
+  exceededMessage,
+  forceRequested,
+  remediationOf,
+  resetRequested,
+  retriesExhausted,
+  summarizedReady,
+  timeoutOf,
+  waitOf,
+} from './helm-policy'
 import { ReleaseStorage, snapshot } from './helm-storage'
 import { composeValues } from './helm-values'
 import { type Cond, conditions } from './status'
@@ -20,7 +32,7 @@ const RETRY_MS = 10_000
 /** What a Helm action takes before it acts, in simulated time, so "in progress" is observable. */
 const ACTION_MS = 2_000
 
-type Action = { type: 'release' | 'remediate'; name: 'install' | 'upgrade' | 'rollback' | 'uninstall' }
+type Action = { type: 'release' | 'remediate'; name: ActionName }
 
 /**
  * helm-controller 1.x: a HelmRelease's chart template becomes a HelmChart for source-controller; once
@@ -225,7 +237,7 @@ class Reconcile {
         this.save(true)
         return undefined
       }
-      const timeout = this.timeoutOf(next.name)
+      const timeout = timeoutOf(this.hr, next.name)
       const running = `Running '${next.name}' action with timeout of ${goDuration(timeout)}`
       this.set([['Reconciling', 'True', 'Progressing', running]])
       if (next.type === 'release') this.set([['Ready', 'Unknown', 'Progressing', running]])
@@ -235,8 +247,8 @@ class Reconcile {
       if (!current || current.metadata.generation !== this.gen) return undefined // superseded: the next run takes over
       const result = await this.perform(next, {
         ...req,
-        waitMs: this.waitOf(next.name, timeout),
-        crds: this.crdsOf(next.name),
+        waitMs: waitOf(this.hr, next.name, timeout),
+        crds: crdsOf(this.hr, next.name),
       })
       status.history = this.actions.releases
         .history(req.namespace, req.release)
@@ -281,7 +293,7 @@ class Reconcile {
       this.drop('TestSuccess')
       const result =
         action.name === 'install' ? await this.actions.install(req) : await this.actions.upgrade(req)
-      const Action = action.name === 'install' ? 'Install' : 'Upgrade'
+      const Verb = action.name === 'install' ? 'Install' : 'Upgrade'
       if (result.error) {
         const message = `Helm ${action.name} failed for release ${req.namespace}/${req.release} with chart ${chart}: ${result.error.trim()}`
         status.failures = (status.failures ?? 0) + 1
@@ -289,13 +301,13 @@ class Reconcile {
           const counter = action.name === 'install' ? 'installFailures' : 'upgradeFailures'
           status[counter] = (status[counter] ?? 0) + 1
         }
-        this.set([['Released', 'False', `${Action}Failed`, message]])
-        event('Warning', `${Action}Failed`, message)
+        this.set([['Released', 'False', `${Verb}Failed`, message]])
+        event('Warning', `${Verb}Failed`, message)
       } else {
         const latest = this.actions.releases.latest(req.namespace, req.release)!
         const message = `Helm ${action.name} succeeded for release ${req.namespace}/${req.release}.v${latest.version} with chart ${chart}`
-        this.set([['Released', 'True', `${Action}Succeeded`, message]])
-        event('Normal', `${Action}Succeeded`, message)
+        this.set([['Released', 'True', `${Verb}Succeeded`, message]])
+        event('Normal', `${Verb}Succeeded`, message)
       }
       return result
     }
@@ -369,33 +381,16 @@ class Reconcile {
     return { type: 'release', name: 'upgrade' }
   }
 
-  /** Remediation of the last attempted action (install: uninstall; upgrade: rollback or uninstall). */
   private remediation() {
-    const action = this.status.lastAttemptedReleaseAction as string | undefined
-    if (action !== 'install' && action !== 'upgrade') return undefined
-    const spec: Obj = this.hr.spec?.[action]?.remediation ?? {}
-    const retries: number = spec.retries ?? 0
-    return {
-      action,
-      retries,
-      failures: (this.status[action === 'install' ? 'installFailures' : 'upgradeFailures'] ?? 0) as number,
-      remediateLastFailure: (spec.remediateLastFailure ?? (action === 'upgrade' && retries > 0)) as boolean,
-      strategy: (action === 'install' ? 'uninstall' : (spec.strategy ?? 'rollback')) as string,
-    }
+    return remediationOf(this.hr, this.status)
   }
 
   private exhausted(action?: 'install' | 'upgrade'): boolean {
-    const which = action ?? this.remediation()?.action
-    if (!which) return false
-    const retries: number = this.hr.spec?.[which]?.remediation?.retries ?? 0
-    const failures: number = this.status[which === 'install' ? 'installFailures' : 'upgradeFailures'] ?? 0
-    return retries >= 0 && failures > retries
+    return retriesExhausted(this.hr, this.status, action)
   }
 
   private exceededMessage(): string {
-    const action = this.status.lastAttemptedReleaseAction ?? 'install'
-    const failures = this.status[action === 'install' ? 'installFailures' : 'upgradeFailures'] ?? 0
-    return `Failed to ${action} after ${failures} attempt(s)`
+    return exceededMessage(this.status)
   }
 
   private retryNow(): number {
@@ -407,16 +402,10 @@ class Reconcile {
 
   /** Ready from Remediated or Released, the newest first; any remediation counts as not ready. */
   private summarize(): void {
-    const remediated = this.condition('Remediated')
-    const released = this.condition('Released')
-    const top =
-      remediated && (!released || (remediated.observedGeneration ?? 0) >= (released.observedGeneration ?? 0))
-        ? remediated
-        : released
-    if (!top) return
-    const status = top.type === 'Remediated' ? 'False' : top.status
-    this.set([['Ready', status, top.reason, top.message]])
-    if (status === 'True') this.drop('Stalled')
+    const ready = summarizedReady(this.status.conditions ?? [])
+    if (!ready) return
+    this.set([ready])
+    if (ready[1] === 'True') this.drop('Stalled')
   }
 
   private dependencyNotReady(): string | undefined {
@@ -434,12 +423,7 @@ class Reconcile {
 
   /** Failure counts restart when the attempt differs from the last one, or a reset is requested. */
   private mustResetFailures(req: ReleaseRequest): boolean {
-    const resetAt: string | undefined = this.hr.metadata.annotations?.['reconcile.fluxcd.io/resetAt']
-    let reset = false
-    if (resetAt && resetAt !== this.status.lastHandledResetAt) {
-      this.status.lastHandledResetAt = resetAt
-      reset = resetAt === requestedAt(this.hr)
-    }
+    const reset = resetRequested(this.hr, this.status)
     return (
       this.status.lastAttemptedGeneration !== this.gen ||
       this.status.lastAttemptedRevision !== req.chart.version ||
@@ -448,31 +432,8 @@ class Reconcile {
     )
   }
 
-  /** `flux reconcile hr --force`: reconcile.fluxcd.io/forceAt equal to requestedAt, handled once. */
   private forceRequested(): boolean {
-    const forceAt: string | undefined = this.hr.metadata.annotations?.['reconcile.fluxcd.io/forceAt']
-    if (!forceAt || forceAt === this.status.lastHandledForceAt) return false
-    this.status.lastHandledForceAt = forceAt
-    return forceAt === requestedAt(this.hr)
-  }
-
-  private timeoutOf(action: Action['name']): number {
-    const spec: Obj = this.hr.spec ?? {}
-    const own =
-      action === 'install' || action === 'upgrade' || action === 'rollback'
-        ? spec[action]?.timeout
-        : spec.uninstall?.timeout
-    return parseDuration(own ?? spec.timeout, 300_000)
-  }
-
-  private waitOf(action: Action['name'], timeout: number): number {
-    return this.hr.spec?.[action]?.disableWait ? 0 : timeout
-  }
-
-  private crdsOf(action: Action['name']): ReleaseRequest['crds'] {
-    if (action === 'install') return this.hr.spec?.install?.crds ?? 'Create'
-    if (action === 'upgrade') return this.hr.spec?.upgrade?.crds ?? 'Skip'
-    return 'Skip'
+    return forceRequested(this.hr, this.status)
   }
 
   private hasInventory(): boolean {
