@@ -90,7 +90,7 @@ export function applyDefaults(
       if (isObj(spec.jobTemplate?.spec)) {
         const jobSpec = spec.jobTemplate.spec
         def(jobSpec, 'backoffLimit', 6)
-        template(jobSpec, false)
+        template(jobSpec)
       }
       return
     case 'autoscaling/HorizontalPodAutoscaler':
@@ -140,15 +140,15 @@ function def(target: Obj, key: string, value: unknown): void {
   if (target[key] === undefined || target[key] === null) target[key] = value
 }
 
-function template(spec: Obj, restartAlways = true): void {
+function template(spec: Obj): void {
   if (!isObj(spec.template)) return
   def(spec.template, 'metadata', {})
   def(spec.template, 'spec', {})
-  podSpec(spec.template.spec, false, restartAlways)
+  podSpec(spec.template.spec, false)
 }
 
-function podSpec(spec: Obj, pod: boolean, restartAlways = true): void {
-  if (restartAlways) def(spec, 'restartPolicy', 'Always')
+function podSpec(spec: Obj, pod: boolean): void {
+  def(spec, 'restartPolicy', 'Always')
   def(spec, 'terminationGracePeriodSeconds', 30)
   def(spec, 'dnsPolicy', 'ClusterFirst')
   def(spec, 'securityContext', {})
@@ -197,13 +197,14 @@ function job(obj: Obj, previous: Obj | undefined): void {
   def(spec, 'completionMode', 'NonIndexed')
   def(spec, 'suspend', false)
   def(spec, 'podReplacementPolicy', 'TerminatingOrFailed')
-  template(spec, false)
+  // A pod template defaults to restartPolicy Always, which a Job does not take.
+  template(spec)
   const restart = spec.template?.spec?.restartPolicy
   if (restart !== 'Never' && restart !== 'OnFailure') {
     throw invalid(JOB, obj.metadata.name, [
       {
         field: 'spec.template.spec.restartPolicy',
-        message: `${restart ? `Unsupported value: ${JSON.stringify(restart)}` : 'Required value'}: supported values: "OnFailure", "Never"`,
+        message: `Unsupported value: ${JSON.stringify(restart)}: supported values: "OnFailure", "Never"`,
       },
     ])
   }

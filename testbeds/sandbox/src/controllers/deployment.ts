@@ -29,9 +29,11 @@ export function deploymentController(ctx: ControllerContext): Controller {
     const revision = (rs: Obj) => Number(rs.metadata.annotations?.[REVISION] ?? 0)
     const maxRevision = Math.max(0, ...owned.map(revision))
     let current = owned.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash)
+    const olds = owned.filter((rs) => rs !== current)
+    const step = rollingStep(d, current, olds)
     const annotations = {
       'deployment.kubernetes.io/desired-replicas': String(desired),
-      'deployment.kubernetes.io/max-replicas': String(desired + 1),
+      'deployment.kubernetes.io/max-replicas': String(desired + surgeOf(d, desired)),
     }
     if (!current) {
       current = ctx.store.create(replicaSets, {
@@ -43,7 +45,7 @@ export function deploymentController(ctx: ControllerContext): Controller {
           ownerReferences: [ownerRef(d, deployments)],
         },
         spec: {
-          replicas: desired,
+          replicas: step.fresh,
           ...(d.spec?.minReadySeconds ? { minReadySeconds: d.spec.minReadySeconds } : {}),
           selector: {
             ...d.spec?.selector,
@@ -62,8 +64,8 @@ export function deploymentController(ctx: ControllerContext): Controller {
     } else {
       // A template seen before (a rollback) becomes the newest revision again.
       const bump = revision(current) < maxRevision
-      if (current.spec?.replicas !== desired || bump) {
-        current.spec = { ...current.spec, replicas: desired }
+      if (current.spec?.replicas !== step.fresh || bump) {
+        current.spec = { ...current.spec, replicas: step.fresh }
         current.metadata.annotations = {
           ...current.metadata.annotations,
           ...annotations,
@@ -72,19 +74,19 @@ export function deploymentController(ctx: ControllerContext): Controller {
         current = ctx.store.update(replicaSets, current)
       }
     }
-    const olds = owned.filter((rs) => rs.metadata.uid !== current!.metadata.uid)
-    const newAvailable = current.status?.availableReplicas ?? 0
-    if (newAvailable >= desired) {
-      for (const old of olds.filter((rs) => (rs.spec?.replicas ?? 0) > 0)) {
-        old.spec = { ...old.spec, replicas: 0 }
-        ctx.store.update(replicaSets, old)
-      }
-      // Beyond revisionHistoryLimit, the oldest scaled-down ReplicaSets go.
-      const limit = d.spec?.revisionHistoryLimit ?? 10
-      const idle = olds.filter((rs) => !rs.status?.replicas).sort((a, b) => revision(a) - revision(b))
-      for (const rs of idle.slice(0, Math.max(0, idle.length - limit)))
-        ctx.store.delete(replicaSets, namespace, rs.metadata.name)
+    for (const old of olds) {
+      const replicas = step.old.get(old.metadata.name) ?? 0
+      if ((old.spec?.replicas ?? 0) === replicas) continue
+      old.spec = { ...old.spec, replicas }
+      ctx.store.update(replicaSets, old)
     }
+    // Beyond revisionHistoryLimit, the oldest scaled-down ReplicaSets go.
+    const limit = d.spec?.revisionHistoryLimit ?? 10
+    const idle = olds
+      .filter((rs) => !rs.status?.replicas && !step.old.get(rs.metadata.name))
+      .sort((a, b) => revision(a) - revision(b))
+    for (const rs of idle.slice(0, Math.max(0, idle.length - limit)))
+      ctx.store.delete(replicaSets, namespace, rs.metadata.name)
     writeStatus(
       d,
       current,
@@ -171,13 +173,72 @@ export function deploymentController(ctx: ControllerContext): Controller {
   }
 }
 
-/** maxUnavailable of a rolling update, resolved against the replica count (25% by default, rounded down). */
-function unavailableAllowed(d: Obj, desired: number): number {
-  if (d.spec?.strategy?.type === 'Recreate') return 0
-  const value = d.spec?.strategy?.rollingUpdate?.maxUnavailable ?? '25%'
+/** An int-or-percent of the replica count: maxSurge rounds up, maxUnavailable down, as the controller does. */
+function resolve(value: unknown, desired: number, roundUp: boolean): number {
   if (typeof value === 'number') return value
   const pct = /^(\d+)%$/.exec(String(value))
-  return pct ? Math.floor((desired * Number(pct[1])) / 100) : Number(value) || 0
+  if (!pct) return Number(value) || 0
+  const exact = (desired * Number(pct[1])) / 100
+  return roundUp ? Math.ceil(exact) : Math.floor(exact)
+}
+
+const surgeOf = (d: Obj, desired: number) =>
+  d.spec?.strategy?.type === 'Recreate'
+    ? 0
+    : resolve(d.spec?.strategy?.rollingUpdate?.maxSurge ?? '25%', desired, true)
+
+/** maxUnavailable of a rolling update (at least 1 when maxSurge is 0 too). */
+function unavailableAllowed(d: Obj, desired: number): number {
+  if (d.spec?.strategy?.type === 'Recreate') return 0
+  const value = resolve(d.spec?.strategy?.rollingUpdate?.maxUnavailable ?? '25%', desired, false)
+  return value === 0 && surgeOf(d, desired) === 0 ? 1 : value
+}
+
+/**
+ * The next step of a rollout, as kube-controller-manager's rolling updater takes it: the new ReplicaSet
+ * grows while the total stays within replicas + maxSurge; old ones shrink, unhealthy pods first, while
+ * at least replicas - maxUnavailable stay available. Recreate empties the old ones before the new grows.
+ */
+function rollingStep(
+  d: Obj,
+  current: Obj | undefined,
+  olds: Obj[],
+): { fresh: number; old: Map<string, number> } {
+  const desired: number = d.spec?.replicas ?? 1
+  const spec = (rs: Obj | undefined) => rs?.spec?.replicas ?? 0
+  const available = (rs: Obj | undefined) => rs?.status?.availableReplicas ?? 0
+  const old = new Map(olds.map((rs) => [rs.metadata.name as string, spec(rs)]))
+  const oldTotal = olds.reduce((n, rs) => n + spec(rs), 0)
+  if (d.spec?.strategy?.type === 'Recreate') {
+    for (const k of old.keys()) old.set(k, 0)
+    const oldPods = olds.reduce((n, rs) => n + (rs.status?.replicas ?? 0), 0)
+    return { fresh: oldPods > 0 ? spec(current) : desired, old }
+  }
+  let fresh = Math.min(spec(current), desired)
+  if (fresh < desired)
+    fresh = Math.min(desired, fresh + Math.max(0, desired + surgeOf(d, desired) - fresh - oldTotal))
+  if (oldTotal === 0) return { fresh, old }
+  const minAvailable = desired - unavailableAllowed(d, desired)
+  const byAge = [...olds].sort((a, b) =>
+    a.metadata.creationTimestamp.localeCompare(b.metadata.creationTimestamp),
+  )
+  // Unhealthy old replicas go first, as far as the new ReplicaSet's own unavailable pods allow.
+  let cleanup = fresh + oldTotal - minAvailable - Math.max(0, fresh - available(current))
+  for (const rs of byAge) {
+    const take = Math.min(spec(rs) - Math.min(spec(rs), available(rs)), Math.max(0, cleanup))
+    old.set(rs.metadata.name, spec(rs) - take)
+    cleanup -= take
+  }
+  const availableNow =
+    Math.min(fresh, available(current)) +
+    byAge.reduce((n, rs) => n + Math.min(old.get(rs.metadata.name)!, available(rs)), 0)
+  let down = availableNow - minAvailable
+  for (const rs of byAge) {
+    const take = Math.min(old.get(rs.metadata.name)!, Math.max(0, down))
+    old.set(rs.metadata.name, old.get(rs.metadata.name)! - take)
+    down -= take
+  }
+  return { fresh, old }
 }
 
 /** A condition that keeps its timestamps while nothing about it changes (so a no-op status write stays a no-op). */
