@@ -60,6 +60,38 @@ describe('pnpm sandbox (CLI)', () => {
     expect(out).toContain('SIGTERM: stopping')
   })
 
+  it('starts bare: an empty k3s-like cluster without the Flux and Flagger CRDs', async () => {
+    const kubeconfig = join(dir, 'bare-kubeconfig')
+    const child = spawn(tsx, [cli, '--kubeconfig', kubeconfig, '--bare'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let out = ''
+    child.stdout.on('data', (d) => {
+      out += d
+    })
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    try {
+      await waitFor(
+        'the start-up line',
+        () => out.includes('sandbox API server on http://127.0.0.1:'),
+        60_000,
+      )
+      const server = /server: (http:\/\/127\.0\.0\.1:\d+)/.exec(readFileSync(kubeconfig, 'utf8'))![1]!
+      const json = async (path: string) =>
+        (await (await fetch(`${server}${path}`)).json()) as { items?: unknown[]; groups?: { name: string }[] }
+      expect((await json('/apis/apiextensions.k8s.io/v1/customresourcedefinitions')).items).toEqual([])
+      const groups = (await json('/apis')).groups!.map((g) => g.name)
+      expect(groups).toContain('apps')
+      expect(groups).not.toContain('flagger.app')
+      expect(groups).not.toContain('helm.toolkit.fluxcd.io')
+      const nodes = (await json('/api/v1/nodes')).items as { metadata: { name: string } }[]
+      expect(nodes.map((n) => n.metadata.name)).toEqual(['sandbox'])
+    } finally {
+      child.kill('SIGTERM')
+    }
+    expect(await exited).toBe(0)
+  })
+
   it('names the bad input and exits non-zero', async () => {
     const child = spawn(tsx, [cli, '--kubeconfig', join(dir, 'k'), '--time-scale', 'fast'], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -71,5 +103,16 @@ describe('pnpm sandbox (CLI)', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
     expect(code).toBe(2)
     expect(err.trim()).toBe('sandbox: --time-scale: expected a positive number, got "fast"')
+    const bare = spawn(tsx, [cli, '--kubeconfig', join(dir, 'k'), '--bare', '--gitops', dir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let bareErr = ''
+    bare.stderr.on('data', (d) => {
+      bareErr += d
+    })
+    expect(await new Promise<number | null>((resolve) => bare.on('exit', resolve))).toBe(2)
+    expect(bareErr.trim()).toBe(
+      'sandbox: --gitops: needs Flux, which a bare sandbox does not have (install it with helm, or start without --bare)',
+    )
   })
 })

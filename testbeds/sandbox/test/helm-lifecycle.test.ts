@@ -95,6 +95,26 @@ describe('helm lifecycle against the sandbox', () => {
     ).toBe('')
   })
 
+  it('records each release as deployed without --wait, so the next upgrade can start at once', async () => {
+    // helm writes the release's final state with a protobuf PUT of its Secret; a release left
+    // pending-install would make this upgrade fail with "another operation is in progress".
+    await helm('install', 'quick', ...app('1.0.0', '-n', 'nowait', '--create-namespace'))
+    await helm('upgrade', 'quick', ...app('1.0.1', '-n', 'nowait'))
+    expect(await helm('status', 'quick', '-n', 'nowait')).toMatch(/STATUS: deployed\nREVISION: 2\n/)
+    expect(
+      await kubectl(
+        '-n',
+        'nowait',
+        'get',
+        'secrets',
+        '-l',
+        'owner=helm',
+        '-o',
+        'jsonpath={.items[*].metadata.labels.status}',
+      ),
+    ).toBe('superseded deployed')
+  })
+
   it('rolls a failing upgrade back with --rollback-on-failure, and uninstalls a failing install', async () => {
     await helm(
       'install',
