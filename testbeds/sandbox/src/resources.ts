@@ -81,15 +81,25 @@ export function typesFromCrd(crd: Any): ResourceType[] {
 /** Every kind the server knows, looked up by group/version/plural or by apiVersion+kind. */
 export class Registry {
   private readonly types: ResourceType[] = []
+  /** Counts changes, so what is derived from the kinds (OpenAPI documents) can be cached until the next. */
+  generation = 0
 
   constructor() {
     for (const rt of BUILTIN_KINDS) this.add(rt)
   }
 
   add(rt: ResourceType): void {
+    this.generation++
     const i = this.types.findIndex((t) => t.group === rt.group && t.plural === rt.plural)
     if (i >= 0) this.types[i] = rt
     else this.types.push(rt)
+  }
+
+  remove(group: string, plural: string): void {
+    const i = this.types.findIndex((t) => t.group === group && t.plural === plural && !t.builtin)
+    if (i < 0) return
+    this.types.splice(i, 1)
+    this.generation++
   }
 
   all(): readonly ResourceType[] {
