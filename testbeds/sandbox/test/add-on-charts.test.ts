@@ -1,25 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Sandbox, startSandbox } from '../src/index'
-import { type Helm, helmFor, type Kubectl, kubectlFor, sharedChart } from './helpers'
+import { type Helm, type Kubectl, sharedChart, startWithTools } from './helpers'
 
 // The real add-on charts, packaged and unmodified in ../shared/fixtures/charts, installed with the real
 // helm 4 and --wait into a bare sandbox, as into a fresh k3s cluster. The installs are independent (one
 // namespace each), so they run side by side.
 describe.concurrent('the real add-on charts install with --wait into a bare sandbox', () => {
-  let sandbox: Sandbox
   let helm: Helm
   let kubectl: Kubectl
+  let stop: () => Promise<void>
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ timeScale: 0.01, bare: true })
-    helm = helmFor(sandbox)
-    kubectl = kubectlFor(sandbox)
+    ;({ helm, kubectl, stop } = await startWithTools({ timeScale: 0.01, bare: true }))
   })
-  afterAll(async () => {
-    helm?.cleanup()
-    kubectl?.cleanup()
-    await sandbox?.stop()
-  })
+  afterAll(() => stop?.())
 
   const install = (release: string, chart: string, namespace: string, ...values: string[]) =>
     helm(
@@ -117,31 +110,13 @@ describe.concurrent('the real add-on charts install with --wait into a bare sand
     expect(
       await kubectl('-n', 'apisix', 'get', 'pods', '-l', 'app.kubernetes.io/name=etcd', '-o', 'name'),
     ).toBe('pod/apisix-etcd-0\npod/apisix-etcd-1\npod/apisix-etcd-2\n')
-    expect(
-      await kubectl(
-        '-n',
-        'apisix',
-        'get',
-        'service',
-        'apisix-gateway',
-        '-o',
-        'jsonpath={.spec.ports[0].nodePort}',
-      ),
-    ).toMatch(/^3\d{4}$/)
+    const servicePort = (name: string, field: string) =>
+      kubectl('-n', 'apisix', 'get', 'service', name, '-o', `jsonpath={.spec.ports[0].${field}}`)
+    expect(await servicePort('apisix-gateway', 'nodePort')).toMatch(/^3\d{4}$/)
     expect(await kubectl('get', 'ingressclass', 'apisix', '-o', 'jsonpath={.spec.controller}')).toBe(
       'apisix.apache.org/apisix-ingress',
     )
-    expect(
-      await kubectl(
-        '-n',
-        'apisix',
-        'get',
-        'service',
-        'apisix-prometheus-metrics',
-        '-o',
-        'jsonpath={.spec.ports[0].port}',
-      ),
-    ).toBe('9091')
+    expect(await servicePort('apisix-prometheus-metrics', 'port')).toBe('9091')
   })
 
   it("Flagger's load tester and Grafana", async () => {

@@ -10,27 +10,31 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 const tsx = join(root, 'node_modules', '.bin', 'tsx')
 const cli = join(root, 'testbeds', 'sandbox', 'src', 'cli.ts')
 
+/** Starts the CLI; `output()` is what it wrote to stdout and stderr so far. */
+function startCli(...args: string[]) {
+  const child = spawn(tsx, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let out = ''
+  child.stdout.on('data', (d) => {
+    out += d
+  })
+  child.stderr.on('data', (d) => {
+    out += d
+  })
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  return { child, output: () => out, exited }
+}
+
 describe('pnpm sandbox (CLI)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sandbox-cli-'))
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   it('writes the kubeconfig, serves the API, logs controller changes and stops on SIGTERM', async () => {
     const kubeconfig = join(dir, 'kubeconfig')
-    const child = spawn(tsx, [cli, '--kubeconfig', kubeconfig, '--time-scale', '0.01'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let out = ''
-    child.stdout.on('data', (d) => {
-      out += d
-    })
-    child.stderr.on('data', (d) => {
-      out += d
-    })
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    const { child, output, exited } = startCli('--kubeconfig', kubeconfig, '--time-scale', '0.01')
     try {
       await waitFor(
         'the start-up line',
-        () => out.includes('sandbox API server on http://127.0.0.1:'),
+        () => output().includes('sandbox API server on http://127.0.0.1:'),
         60_000,
       )
       expect(statSync(kubeconfig).mode & 0o777).toBe(0o600)
@@ -51,29 +55,22 @@ describe('pnpm sandbox (CLI)', () => {
       })
       expect(res.status).toBe(201)
       await waitFor('a controller log line', () =>
-        out.includes('deployment default/web: 1/1 ready (generation 1)'),
+        output().includes('deployment default/web: 1/1 ready (generation 1)'),
       )
     } finally {
       child.kill('SIGTERM')
     }
     expect(await exited).toBe(0)
-    expect(out).toContain('SIGTERM: stopping')
+    expect(output()).toContain('SIGTERM: stopping')
   })
 
   it('starts bare: an empty k3s-like cluster without the Flux and Flagger CRDs', async () => {
     const kubeconfig = join(dir, 'bare-kubeconfig')
-    const child = spawn(tsx, [cli, '--kubeconfig', kubeconfig, '--bare'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let out = ''
-    child.stdout.on('data', (d) => {
-      out += d
-    })
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    const { child, output, exited } = startCli('--kubeconfig', kubeconfig, '--bare')
     try {
       await waitFor(
         'the start-up line',
-        () => out.includes('sandbox API server on http://127.0.0.1:'),
+        () => output().includes('sandbox API server on http://127.0.0.1:'),
         60_000,
       )
       const server = /server: (http:\/\/127\.0\.0\.1:\d+)/.exec(readFileSync(kubeconfig, 'utf8'))![1]!
@@ -103,15 +100,9 @@ describe('pnpm sandbox (CLI)', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
     expect(code).toBe(2)
     expect(err.trim()).toBe('sandbox: --time-scale: expected a positive number, got "fast"')
-    const bare = spawn(tsx, [cli, '--kubeconfig', join(dir, 'k'), '--bare', '--gitops', dir], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let bareErr = ''
-    bare.stderr.on('data', (d) => {
-      bareErr += d
-    })
-    expect(await new Promise<number | null>((resolve) => bare.on('exit', resolve))).toBe(2)
-    expect(bareErr.trim()).toBe(
+    const bare = startCli('--kubeconfig', join(dir, 'k'), '--bare', '--gitops', dir)
+    expect(await bare.exited).toBe(2)
+    expect(bare.output().trim()).toBe(
       'sandbox: --gitops: needs Flux, which a bare sandbox does not have (install it with helm, or start without --bare)',
     )
   })

@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Sandbox, startSandbox } from '../src/index'
-import { type Kubectl, kubectlFor, waitFor } from './helpers'
+import { type Kubectl, kubectlFor, scratch, waitFor } from './helpers'
 
 const deployment = (name: string, replicas: number) => `apiVersion: apps/v1
 kind: Deployment
@@ -27,12 +25,8 @@ spec:
 describe('kubectl against the cluster the sandbox serves', () => {
   let sandbox: Sandbox
   let kubectl: Kubectl
-  let dir: string
-  const file = (name: string, text: string) => {
-    const p = join(dir, name)
-    writeFileSync(p, text)
-    return p
-  }
+  const files = scratch('kubectl-cluster-')
+  const { file, dir } = files
 
   beforeAll(async () => {
     sandbox = await startSandbox({
@@ -41,13 +35,12 @@ describe('kubectl against the cluster the sandbox serves', () => {
       scenario: { images: { 'nginx:broken': { ready: false } } },
     })
     kubectl = kubectlFor(sandbox)
-    dir = mkdtempSync(join(tmpdir(), 'kubectl-cluster-'))
     await kubectl('create', 'namespace', 'cluster')
   })
   afterAll(async () => {
     kubectl?.cleanup()
     await sandbox?.stop()
-    if (dir) rmSync(dir, { recursive: true, force: true })
+    files.cleanup()
   })
 
   it('creates a deployment (a protobuf body), rolls it out, scales it and shows its pods', async () => {

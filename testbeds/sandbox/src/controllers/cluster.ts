@@ -2,6 +2,7 @@ import type { Store, StoreEvent } from '../store'
 import { type Obj, timestamp } from '../util'
 import { type Controller, type ControllerContext, kind } from './context'
 import { NODE_IP, NODE_NAME } from './pods'
+import { deferrer } from './workqueue'
 
 /**
  * What a fresh single-node k3s cluster holds before anything is installed: its namespaces, its node
@@ -98,14 +99,7 @@ export function seedCluster(store: Store): void {
 export function bundledControllers(ctx: ControllerContext): Controller {
   const claims = kind(ctx.registry, '', 'persistentvolumeclaims')
   const services = kind(ctx.registry, '', 'services')
-  const timers = new Set<() => void>()
-  const later = (fn: () => void) => {
-    const cancel = ctx.clock.setTimeout(() => {
-      timers.delete(cancel)
-      fn()
-    }, 0)
-    timers.add(cancel)
-  }
+  const { later, stop: cancelPending } = deferrer(ctx)
 
   const bind = (namespace: string, name: string) => {
     const pvc = ctx.store.get(claims, namespace, name)
@@ -145,8 +139,7 @@ export function bundledControllers(ctx: ControllerContext): Controller {
   return {
     stop() {
       unsubscribe()
-      for (const cancel of timers) cancel()
-      timers.clear()
+      cancelPending()
     },
   }
 }

@@ -1,8 +1,7 @@
-import type { StoreEvent } from '../store'
 import { type Obj, timestamp } from '../util'
 import { type Controller, type ControllerContext, kind } from './context'
 import { controllerUid, ownerRef, POD_READY_MS, templateHash } from './pods'
-import { workqueue } from './workqueue'
+import { ownerController } from './workqueue'
 
 export { POD_READY_MS }
 
@@ -20,7 +19,7 @@ export function deploymentController(ctx: ControllerContext): Controller {
   const deployments = kind(ctx.registry, 'apps', 'deployments')
   const replicaSets = kind(ctx.registry, 'apps', 'replicasets')
 
-  const queue = workqueue(ctx, (namespace, name) => {
+  const { queue, controller } = ownerController(ctx, deployments, [replicaSets], (namespace, name) => {
     const d = ctx.store.get(deployments, namespace, name)
     if (!d || d.metadata.deletionTimestamp) return
     const desired: number = d.spec?.replicas ?? 1
@@ -154,23 +153,7 @@ export function deploymentController(ctx: ControllerContext): Controller {
     if (!complete && !timedOut) queue.after(d.metadata.namespace, d.metadata.name, deadlineMs)
   }
 
-  const unsubscribe = ctx.store.subscribe((e: StoreEvent) => {
-    if (e.rt === deployments && e.type !== 'DELETED')
-      queue.add(e.object.metadata.namespace, e.object.metadata.name)
-    if (e.rt === replicaSets) {
-      const owner = e.object.metadata.ownerReferences?.find(
-        (o: Obj) => o.controller && o.kind === 'Deployment',
-      )
-      if (owner) queue.add(e.object.metadata.namespace, owner.name)
-    }
-  })
-
-  return {
-    stop() {
-      unsubscribe()
-      queue.stop()
-    },
-  }
+  return controller
 }
 
 /** An int-or-percent of the replica count: maxSurge rounds up, maxUnavailable down, as the controller does. */

@@ -1,8 +1,7 @@
-import type { StoreEvent } from '../store'
 import type { Obj } from '../util'
 import { type Controller, type ControllerContext, kind } from './context'
 import { controllerUid, isPodFinished, isPodReady, podFrom, randomSuffix } from './pods'
-import { workqueue } from './workqueue'
+import { ownerController } from './workqueue'
 
 /**
  * The ReplicaSet controller: keeps `spec.replicas` pods (`<replicaset>-<random>`, owned by it) and
@@ -12,7 +11,7 @@ export function replicaSetController(ctx: ControllerContext): Controller {
   const replicaSets = kind(ctx.registry, 'apps', 'replicasets')
   const pods = kind(ctx.registry, '', 'pods')
 
-  const queue = workqueue(ctx, (namespace, name) => {
+  const { controller } = ownerController(ctx, replicaSets, [pods], (namespace, name) => {
     const rs = ctx.store.get(replicaSets, namespace, name)
     if (!rs || rs.metadata.deletionTimestamp) return
     const want: number = rs.spec?.replicas ?? 1
@@ -47,21 +46,5 @@ export function replicaSetController(ctx: ControllerContext): Controller {
     ctx.store.update(replicaSets, rs, { status: true })
   })
 
-  const unsubscribe = ctx.store.subscribe((e: StoreEvent) => {
-    if (e.rt === replicaSets && e.type !== 'DELETED')
-      queue.add(e.object.metadata.namespace, e.object.metadata.name)
-    if (e.rt === pods) {
-      const owner = e.object.metadata.ownerReferences?.find(
-        (o: Obj) => o.controller && o.kind === 'ReplicaSet',
-      )
-      if (owner) queue.add(e.object.metadata.namespace, owner.name)
-    }
-  })
-
-  return {
-    stop() {
-      unsubscribe()
-      queue.stop()
-    },
-  }
+  return controller
 }
