@@ -82,6 +82,41 @@ describe('kubectl against the cluster the sandbox serves', () => {
     expect(await kubectl('-n', 'cluster', 'get', 'pods', '-l', 'app=web')).toMatch(/\s0\/1\s+Running\s+0\s+/)
   })
 
+  it('rolls out a StatefulSet pod by pod with its claims, and a DaemonSet on the node', async () => {
+    await kubectl('apply', '-f', file('sets.yaml', sets))
+    expect(await kubectl('-n', 'cluster', 'rollout', 'status', 'statefulset/db', '--timeout=60s')).toContain(
+      'partitioned roll out complete: 2 new pods have been updated...',
+    )
+    expect(await kubectl('-n', 'cluster', 'get', 'pods', '-l', 'app=db', '-o', 'name')).toBe(
+      'pod/db-0\npod/db-1\n',
+    )
+    expect(
+      await kubectl(
+        '-n',
+        'cluster',
+        'get',
+        'pvc',
+        '-o',
+        'jsonpath={range .items[*]}{.metadata.name}={.status.phase} {end}',
+      ),
+    ).toBe('data-db-0=Bound data-db-1=Bound ')
+    expect(await kubectl('-n', 'cluster', 'rollout', 'status', 'daemonset/agent', '--timeout=60s')).toContain(
+      'daemon set "agent" successfully rolled out',
+    )
+    expect(
+      await kubectl(
+        '-n',
+        'cluster',
+        'get',
+        'pods',
+        '-l',
+        'app=agent',
+        '-o',
+        'jsonpath={.items[*].spec.nodeName}',
+      ),
+    ).toBe('sandbox')
+  })
+
   it('explains built-in kinds and custom resources from the OpenAPI v3 schemas', async () => {
     const replicas = await kubectl('explain', 'deployment.spec.replicas')
     expect(replicas).toContain('GROUP:      apps')
@@ -269,6 +304,34 @@ describe('kubectl against the cluster the sandbox serves', () => {
     )
   })
 })
+
+const sets = `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db, namespace: cluster}
+spec:
+  replicas: 2
+  serviceName: db
+  selector: {matchLabels: {app: db}}
+  template:
+    metadata: {labels: {app: db}}
+    spec:
+      containers: [{name: db, image: postgres:17}]
+  volumeClaimTemplates:
+    - metadata: {name: data}
+      spec:
+        accessModes: [ReadWriteOnce]
+        resources: {requests: {storage: 1Gi}}
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: agent, namespace: cluster}
+spec:
+  selector: {matchLabels: {app: agent}}
+  template:
+    metadata: {labels: {app: agent}}
+    spec:
+      containers: [{name: agent, image: busybox:1.36}]
+`
 
 const crd = `apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
