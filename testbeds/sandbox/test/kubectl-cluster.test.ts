@@ -72,6 +72,11 @@ describe('kubectl against the cluster the sandbox serves', () => {
       ),
     ).toBe('kubectl-create/ kubectl/scale ')
 
+    // The deployment controller's events, as `kubectl events` lists them.
+    expect(await kubectl('-n', 'cluster', 'events', '--for', 'deployment/web')).toMatch(
+      /Normal\s+ScalingReplicaSet\s+Deployment\/web\s+Scaled up replica set web-[a-z0-9]+ from 2 to 3/,
+    )
+
     // A rollout to an image that never becomes ready stays at its first surge pod, as on a cluster.
     await kubectl('-n', 'cluster', 'set', 'image', 'deployment/web', 'nginx=nginx:broken')
     const stuck = await kubectl.result('-n', 'cluster', 'rollout', 'status', 'deployment/web', '--timeout=2s')

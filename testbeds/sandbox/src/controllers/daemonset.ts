@@ -45,6 +45,13 @@ export function daemonSetController(ctx: ControllerContext): Controller {
         })
         pod.spec.nodeName = node.metadata.name
         kept.push(ctx.store.create(pods, pod))
+        ctx.events.record(
+          ds,
+          'Normal',
+          'SuccessfulCreate',
+          `Created pod: ${pod.metadata.name}`,
+          'daemonset-controller',
+        )
       }
       const ready = kept.filter(isPodReady).length
       const desired = eligible.length

@@ -59,11 +59,12 @@ export function deploymentController(ctx: ControllerContext): Controller {
           },
         },
       })
-      ctx.log(`deployment ${namespace}/${name}: created replicaset ${current.metadata.name}`)
+      scaled(d, current.metadata.name, 0, step.fresh)
     } else {
       // A template seen before (a rollback) becomes the newest revision again.
       const bump = revision(current) < maxRevision
       if (current.spec?.replicas !== step.fresh || bump) {
+        scaled(d, current.metadata.name, current.spec?.replicas ?? 0, step.fresh)
         current.spec = { ...current.spec, replicas: step.fresh }
         current.metadata.annotations = {
           ...current.metadata.annotations,
@@ -76,6 +77,7 @@ export function deploymentController(ctx: ControllerContext): Controller {
     for (const old of olds) {
       const replicas = step.old.get(old.metadata.name) ?? 0
       if ((old.spec?.replicas ?? 0) === replicas) continue
+      scaled(d, old.metadata.name, old.spec?.replicas ?? 0, replicas)
       old.spec = { ...old.spec, replicas }
       ctx.store.update(replicaSets, old)
     }
@@ -92,6 +94,14 @@ export function deploymentController(ctx: ControllerContext): Controller {
       olds.map((rs) => ctx.store.get(replicaSets, namespace, rs.metadata.name)).filter(Boolean) as Obj[],
     )
   })
+
+  /** The event the deployment controller records for each scaling of a ReplicaSet. */
+  function scaled(d: Obj, rs: string, from: number, to: number): void {
+    if (from === to) return
+    const message = `Scaled ${to > from ? 'up' : 'down'} replica set ${rs} from ${from} to ${to}`
+    ctx.events.record(d, 'Normal', 'ScalingReplicaSet', message, 'deployment-controller')
+    ctx.log(`deployment ${d.metadata.namespace}/${d.metadata.name}: ${message}`)
+  }
 
   function writeStatus(d: Obj, current: Obj, olds: Obj[]): void {
     const desired: number = d.spec?.replicas ?? 1

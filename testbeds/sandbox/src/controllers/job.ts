@@ -52,6 +52,7 @@ export function jobController(ctx: ControllerContext): Controller {
         cond('Complete', 'CompletionsReached', 'Reached expected number of succeeded pods'),
       ]
       status.completionTime = now
+      ctx.events.record(job, 'Normal', 'Completed', 'Job completed', 'job-controller')
       ctx.log(`job ${namespace}/${name}: complete`)
     } else if (failed > backoffLimit) {
       for (const p of active) ctx.store.delete(pods, namespace, p.metadata.name)
@@ -60,6 +61,13 @@ export function jobController(ctx: ControllerContext): Controller {
         cond('FailureTarget', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit'),
         cond('Failed', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit'),
       ]
+      ctx.events.record(
+        job,
+        'Warning',
+        'BackoffLimitExceeded',
+        'Job has reached the specified backoff limit',
+        'job-controller',
+      )
       ctx.log(`job ${namespace}/${name}: failed (backoff limit ${backoffLimit} reached)`)
     } else if (!job.spec?.suspend) {
       const missing = Math.min(parallelism, completions - succeeded) - active.length
@@ -71,6 +79,13 @@ export function jobController(ctx: ControllerContext): Controller {
           'job-name': name,
         })
         active.push(ctx.store.create(pods, pod))
+        ctx.events.record(
+          job,
+          'Normal',
+          'SuccessfulCreate',
+          `Created pod: ${pod.metadata.name}`,
+          'job-controller',
+        )
       }
     }
     status.active = active.length || undefined

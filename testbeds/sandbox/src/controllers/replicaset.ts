@@ -21,9 +21,18 @@ export function replicaSetController(ctx: ControllerContext): Controller {
       (p) => controllerUid(p) === rs.metadata.uid && !p.metadata.deletionTimestamp && !isPodFinished(p),
     )
     for (let i = owned.length; i < want; i++) {
-      owned.push(
-        ctx.store.create(pods, podFrom(rs, replicaSets, rs.spec?.template, `${name}-${randomSuffix()}`)),
+      const pod = ctx.store.create(
+        pods,
+        podFrom(rs, replicaSets, rs.spec?.template, `${name}-${randomSuffix()}`),
       )
+      ctx.events.record(
+        rs,
+        'Normal',
+        'SuccessfulCreate',
+        `Created pod: ${pod.metadata.name}`,
+        'replicaset-controller',
+      )
+      owned.push(pod)
     }
     if (owned.length > want) {
       // Unready and newer pods go first, as the ReplicaSet controller ranks them.
@@ -33,7 +42,10 @@ export function replicaSetController(ctx: ControllerContext): Controller {
           b.metadata.creationTimestamp.localeCompare(a.metadata.creationTimestamp),
       )
       const doomed = new Set(ranked.slice(0, owned.length - want).map((p: Obj) => p.metadata.name))
-      for (const p of doomed) ctx.store.delete(pods, namespace, p as string)
+      for (const p of doomed) {
+        ctx.store.delete(pods, namespace, p as string)
+        ctx.events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p}`, 'replicaset-controller')
+      }
       owned = owned.filter((p) => !doomed.has(p.metadata.name))
     }
     const ready = owned.filter(isPodReady).length

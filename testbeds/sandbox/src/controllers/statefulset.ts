@@ -47,6 +47,13 @@ export function statefulSetController(ctx: ControllerContext): Controller {
       fresh.spec.hostname = podName
       if (sts.spec?.serviceName) fresh.spec.subdomain = sts.spec.serviceName
       owned.set(podName, ctx.store.create(pods, fresh))
+      ctx.events.record(
+        sts,
+        'Normal',
+        'SuccessfulCreate',
+        `create Pod ${podName} in StatefulSet ${name} successful`,
+        'statefulset-controller',
+      )
       if (!parallel) break
     }
     for (const [podName, pod] of owned) {
