@@ -183,8 +183,6 @@ function podSpec(spec: Obj, pod: boolean): void {
   }
 }
 
-const JOB = { group: 'batch', version: 'v1', kind: 'Job', plural: 'jobs' } as ResourceType
-
 /** The apiserver generates a Job's selector from its uid unless manualSelector is set. */
 function job(obj: Obj, previous: Obj | undefined): void {
   const spec = obj.spec
@@ -197,17 +195,7 @@ function job(obj: Obj, previous: Obj | undefined): void {
   def(spec, 'completionMode', 'NonIndexed')
   def(spec, 'suspend', false)
   def(spec, 'podReplacementPolicy', 'TerminatingOrFailed')
-  // A pod template defaults to restartPolicy Always, which a Job does not take.
   template(spec)
-  const restart = spec.template?.spec?.restartPolicy
-  if (restart !== 'Never' && restart !== 'OnFailure') {
-    throw invalid(JOB, obj.metadata.name, [
-      {
-        field: 'spec.template.spec.restartPolicy',
-        message: `Unsupported value: ${JSON.stringify(restart)}: supported values: "OnFailure", "Never"`,
-      },
-    ])
-  }
   if (spec.manualSelector) return
   const uid = obj.metadata.uid
   const generated = {
@@ -275,8 +263,8 @@ function service(rt: ResourceType, obj: Obj, previous: Obj | undefined, ips: Ser
   const external = spec.type === 'ExternalName'
   if (!external) {
     // An update that leaves the allocated values out keeps them, as the apiserver's update strategy does.
-    def(spec, 'clusterIP', before.clusterIP)
-    def(spec, 'clusterIPs', before.clusterIPs)
+    if (!spec.clusterIP) spec.clusterIP = before.clusterIP
+    if (!spec.clusterIPs?.length) spec.clusterIPs = before.clusterIPs
     if (before.clusterIP && spec.clusterIP !== before.clusterIP)
       throw invalid(rt, obj.metadata.name, [
         {

@@ -265,6 +265,22 @@ describe('kubectl against the cluster the sandbox serves', () => {
       'spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"',
     )
 
+    // A selector cannot change, the error behind many a failed helm upgrade.
+    await kubectl('apply', '-f', file('selector.yaml', deployment('fixed', 1)))
+    const moved = await kubectl.result(
+      'apply',
+      '-f',
+      file(
+        'moved.yaml',
+        deployment('fixed', 1)
+          .replace('matchLabels: {app: fixed}', 'matchLabels: {app: fixed, tier: web}')
+          .replace('labels: {app: fixed}', 'labels: {app: fixed, tier: web}'),
+      ),
+    )
+    expect(moved.code).toBe(1)
+    expect(moved.stderr).toContain('The Deployment "fixed" is invalid: spec.selector: Invalid value:')
+    expect(moved.stderr).toContain('field is immutable')
+
     // 415 and 422 for what no kubectl sends: a body in a media type the server does not take, a
     // protobuf body for a custom resource (they have no protobuf schema), a watch-list without its options.
     const call = (method: string, path: string, type: string, body?: string | Buffer) =>
