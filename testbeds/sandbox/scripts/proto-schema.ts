@@ -148,7 +148,7 @@ function readGo(pkg: string, dir: string): void {
         continue
       }
       if (/^\s*\/\/\s*\+/.test(line)) {
-        markers.push(line.replace(/^\s*\/\/\s*/, '').trim())
+        markers.push(line.replace(/^\s*\/\/\s*\+/, '').trim())
         continue
       }
       if (/^\s*\/\//.test(line) || line.trim() === '') continue
@@ -164,7 +164,17 @@ function readGo(pkg: string, dir: string): void {
             keepZero: tag[2]!.startsWith('*') || !opts.includes('omitempty'),
             // An embedded struct without a JSON name is inlined, like one tagged `,inline`.
             inline: opts.includes('inline') || (!tag[1] && !jsonName),
-            markers,
+            // The struct tags of strategic merge also make a list associative for server-side apply.
+            markers: [
+              ...markers,
+              ...(/patchStrategy:"[^"]*merge/.test(tag[3]!)
+                ? [
+                    /patchMergeKey:"(\w+)"/.exec(tag[3]!)?.[1]
+                      ? `patchMergeKey=${/patchMergeKey:"(\w+)"/.exec(tag[3]!)![1]}`
+                      : 'patchStrategy=merge',
+                  ]
+                : []),
+            ],
           })
         }
       }
@@ -189,13 +199,19 @@ while (queue.length > 0) {
     const flags: string[] = []
     if (g?.keepZero && !f.repeated && !f.map && SCALARS.has(f.type)) flags.push('p')
     if (g?.inline) flags.push('i')
-    for (const marker of g?.markers ?? []) {
-      const listType = /^listType=(\w+)/.exec(marker)?.[1]
-      if (listType === 'set') flags.push('set')
-      const key = /^listMapKey=(\w+)/.exec(marker)?.[1]
-      if (key) flags.push(`k=${key}`)
-      if (/^(mapType|structType)=atomic/.test(marker)) flags.push('atomic')
+    const markers = g?.markers ?? []
+    const listType = markers.map((m) => /^listType=(\w+)/.exec(m)?.[1]).find(Boolean)
+    const keys = markers.map((m) => /^listMapKey=(\w+)/.exec(m)?.[1]).filter(Boolean)
+    const mergeKey = markers.map((m) => /^patchMergeKey=(\w+)/.exec(m)?.[1]).find(Boolean)
+    if (f.repeated && !listType && keys.length === 0) {
+      // Without list markers, structured-merge-diff reads a strategic merge key as the list's key.
+      if (mergeKey) keys.push(mergeKey)
+      else if (markers.includes('patchStrategy=merge')) flags.push('set')
     }
+    if (listType === 'set') flags.push('set')
+    for (const key of keys) flags.push(`k=${key}`)
+    if (markers.some((m) => /^(mapType|structType)=atomic/.test(m)) || listType === 'atomic')
+      flags.push('atomic')
     if (!SCALARS.has(f.type)) queue.push(f.type)
     const type = f.map ? `{}${f.type}` : f.repeated ? `[]${f.type}` : f.type
     const json = g?.json || f.name

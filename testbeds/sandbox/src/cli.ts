@@ -34,6 +34,10 @@ async function main(): Promise<void> {
     fail(`--kubeconfig: expected the path of the kubeconfig to write\n${usage}`)
   const timeScale = values['time-scale'] === undefined ? 1 : Number(values['time-scale'])
   if (!(timeScale > 0)) fail(`--time-scale: expected a positive number, got "${values['time-scale']}"`)
+  if (values.bare && typeof values.gitops === 'string')
+    fail(
+      '--gitops: needs Flux, which a bare sandbox does not have (install it with helm, or start without --bare)',
+    )
   const port = values.port === undefined ? 0 : Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     fail(`--port: expected a port number, got "${values.port}"`)

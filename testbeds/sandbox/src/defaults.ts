@@ -90,7 +90,7 @@ export function applyDefaults(
       if (isObj(spec.jobTemplate?.spec)) {
         const jobSpec = spec.jobTemplate.spec
         def(jobSpec, 'backoffLimit', 6)
-        template(jobSpec, false)
+        template(jobSpec)
       }
       return
     case 'autoscaling/HorizontalPodAutoscaler':
@@ -140,15 +140,15 @@ function def(target: Obj, key: string, value: unknown): void {
   if (target[key] === undefined || target[key] === null) target[key] = value
 }
 
-function template(spec: Obj, restartAlways = true): void {
+function template(spec: Obj): void {
   if (!isObj(spec.template)) return
   def(spec.template, 'metadata', {})
   def(spec.template, 'spec', {})
-  podSpec(spec.template.spec, false, restartAlways)
+  podSpec(spec.template.spec, false)
 }
 
-function podSpec(spec: Obj, pod: boolean, restartAlways = true): void {
-  if (restartAlways) def(spec, 'restartPolicy', 'Always')
+function podSpec(spec: Obj, pod: boolean): void {
+  def(spec, 'restartPolicy', 'Always')
   def(spec, 'terminationGracePeriodSeconds', 30)
   def(spec, 'dnsPolicy', 'ClusterFirst')
   def(spec, 'securityContext', {})
@@ -183,8 +183,6 @@ function podSpec(spec: Obj, pod: boolean, restartAlways = true): void {
   }
 }
 
-const JOB = { group: 'batch', version: 'v1', kind: 'Job', plural: 'jobs' } as ResourceType
-
 /** The apiserver generates a Job's selector from its uid unless manualSelector is set. */
 function job(obj: Obj, previous: Obj | undefined): void {
   const spec = obj.spec
@@ -197,16 +195,7 @@ function job(obj: Obj, previous: Obj | undefined): void {
   def(spec, 'completionMode', 'NonIndexed')
   def(spec, 'suspend', false)
   def(spec, 'podReplacementPolicy', 'TerminatingOrFailed')
-  template(spec, false)
-  const restart = spec.template?.spec?.restartPolicy
-  if (restart !== 'Never' && restart !== 'OnFailure') {
-    throw invalid(JOB, obj.metadata.name, [
-      {
-        field: 'spec.template.spec.restartPolicy',
-        message: `${restart ? `Unsupported value: ${JSON.stringify(restart)}` : 'Required value'}: supported values: "OnFailure", "Never"`,
-      },
-    ])
-  }
+  template(spec)
   if (spec.manualSelector) return
   const uid = obj.metadata.uid
   const generated = {
@@ -274,8 +263,8 @@ function service(rt: ResourceType, obj: Obj, previous: Obj | undefined, ips: Ser
   const external = spec.type === 'ExternalName'
   if (!external) {
     // An update that leaves the allocated values out keeps them, as the apiserver's update strategy does.
-    def(spec, 'clusterIP', before.clusterIP)
-    def(spec, 'clusterIPs', before.clusterIPs)
+    if (!spec.clusterIP) spec.clusterIP = before.clusterIP
+    if (!spec.clusterIPs?.length) spec.clusterIPs = before.clusterIPs
     if (before.clusterIP && spec.clusterIP !== before.clusterIP)
       throw invalid(rt, obj.metadata.name, [
         {

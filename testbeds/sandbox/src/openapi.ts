@@ -50,6 +50,20 @@ export function openApiRoot(registry: Registry): Obj {
  * purpose: kubectl then builds its patches from its compiled-in types.
  */
 export function openApiGroupVersion(registry: Registry, path: string): Obj | undefined {
+  const cached = documents.get(registry)
+  if (cached?.generation === registry.generation && cached.docs.has(path)) return cached.docs.get(path)
+  const doc = buildGroupVersion(registry, path)
+  const entry =
+    cached?.generation === registry.generation ? cached : { generation: registry.generation, docs: new Map() }
+  entry.docs.set(path, doc)
+  documents.set(registry, entry)
+  return doc
+}
+
+/** Documents already built, per registry, while its kinds stay the same. */
+const documents = new WeakMap<Registry, { generation: number; docs: Map<string, Obj | undefined> }>()
+
+function buildGroupVersion(registry: Registry, path: string): Obj | undefined {
   const g = registry.groups().find((x) => openApiPath(x) === path)
   if (!g) return undefined
   const paths: Obj = {}

@@ -83,6 +83,14 @@ const subjects = (kind: string) => (o: Obj) =>
     .map((s: Obj) => (kind === 'ServiceAccount' ? `${s.namespace ?? ''}/${s.name}` : s.name))
     .join(', ')
 
+const bindingColumns: Column[] = [
+  col('Role', (o) => `${o.roleRef?.kind}/${o.roleRef?.name}`),
+  created,
+  wide('Users', subjects('User')),
+  wide('Groups', subjects('Group')),
+  wide('ServiceAccounts', subjects('ServiceAccount')),
+]
+
 /** The columns kube-apiserver's printers give each built-in kind (kubernetes pkg/printers/internalversion). */
 export const BUILTIN_COLUMNS: Record<string, Column[]> = {
   '/Pod': [
@@ -238,20 +246,8 @@ export const BUILTIN_COLUMNS: Record<string, Column[]> = {
   ],
   'rbac.authorization.k8s.io/ClusterRole': [createdAt],
   'rbac.authorization.k8s.io/Role': [createdAt],
-  'rbac.authorization.k8s.io/ClusterRoleBinding': [
-    col('Role', (o) => `${o.roleRef?.kind}/${o.roleRef?.name}`),
-    created,
-    wide('Users', subjects('User')),
-    wide('Groups', subjects('Group')),
-    wide('ServiceAccounts', subjects('ServiceAccount')),
-  ],
-  'rbac.authorization.k8s.io/RoleBinding': [
-    col('Role', (o) => `${o.roleRef?.kind}/${o.roleRef?.name}`),
-    created,
-    wide('Users', subjects('User')),
-    wide('Groups', subjects('Group')),
-    wide('ServiceAccounts', subjects('ServiceAccount')),
-  ],
+  'rbac.authorization.k8s.io/ClusterRoleBinding': bindingColumns,
+  'rbac.authorization.k8s.io/RoleBinding': bindingColumns,
   'storage.k8s.io/StorageClass': [
     col('Provisioner', (o) => o.provisioner),
     col('ReclaimPolicy', (o) => o.reclaimPolicy),

@@ -81,6 +81,8 @@ export function typesFromCrd(crd: Any): ResourceType[] {
 /** Every kind the server knows, looked up by group/version/plural or by apiVersion+kind. */
 export class Registry {
   private readonly types: ResourceType[] = []
+  /** Counts changes, so what is derived from the kinds (OpenAPI documents) can be cached until the next. */
+  generation = 0
 
   constructor() {
     for (const rt of BUILTIN_KINDS) this.add(rt)
@@ -91,6 +93,7 @@ export class Registry {
    * hold on to the same ResourceType object, so a re-applied CRD must not leave them a stale one.
    */
   add(rt: ResourceType): void {
+    this.generation++
     const existing = this.types.find((t) => t.group === rt.group && t.plural === rt.plural)
     if (!existing) {
       this.types.push(rt)
@@ -98,6 +101,13 @@ export class Registry {
     }
     for (const key of Object.keys(existing) as (keyof ResourceType)[]) if (!(key in rt)) delete existing[key]
     Object.assign(existing, rt)
+  }
+
+  remove(group: string, plural: string): void {
+    const i = this.types.findIndex((t) => t.group === group && t.plural === plural && !t.builtin)
+    if (i < 0) return
+    this.types.splice(i, 1)
+    this.generation++
   }
 
   all(): readonly ResourceType[] {

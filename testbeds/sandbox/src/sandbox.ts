@@ -64,10 +64,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   for (const crd of crds) for (const t of typesFromCrd(crd)) registry.add(t)
   const store = new Store(registry)
   const crdType = registry.byKind('apiextensions.k8s.io/v1', 'CustomResourceDefinition')!
-  // A CRD written by anyone (a client, a Flux apply, a Helm release) serves its kind at once.
-  store.subscribe((e) => {
-    if (e.rt === crdType && e.type !== 'DELETED') for (const t of typesFromCrd(e.object)) registry.add(t)
-  })
   for (const crd of crds) store.create(crdType, crd)
   seedCluster(store)
 

@@ -254,10 +254,23 @@ export class ApiServer {
     obj.metadata ??= {}
     this.validate(r.rt, obj)
     trackCreate(r.rt, obj, this.writer(req, q, 'Update'))
+    this.commitCreate(res, r, q, obj)
+  }
+
+  /** The last steps of every create: a dry run answers with the object, otherwise it is stored. */
+  private commitCreate(res: ServerResponse, r: Route, q: URLSearchParams, obj: Obj): void {
     if (dryRun(q)) return void send(res, 201, obj)
     const created = this.store.create(r.rt, obj)
     this.afterWrite(r.rt, created)
     send(res, 201, created)
+  }
+
+  /** The last steps of every update, through the status subresource or not. */
+  private commitUpdate(res: ServerResponse, r: Route, q: URLSearchParams, obj: Obj): void {
+    if (dryRun(q)) return void send(res, 200, obj)
+    const updated = this.store.update(r.rt, obj, { status: r.subresource === 'status' })
+    this.afterWrite(r.rt, updated)
+    send(res, 200, updated)
   }
 
   private replace(
@@ -282,10 +295,7 @@ export class ApiServer {
     const current = this.store.mustGet(r.rt, r.namespace, r.name)
     if (!r.subresource) this.validate(r.rt, obj)
     trackUpdate(r.rt, current, obj, this.writer(req, q, 'Update', r.subresource))
-    if (dryRun(q)) return void send(res, 200, obj)
-    const updated = this.store.update(r.rt, obj, { status: r.subresource === 'status' })
-    this.afterWrite(r.rt, updated)
-    send(res, 200, updated)
+    this.commitUpdate(res, r, q, obj)
   }
 
   private patch(req: IncomingMessage, res: ServerResponse, r: Route, q: URLSearchParams, body: Buffer): void {
@@ -309,10 +319,7 @@ export class ApiServer {
       obj.metadata = { ...obj.metadata, name: r.name, ...(r.namespace ? { namespace: r.namespace } : {}) }
       this.validate(r.rt, obj)
       trackCreate(r.rt, obj, write)
-      if (dryRun(q)) return void send(res, 201, obj)
-      const created = this.store.create(r.rt, obj)
-      this.afterWrite(r.rt, created)
-      return void send(res, 201, created)
+      return this.commitCreate(res, r, q, obj)
     }
     let next: Obj
     if (type === APPLY) {
@@ -327,10 +334,7 @@ export class ApiServer {
     // A patch without a resourceVersion applies to whatever is current.
     next.metadata.resourceVersion ??= current.metadata.resourceVersion
     if (!r.subresource) this.validate(r.rt, next)
-    if (dryRun(q)) return void send(res, 200, next)
-    const updated = this.store.update(r.rt, next, { status: r.subresource === 'status' })
-    this.afterWrite(r.rt, updated)
-    send(res, 200, updated)
+    this.commitUpdate(res, r, q, next)
   }
 
   /** `/scale`: an autoscaling/v1 Scale read from and written into the object's replicas. */

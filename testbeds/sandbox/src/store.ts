@@ -1,3 +1,4 @@
+import { checkBuiltin } from './builtin-rules'
 import { applyDefaults, ServiceAllocator } from './defaults'
 import { alreadyExists, conflict, invalid, notFound } from './errors'
 import { groupVersion, type Registry, type ResourceType } from './resources'
@@ -104,6 +105,7 @@ export class Store {
     meta.generation = 1
     if (rt.statusSubresource && !opts.keepStatus) delete obj.status
     applyDefaults(rt, obj, undefined, this.allocator)
+    checkBuiltin(rt, obj, undefined)
     if (rt.kind === 'CustomResourceDefinition') obj.status = crdStatus(obj)
     return this.commit('ADDED', rt, k, obj)
   }
@@ -147,6 +149,7 @@ export class Store {
         else next.status = clone(current.status)
       }
       applyDefaults(rt, next, current, this.allocator)
+      checkBuiltin(rt, next, current)
       if (bumpsGeneration(rt, current, next))
         next.metadata.generation = (current.metadata.generation ?? 1) + 1
     }

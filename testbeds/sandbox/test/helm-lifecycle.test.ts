@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Sandbox, startSandbox } from '../src/index'
-import { fixture, type Helm, helmFor, type Kubectl, kubectlFor, repoRoot } from './helpers'
+import type { Sandbox } from '../src/index'
+import { fixture, type Helm, helmFor, type Kubectl, repoRoot, startWithTools } from './helpers'
 
 const appChart = `${repoRoot}/workflows-examples/charts/app`
 const hookedChart = fixture('charts/hooked')
@@ -21,23 +21,18 @@ describe('helm lifecycle against the sandbox', () => {
   let sandbox: Sandbox
   let helm: Helm
   let kubectl: Kubectl
+  let stop: () => Promise<void>
 
   beforeAll(async () => {
-    sandbox = await startSandbox({
+    ;({ sandbox, helm, kubectl, stop } = await startWithTools({
       timeScale: 0.01,
       bare: true,
       scenario: {
         images: { [`${image}:broken`]: { ready: false }, 'busybox:failing': { exitCode: 1 } },
       },
-    })
-    helm = helmFor(sandbox)
-    kubectl = kubectlFor(sandbox)
+    }))
   })
-  afterAll(async () => {
-    helm?.cleanup()
-    kubectl?.cleanup()
-    await sandbox?.stop()
-  })
+  afterAll(() => stop?.())
 
   const image0 = (ns: string, name: string) =>
     kubectl('-n', ns, 'get', 'deployment', name, '-o', 'jsonpath={.spec.template.spec.containers[0].image}')
@@ -93,6 +88,26 @@ describe('helm lifecycle against the sandbox', () => {
     expect(
       await kubectl('-n', 'life', 'get', 'deployments,replicasets,pods,services,secrets', '-o', 'name'),
     ).toBe('')
+  })
+
+  it('records each release as deployed without --wait, so the next upgrade can start at once', async () => {
+    // helm writes the release's final state with a protobuf PUT of its Secret; a release left
+    // pending-install would make this upgrade fail with "another operation is in progress".
+    await helm('install', 'quick', ...app('1.0.0', '-n', 'nowait', '--create-namespace'))
+    await helm('upgrade', 'quick', ...app('1.0.1', '-n', 'nowait'))
+    expect(await helm('status', 'quick', '-n', 'nowait')).toMatch(/STATUS: deployed\nREVISION: 2\n/)
+    expect(
+      await kubectl(
+        '-n',
+        'nowait',
+        'get',
+        'secrets',
+        '-l',
+        'owner=helm',
+        '-o',
+        'jsonpath={.items[*].metadata.labels.status}',
+      ),
+    ).toBe('superseded deployed')
   })
 
   it('rolls a failing upgrade back with --rollback-on-failure, and uninstalls a failing install', async () => {

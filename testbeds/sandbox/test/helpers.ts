@@ -1,48 +1,54 @@
 import { execFile, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ensureHelm } from '@canary-delivery/tools'
-import type { Sandbox } from '../src/index'
+import { type Sandbox, type SandboxOptions, startSandbox } from '../src/index'
 
 export const fixture = (name: string) => join(dirname(fileURLToPath(import.meta.url)), 'fixtures', name)
 
-export interface Kubectl {
+export interface Tool {
   (...args: string[]): Promise<string>
   /** Runs and resolves with the exit code and output instead of throwing. */
   result(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }>
+  /** The environment it runs with. */
+  env: NodeJS.ProcessEnv
   cleanup(): void
 }
 
-/** The real kubectl against a sandbox, with its own discovery cache so ports never mix. */
-export function kubectlFor(sandbox: Sandbox): Kubectl {
-  const cacheDir = mkdtempSync(join(tmpdir(), 'kubectl-cache-'))
-  const env = { ...process.env, KUBECONFIG: sandbox.kubeconfigPath, KUBECACHEDIR: cacheDir }
+export type Kubectl = Tool
+export type Helm = Tool
+
+/** A command-line tool run with a fixed environment; `home` is removed by cleanup(). */
+function tool(name: string, binary: string, env: NodeJS.ProcessEnv, home: string): Tool {
   const result = (...args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile('kubectl', args, { env, timeout: 120_000 }, (err, stdout, stderr) => {
+      execFile(binary, args, { env, timeout: 180_000, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
         const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0
         resolve({ code, stdout, stderr })
       })
     })
   const run = (async (...args: string[]) => {
     const r = await result(...args)
-    if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${r.code}): ${r.stderr || r.stdout}`)
+    if (r.code !== 0) throw new Error(`${name} ${args.join(' ')} failed (${r.code}): ${r.stderr || r.stdout}`)
     return r.stdout
-  }) as Kubectl
+  }) as Tool
   run.result = result
-  run.cleanup = () => rmSync(cacheDir, { recursive: true, force: true })
+  run.env = env
+  run.cleanup = () => rmSync(home, { recursive: true, force: true })
   return run
 }
 
-export interface Helm {
-  (...args: string[]): Promise<string>
-  /** Runs and resolves with the exit code and output instead of throwing. */
-  result(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }>
-  /** The environment helm runs with (KUBECONFIG, private cache, config and data folders). */
-  env: NodeJS.ProcessEnv
-  cleanup(): void
+/** The real kubectl against a sandbox, with its own discovery cache so ports never mix. */
+export function kubectlFor(sandbox: Sandbox): Kubectl {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'kubectl-cache-'))
+  return tool(
+    'kubectl',
+    'kubectl',
+    { ...process.env, KUBECONFIG: sandbox.kubeconfigPath, KUBECACHEDIR: cacheDir },
+    cacheDir,
+  )
 }
 
 /** The real helm 4 (from testbeds/tools) against a sandbox, with private cache, config and data folders. */
@@ -57,23 +63,38 @@ export function helmFor(sandbox: Sandbox, extraEnv: NodeJS.ProcessEnv = {}): Hel
     HELM_DATA_HOME: join(home, 'data'),
     ...extraEnv,
   }
-  const binary = ensureHelm()
-  const result = (...args: string[]) =>
-    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(binary, args, { env, timeout: 180_000 }, (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0
-        resolve({ code, stdout, stderr })
-      })
-    })
-  const run = (async (...args: string[]) => {
-    const r = await result(...args)
-    if (r.code !== 0) throw new Error(`helm ${args.join(' ')} failed (${r.code}): ${r.stderr || r.stdout}`)
-    return r.stdout
-  }) as Helm
-  run.result = result
-  run.env = env
-  run.cleanup = () => rmSync(home, { recursive: true, force: true })
-  return run
+  return tool('helm', ensureHelm(), env, home)
+}
+
+/** A sandbox with the real helm and kubectl pointed at it; stop() ends all three. */
+export async function startWithTools(options: SandboxOptions) {
+  const sandbox = await startSandbox(options)
+  const helm = helmFor(sandbox)
+  const kubectl = kubectlFor(sandbox)
+  return {
+    sandbox,
+    helm,
+    kubectl,
+    async stop() {
+      helm.cleanup()
+      kubectl.cleanup()
+      await sandbox.stop()
+    },
+  }
+}
+
+/** A temporary folder for files a test writes, with `file(name, text)` returning the path. */
+export function scratch(prefix: string) {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  return {
+    dir,
+    file(name: string, text: string): string {
+      const path = join(dir, name)
+      writeFileSync(path, text)
+      return path
+    },
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  }
 }
 
 /** The repository root, where ../shared sits beside the clone on CI. */

@@ -2,6 +2,7 @@ import type { Store, StoreEvent } from '../store'
 import { type Obj, timestamp } from '../util'
 import { type Controller, type ControllerContext, kind } from './context'
 import { NODE_IP, NODE_NAME } from './pods'
+import { deferrer } from './workqueue'
 
 /**
  * What a fresh single-node k3s cluster holds before anything is installed: its namespaces, its node
@@ -92,20 +93,16 @@ export function seedCluster(store: Store): void {
 }
 
 /**
- * The controllers k3s bundles, as far as clients see them: local-path binds every claim (the sandbox
- * has no volumes to wait for), and servicelb gives a LoadBalancer Service the node's address.
+ * The controllers k3s bundles, as far as clients see them: every namespace gets its `default`
+ * ServiceAccount (the service account controller), local-path binds every claim (the sandbox has no
+ * volumes to wait for), and servicelb gives a LoadBalancer Service the node's address.
  */
 export function bundledControllers(ctx: ControllerContext): Controller {
   const claims = kind(ctx.registry, '', 'persistentvolumeclaims')
   const services = kind(ctx.registry, '', 'services')
-  const timers = new Set<() => void>()
-  const later = (fn: () => void) => {
-    const cancel = ctx.clock.setTimeout(() => {
-      timers.delete(cancel)
-      fn()
-    }, 0)
-    timers.add(cancel)
-  }
+  const namespaces = kind(ctx.registry, '', 'namespaces')
+  const accounts = kind(ctx.registry, '', 'serviceaccounts')
+  const { later, stop: cancelPending } = deferrer(ctx)
 
   const bind = (namespace: string, name: string) => {
     const pvc = ctx.store.get(claims, namespace, name)
@@ -128,6 +125,13 @@ export function bundledControllers(ctx: ControllerContext): Controller {
     ctx.store.update(claims, bound)
   }
 
+  const account = (namespace: string) => {
+    const ns = ctx.store.get(namespaces, undefined, namespace)
+    if (!ns || ns.metadata.deletionTimestamp || ctx.store.get(accounts, namespace, 'default')) return
+    ctx.store.create(accounts, { metadata: { name: 'default', namespace } })
+  }
+  for (const ns of ctx.store.list(namespaces)) account(ns.metadata.name)
+
   const expose = (namespace: string, name: string) => {
     const svc = ctx.store.get(services, namespace, name)
     if (svc?.spec?.type !== 'LoadBalancer' || svc.status?.loadBalancer?.ingress) return
@@ -136,17 +140,19 @@ export function bundledControllers(ctx: ControllerContext): Controller {
   }
 
   const unsubscribe = ctx.store.subscribe((e: StoreEvent) => {
-    if (e.type === 'DELETED') return
     const { namespace, name } = e.object.metadata as Obj
+    // A deleted default ServiceAccount comes back, as the service account controller recreates it.
+    if (e.rt === accounts && name === 'default') later(() => account(namespace))
+    if (e.type === 'DELETED') return
     if (e.rt === claims) later(() => bind(namespace, name))
     if (e.rt === services) later(() => expose(namespace, name))
+    if (e.rt === namespaces) later(() => account(name))
   })
 
   return {
     stop() {
       unsubscribe()
-      for (const cancel of timers) cancel()
-      timers.clear()
+      cancelPending()
     },
   }
 }

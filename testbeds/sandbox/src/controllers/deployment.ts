@@ -1,8 +1,7 @@
-import type { StoreEvent } from '../store'
 import { type Obj, timestamp } from '../util'
 import { type Controller, type ControllerContext, kind } from './context'
 import { controllerUid, ownerRef, POD_READY_MS, templateHash } from './pods'
-import { workqueue } from './workqueue'
+import { ownerController } from './workqueue'
 
 export { POD_READY_MS }
 
@@ -20,7 +19,7 @@ export function deploymentController(ctx: ControllerContext): Controller {
   const deployments = kind(ctx.registry, 'apps', 'deployments')
   const replicaSets = kind(ctx.registry, 'apps', 'replicasets')
 
-  const queue = workqueue(ctx, (namespace, name) => {
+  const { queue, controller } = ownerController(ctx, deployments, [replicaSets], (namespace, name) => {
     const d = ctx.store.get(deployments, namespace, name)
     if (!d || d.metadata.deletionTimestamp) return
     const desired: number = d.spec?.replicas ?? 1
@@ -29,9 +28,11 @@ export function deploymentController(ctx: ControllerContext): Controller {
     const revision = (rs: Obj) => Number(rs.metadata.annotations?.[REVISION] ?? 0)
     const maxRevision = Math.max(0, ...owned.map(revision))
     let current = owned.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash)
+    const olds = owned.filter((rs) => rs !== current)
+    const step = rollingStep(d, current, olds)
     const annotations = {
       'deployment.kubernetes.io/desired-replicas': String(desired),
-      'deployment.kubernetes.io/max-replicas': String(desired + 1),
+      'deployment.kubernetes.io/max-replicas': String(desired + surgeOf(d, desired)),
     }
     if (!current) {
       current = ctx.store.create(replicaSets, {
@@ -43,7 +44,7 @@ export function deploymentController(ctx: ControllerContext): Controller {
           ownerReferences: [ownerRef(d, deployments)],
         },
         spec: {
-          replicas: desired,
+          replicas: step.fresh,
           ...(d.spec?.minReadySeconds ? { minReadySeconds: d.spec.minReadySeconds } : {}),
           selector: {
             ...d.spec?.selector,
@@ -58,12 +59,13 @@ export function deploymentController(ctx: ControllerContext): Controller {
           },
         },
       })
-      ctx.log(`deployment ${namespace}/${name}: created replicaset ${current.metadata.name}`)
+      scaled(d, current.metadata.name, 0, step.fresh)
     } else {
       // A template seen before (a rollback) becomes the newest revision again.
       const bump = revision(current) < maxRevision
-      if (current.spec?.replicas !== desired || bump) {
-        current.spec = { ...current.spec, replicas: desired }
+      if (current.spec?.replicas !== step.fresh || bump) {
+        scaled(d, current.metadata.name, current.spec?.replicas ?? 0, step.fresh)
+        current.spec = { ...current.spec, replicas: step.fresh }
         current.metadata.annotations = {
           ...current.metadata.annotations,
           ...annotations,
@@ -72,25 +74,34 @@ export function deploymentController(ctx: ControllerContext): Controller {
         current = ctx.store.update(replicaSets, current)
       }
     }
-    const olds = owned.filter((rs) => rs.metadata.uid !== current!.metadata.uid)
-    const newAvailable = current.status?.availableReplicas ?? 0
-    if (newAvailable >= desired) {
-      for (const old of olds.filter((rs) => (rs.spec?.replicas ?? 0) > 0)) {
-        old.spec = { ...old.spec, replicas: 0 }
-        ctx.store.update(replicaSets, old)
-      }
-      // Beyond revisionHistoryLimit, the oldest scaled-down ReplicaSets go.
-      const limit = d.spec?.revisionHistoryLimit ?? 10
-      const idle = olds.filter((rs) => !rs.status?.replicas).sort((a, b) => revision(a) - revision(b))
-      for (const rs of idle.slice(0, Math.max(0, idle.length - limit)))
-        ctx.store.delete(replicaSets, namespace, rs.metadata.name)
+    for (const old of olds) {
+      const replicas = step.old.get(old.metadata.name) ?? 0
+      if ((old.spec?.replicas ?? 0) === replicas) continue
+      scaled(d, old.metadata.name, old.spec?.replicas ?? 0, replicas)
+      old.spec = { ...old.spec, replicas }
+      ctx.store.update(replicaSets, old)
     }
+    // Beyond revisionHistoryLimit, the oldest scaled-down ReplicaSets go.
+    const limit = d.spec?.revisionHistoryLimit ?? 10
+    const idle = olds
+      .filter((rs) => !rs.status?.replicas && !step.old.get(rs.metadata.name))
+      .sort((a, b) => revision(a) - revision(b))
+    for (const rs of idle.slice(0, Math.max(0, idle.length - limit)))
+      ctx.store.delete(replicaSets, namespace, rs.metadata.name)
     writeStatus(
       d,
       current,
       olds.map((rs) => ctx.store.get(replicaSets, namespace, rs.metadata.name)).filter(Boolean) as Obj[],
     )
   })
+
+  /** The event the deployment controller records for each scaling of a ReplicaSet. */
+  function scaled(d: Obj, rs: string, from: number, to: number): void {
+    if (from === to) return
+    const message = `Scaled ${to > from ? 'up' : 'down'} replica set ${rs} from ${from} to ${to}`
+    ctx.events.record(d, 'Normal', 'ScalingReplicaSet', message, 'deployment-controller')
+    ctx.log(`deployment ${d.metadata.namespace}/${d.metadata.name}: ${message}`)
+  }
 
   function writeStatus(d: Obj, current: Obj, olds: Obj[]): void {
     const desired: number = d.spec?.replicas ?? 1
@@ -152,32 +163,75 @@ export function deploymentController(ctx: ControllerContext): Controller {
     if (!complete && !timedOut) queue.after(d.metadata.namespace, d.metadata.name, deadlineMs)
   }
 
-  const unsubscribe = ctx.store.subscribe((e: StoreEvent) => {
-    if (e.rt === deployments && e.type !== 'DELETED')
-      queue.add(e.object.metadata.namespace, e.object.metadata.name)
-    if (e.rt === replicaSets) {
-      const owner = e.object.metadata.ownerReferences?.find(
-        (o: Obj) => o.controller && o.kind === 'Deployment',
-      )
-      if (owner) queue.add(e.object.metadata.namespace, owner.name)
-    }
-  })
-
-  return {
-    stop() {
-      unsubscribe()
-      queue.stop()
-    },
-  }
+  return controller
 }
 
-/** maxUnavailable of a rolling update, resolved against the replica count (25% by default, rounded down). */
-function unavailableAllowed(d: Obj, desired: number): number {
-  if (d.spec?.strategy?.type === 'Recreate') return 0
-  const value = d.spec?.strategy?.rollingUpdate?.maxUnavailable ?? '25%'
+/** An int-or-percent of the replica count: maxSurge rounds up, maxUnavailable down, as the controller does. */
+function resolve(value: unknown, desired: number, roundUp: boolean): number {
   if (typeof value === 'number') return value
   const pct = /^(\d+)%$/.exec(String(value))
-  return pct ? Math.floor((desired * Number(pct[1])) / 100) : Number(value) || 0
+  if (!pct) return Number(value) || 0
+  const exact = (desired * Number(pct[1])) / 100
+  return roundUp ? Math.ceil(exact) : Math.floor(exact)
+}
+
+const surgeOf = (d: Obj, desired: number) =>
+  d.spec?.strategy?.type === 'Recreate'
+    ? 0
+    : resolve(d.spec?.strategy?.rollingUpdate?.maxSurge ?? '25%', desired, true)
+
+/** maxUnavailable of a rolling update (at least 1 when maxSurge is 0 too). */
+function unavailableAllowed(d: Obj, desired: number): number {
+  if (d.spec?.strategy?.type === 'Recreate') return 0
+  const value = resolve(d.spec?.strategy?.rollingUpdate?.maxUnavailable ?? '25%', desired, false)
+  return value === 0 && surgeOf(d, desired) === 0 ? 1 : value
+}
+
+/**
+ * The next step of a rollout, as kube-controller-manager's rolling updater takes it: the new ReplicaSet
+ * grows while the total stays within replicas + maxSurge; old ones shrink, unhealthy pods first, while
+ * at least replicas - maxUnavailable stay available. Recreate empties the old ones before the new grows.
+ */
+function rollingStep(
+  d: Obj,
+  current: Obj | undefined,
+  olds: Obj[],
+): { fresh: number; old: Map<string, number> } {
+  const desired: number = d.spec?.replicas ?? 1
+  const spec = (rs: Obj | undefined) => rs?.spec?.replicas ?? 0
+  const available = (rs: Obj | undefined) => rs?.status?.availableReplicas ?? 0
+  const old = new Map(olds.map((rs) => [rs.metadata.name as string, spec(rs)]))
+  const oldTotal = olds.reduce((n, rs) => n + spec(rs), 0)
+  if (d.spec?.strategy?.type === 'Recreate') {
+    for (const k of old.keys()) old.set(k, 0)
+    const oldPods = olds.reduce((n, rs) => n + (rs.status?.replicas ?? 0), 0)
+    return { fresh: oldPods > 0 ? spec(current) : desired, old }
+  }
+  let fresh = Math.min(spec(current), desired)
+  if (fresh < desired)
+    fresh = Math.min(desired, fresh + Math.max(0, desired + surgeOf(d, desired) - fresh - oldTotal))
+  if (oldTotal === 0) return { fresh, old }
+  const minAvailable = desired - unavailableAllowed(d, desired)
+  const byAge = [...olds].sort((a, b) =>
+    a.metadata.creationTimestamp.localeCompare(b.metadata.creationTimestamp),
+  )
+  // Unhealthy old replicas go first, as far as the new ReplicaSet's own unavailable pods allow.
+  let cleanup = fresh + oldTotal - minAvailable - Math.max(0, fresh - available(current))
+  for (const rs of byAge) {
+    const take = Math.min(spec(rs) - Math.min(spec(rs), available(rs)), Math.max(0, cleanup))
+    old.set(rs.metadata.name, spec(rs) - take)
+    cleanup -= take
+  }
+  const availableNow =
+    Math.min(fresh, available(current)) +
+    byAge.reduce((n, rs) => n + Math.min(old.get(rs.metadata.name)!, available(rs)), 0)
+  let down = availableNow - minAvailable
+  for (const rs of byAge) {
+    const take = Math.min(old.get(rs.metadata.name)!, Math.max(0, down))
+    old.set(rs.metadata.name, old.get(rs.metadata.name)! - take)
+    down -= take
+  }
+  return { fresh, old }
 }
 
 /** A condition that keeps its timestamps while nothing about it changes (so a no-op status write stays a no-op). */

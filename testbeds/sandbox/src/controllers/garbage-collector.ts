@@ -2,6 +2,7 @@ import type { ResourceType } from '../resources'
 import type { StoreEvent } from '../store'
 import type { Obj } from '../util'
 import type { Controller, ControllerContext } from './context'
+import { deferrer } from './workqueue'
 
 /**
  * kube-controller-manager's garbage collector: dependents go when their owners go. An owner deleted in
@@ -10,14 +11,7 @@ import type { Controller, ControllerContext } from './context'
  * owner reference and stay. A dependent that still has another owner only loses the reference.
  */
 export function garbageCollector(ctx: ControllerContext): Controller {
-  const pending = new Set<() => void>()
-  const later = (fn: () => void) => {
-    const cancel = ctx.clock.setTimeout(() => {
-      pending.delete(cancel)
-      fn()
-    }, 0)
-    pending.add(cancel)
-  }
+  const { later, stop: cancelPending } = deferrer(ctx)
 
   const dependentsOf = (uid: string): { rt: ResourceType; obj: Obj }[] => {
     const out: { rt: ResourceType; obj: Obj }[] = []
@@ -104,8 +98,7 @@ export function garbageCollector(ctx: ControllerContext): Controller {
   return {
     stop() {
       unsubscribe()
-      for (const cancel of pending) cancel()
-      pending.clear()
+      cancelPending()
     },
   }
 }

@@ -1,8 +1,7 @@
-import type { StoreEvent } from '../store'
 import { type Obj, timestamp } from '../util'
 import { type Controller, type ControllerContext, kind } from './context'
 import { controllerUid, isPodFinished, isPodReady, podFrom, randomSuffix } from './pods'
-import { workqueue } from './workqueue'
+import { ownerController } from './workqueue'
 
 /**
  * The Job controller: runs pods (`<job>-<random>`) until `completions` succeed, replacing failed ones
@@ -14,7 +13,7 @@ export function jobController(ctx: ControllerContext): Controller {
   const jobs = kind(ctx.registry, 'batch', 'jobs')
   const pods = kind(ctx.registry, '', 'pods')
 
-  const queue = workqueue(ctx, (namespace, name) => {
+  const { queue, controller } = ownerController(ctx, jobs, [pods], (namespace, name) => {
     const job = ctx.store.get(jobs, namespace, name)
     if (!job || job.metadata.deletionTimestamp) return
     const done = (job.status?.conditions ?? []).find(
@@ -53,6 +52,7 @@ export function jobController(ctx: ControllerContext): Controller {
         cond('Complete', 'CompletionsReached', 'Reached expected number of succeeded pods'),
       ]
       status.completionTime = now
+      ctx.events.record(job, 'Normal', 'Completed', 'Job completed', 'job-controller')
       ctx.log(`job ${namespace}/${name}: complete`)
     } else if (failed > backoffLimit) {
       for (const p of active) ctx.store.delete(pods, namespace, p.metadata.name)
@@ -61,6 +61,13 @@ export function jobController(ctx: ControllerContext): Controller {
         cond('FailureTarget', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit'),
         cond('Failed', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit'),
       ]
+      ctx.events.record(
+        job,
+        'Warning',
+        'BackoffLimitExceeded',
+        'Job has reached the specified backoff limit',
+        'job-controller',
+      )
       ctx.log(`job ${namespace}/${name}: failed (backoff limit ${backoffLimit} reached)`)
     } else if (!job.spec?.suspend) {
       const missing = Math.min(parallelism, completions - succeeded) - active.length
@@ -72,6 +79,13 @@ export function jobController(ctx: ControllerContext): Controller {
           'job-name': name,
         })
         active.push(ctx.store.create(pods, pod))
+        ctx.events.record(
+          job,
+          'Normal',
+          'SuccessfulCreate',
+          `Created pod: ${pod.metadata.name}`,
+          'job-controller',
+        )
       }
     }
     status.active = active.length || undefined
@@ -95,18 +109,5 @@ export function jobController(ctx: ControllerContext): Controller {
     ctx.store.delete(jobs, job.metadata.namespace, job.metadata.name, 'Background')
   }
 
-  const unsubscribe = ctx.store.subscribe((e: StoreEvent) => {
-    if (e.rt === jobs && e.type !== 'DELETED') queue.add(e.object.metadata.namespace, e.object.metadata.name)
-    if (e.rt === pods) {
-      const owner = e.object.metadata.ownerReferences?.find((o: Obj) => o.controller && o.kind === 'Job')
-      if (owner) queue.add(e.object.metadata.namespace, owner.name)
-    }
-  })
-
-  return {
-    stop() {
-      unsubscribe()
-      queue.stop()
-    },
-  }
+  return controller
 }

@@ -1,5 +1,6 @@
 import { bundledControllers } from './cluster'
 import type { Controller, ControllerContext } from './context'
+import { crdController } from './crds'
 import { daemonSetController } from './daemonset'
 import { deploymentController } from './deployment'
 import { garbageCollector } from './garbage-collector'
@@ -19,5 +20,6 @@ export function kubernetesControllers(ctx: ControllerContext): Controller[] {
     kubelet(ctx),
     garbageCollector(ctx),
     bundledControllers(ctx),
+    crdController(ctx),
   ]
 }

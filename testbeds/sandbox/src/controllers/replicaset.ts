@@ -1,8 +1,7 @@
-import type { StoreEvent } from '../store'
 import type { Obj } from '../util'
 import { type Controller, type ControllerContext, kind } from './context'
 import { controllerUid, isPodFinished, isPodReady, podFrom, randomSuffix } from './pods'
-import { workqueue } from './workqueue'
+import { ownerController } from './workqueue'
 
 /**
  * The ReplicaSet controller: keeps `spec.replicas` pods (`<replicaset>-<random>`, owned by it) and
@@ -12,7 +11,7 @@ export function replicaSetController(ctx: ControllerContext): Controller {
   const replicaSets = kind(ctx.registry, 'apps', 'replicasets')
   const pods = kind(ctx.registry, '', 'pods')
 
-  const queue = workqueue(ctx, (namespace, name) => {
+  const { controller } = ownerController(ctx, replicaSets, [pods], (namespace, name) => {
     const rs = ctx.store.get(replicaSets, namespace, name)
     if (!rs || rs.metadata.deletionTimestamp) return
     const want: number = rs.spec?.replicas ?? 1
@@ -22,9 +21,18 @@ export function replicaSetController(ctx: ControllerContext): Controller {
       (p) => controllerUid(p) === rs.metadata.uid && !p.metadata.deletionTimestamp && !isPodFinished(p),
     )
     for (let i = owned.length; i < want; i++) {
-      owned.push(
-        ctx.store.create(pods, podFrom(rs, replicaSets, rs.spec?.template, `${name}-${randomSuffix()}`)),
+      const pod = ctx.store.create(
+        pods,
+        podFrom(rs, replicaSets, rs.spec?.template, `${name}-${randomSuffix()}`),
       )
+      ctx.events.record(
+        rs,
+        'Normal',
+        'SuccessfulCreate',
+        `Created pod: ${pod.metadata.name}`,
+        'replicaset-controller',
+      )
+      owned.push(pod)
     }
     if (owned.length > want) {
       // Unready and newer pods go first, as the ReplicaSet controller ranks them.
@@ -34,7 +42,10 @@ export function replicaSetController(ctx: ControllerContext): Controller {
           b.metadata.creationTimestamp.localeCompare(a.metadata.creationTimestamp),
       )
       const doomed = new Set(ranked.slice(0, owned.length - want).map((p: Obj) => p.metadata.name))
-      for (const p of doomed) ctx.store.delete(pods, namespace, p as string)
+      for (const p of doomed) {
+        ctx.store.delete(pods, namespace, p as string)
+        ctx.events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p}`, 'replicaset-controller')
+      }
       owned = owned.filter((p) => !doomed.has(p.metadata.name))
     }
     const ready = owned.filter(isPodReady).length
@@ -47,21 +58,5 @@ export function replicaSetController(ctx: ControllerContext): Controller {
     ctx.store.update(replicaSets, rs, { status: true })
   })
 
-  const unsubscribe = ctx.store.subscribe((e: StoreEvent) => {
-    if (e.rt === replicaSets && e.type !== 'DELETED')
-      queue.add(e.object.metadata.namespace, e.object.metadata.name)
-    if (e.rt === pods) {
-      const owner = e.object.metadata.ownerReferences?.find(
-        (o: Obj) => o.controller && o.kind === 'ReplicaSet',
-      )
-      if (owner) queue.add(e.object.metadata.namespace, owner.name)
-    }
-  })
-
-  return {
-    stop() {
-      unsubscribe()
-      queue.stop()
-    },
-  }
+  return controller
 }

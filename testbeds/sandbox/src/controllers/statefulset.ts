@@ -1,8 +1,7 @@
-import type { StoreEvent } from '../store'
 import type { Obj } from '../util'
 import { type Controller, type ControllerContext, kind } from './context'
 import { controllerUid, isPodReady, podFrom, templateHash } from './pods'
-import { workqueue } from './workqueue'
+import { ownerController } from './workqueue'
 
 /**
  * The StatefulSet controller: pods `<name>-0 … <name>-(n-1)` with stable names, created in order (each
@@ -15,7 +14,7 @@ export function statefulSetController(ctx: ControllerContext): Controller {
   const pods = kind(ctx.registry, '', 'pods')
   const claims = kind(ctx.registry, '', 'persistentvolumeclaims')
 
-  const queue = workqueue(ctx, (namespace, name) => {
+  const { controller } = ownerController(ctx, sets, [pods], (namespace, name) => {
     const sts = ctx.store.get(sets, namespace, name)
     if (!sts || sts.metadata.deletionTimestamp) return
     const want: number = sts.spec?.replicas ?? 1
@@ -48,6 +47,13 @@ export function statefulSetController(ctx: ControllerContext): Controller {
       fresh.spec.hostname = podName
       if (sts.spec?.serviceName) fresh.spec.subdomain = sts.spec.serviceName
       owned.set(podName, ctx.store.create(pods, fresh))
+      ctx.events.record(
+        sts,
+        'Normal',
+        'SuccessfulCreate',
+        `create Pod ${podName} in StatefulSet ${name} successful`,
+        'statefulset-controller',
+      )
       if (!parallel) break
     }
     for (const [podName, pod] of owned) {
@@ -86,20 +92,5 @@ export function statefulSetController(ctx: ControllerContext): Controller {
     })
   }
 
-  const unsubscribe = ctx.store.subscribe((e: StoreEvent) => {
-    if (e.rt === sets && e.type !== 'DELETED') queue.add(e.object.metadata.namespace, e.object.metadata.name)
-    if (e.rt === pods) {
-      const owner = e.object.metadata.ownerReferences?.find(
-        (o: Obj) => o.controller && o.kind === 'StatefulSet',
-      )
-      if (owner) queue.add(e.object.metadata.namespace, owner.name)
-    }
-  })
-
-  return {
-    stop() {
-      unsubscribe()
-      queue.stop()
-    },
-  }
+  return controller
 }

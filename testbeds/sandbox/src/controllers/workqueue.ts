@@ -1,4 +1,7 @@
-import type { ControllerContext } from './context'
+import type { ResourceType } from '../resources'
+import type { StoreEvent } from '../store'
+import type { Obj } from '../util'
+import type { Controller, ControllerContext } from './context'
 
 /**
  * A controller's queue of `namespace/name` keys: a key added several times before it runs is reconciled
@@ -55,3 +58,53 @@ export function workqueue(ctx: ControllerContext, reconcile: (namespace: string,
 }
 
 export type WorkQueue = ReturnType<typeof workqueue>
+
+/**
+ * A workload controller's wiring: a queue of its objects, fed by their changes and by changes to what
+ * they own (an owned object brings back the owner its controller reference names).
+ */
+export function ownerController(
+  ctx: ControllerContext,
+  owner: ResourceType,
+  owned: ResourceType[],
+  reconcile: (namespace: string, name: string) => void,
+  also?: (e: StoreEvent) => void,
+): { queue: WorkQueue; controller: Controller } {
+  const queue = workqueue(ctx, reconcile)
+  const unsubscribe = ctx.store.subscribe((e: StoreEvent) => {
+    if (e.rt === owner) {
+      if (e.type !== 'DELETED') queue.add(e.object.metadata.namespace, e.object.metadata.name)
+    } else if (owned.includes(e.rt)) {
+      const ref = e.object.metadata.ownerReferences?.find((o: Obj) => o.controller && o.kind === owner.kind)
+      if (ref) queue.add(e.object.metadata.namespace, ref.name)
+    }
+    also?.(e)
+  })
+  return {
+    queue,
+    controller: {
+      stop() {
+        unsubscribe()
+        queue.stop()
+      },
+    },
+  }
+}
+
+/** Work to do once the store event being delivered has reached every listener; stop() drops what is left. */
+export function deferrer(ctx: ControllerContext) {
+  const pending = new Set<() => void>()
+  return {
+    later(fn: () => void) {
+      const cancel = ctx.clock.setTimeout(() => {
+        pending.delete(cancel)
+        fn()
+      }, 0)
+      pending.add(cancel)
+    },
+    stop() {
+      for (const cancel of pending) cancel()
+      pending.clear()
+    },
+  }
+}

@@ -8,19 +8,19 @@
 export const MESSAGES: Record<string, string> = {
   'admissionregistration/v1.MatchCondition': '1 name string p;2 expression string p',
   'admissionregistration/v1.MutatingWebhook':
-    '1 name string p;2 clientConfig admissionregistration/v1.WebhookClientConfig;3 rules []admissionregistration/v1.RuleWithOperations;4 failurePolicy string p;9 matchPolicy string p;5 namespaceSelector meta/v1.LabelSelector;11 objectSelector meta/v1.LabelSelector;6 sideEffects string p;7 timeoutSeconds int32 p;8 admissionReviewVersions []string;10 reinvocationPolicy string p;12 matchConditions []admissionregistration/v1.MatchCondition',
+    '1 name string p;2 clientConfig admissionregistration/v1.WebhookClientConfig;3 rules []admissionregistration/v1.RuleWithOperations atomic;4 failurePolicy string p;9 matchPolicy string p;5 namespaceSelector meta/v1.LabelSelector;11 objectSelector meta/v1.LabelSelector;6 sideEffects string p;7 timeoutSeconds int32 p;8 admissionReviewVersions []string atomic;10 reinvocationPolicy string p;12 matchConditions []admissionregistration/v1.MatchCondition k=name',
   'admissionregistration/v1.MutatingWebhookConfiguration':
-    '1 metadata meta/v1.ObjectMeta;2 webhooks []admissionregistration/v1.MutatingWebhook',
+    '1 metadata meta/v1.ObjectMeta;2 webhooks []admissionregistration/v1.MutatingWebhook k=name',
   'admissionregistration/v1.Rule':
-    '1 apiGroups []string;2 apiVersions []string;3 resources []string;4 scope string p',
+    '1 apiGroups []string atomic;2 apiVersions []string atomic;3 resources []string atomic;4 scope string p',
   'admissionregistration/v1.RuleWithOperations':
-    '1 operations []string;2 rule admissionregistration/v1.Rule i',
+    '1 operations []string atomic;2 rule admissionregistration/v1.Rule i',
   'admissionregistration/v1.ServiceReference':
     '1 namespace string p;2 name string p;3 path string p;4 port int32 p',
   'admissionregistration/v1.ValidatingWebhook':
-    '1 name string p;2 clientConfig admissionregistration/v1.WebhookClientConfig;3 rules []admissionregistration/v1.RuleWithOperations;4 failurePolicy string p;9 matchPolicy string p;5 namespaceSelector meta/v1.LabelSelector;10 objectSelector meta/v1.LabelSelector;6 sideEffects string p;7 timeoutSeconds int32 p;8 admissionReviewVersions []string;11 matchConditions []admissionregistration/v1.MatchCondition',
+    '1 name string p;2 clientConfig admissionregistration/v1.WebhookClientConfig;3 rules []admissionregistration/v1.RuleWithOperations atomic;4 failurePolicy string p;9 matchPolicy string p;5 namespaceSelector meta/v1.LabelSelector;10 objectSelector meta/v1.LabelSelector;6 sideEffects string p;7 timeoutSeconds int32 p;8 admissionReviewVersions []string atomic;11 matchConditions []admissionregistration/v1.MatchCondition k=name',
   'admissionregistration/v1.ValidatingWebhookConfiguration':
-    '1 metadata meta/v1.ObjectMeta;2 webhooks []admissionregistration/v1.ValidatingWebhook',
+    '1 metadata meta/v1.ObjectMeta;2 webhooks []admissionregistration/v1.ValidatingWebhook k=name',
   'admissionregistration/v1.WebhookClientConfig':
     '3 url string p;1 service admissionregistration/v1.ServiceReference;2 caBundle bytes',
   'apiextensions/v1.CustomResourceColumnDefinition':
@@ -32,13 +32,13 @@ export const MESSAGES: Record<string, string> = {
   'apiextensions/v1.CustomResourceDefinitionCondition':
     '1 type string p;2 status string p;3 lastTransitionTime meta/v1.Time;4 reason string;5 message string;6 observedGeneration int64',
   'apiextensions/v1.CustomResourceDefinitionNames':
-    '1 plural string p;2 singular string;3 shortNames []string;4 kind string p;5 listKind string;6 categories []string',
+    '1 plural string p;2 singular string;3 shortNames []string atomic;4 kind string p;5 listKind string;6 categories []string atomic',
   'apiextensions/v1.CustomResourceDefinitionSpec':
-    '1 group string p;3 names apiextensions/v1.CustomResourceDefinitionNames;4 scope string p;7 versions []apiextensions/v1.CustomResourceDefinitionVersion;9 conversion apiextensions/v1.CustomResourceConversion;10 preserveUnknownFields bool',
+    '1 group string p;3 names apiextensions/v1.CustomResourceDefinitionNames;4 scope string p;7 versions []apiextensions/v1.CustomResourceDefinitionVersion atomic;9 conversion apiextensions/v1.CustomResourceConversion;10 preserveUnknownFields bool',
   'apiextensions/v1.CustomResourceDefinitionStatus':
-    '1 conditions []apiextensions/v1.CustomResourceDefinitionCondition;2 acceptedNames apiextensions/v1.CustomResourceDefinitionNames;3 storedVersions []string;4 observedGeneration int64',
+    '1 conditions []apiextensions/v1.CustomResourceDefinitionCondition k=type;2 acceptedNames apiextensions/v1.CustomResourceDefinitionNames;3 storedVersions []string atomic;4 observedGeneration int64',
   'apiextensions/v1.CustomResourceDefinitionVersion':
-    '1 name string p;2 served bool p;3 storage bool p;7 deprecated bool;8 deprecationWarning string p;4 schema apiextensions/v1.CustomResourceValidation;5 subresources apiextensions/v1.CustomResourceSubresources;6 additionalPrinterColumns []apiextensions/v1.CustomResourceColumnDefinition;9 selectableFields []apiextensions/v1.SelectableField',
+    '1 name string p;2 served bool p;3 storage bool p;7 deprecated bool;8 deprecationWarning string p;4 schema apiextensions/v1.CustomResourceValidation;5 subresources apiextensions/v1.CustomResourceSubresources;6 additionalPrinterColumns []apiextensions/v1.CustomResourceColumnDefinition atomic;9 selectableFields []apiextensions/v1.SelectableField atomic',
   'apiextensions/v1.CustomResourceSubresources':
     '1 status apiextensions/v1.CustomResourceSubresourceStatus;2 scale apiextensions/v1.CustomResourceSubresourceScale',
   'apiextensions/v1.CustomResourceSubresourceScale':
@@ -48,12 +48,12 @@ export const MESSAGES: Record<string, string> = {
   'apiextensions/v1.ExternalDocumentation': '1 description string;2 url string',
   'apiextensions/v1.JSON': '1 - bytes p',
   'apiextensions/v1.JSONSchemaProps':
-    '1 id string;2 $schema string;3 $ref string p;4 description string;5 type string;6 format string;7 title string;8 default apiextensions/v1.JSON;9 maximum double p;10 exclusiveMaximum bool;11 minimum double p;12 exclusiveMinimum bool;13 maxLength int64 p;14 minLength int64 p;15 pattern string;16 maxItems int64 p;17 minItems int64 p;18 uniqueItems bool;19 multipleOf double p;20 enum []apiextensions/v1.JSON;21 maxProperties int64 p;22 minProperties int64 p;23 required []string;24 items apiextensions/v1.JSONSchemaPropsOrArray;25 allOf []apiextensions/v1.JSONSchemaProps;26 oneOf []apiextensions/v1.JSONSchemaProps;27 anyOf []apiextensions/v1.JSONSchemaProps;28 not apiextensions/v1.JSONSchemaProps;29 properties {}apiextensions/v1.JSONSchemaProps;30 additionalProperties apiextensions/v1.JSONSchemaPropsOrBool;31 patternProperties {}apiextensions/v1.JSONSchemaProps;32 dependencies {}apiextensions/v1.JSONSchemaPropsOrStringArray;33 additionalItems apiextensions/v1.JSONSchemaPropsOrBool;34 definitions {}apiextensions/v1.JSONSchemaProps;35 externalDocs apiextensions/v1.ExternalDocumentation;36 example apiextensions/v1.JSON;37 nullable bool;38 x-kubernetes-preserve-unknown-fields bool p;39 x-kubernetes-embedded-resource bool;40 x-kubernetes-int-or-string bool;41 x-kubernetes-list-map-keys []string;42 x-kubernetes-list-type string p;43 x-kubernetes-map-type string p;44 x-kubernetes-validations []apiextensions/v1.ValidationRule',
+    '1 id string;2 $schema string;3 $ref string p;4 description string;5 type string;6 format string;7 title string;8 default apiextensions/v1.JSON;9 maximum double p;10 exclusiveMaximum bool;11 minimum double p;12 exclusiveMinimum bool;13 maxLength int64 p;14 minLength int64 p;15 pattern string;16 maxItems int64 p;17 minItems int64 p;18 uniqueItems bool;19 multipleOf double p;20 enum []apiextensions/v1.JSON atomic;21 maxProperties int64 p;22 minProperties int64 p;23 required []string atomic;24 items apiextensions/v1.JSONSchemaPropsOrArray;25 allOf []apiextensions/v1.JSONSchemaProps atomic;26 oneOf []apiextensions/v1.JSONSchemaProps atomic;27 anyOf []apiextensions/v1.JSONSchemaProps atomic;28 not apiextensions/v1.JSONSchemaProps;29 properties {}apiextensions/v1.JSONSchemaProps;30 additionalProperties apiextensions/v1.JSONSchemaPropsOrBool;31 patternProperties {}apiextensions/v1.JSONSchemaProps;32 dependencies {}apiextensions/v1.JSONSchemaPropsOrStringArray;33 additionalItems apiextensions/v1.JSONSchemaPropsOrBool;34 definitions {}apiextensions/v1.JSONSchemaProps;35 externalDocs apiextensions/v1.ExternalDocumentation;36 example apiextensions/v1.JSON;37 nullable bool;38 x-kubernetes-preserve-unknown-fields bool p;39 x-kubernetes-embedded-resource bool;40 x-kubernetes-int-or-string bool;41 x-kubernetes-list-map-keys []string atomic;42 x-kubernetes-list-type string p;43 x-kubernetes-map-type string p;44 x-kubernetes-validations []apiextensions/v1.ValidationRule k=rule',
   'apiextensions/v1.JSONSchemaPropsOrArray':
-    '1 schema apiextensions/v1.JSONSchemaProps;2 jSONSchemas []apiextensions/v1.JSONSchemaProps',
+    '1 schema apiextensions/v1.JSONSchemaProps;2 jSONSchemas []apiextensions/v1.JSONSchemaProps atomic',
   'apiextensions/v1.JSONSchemaPropsOrBool': '1 allows bool p;2 schema apiextensions/v1.JSONSchemaProps',
   'apiextensions/v1.JSONSchemaPropsOrStringArray':
-    '1 schema apiextensions/v1.JSONSchemaProps;2 property []string',
+    '1 schema apiextensions/v1.JSONSchemaProps;2 property []string atomic',
   'apiextensions/v1.SelectableField': '1 jsonPath string p',
   'apiextensions/v1.ServiceReference': '1 namespace string p;2 name string p;3 path string p;4 port int32 p',
   'apiextensions/v1.ValidationRule':
@@ -61,7 +61,7 @@ export const MESSAGES: Record<string, string> = {
   'apiextensions/v1.WebhookClientConfig':
     '3 url string p;1 service apiextensions/v1.ServiceReference;2 caBundle bytes',
   'apiextensions/v1.WebhookConversion':
-    '2 clientConfig apiextensions/v1.WebhookClientConfig;3 conversionReviewVersions []string',
+    '2 clientConfig apiextensions/v1.WebhookClientConfig;3 conversionReviewVersions []string atomic',
   'apps/v1.ControllerRevision':
     '1 metadata meta/v1.ObjectMeta;2 data runtime.RawExtension;3 revision int64 p',
   'apps/v1.DaemonSet':
@@ -71,7 +71,7 @@ export const MESSAGES: Record<string, string> = {
   'apps/v1.DaemonSetSpec':
     '1 selector meta/v1.LabelSelector;2 template core/v1.PodTemplateSpec;3 updateStrategy apps/v1.DaemonSetUpdateStrategy;4 minReadySeconds int32;6 revisionHistoryLimit int32 p',
   'apps/v1.DaemonSetStatus':
-    '1 currentNumberScheduled int32 p;2 numberMisscheduled int32 p;3 desiredNumberScheduled int32 p;4 numberReady int32 p;5 observedGeneration int64;6 updatedNumberScheduled int32;7 numberAvailable int32;8 numberUnavailable int32;9 collisionCount int32 p;10 conditions []apps/v1.DaemonSetCondition',
+    '1 currentNumberScheduled int32 p;2 numberMisscheduled int32 p;3 desiredNumberScheduled int32 p;4 numberReady int32 p;5 observedGeneration int64;6 updatedNumberScheduled int32;7 numberAvailable int32;8 numberUnavailable int32;9 collisionCount int32 p;10 conditions []apps/v1.DaemonSetCondition k=type',
   'apps/v1.DaemonSetUpdateStrategy': '1 type string;2 rollingUpdate apps/v1.RollingUpdateDaemonSet',
   'apps/v1.Deployment':
     '1 metadata meta/v1.ObjectMeta;2 spec apps/v1.DeploymentSpec;3 status apps/v1.DeploymentStatus',
@@ -80,7 +80,7 @@ export const MESSAGES: Record<string, string> = {
   'apps/v1.DeploymentSpec':
     '1 replicas int32 p;2 selector meta/v1.LabelSelector;3 template core/v1.PodTemplateSpec;4 strategy apps/v1.DeploymentStrategy;5 minReadySeconds int32;6 revisionHistoryLimit int32 p;7 paused bool;9 progressDeadlineSeconds int32 p',
   'apps/v1.DeploymentStatus':
-    '1 observedGeneration int64;2 replicas int32;3 updatedReplicas int32;7 readyReplicas int32;4 availableReplicas int32;5 unavailableReplicas int32;9 terminatingReplicas int32 p;6 conditions []apps/v1.DeploymentCondition;8 collisionCount int32 p',
+    '1 observedGeneration int64;2 replicas int32;3 updatedReplicas int32;7 readyReplicas int32;4 availableReplicas int32;5 unavailableReplicas int32;9 terminatingReplicas int32 p;6 conditions []apps/v1.DeploymentCondition k=type;8 collisionCount int32 p',
   'apps/v1.DeploymentStrategy': '1 type string;2 rollingUpdate apps/v1.RollingUpdateDeployment',
   'apps/v1.ReplicaSet':
     '1 metadata meta/v1.ObjectMeta;2 spec apps/v1.ReplicaSetSpec;3 status apps/v1.ReplicaSetStatus',
@@ -89,7 +89,7 @@ export const MESSAGES: Record<string, string> = {
   'apps/v1.ReplicaSetSpec':
     '1 replicas int32 p;4 minReadySeconds int32;2 selector meta/v1.LabelSelector;3 template core/v1.PodTemplateSpec',
   'apps/v1.ReplicaSetStatus':
-    '1 replicas int32 p;2 fullyLabeledReplicas int32;4 readyReplicas int32;5 availableReplicas int32;7 terminatingReplicas int32 p;3 observedGeneration int64;6 conditions []apps/v1.ReplicaSetCondition',
+    '1 replicas int32 p;2 fullyLabeledReplicas int32;4 readyReplicas int32;5 availableReplicas int32;7 terminatingReplicas int32 p;3 observedGeneration int64;6 conditions []apps/v1.ReplicaSetCondition k=type',
   'apps/v1.RollingUpdateDaemonSet': '1 maxUnavailable intstr.IntOrString;2 maxSurge intstr.IntOrString',
   'apps/v1.RollingUpdateDeployment': '1 maxUnavailable intstr.IntOrString;2 maxSurge intstr.IntOrString',
   'apps/v1.RollingUpdateStatefulSetStrategy': '1 partition int32 p;2 maxUnavailable intstr.IntOrString',
@@ -100,9 +100,9 @@ export const MESSAGES: Record<string, string> = {
   'apps/v1.StatefulSetOrdinals': '1 start int32 p',
   'apps/v1.StatefulSetPersistentVolumeClaimRetentionPolicy': '1 whenDeleted string;2 whenScaled string',
   'apps/v1.StatefulSetSpec':
-    '1 replicas int32 p;2 selector meta/v1.LabelSelector;3 template core/v1.PodTemplateSpec;4 volumeClaimTemplates []core/v1.PersistentVolumeClaim;5 serviceName string p;6 podManagementPolicy string;7 updateStrategy apps/v1.StatefulSetUpdateStrategy;8 revisionHistoryLimit int32 p;9 minReadySeconds int32;10 persistentVolumeClaimRetentionPolicy apps/v1.StatefulSetPersistentVolumeClaimRetentionPolicy;11 ordinals apps/v1.StatefulSetOrdinals',
+    '1 replicas int32 p;2 selector meta/v1.LabelSelector;3 template core/v1.PodTemplateSpec;4 volumeClaimTemplates []core/v1.PersistentVolumeClaim atomic;5 serviceName string p;6 podManagementPolicy string;7 updateStrategy apps/v1.StatefulSetUpdateStrategy;8 revisionHistoryLimit int32 p;9 minReadySeconds int32;10 persistentVolumeClaimRetentionPolicy apps/v1.StatefulSetPersistentVolumeClaimRetentionPolicy;11 ordinals apps/v1.StatefulSetOrdinals',
   'apps/v1.StatefulSetStatus':
-    '1 observedGeneration int64;2 replicas int32 p;3 readyReplicas int32;4 currentReplicas int32;5 updatedReplicas int32;6 currentRevision string;7 updateRevision string;9 collisionCount int32 p;10 conditions []apps/v1.StatefulSetCondition;11 availableReplicas int32 p',
+    '1 observedGeneration int64;2 replicas int32 p;3 readyReplicas int32;4 currentReplicas int32;5 updatedReplicas int32;6 currentRevision string;7 updateRevision string;9 collisionCount int32 p;10 conditions []apps/v1.StatefulSetCondition k=type;11 availableReplicas int32 p',
   'apps/v1.StatefulSetUpdateStrategy':
     '1 type string;2 rollingUpdate apps/v1.RollingUpdateStatefulSetStrategy',
   'authentication/v1.ExtraValue': '1 items []string',
@@ -110,17 +110,17 @@ export const MESSAGES: Record<string, string> = {
     '1 metadata meta/v1.ObjectMeta;2 status authentication/v1.SelfSubjectReviewStatus',
   'authentication/v1.SelfSubjectReviewStatus': '1 userInfo authentication/v1.UserInfo',
   'authentication/v1.UserInfo':
-    '1 username string;2 uid string;3 groups []string;4 extra {}authentication/v1.ExtraValue',
+    '1 username string;2 uid string;3 groups []string atomic;4 extra {}authentication/v1.ExtraValue',
   'authorization/v1.FieldSelectorAttributes':
-    '1 rawSelector string;2 requirements []meta/v1.FieldSelectorRequirement',
+    '1 rawSelector string;2 requirements []meta/v1.FieldSelectorRequirement atomic',
   'authorization/v1.LabelSelectorAttributes':
-    '1 rawSelector string;2 requirements []meta/v1.LabelSelectorRequirement',
+    '1 rawSelector string;2 requirements []meta/v1.LabelSelectorRequirement atomic',
   'authorization/v1.NonResourceAttributes': '1 path string;2 verb string',
-  'authorization/v1.NonResourceRule': '1 verbs []string;2 nonResourceURLs []string',
+  'authorization/v1.NonResourceRule': '1 verbs []string atomic;2 nonResourceURLs []string atomic',
   'authorization/v1.ResourceAttributes':
     '1 namespace string;2 verb string;3 group string;4 version string;5 resource string;6 subresource string;7 name string;8 fieldSelector authorization/v1.FieldSelectorAttributes;9 labelSelector authorization/v1.LabelSelectorAttributes',
   'authorization/v1.ResourceRule':
-    '1 verbs []string;2 apiGroups []string;3 resources []string;4 resourceNames []string',
+    '1 verbs []string atomic;2 apiGroups []string atomic;3 resources []string atomic;4 resourceNames []string atomic',
   'authorization/v1.SelfSubjectAccessReview':
     '1 metadata meta/v1.ObjectMeta;2 spec authorization/v1.SelfSubjectAccessReviewSpec;3 status authorization/v1.SubjectAccessReviewStatus',
   'authorization/v1.SelfSubjectAccessReviewSpec':
@@ -131,7 +131,7 @@ export const MESSAGES: Record<string, string> = {
   'authorization/v1.SubjectAccessReviewStatus':
     '1 allowed bool p;4 denied bool;2 reason string;3 evaluationError string',
   'authorization/v1.SubjectRulesReviewStatus':
-    '1 resourceRules []authorization/v1.ResourceRule;2 nonResourceRules []authorization/v1.NonResourceRule;3 incomplete bool p;4 evaluationError string',
+    '1 resourceRules []authorization/v1.ResourceRule atomic;2 nonResourceRules []authorization/v1.NonResourceRule atomic;3 incomplete bool p;4 evaluationError string',
   'autoscaling/v1.Scale':
     '1 metadata meta/v1.ObjectMeta;2 spec autoscaling/v1.ScaleSpec;3 status autoscaling/v1.ScaleStatus',
   'autoscaling/v1.ScaleSpec': '1 replicas int32',
@@ -152,12 +152,12 @@ export const MESSAGES: Record<string, string> = {
   'autoscaling/v2.HorizontalPodAutoscalerCondition':
     '1 type string p;2 status string p;3 lastTransitionTime meta/v1.Time;4 reason string;5 message string;6 observedGeneration int64 p',
   'autoscaling/v2.HorizontalPodAutoscalerSpec':
-    '1 scaleTargetRef autoscaling/v2.CrossVersionObjectReference;2 minReplicas int32 p;3 maxReplicas int32 p;4 metrics []autoscaling/v2.MetricSpec;5 behavior autoscaling/v2.HorizontalPodAutoscalerBehavior',
+    '1 scaleTargetRef autoscaling/v2.CrossVersionObjectReference;2 minReplicas int32 p;3 maxReplicas int32 p;4 metrics []autoscaling/v2.MetricSpec atomic;5 behavior autoscaling/v2.HorizontalPodAutoscalerBehavior',
   'autoscaling/v2.HorizontalPodAutoscalerStatus':
-    '1 observedGeneration int64 p;2 lastScaleTime meta/v1.Time;3 currentReplicas int32;4 desiredReplicas int32 p;5 currentMetrics []autoscaling/v2.MetricStatus;6 conditions []autoscaling/v2.HorizontalPodAutoscalerCondition',
+    '1 observedGeneration int64 p;2 lastScaleTime meta/v1.Time;3 currentReplicas int32;4 desiredReplicas int32 p;5 currentMetrics []autoscaling/v2.MetricStatus atomic;6 conditions []autoscaling/v2.HorizontalPodAutoscalerCondition k=type',
   'autoscaling/v2.HPAScalingPolicy': '1 type string p;2 value int32 p;3 periodSeconds int32 p',
   'autoscaling/v2.HPAScalingRules':
-    '3 stabilizationWindowSeconds int32 p;1 selectPolicy string p;2 policies []autoscaling/v2.HPAScalingPolicy;4 tolerance resource.Quantity',
+    '3 stabilizationWindowSeconds int32 p;1 selectPolicy string p;2 policies []autoscaling/v2.HPAScalingPolicy atomic;4 tolerance resource.Quantity',
   'autoscaling/v2.MetricIdentifier': '1 name string p;2 selector meta/v1.LabelSelector',
   'autoscaling/v2.MetricSpec':
     '1 type string p;2 object autoscaling/v2.ObjectMetricSource;3 pods autoscaling/v2.PodsMetricSource;4 resource autoscaling/v2.ResourceMetricSource;7 containerResource autoscaling/v2.ContainerResourceMetricSource;5 external autoscaling/v2.ExternalMetricSource',
@@ -182,26 +182,26 @@ export const MESSAGES: Record<string, string> = {
   'batch/v1.CronJobSpec':
     '1 schedule string p;8 timeZone string p;2 startingDeadlineSeconds int64 p;3 concurrencyPolicy string;4 suspend bool p;5 jobTemplate batch/v1.JobTemplateSpec;6 successfulJobsHistoryLimit int32 p;7 failedJobsHistoryLimit int32 p',
   'batch/v1.CronJobStatus':
-    '1 active []core/v1.ObjectReference;4 lastScheduleTime meta/v1.Time;5 lastSuccessfulTime meta/v1.Time',
+    '1 active []core/v1.ObjectReference atomic;4 lastScheduleTime meta/v1.Time;5 lastSuccessfulTime meta/v1.Time',
   'batch/v1.Job': '1 metadata meta/v1.ObjectMeta;2 spec batch/v1.JobSpec;3 status batch/v1.JobStatus',
   'batch/v1.JobCondition':
     '1 type string p;2 status string p;3 lastProbeTime meta/v1.Time;4 lastTransitionTime meta/v1.Time;5 reason string;6 message string',
   'batch/v1.JobSchedulingConfiguration':
-    '1 schedulingPolicy scheduling/v1alpha3.WorkloadPodGroupSchedulingPolicy;2 schedulingConstraints scheduling/v1alpha3.WorkloadPodGroupSchedulingConstraints;3 disruptionMode scheduling/v1alpha3.WorkloadPodGroupDisruptionMode;4 resourceClaims []scheduling/v1alpha3.WorkloadPodGroupResourceClaim',
+    '1 schedulingPolicy scheduling/v1alpha3.WorkloadPodGroupSchedulingPolicy;2 schedulingConstraints scheduling/v1alpha3.WorkloadPodGroupSchedulingConstraints;3 disruptionMode scheduling/v1alpha3.WorkloadPodGroupDisruptionMode;4 resourceClaims []scheduling/v1alpha3.WorkloadPodGroupResourceClaim k=name',
   'batch/v1.JobSpec':
     '1 parallelism int32 p;2 completions int32 p;3 activeDeadlineSeconds int64 p;11 podFailurePolicy batch/v1.PodFailurePolicy;16 successPolicy batch/v1.SuccessPolicy;7 backoffLimit int32 p;12 backoffLimitPerIndex int32 p;13 maxFailedIndexes int32 p;4 selector meta/v1.LabelSelector;5 manualSelector bool p;6 template core/v1.PodTemplateSpec;8 ttlSecondsAfterFinished int32 p;9 completionMode string p;10 suspend bool p;14 podReplacementPolicy string p;15 managedBy string p;17 scheduling batch/v1.JobSchedulingConfiguration',
   'batch/v1.JobStatus':
-    '1 conditions []batch/v1.JobCondition;2 startTime meta/v1.Time;3 completionTime meta/v1.Time;4 active int32;5 succeeded int32;6 failed int32;11 terminating int32 p;7 completedIndexes string;10 failedIndexes string p;8 uncountedTerminatedPods batch/v1.UncountedTerminatedPods;9 ready int32 p',
+    '1 conditions []batch/v1.JobCondition atomic;2 startTime meta/v1.Time;3 completionTime meta/v1.Time;4 active int32;5 succeeded int32;6 failed int32;11 terminating int32 p;7 completedIndexes string;10 failedIndexes string p;8 uncountedTerminatedPods batch/v1.UncountedTerminatedPods;9 ready int32 p',
   'batch/v1.JobTemplateSpec': '1 metadata meta/v1.ObjectMeta;2 spec batch/v1.JobSpec',
-  'batch/v1.PodFailurePolicy': '1 rules []batch/v1.PodFailurePolicyRule',
+  'batch/v1.PodFailurePolicy': '1 rules []batch/v1.PodFailurePolicyRule atomic',
   'batch/v1.PodFailurePolicyOnExitCodesRequirement':
-    '1 containerName string p;2 operator string p;3 values []int32',
+    '1 containerName string p;2 operator string p;3 values []int32 set',
   'batch/v1.PodFailurePolicyOnPodConditionsPattern': '1 type string p;2 status string p',
   'batch/v1.PodFailurePolicyRule':
-    '1 action string p;2 onExitCodes batch/v1.PodFailurePolicyOnExitCodesRequirement;3 onPodConditions []batch/v1.PodFailurePolicyOnPodConditionsPattern',
-  'batch/v1.SuccessPolicy': '1 rules []batch/v1.SuccessPolicyRule',
+    '1 action string p;2 onExitCodes batch/v1.PodFailurePolicyOnExitCodesRequirement;3 onPodConditions []batch/v1.PodFailurePolicyOnPodConditionsPattern atomic',
+  'batch/v1.SuccessPolicy': '1 rules []batch/v1.SuccessPolicyRule atomic',
   'batch/v1.SuccessPolicyRule': '1 succeededIndexes string p;2 succeededCount int32 p',
-  'batch/v1.UncountedTerminatedPods': '1 succeeded []string;2 failed []string',
+  'batch/v1.UncountedTerminatedPods': '1 succeeded []string set;2 failed []string set',
   'coordination/v1.Lease': '1 metadata meta/v1.ObjectMeta;2 spec coordination/v1.LeaseSpec',
   'coordination/v1.LeaseSpec':
     '1 holderIdentity string p;2 leaseDurationSeconds int32 p;3 acquireTime meta/v1.MicroTime;4 renewTime meta/v1.MicroTime;5 leaseTransitions int32 p;6 strategy string p;7 preferredHolder string p',
@@ -214,9 +214,9 @@ export const MESSAGES: Record<string, string> = {
   'core/v1.AzureDiskVolumeSource':
     '1 diskName string p;2 diskURI string p;3 cachingMode string p;4 fsType string p;5 readOnly bool p;6 kind string p',
   'core/v1.AzureFileVolumeSource': '1 secretName string p;2 shareName string p;3 readOnly bool',
-  'core/v1.Capabilities': '1 add []string;2 drop []string',
+  'core/v1.Capabilities': '1 add []string atomic;2 drop []string atomic',
   'core/v1.CephFSVolumeSource':
-    '1 monitors []string;2 path string;3 user string;4 secretFile string;5 secretRef core/v1.LocalObjectReference;6 readOnly bool',
+    '1 monitors []string atomic;2 path string;3 user string;4 secretFile string;5 secretRef core/v1.LocalObjectReference;6 readOnly bool',
   'core/v1.CinderVolumeSource':
     '1 volumeID string p;2 fsType string;3 readOnly bool;4 secretRef core/v1.LocalObjectReference',
   'core/v1.ClientIPConfig': '1 timeoutSeconds int32 p',
@@ -226,23 +226,23 @@ export const MESSAGES: Record<string, string> = {
     '1 metadata meta/v1.ObjectMeta;4 immutable bool p;2 data {}string;3 binaryData {}bytes',
   'core/v1.ConfigMapEnvSource': '1 localObjectReference core/v1.LocalObjectReference i;2 optional bool p',
   'core/v1.ConfigMapKeySelector':
-    '1 localObjectReference core/v1.LocalObjectReference i;2 key string p;3 optional bool p',
+    'atomic;1 localObjectReference core/v1.LocalObjectReference i;2 key string p;3 optional bool p',
   'core/v1.ConfigMapNodeConfigSource':
     '1 namespace string p;2 name string p;3 uid string;4 resourceVersion string;5 kubeletConfigKey string p',
   'core/v1.ConfigMapProjection':
-    '1 localObjectReference core/v1.LocalObjectReference i;2 items []core/v1.KeyToPath;4 optional bool p',
+    '1 localObjectReference core/v1.LocalObjectReference i;2 items []core/v1.KeyToPath atomic;4 optional bool p',
   'core/v1.ConfigMapVolumeSource':
-    '1 localObjectReference core/v1.LocalObjectReference i;2 items []core/v1.KeyToPath;3 defaultMode int32 p;4 optional bool p;5 defaultUser int64 p',
+    '1 localObjectReference core/v1.LocalObjectReference i;2 items []core/v1.KeyToPath atomic;3 defaultMode int32 p;4 optional bool p;5 defaultUser int64 p',
   'core/v1.Container':
-    '1 name string p;2 image string;3 command []string;4 args []string;5 workingDir string;6 ports []core/v1.ContainerPort;19 envFrom []core/v1.EnvFromSource;7 env []core/v1.EnvVar;8 resources core/v1.ResourceRequirements;23 resizePolicy []core/v1.ContainerResizePolicy;24 restartPolicy string p;25 restartPolicyRules []core/v1.ContainerRestartRule;9 volumeMounts []core/v1.VolumeMount;21 volumeDevices []core/v1.VolumeDevice;10 livenessProbe core/v1.Probe;11 readinessProbe core/v1.Probe;22 startupProbe core/v1.Probe;12 lifecycle core/v1.Lifecycle;13 terminationMessagePath string;20 terminationMessagePolicy string;14 imagePullPolicy string;15 securityContext core/v1.SecurityContext;16 stdin bool;17 stdinOnce bool;18 tty bool',
+    '1 name string p;2 image string;3 command []string atomic;4 args []string atomic;5 workingDir string;6 ports []core/v1.ContainerPort k=containerPort k=protocol;19 envFrom []core/v1.EnvFromSource atomic;7 env []core/v1.EnvVar k=name;8 resources core/v1.ResourceRequirements;23 resizePolicy []core/v1.ContainerResizePolicy atomic;24 restartPolicy string p;25 restartPolicyRules []core/v1.ContainerRestartRule atomic;9 volumeMounts []core/v1.VolumeMount k=mountPath;21 volumeDevices []core/v1.VolumeDevice k=devicePath;10 livenessProbe core/v1.Probe;11 readinessProbe core/v1.Probe;22 startupProbe core/v1.Probe;12 lifecycle core/v1.Lifecycle;13 terminationMessagePath string;20 terminationMessagePolicy string;14 imagePullPolicy string;15 securityContext core/v1.SecurityContext;16 stdin bool;17 stdinOnce bool;18 tty bool',
   'core/v1.ContainerExtendedResourceRequest':
     '1 containerName string p;2 resourceName string p;3 requestName string p',
-  'core/v1.ContainerImage': '1 names []string;2 sizeBytes int64',
+  'core/v1.ContainerImage': '1 names []string atomic;2 sizeBytes int64',
   'core/v1.ContainerPort':
     '1 name string;2 hostPort int32;3 containerPort int32 p;4 protocol string;5 hostIP string',
   'core/v1.ContainerResizePolicy': '1 resourceName string p;2 restartPolicy string p',
   'core/v1.ContainerRestartRule': '1 action string;2 exitCodes core/v1.ContainerRestartRuleOnExitCodes',
-  'core/v1.ContainerRestartRuleOnExitCodes': '1 operator string;2 values []int32',
+  'core/v1.ContainerRestartRuleOnExitCodes': '1 operator string;2 values []int32 set',
   'core/v1.ContainerState':
     '1 waiting core/v1.ContainerStateWaiting;2 running core/v1.ContainerStateRunning;3 terminated core/v1.ContainerStateTerminated',
   'core/v1.ContainerStateRunning': '1 startedAt meta/v1.Time',
@@ -250,23 +250,23 @@ export const MESSAGES: Record<string, string> = {
     '1 exitCode int32 p;2 signal int32;3 reason string;4 message string;5 startedAt meta/v1.Time;6 finishedAt meta/v1.Time;7 containerID string',
   'core/v1.ContainerStateWaiting': '1 reason string;2 message string',
   'core/v1.ContainerStatus':
-    '1 name string p;2 state core/v1.ContainerState;3 lastState core/v1.ContainerState;4 ready bool p;5 restartCount int32 p;6 image string p;7 imageID string p;8 containerID string;9 started bool p;10 allocatedResources {}resource.Quantity;11 resources core/v1.ResourceRequirements;12 volumeMounts []core/v1.VolumeMountStatus;13 user core/v1.ContainerUser;14 allocatedResourcesStatus []core/v1.ResourceStatus;15 stopSignal string p',
+    '1 name string p;2 state core/v1.ContainerState;3 lastState core/v1.ContainerState;4 ready bool p;5 restartCount int32 p;6 image string p;7 imageID string p;8 containerID string;9 started bool p;10 allocatedResources {}resource.Quantity;11 resources core/v1.ResourceRequirements;12 volumeMounts []core/v1.VolumeMountStatus k=mountPath;13 user core/v1.ContainerUser;14 allocatedResourcesStatus []core/v1.ResourceStatus k=name;15 stopSignal string p',
   'core/v1.ContainerUser': '1 linux core/v1.LinuxContainerUser',
   'core/v1.CSIVolumeSource':
     '1 driver string p;2 readOnly bool p;3 fsType string p;4 volumeAttributes {}string;5 nodePublishSecretRef core/v1.LocalObjectReference',
   'core/v1.DaemonEndpoint': '1 Port int32 p',
-  'core/v1.DownwardAPIProjection': '1 items []core/v1.DownwardAPIVolumeFile',
+  'core/v1.DownwardAPIProjection': '1 items []core/v1.DownwardAPIVolumeFile atomic',
   'core/v1.DownwardAPIVolumeFile':
     '1 path string p;2 fieldRef core/v1.ObjectFieldSelector;3 resourceFieldRef core/v1.ResourceFieldSelector;4 mode int32 p;5 user int64 p',
   'core/v1.DownwardAPIVolumeSource':
-    '1 items []core/v1.DownwardAPIVolumeFile;2 defaultMode int32 p;3 defaultUser int64 p',
+    '1 items []core/v1.DownwardAPIVolumeFile atomic;2 defaultMode int32 p;3 defaultUser int64 p',
   'core/v1.EmptyDirVolumeSource': '1 medium string;2 sizeLimit resource.Quantity;3 mode int32 p',
   'core/v1.EndpointAddress':
-    '1 ip string p;3 hostname string;4 nodeName string p;2 targetRef core/v1.ObjectReference',
-  'core/v1.EndpointPort': '1 name string;2 port int32 p;3 protocol string;4 appProtocol string p',
-  'core/v1.Endpoints': '1 metadata meta/v1.ObjectMeta;2 subsets []core/v1.EndpointSubset',
+    'atomic;1 ip string p;3 hostname string;4 nodeName string p;2 targetRef core/v1.ObjectReference',
+  'core/v1.EndpointPort': 'atomic;1 name string;2 port int32 p;3 protocol string;4 appProtocol string p',
+  'core/v1.Endpoints': '1 metadata meta/v1.ObjectMeta;2 subsets []core/v1.EndpointSubset atomic',
   'core/v1.EndpointSubset':
-    '1 addresses []core/v1.EndpointAddress;2 notReadyAddresses []core/v1.EndpointAddress;3 ports []core/v1.EndpointPort',
+    '1 addresses []core/v1.EndpointAddress atomic;2 notReadyAddresses []core/v1.EndpointAddress atomic;3 ports []core/v1.EndpointPort atomic',
   'core/v1.EnvFromSource':
     '1 prefix string;2 configMapRef core/v1.ConfigMapEnvSource;3 secretRef core/v1.SecretEnvSource',
   'core/v1.EnvVar': '1 name string p;2 value string;3 valueFrom core/v1.EnvVarSource',
@@ -275,17 +275,17 @@ export const MESSAGES: Record<string, string> = {
   'core/v1.EphemeralContainer':
     '1 ephemeralContainerCommon core/v1.EphemeralContainerCommon;2 targetContainerName string',
   'core/v1.EphemeralContainerCommon':
-    '1 name string p;2 image string;3 command []string;4 args []string;5 workingDir string;6 ports []core/v1.ContainerPort;19 envFrom []core/v1.EnvFromSource;7 env []core/v1.EnvVar;8 resources core/v1.ResourceRequirements;23 resizePolicy []core/v1.ContainerResizePolicy;24 restartPolicy string p;25 restartPolicyRules []core/v1.ContainerRestartRule;9 volumeMounts []core/v1.VolumeMount;21 volumeDevices []core/v1.VolumeDevice;10 livenessProbe core/v1.Probe;11 readinessProbe core/v1.Probe;22 startupProbe core/v1.Probe;12 lifecycle core/v1.Lifecycle;13 terminationMessagePath string;20 terminationMessagePolicy string;14 imagePullPolicy string;15 securityContext core/v1.SecurityContext;16 stdin bool;17 stdinOnce bool;18 tty bool',
+    '1 name string p;2 image string;3 command []string atomic;4 args []string atomic;5 workingDir string;6 ports []core/v1.ContainerPort k=containerPort k=protocol;19 envFrom []core/v1.EnvFromSource atomic;7 env []core/v1.EnvVar k=name;8 resources core/v1.ResourceRequirements;23 resizePolicy []core/v1.ContainerResizePolicy atomic;24 restartPolicy string p;25 restartPolicyRules []core/v1.ContainerRestartRule atomic;9 volumeMounts []core/v1.VolumeMount k=mountPath;21 volumeDevices []core/v1.VolumeDevice k=devicePath;10 livenessProbe core/v1.Probe;11 readinessProbe core/v1.Probe;22 startupProbe core/v1.Probe;12 lifecycle core/v1.Lifecycle;13 terminationMessagePath string;20 terminationMessagePolicy string;14 imagePullPolicy string;15 securityContext core/v1.SecurityContext;16 stdin bool;17 stdinOnce bool;18 tty bool',
   'core/v1.EphemeralVolumeSource': '1 volumeClaimTemplate core/v1.PersistentVolumeClaimTemplate',
   'core/v1.Event':
     '1 metadata meta/v1.ObjectMeta;2 involvedObject core/v1.ObjectReference;3 reason string;4 message string;5 source core/v1.EventSource;6 firstTimestamp meta/v1.Time;7 lastTimestamp meta/v1.Time;8 count int32;9 type string;10 eventTime meta/v1.MicroTime;11 series core/v1.EventSeries;12 action string;13 related core/v1.ObjectReference;14 reportingComponent string p;15 reportingInstance string p',
   'core/v1.EventSeries': '1 count int32;2 lastObservedTime meta/v1.MicroTime',
   'core/v1.EventSource': '1 component string;2 host string',
-  'core/v1.EvictionResponder': '1 name string p;2 priority int32 p',
-  'core/v1.ExecAction': '1 command []string',
+  'core/v1.EvictionResponder': 'atomic;1 name string p;2 priority int32 p',
+  'core/v1.ExecAction': '1 command []string atomic',
   'core/v1.FCVolumeSource':
-    '1 targetWWNs []string;2 lun int32 p;3 fsType string;4 readOnly bool;5 wwids []string',
-  'core/v1.FileKeySelector': '1 volumeName string p;2 path string p;3 key string p;4 optional bool p',
+    '1 targetWWNs []string atomic;2 lun int32 p;3 fsType string;4 readOnly bool;5 wwids []string atomic',
+  'core/v1.FileKeySelector': 'atomic;1 volumeName string p;2 path string p;3 key string p;4 optional bool p',
   'core/v1.FlexVolumeSource':
     '1 driver string p;2 fsType string;3 secretRef core/v1.LocalObjectReference;4 readOnly bool;5 options {}string',
   'core/v1.FlockerVolumeSource': '1 datasetName string;2 datasetUUID string',
@@ -294,43 +294,43 @@ export const MESSAGES: Record<string, string> = {
   'core/v1.GitRepoVolumeSource': '1 repository string p;2 revision string;3 directory string',
   'core/v1.GlusterfsVolumeSource': '1 endpoints string p;2 path string p;3 readOnly bool',
   'core/v1.GRPCAction': '1 port int32 p;2 service string p;3 mode string p',
-  'core/v1.HostAlias': '1 ip string p;2 hostnames []string',
+  'core/v1.HostAlias': '1 ip string p;2 hostnames []string atomic',
   'core/v1.HostIP': '1 ip string p',
   'core/v1.HostPathVolumeSource': '1 path string p;2 type string p',
   'core/v1.HTTPGetAction':
-    '1 path string;2 port intstr.IntOrString;3 host string;4 scheme string;5 httpHeaders []core/v1.HTTPHeader;6 protocol string p',
+    '1 path string;2 port intstr.IntOrString;3 host string;4 scheme string;5 httpHeaders []core/v1.HTTPHeader atomic;6 protocol string p',
   'core/v1.HTTPHeader': '1 name string p;2 value string p',
   'core/v1.ImageVolumeSource': '1 reference string;2 pullPolicy string',
   'core/v1.ImageVolumeStatus': '1 imageRef string',
   'core/v1.ISCSIVolumeSource':
-    '1 targetPortal string p;2 iqn string p;3 lun int32 p;4 iscsiInterface string;5 fsType string;6 readOnly bool;7 portals []string;8 chapAuthDiscovery bool;11 chapAuthSession bool;10 secretRef core/v1.LocalObjectReference;12 initiatorName string p',
+    '1 targetPortal string p;2 iqn string p;3 lun int32 p;4 iscsiInterface string;5 fsType string;6 readOnly bool;7 portals []string atomic;8 chapAuthDiscovery bool;11 chapAuthSession bool;10 secretRef core/v1.LocalObjectReference;12 initiatorName string p',
   'core/v1.KeyToPath': '1 key string p;2 path string p;3 mode int32 p;4 user int64 p',
   'core/v1.Lifecycle':
     '1 postStart core/v1.LifecycleHandler;2 preStop core/v1.LifecycleHandler;3 stopSignal string p',
   'core/v1.LifecycleHandler':
     '1 exec core/v1.ExecAction;2 httpGet core/v1.HTTPGetAction;3 tcpSocket core/v1.TCPSocketAction;4 sleep core/v1.SleepAction',
-  'core/v1.LinuxContainerUser': '1 uid int64 p;2 gid int64 p;3 supplementalGroups []int64',
+  'core/v1.LinuxContainerUser': '1 uid int64 p;2 gid int64 p;3 supplementalGroups []int64 atomic',
   'core/v1.LoadBalancerIngress':
-    '1 ip string;2 hostname string;3 ipMode string p;4 ports []core/v1.PortStatus',
-  'core/v1.LoadBalancerStatus': '1 ingress []core/v1.LoadBalancerIngress',
-  'core/v1.LocalObjectReference': '1 name string',
+    '1 ip string;2 hostname string;3 ipMode string p;4 ports []core/v1.PortStatus atomic',
+  'core/v1.LoadBalancerStatus': '1 ingress []core/v1.LoadBalancerIngress atomic',
+  'core/v1.LocalObjectReference': 'atomic;1 name string',
   'core/v1.ModifyVolumeStatus': '1 targetVolumeAttributesClassName string;2 status string p',
   'core/v1.Namespace':
     '1 metadata meta/v1.ObjectMeta;2 spec core/v1.NamespaceSpec;3 status core/v1.NamespaceStatus',
   'core/v1.NamespaceCondition':
     '1 type string p;2 status string p;4 lastTransitionTime meta/v1.Time;5 reason string;6 message string',
-  'core/v1.NamespaceSpec': '1 finalizers []string',
-  'core/v1.NamespaceStatus': '1 phase string;2 conditions []core/v1.NamespaceCondition',
+  'core/v1.NamespaceSpec': '1 finalizers []string atomic',
+  'core/v1.NamespaceStatus': '1 phase string;2 conditions []core/v1.NamespaceCondition k=type',
   'core/v1.NFSVolumeSource': '1 server string p;2 path string p;3 readOnly bool',
   'core/v1.Node': '1 metadata meta/v1.ObjectMeta;2 spec core/v1.NodeSpec;3 status core/v1.NodeStatus',
   'core/v1.NodeAddress': '1 type string p;2 address string p',
   'core/v1.NodeAffinity':
-    '1 requiredDuringSchedulingIgnoredDuringExecution core/v1.NodeSelector;2 preferredDuringSchedulingIgnoredDuringExecution []core/v1.PreferredSchedulingTerm',
+    '1 requiredDuringSchedulingIgnoredDuringExecution core/v1.NodeSelector;2 preferredDuringSchedulingIgnoredDuringExecution []core/v1.PreferredSchedulingTerm atomic',
   'core/v1.NodeAllocatableMappedResources': '1 name string p;2 quantity resource.Quantity',
   'core/v1.NodeAllocatableOverheadResources':
     '1 name string p;2 perPod resource.Quantity;3 perContainer resource.Quantity',
   'core/v1.NodeAllocatableResourceClaimStatus':
-    '1 resourceClaimName string p;2 containers []string;4 mapping []core/v1.NodeAllocatableMappedResources;5 overhead []core/v1.NodeAllocatableOverheadResources',
+    '1 resourceClaimName string p;2 containers []string set;4 mapping []core/v1.NodeAllocatableMappedResources k=name;5 overhead []core/v1.NodeAllocatableOverheadResources k=name',
   'core/v1.NodeCondition':
     '1 type string p;2 status string p;3 lastHeartbeatTime meta/v1.Time;4 lastTransitionTime meta/v1.Time;5 reason string;6 message string',
   'core/v1.NodeConfigSource': '2 configMap core/v1.ConfigMapNodeConfigSource',
@@ -338,50 +338,51 @@ export const MESSAGES: Record<string, string> = {
     '1 assigned core/v1.NodeConfigSource;2 active core/v1.NodeConfigSource;3 lastKnownGood core/v1.NodeConfigSource;4 error string',
   'core/v1.NodeDaemonEndpoints': '1 kubeletEndpoint core/v1.DaemonEndpoint',
   'core/v1.NodeFeatures': '1 supplementalGroupsPolicy bool p',
-  'core/v1.NodePodPreemptionPolicy': '1 disableResizePreemption []string',
+  'core/v1.NodePodPreemptionPolicy': '1 disableResizePreemption []string set',
   'core/v1.NodeRuntimeHandler': '1 name string p;2 features core/v1.NodeRuntimeHandlerFeatures',
   'core/v1.NodeRuntimeHandlerFeatures': '1 recursiveReadOnlyMounts bool p;2 userNamespaces bool p',
-  'core/v1.NodeSelector': '1 nodeSelectorTerms []core/v1.NodeSelectorTerm',
-  'core/v1.NodeSelectorRequirement': '1 key string p;2 operator string p;3 values []string',
+  'core/v1.NodeSelector': 'atomic;1 nodeSelectorTerms []core/v1.NodeSelectorTerm atomic',
+  'core/v1.NodeSelectorRequirement': '1 key string p;2 operator string p;3 values []string atomic',
   'core/v1.NodeSelectorTerm':
-    '1 matchExpressions []core/v1.NodeSelectorRequirement;2 matchFields []core/v1.NodeSelectorRequirement',
+    'atomic;1 matchExpressions []core/v1.NodeSelectorRequirement atomic;2 matchFields []core/v1.NodeSelectorRequirement atomic',
   'core/v1.NodeSpec':
-    '1 podCIDR string;7 podCIDRs []string;3 providerID string;4 unschedulable bool;5 taints []core/v1.Taint;6 configSource core/v1.NodeConfigSource;2 externalID string;8 podPreemptionPolicy core/v1.NodePodPreemptionPolicy',
+    '1 podCIDR string;7 podCIDRs []string set;3 providerID string;4 unschedulable bool;5 taints []core/v1.Taint atomic;6 configSource core/v1.NodeConfigSource;2 externalID string;8 podPreemptionPolicy core/v1.NodePodPreemptionPolicy',
   'core/v1.NodeStatus':
-    '1 capacity {}resource.Quantity;2 allocatable {}resource.Quantity;3 phase string;4 conditions []core/v1.NodeCondition;5 addresses []core/v1.NodeAddress;6 daemonEndpoints core/v1.NodeDaemonEndpoints;7 nodeInfo core/v1.NodeSystemInfo;8 images []core/v1.ContainerImage;9 volumesInUse []string;10 volumesAttached []core/v1.AttachedVolume;11 config core/v1.NodeConfigStatus;12 runtimeHandlers []core/v1.NodeRuntimeHandler;13 features core/v1.NodeFeatures;14 declaredFeatures []string',
+    '1 capacity {}resource.Quantity;2 allocatable {}resource.Quantity;3 phase string;4 conditions []core/v1.NodeCondition k=type;5 addresses []core/v1.NodeAddress k=type;6 daemonEndpoints core/v1.NodeDaemonEndpoints;7 nodeInfo core/v1.NodeSystemInfo;8 images []core/v1.ContainerImage atomic;9 volumesInUse []string atomic;10 volumesAttached []core/v1.AttachedVolume atomic;11 config core/v1.NodeConfigStatus;12 runtimeHandlers []core/v1.NodeRuntimeHandler atomic;13 features core/v1.NodeFeatures;14 declaredFeatures []string atomic',
   'core/v1.NodeSwapStatus': '1 capacity int64 p',
   'core/v1.NodeSystemInfo':
     '1 machineID string p;2 systemUUID string p;3 bootID string p;4 kernelVersion string p;5 osImage string p;6 containerRuntimeVersion string p;7 kubeletVersion string p;8 kubeProxyVersion string p;9 operatingSystem string p;10 architecture string p;11 swap core/v1.NodeSwapStatus',
-  'core/v1.ObjectFieldSelector': '1 apiVersion string;2 fieldPath string p',
+  'core/v1.ObjectFieldSelector': 'atomic;1 apiVersion string;2 fieldPath string p',
   'core/v1.ObjectReference':
-    '1 kind string;2 namespace string;3 name string;4 uid string;5 apiVersion string;6 resourceVersion string;7 fieldPath string',
+    'atomic;1 kind string;2 namespace string;3 name string;4 uid string;5 apiVersion string;6 resourceVersion string;7 fieldPath string',
   'core/v1.PersistentVolumeClaim':
     '1 metadata meta/v1.ObjectMeta;2 spec core/v1.PersistentVolumeClaimSpec;3 status core/v1.PersistentVolumeClaimStatus',
   'core/v1.PersistentVolumeClaimCondition':
     '1 type string p;2 status string p;3 lastProbeTime meta/v1.Time;4 lastTransitionTime meta/v1.Time;5 reason string;6 message string',
   'core/v1.PersistentVolumeClaimSpec':
-    '1 accessModes []string;4 selector meta/v1.LabelSelector;2 resources core/v1.VolumeResourceRequirements;3 volumeName string;5 storageClassName string p;6 volumeMode string p;7 dataSource core/v1.TypedLocalObjectReference;8 dataSourceRef core/v1.TypedObjectReference;9 volumeAttributesClassName string p',
+    '1 accessModes []string atomic;4 selector meta/v1.LabelSelector;2 resources core/v1.VolumeResourceRequirements;3 volumeName string;5 storageClassName string p;6 volumeMode string p;7 dataSource core/v1.TypedLocalObjectReference;8 dataSourceRef core/v1.TypedObjectReference;9 volumeAttributesClassName string p',
   'core/v1.PersistentVolumeClaimStatus':
-    '1 phase string;2 accessModes []string;3 capacity {}resource.Quantity;4 conditions []core/v1.PersistentVolumeClaimCondition;5 allocatedResources {}resource.Quantity;7 allocatedResourceStatuses {}string;8 currentVolumeAttributesClassName string p;9 modifyVolumeStatus core/v1.ModifyVolumeStatus;10 healthStatus core/v1.VolumeHealthStatus',
+    '1 phase string;2 accessModes []string atomic;3 capacity {}resource.Quantity;4 conditions []core/v1.PersistentVolumeClaimCondition k=type;5 allocatedResources {}resource.Quantity;7 allocatedResourceStatuses {}string;8 currentVolumeAttributesClassName string p;9 modifyVolumeStatus core/v1.ModifyVolumeStatus;10 healthStatus core/v1.VolumeHealthStatus',
   'core/v1.PersistentVolumeClaimTemplate':
     '1 metadata meta/v1.ObjectMeta;2 spec core/v1.PersistentVolumeClaimSpec',
   'core/v1.PersistentVolumeClaimVolumeSource': '1 claimName string p;2 readOnly bool',
   'core/v1.PhotonPersistentDiskVolumeSource': '1 pdID string p;2 fsType string',
   'core/v1.Pod': '1 metadata meta/v1.ObjectMeta;2 spec core/v1.PodSpec;3 status core/v1.PodStatus',
   'core/v1.PodAffinity':
-    '1 requiredDuringSchedulingIgnoredDuringExecution []core/v1.PodAffinityTerm;2 preferredDuringSchedulingIgnoredDuringExecution []core/v1.WeightedPodAffinityTerm',
+    '1 requiredDuringSchedulingIgnoredDuringExecution []core/v1.PodAffinityTerm atomic;2 preferredDuringSchedulingIgnoredDuringExecution []core/v1.WeightedPodAffinityTerm atomic',
   'core/v1.PodAffinityTerm':
-    '1 labelSelector meta/v1.LabelSelector;2 namespaces []string;3 topologyKey string p;4 namespaceSelector meta/v1.LabelSelector;5 matchLabelKeys []string;6 mismatchLabelKeys []string',
+    '1 labelSelector meta/v1.LabelSelector;2 namespaces []string atomic;3 topologyKey string p;4 namespaceSelector meta/v1.LabelSelector;5 matchLabelKeys []string atomic;6 mismatchLabelKeys []string atomic',
   'core/v1.PodAntiAffinity':
-    '1 requiredDuringSchedulingIgnoredDuringExecution []core/v1.PodAffinityTerm;2 preferredDuringSchedulingIgnoredDuringExecution []core/v1.WeightedPodAffinityTerm',
+    '1 requiredDuringSchedulingIgnoredDuringExecution []core/v1.PodAffinityTerm atomic;2 preferredDuringSchedulingIgnoredDuringExecution []core/v1.WeightedPodAffinityTerm atomic',
   'core/v1.PodCertificateProjection':
     '1 signerName string;2 keyType string;3 maxExpirationSeconds int32 p;4 credentialBundlePath string;5 keyPath string;6 certificateChainPath string;7 userAnnotations {}string;8 user int64 p',
   'core/v1.PodCondition':
     '1 type string p;7 observedGeneration int64;2 status string p;3 lastProbeTime meta/v1.Time;4 lastTransitionTime meta/v1.Time;5 reason string;6 message string',
-  'core/v1.PodDNSConfig': '1 nameservers []string;2 searches []string;3 options []core/v1.PodDNSConfigOption',
+  'core/v1.PodDNSConfig':
+    '1 nameservers []string atomic;2 searches []string atomic;3 options []core/v1.PodDNSConfigOption atomic',
   'core/v1.PodDNSConfigOption': '1 name string;2 value string p',
   'core/v1.PodExtendedResourceClaimStatus':
-    '1 requestMappings []core/v1.ContainerExtendedResourceRequest;2 resourceClaimName string p',
+    '1 requestMappings []core/v1.ContainerExtendedResourceRequest atomic;2 resourceClaimName string p',
   'core/v1.PodIP': '1 ip string p',
   'core/v1.PodOS': '1 name string p',
   'core/v1.PodReadinessGate': '1 conditionType string p',
@@ -391,14 +392,14 @@ export const MESSAGES: Record<string, string> = {
   'core/v1.PodSchedulingGate': '1 name string p',
   'core/v1.PodSchedulingGroup': '1 podGroupName string p',
   'core/v1.PodSecurityContext':
-    '1 seLinuxOptions core/v1.SELinuxOptions;8 windowsOptions core/v1.WindowsSecurityContextOptions;2 runAsUser int64 p;6 runAsGroup int64 p;3 runAsNonRoot bool p;4 supplementalGroups []int64;12 supplementalGroupsPolicy string p;5 fsGroup int64 p;7 sysctls []core/v1.Sysctl;9 fsGroupChangePolicy string p;10 seccompProfile core/v1.SeccompProfile;11 appArmorProfile core/v1.AppArmorProfile;13 seLinuxChangePolicy string p',
+    '1 seLinuxOptions core/v1.SELinuxOptions;8 windowsOptions core/v1.WindowsSecurityContextOptions;2 runAsUser int64 p;6 runAsGroup int64 p;3 runAsNonRoot bool p;4 supplementalGroups []int64 atomic;12 supplementalGroupsPolicy string p;5 fsGroup int64 p;7 sysctls []core/v1.Sysctl atomic;9 fsGroupChangePolicy string p;10 seccompProfile core/v1.SeccompProfile;11 appArmorProfile core/v1.AppArmorProfile;13 seLinuxChangePolicy string p',
   'core/v1.PodSpec':
-    '1 volumes []core/v1.Volume;20 initContainers []core/v1.Container;2 containers []core/v1.Container;34 ephemeralContainers []core/v1.EphemeralContainer;3 restartPolicy string;4 terminationGracePeriodSeconds int64 p;5 activeDeadlineSeconds int64 p;6 dnsPolicy string;7 nodeSelector {}string;8 serviceAccountName string;9 serviceAccount string;21 automountServiceAccountToken bool p;10 nodeName string;11 hostNetwork bool;12 hostPID bool;13 hostIPC bool;27 shareProcessNamespace bool p;14 securityContext core/v1.PodSecurityContext;15 imagePullSecrets []core/v1.LocalObjectReference;16 hostname string;17 subdomain string;18 affinity core/v1.Affinity;19 schedulerName string;22 tolerations []core/v1.Toleration;23 hostAliases []core/v1.HostAlias;24 priorityClassName string;25 priority int32 p;26 dnsConfig core/v1.PodDNSConfig;28 readinessGates []core/v1.PodReadinessGate;29 runtimeClassName string p;30 enableServiceLinks bool p;31 preemptionPolicy string p;32 overhead {}resource.Quantity;33 topologySpreadConstraints []core/v1.TopologySpreadConstraint;35 setHostnameAsFQDN bool p;36 os core/v1.PodOS;37 hostUsers bool p;38 schedulingGates []core/v1.PodSchedulingGate;39 resourceClaims []core/v1.PodResourceClaim;40 resources core/v1.ResourceRequirements;41 hostnameOverride string p;43 schedulingGroup core/v1.PodSchedulingGroup;44 evictionResponders []core/v1.EvictionResponder',
+    '1 volumes []core/v1.Volume k=name;20 initContainers []core/v1.Container k=name;2 containers []core/v1.Container k=name;34 ephemeralContainers []core/v1.EphemeralContainer k=name;3 restartPolicy string;4 terminationGracePeriodSeconds int64 p;5 activeDeadlineSeconds int64 p;6 dnsPolicy string;7 nodeSelector {}string atomic;8 serviceAccountName string;9 serviceAccount string;21 automountServiceAccountToken bool p;10 nodeName string;11 hostNetwork bool;12 hostPID bool;13 hostIPC bool;27 shareProcessNamespace bool p;14 securityContext core/v1.PodSecurityContext;15 imagePullSecrets []core/v1.LocalObjectReference k=name;16 hostname string;17 subdomain string;18 affinity core/v1.Affinity;19 schedulerName string;22 tolerations []core/v1.Toleration atomic;23 hostAliases []core/v1.HostAlias k=ip;24 priorityClassName string;25 priority int32 p;26 dnsConfig core/v1.PodDNSConfig;28 readinessGates []core/v1.PodReadinessGate atomic;29 runtimeClassName string p;30 enableServiceLinks bool p;31 preemptionPolicy string p;32 overhead {}resource.Quantity;33 topologySpreadConstraints []core/v1.TopologySpreadConstraint k=topologyKey k=whenUnsatisfiable;35 setHostnameAsFQDN bool p;36 os core/v1.PodOS;37 hostUsers bool p;38 schedulingGates []core/v1.PodSchedulingGate k=name;39 resourceClaims []core/v1.PodResourceClaim k=name;40 resources core/v1.ResourceRequirements;41 hostnameOverride string p;43 schedulingGroup core/v1.PodSchedulingGroup;44 evictionResponders []core/v1.EvictionResponder k=name',
   'core/v1.PodStatus':
-    '17 observedGeneration int64;1 phase string;2 conditions []core/v1.PodCondition;3 message string;4 reason string;11 nominatedNodeName string;5 hostIP string;16 hostIPs []core/v1.HostIP;6 podIP string;12 podIPs []core/v1.PodIP;7 startTime meta/v1.Time;10 initContainerStatuses []core/v1.ContainerStatus;8 containerStatuses []core/v1.ContainerStatus;9 qosClass string;13 ephemeralContainerStatuses []core/v1.ContainerStatus;14 resize string;15 resourceClaimStatuses []core/v1.PodResourceClaimStatus;18 extendedResourceClaimStatus core/v1.PodExtendedResourceClaimStatus;19 allocatedResources {}resource.Quantity;20 resources core/v1.ResourceRequirements;21 nodeAllocatableResourceClaimStatuses []core/v1.NodeAllocatableResourceClaimStatus;22 volumeHealth []core/v1.PodVolumeHealth',
+    '17 observedGeneration int64;1 phase string;2 conditions []core/v1.PodCondition k=type;3 message string;4 reason string;11 nominatedNodeName string;5 hostIP string;16 hostIPs []core/v1.HostIP atomic;6 podIP string;12 podIPs []core/v1.PodIP k=ip;7 startTime meta/v1.Time;10 initContainerStatuses []core/v1.ContainerStatus atomic;8 containerStatuses []core/v1.ContainerStatus atomic;9 qosClass string;13 ephemeralContainerStatuses []core/v1.ContainerStatus atomic;14 resize string;15 resourceClaimStatuses []core/v1.PodResourceClaimStatus k=name;18 extendedResourceClaimStatus core/v1.PodExtendedResourceClaimStatus;19 allocatedResources {}resource.Quantity;20 resources core/v1.ResourceRequirements;21 nodeAllocatableResourceClaimStatuses []core/v1.NodeAllocatableResourceClaimStatus k=resourceClaimName;22 volumeHealth []core/v1.PodVolumeHealth k=name',
   'core/v1.PodTemplateSpec': '1 metadata meta/v1.ObjectMeta;2 spec core/v1.PodSpec',
   'core/v1.PodVolumeHealth':
-    '1 name string p;2 healthConditions []core/v1.VolumeHealthCondition;3 lastTransitionTime meta/v1.Time',
+    '1 name string p;2 healthConditions []core/v1.VolumeHealthCondition k=status k=reason;3 lastTransitionTime meta/v1.Time',
   'core/v1.PortStatus': '1 port int32 p;2 protocol string p;3 error string p',
   'core/v1.PortworxVolumeSource': '1 volumeID string p;2 fsType string;3 readOnly bool',
   'core/v1.PreferredSchedulingTerm': '1 weight int32 p;2 preference core/v1.NodeSelectorTerm',
@@ -407,17 +408,18 @@ export const MESSAGES: Record<string, string> = {
   'core/v1.ProbeHandler':
     '1 exec core/v1.ExecAction;2 httpGet core/v1.HTTPGetAction;3 tcpSocket core/v1.TCPSocketAction;4 grpc core/v1.GRPCAction',
   'core/v1.ProjectedVolumeSource':
-    '1 sources []core/v1.VolumeProjection;2 defaultMode int32 p;3 defaultUser int64 p',
+    '1 sources []core/v1.VolumeProjection atomic;2 defaultMode int32 p;3 defaultUser int64 p',
   'core/v1.QuobyteVolumeSource':
     '1 registry string p;2 volume string p;3 readOnly bool;4 user string;5 group string;6 tenant string',
   'core/v1.RBDVolumeSource':
-    '1 monitors []string;2 image string p;3 fsType string;4 pool string;5 user string;6 keyring string;7 secretRef core/v1.LocalObjectReference;8 readOnly bool',
+    '1 monitors []string atomic;2 image string p;3 fsType string;4 pool string;5 user string;6 keyring string;7 secretRef core/v1.LocalObjectReference;8 readOnly bool',
   'core/v1.ResourceClaim': '1 name string p;2 request string',
-  'core/v1.ResourceFieldSelector': '1 containerName string;2 resource string p;3 divisor resource.Quantity',
+  'core/v1.ResourceFieldSelector':
+    'atomic;1 containerName string;2 resource string p;3 divisor resource.Quantity',
   'core/v1.ResourceHealth': '1 resourceID string p;2 health string;6 message string p',
   'core/v1.ResourceRequirements':
-    '1 limits {}resource.Quantity;2 requests {}resource.Quantity;3 claims []core/v1.ResourceClaim',
-  'core/v1.ResourceStatus': '1 name string p;2 resources []core/v1.ResourceHealth',
+    '1 limits {}resource.Quantity;2 requests {}resource.Quantity;3 claims []core/v1.ResourceClaim k=name',
+  'core/v1.ResourceStatus': '1 name string p;2 resources []core/v1.ResourceHealth k=resourceID',
   'core/v1.ScaleIOVolumeSource':
     '1 gateway string p;2 system string p;3 secretRef core/v1.LocalObjectReference;4 sslEnabled bool;5 protectionDomain string;6 storagePool string;7 storageMode string;8 volumeName string;9 fsType string;10 readOnly bool',
   'core/v1.SeccompProfile': '1 type string p;2 localhostProfile string p',
@@ -425,25 +427,26 @@ export const MESSAGES: Record<string, string> = {
     '1 metadata meta/v1.ObjectMeta;5 immutable bool p;2 data {}bytes;4 stringData {}string;3 type string',
   'core/v1.SecretEnvSource': '1 localObjectReference core/v1.LocalObjectReference i;2 optional bool p',
   'core/v1.SecretKeySelector':
-    '1 localObjectReference core/v1.LocalObjectReference i;2 key string p;3 optional bool p',
+    'atomic;1 localObjectReference core/v1.LocalObjectReference i;2 key string p;3 optional bool p',
   'core/v1.SecretProjection':
-    '1 localObjectReference core/v1.LocalObjectReference i;2 items []core/v1.KeyToPath;4 optional bool p',
+    '1 localObjectReference core/v1.LocalObjectReference i;2 items []core/v1.KeyToPath atomic;4 optional bool p',
   'core/v1.SecretVolumeSource':
-    '1 secretName string;2 items []core/v1.KeyToPath;3 defaultMode int32 p;4 optional bool p;5 defaultUser int64 p',
+    '1 secretName string;2 items []core/v1.KeyToPath atomic;3 defaultMode int32 p;4 optional bool p;5 defaultUser int64 p',
   'core/v1.SecurityContext':
     '1 capabilities core/v1.Capabilities;2 privileged bool p;3 seLinuxOptions core/v1.SELinuxOptions;10 windowsOptions core/v1.WindowsSecurityContextOptions;4 runAsUser int64 p;8 runAsGroup int64 p;5 runAsNonRoot bool p;6 readOnlyRootFilesystem bool p;7 allowPrivilegeEscalation bool p;9 procMount string p;11 seccompProfile core/v1.SeccompProfile;12 appArmorProfile core/v1.AppArmorProfile',
   'core/v1.SELinuxOptions': '1 user string;2 role string;3 type string;4 level string',
   'core/v1.Service':
     '1 metadata meta/v1.ObjectMeta;2 spec core/v1.ServiceSpec;3 status core/v1.ServiceStatus',
   'core/v1.ServiceAccount':
-    '1 metadata meta/v1.ObjectMeta;2 secrets []core/v1.ObjectReference;3 imagePullSecrets []core/v1.LocalObjectReference;4 automountServiceAccountToken bool p',
+    '1 metadata meta/v1.ObjectMeta;2 secrets []core/v1.ObjectReference k=name;3 imagePullSecrets []core/v1.LocalObjectReference atomic;4 automountServiceAccountToken bool p',
   'core/v1.ServiceAccountTokenProjection':
     '1 audience string;2 expirationSeconds int64 p;3 path string p;4 user int64 p',
   'core/v1.ServicePort':
     '1 name string;2 protocol string;6 appProtocol string p;3 port int32 p;4 targetPort intstr.IntOrString;5 nodePort int32',
   'core/v1.ServiceSpec':
-    '1 ports []core/v1.ServicePort;2 selector {}string;3 clusterIP string;18 clusterIPs []string;4 type string;5 externalIPs []string;7 sessionAffinity string;8 loadBalancerIP string;9 loadBalancerSourceRanges []string;10 externalName string;11 externalTrafficPolicy string;12 healthCheckNodePort int32;13 publishNotReadyAddresses bool;14 sessionAffinityConfig core/v1.SessionAffinityConfig;19 ipFamilies []string;17 ipFamilyPolicy string p;20 allocateLoadBalancerNodePorts bool p;21 loadBalancerClass string p;22 internalTrafficPolicy string p;23 trafficDistribution string p',
-  'core/v1.ServiceStatus': '1 loadBalancer core/v1.LoadBalancerStatus;2 conditions []meta/v1.Condition',
+    '1 ports []core/v1.ServicePort k=port k=protocol;2 selector {}string atomic;3 clusterIP string;18 clusterIPs []string atomic;4 type string;5 externalIPs []string atomic;7 sessionAffinity string;8 loadBalancerIP string;9 loadBalancerSourceRanges []string atomic;10 externalName string;11 externalTrafficPolicy string;12 healthCheckNodePort int32;13 publishNotReadyAddresses bool;14 sessionAffinityConfig core/v1.SessionAffinityConfig;19 ipFamilies []string atomic;17 ipFamilyPolicy string p;20 allocateLoadBalancerNodePorts bool p;21 loadBalancerClass string p;22 internalTrafficPolicy string p;23 trafficDistribution string p',
+  'core/v1.ServiceStatus':
+    '1 loadBalancer core/v1.LoadBalancerStatus;2 conditions []meta/v1.Condition k=type',
   'core/v1.SessionAffinityConfig': '1 clientIP core/v1.ClientIPConfig',
   'core/v1.SleepAction': '1 seconds int64 p',
   'core/v1.StorageOSVolumeSource':
@@ -453,19 +456,20 @@ export const MESSAGES: Record<string, string> = {
   'core/v1.TCPSocketAction': '1 port intstr.IntOrString;2 host string',
   'core/v1.Toleration':
     '1 key string;2 operator string;3 value string;4 effect string;5 tolerationSeconds int64 p',
-  'core/v1.TopologySelectorLabelRequirement': '1 key string p;2 values []string',
-  'core/v1.TopologySelectorTerm': '1 matchLabelExpressions []core/v1.TopologySelectorLabelRequirement',
+  'core/v1.TopologySelectorLabelRequirement': '1 key string p;2 values []string atomic',
+  'core/v1.TopologySelectorTerm':
+    'atomic;1 matchLabelExpressions []core/v1.TopologySelectorLabelRequirement atomic',
   'core/v1.TopologySpreadConstraint':
-    '1 maxSkew int32 p;2 topologyKey string p;3 whenUnsatisfiable string p;4 labelSelector meta/v1.LabelSelector;5 minDomains int32 p;6 nodeAffinityPolicy string p;7 nodeTaintsPolicy string p;8 matchLabelKeys []string',
-  'core/v1.TypedLocalObjectReference': '1 apiGroup string p;2 kind string p;3 name string p',
+    '1 maxSkew int32 p;2 topologyKey string p;3 whenUnsatisfiable string p;4 labelSelector meta/v1.LabelSelector;5 minDomains int32 p;6 nodeAffinityPolicy string p;7 nodeTaintsPolicy string p;8 matchLabelKeys []string atomic',
+  'core/v1.TypedLocalObjectReference': 'atomic;1 apiGroup string p;2 kind string p;3 name string p',
   'core/v1.TypedObjectReference': '1 apiGroup string p;2 kind string p;3 name string p;4 namespace string p',
   'core/v1.Volume': '1 name string p;2 volumeSource core/v1.VolumeSource i',
   'core/v1.VolumeDevice': '1 name string p;2 devicePath string p',
   'core/v1.VolumeHealthCondition': '1 status string p;2 reason string p;3 message string',
   'core/v1.VolumeHealthStatus':
-    '1 healthConditions []core/v1.VolumeHealthCondition;2 lastTransitionTime meta/v1.Time',
+    '1 healthConditions []core/v1.VolumeHealthCondition k=status k=reason;2 lastTransitionTime meta/v1.Time',
   'core/v1.VolumeMount':
-    '1 name string p;2 readOnly bool;7 recursiveReadOnly string p;3 mountPath string p;4 subPath string;5 mountPropagation string p;6 subPathExpr string;8 bindMountOptions []string',
+    '1 name string p;2 readOnly bool;7 recursiveReadOnly string p;3 mountPath string p;4 subPath string;5 mountPropagation string p;6 subPathExpr string;8 bindMountOptions []string set',
   'core/v1.VolumeMountStatus':
     '1 name string p;2 mountPath string p;3 readOnly bool;4 recursiveReadOnly string p;5 volumeStatus core/v1.VolumeStatus',
   'core/v1.VolumeProjection':
@@ -483,22 +487,23 @@ export const MESSAGES: Record<string, string> = {
   'meta/v1.Condition':
     '1 type string p;2 status string p;3 observedGeneration int64;4 lastTransitionTime meta/v1.Time;5 reason string p;6 message string p',
   'meta/v1.DeleteOptions':
-    '1 gracePeriodSeconds int64 p;2 preconditions meta/v1.Preconditions;3 orphanDependents bool p;4 propagationPolicy string p;5 dryRun []string;6 ignoreStoreReadErrorWithClusterBreakingPotential bool p',
-  'meta/v1.FieldSelectorRequirement': '1 key string p;2 operator string p;3 values []string',
+    '1 gracePeriodSeconds int64 p;2 preconditions meta/v1.Preconditions;3 orphanDependents bool p;4 propagationPolicy string p;5 dryRun []string atomic;6 ignoreStoreReadErrorWithClusterBreakingPotential bool p',
+  'meta/v1.FieldSelectorRequirement': '1 key string p;2 operator string p;3 values []string atomic',
   'meta/v1.FieldsV1': '1 Raw bytes',
-  'meta/v1.LabelSelector': '1 matchLabels {}string;2 matchExpressions []meta/v1.LabelSelectorRequirement',
-  'meta/v1.LabelSelectorRequirement': '1 key string p;2 operator string p;3 values []string',
+  'meta/v1.LabelSelector':
+    'atomic;1 matchLabels {}string;2 matchExpressions []meta/v1.LabelSelectorRequirement atomic',
+  'meta/v1.LabelSelectorRequirement': '1 key string p;2 operator string p;3 values []string atomic',
   'meta/v1.ManagedFieldsEntry':
     '1 manager string;2 operation string;3 apiVersion string;4 time meta/v1.Time;6 fieldsType string;7 fieldsV1 meta/v1.FieldsV1;8 subresource string',
   'meta/v1.MicroTime': '1 seconds int64;2 nanos int32',
   'meta/v1.ObjectMeta':
-    '1 name string;2 generateName string;3 namespace string;4 selfLink string;5 uid string;6 resourceVersion string;7 generation int64;8 creationTimestamp meta/v1.Time;9 deletionTimestamp meta/v1.Time;10 deletionGracePeriodSeconds int64 p;11 labels {}string;12 annotations {}string;13 ownerReferences []meta/v1.OwnerReference;14 finalizers []string;17 managedFields []meta/v1.ManagedFieldsEntry',
+    '1 name string;2 generateName string;3 namespace string;4 selfLink string;5 uid string;6 resourceVersion string;7 generation int64;8 creationTimestamp meta/v1.Time;9 deletionTimestamp meta/v1.Time;10 deletionGracePeriodSeconds int64 p;11 labels {}string;12 annotations {}string;13 ownerReferences []meta/v1.OwnerReference k=uid;14 finalizers []string set;17 managedFields []meta/v1.ManagedFieldsEntry atomic',
   'meta/v1.OwnerReference':
-    '5 apiVersion string p;1 kind string p;3 name string p;4 uid string p;6 controller bool p;7 blockOwnerDeletion bool p',
+    'atomic;5 apiVersion string p;1 kind string p;3 name string p;4 uid string p;6 controller bool p;7 blockOwnerDeletion bool p',
   'meta/v1.Preconditions': '1 uid string p;2 resourceVersion string p',
   'meta/v1.Time': '1 seconds int64;2 nanos int32',
   'networking/v1.HTTPIngressPath': '1 path string;3 pathType string p;2 backend networking/v1.IngressBackend',
-  'networking/v1.HTTPIngressRuleValue': '1 paths []networking/v1.HTTPIngressPath',
+  'networking/v1.HTTPIngressRuleValue': '1 paths []networking/v1.HTTPIngressPath atomic',
   'networking/v1.Ingress':
     '1 metadata meta/v1.ObjectMeta;2 spec networking/v1.IngressSpec;3 status networking/v1.IngressStatus',
   'networking/v1.IngressBackend':
@@ -509,46 +514,46 @@ export const MESSAGES: Record<string, string> = {
   'networking/v1.IngressClassSpec':
     '1 controller string;2 parameters networking/v1.IngressClassParametersReference',
   'networking/v1.IngressLoadBalancerIngress':
-    '1 ip string;2 hostname string;4 ports []networking/v1.IngressPortStatus',
-  'networking/v1.IngressLoadBalancerStatus': '1 ingress []networking/v1.IngressLoadBalancerIngress',
+    '1 ip string;2 hostname string;4 ports []networking/v1.IngressPortStatus atomic',
+  'networking/v1.IngressLoadBalancerStatus': '1 ingress []networking/v1.IngressLoadBalancerIngress atomic',
   'networking/v1.IngressPortStatus': '1 port int32 p;2 protocol string p;3 error string p',
   'networking/v1.IngressRule': '1 host string;2 ingressRuleValue networking/v1.IngressRuleValue i',
   'networking/v1.IngressRuleValue': '1 http networking/v1.HTTPIngressRuleValue',
   'networking/v1.IngressServiceBackend': '1 name string p;2 port networking/v1.ServiceBackendPort',
   'networking/v1.IngressSpec':
-    '4 ingressClassName string p;1 defaultBackend networking/v1.IngressBackend;2 tls []networking/v1.IngressTLS;3 rules []networking/v1.IngressRule',
+    '4 ingressClassName string p;1 defaultBackend networking/v1.IngressBackend;2 tls []networking/v1.IngressTLS atomic;3 rules []networking/v1.IngressRule atomic',
   'networking/v1.IngressStatus': '1 loadBalancer networking/v1.IngressLoadBalancerStatus',
-  'networking/v1.IngressTLS': '1 hosts []string;2 secretName string',
-  'networking/v1.IPBlock': '1 cidr string p;2 except []string',
+  'networking/v1.IngressTLS': '1 hosts []string atomic;2 secretName string',
+  'networking/v1.IPBlock': '1 cidr string p;2 except []string atomic',
   'networking/v1.NetworkPolicy': '1 metadata meta/v1.ObjectMeta;2 spec networking/v1.NetworkPolicySpec',
   'networking/v1.NetworkPolicyEgressRule':
-    '1 ports []networking/v1.NetworkPolicyPort;2 to []networking/v1.NetworkPolicyPeer',
+    '1 ports []networking/v1.NetworkPolicyPort atomic;2 to []networking/v1.NetworkPolicyPeer atomic',
   'networking/v1.NetworkPolicyIngressRule':
-    '1 ports []networking/v1.NetworkPolicyPort;2 from []networking/v1.NetworkPolicyPeer',
+    '1 ports []networking/v1.NetworkPolicyPort atomic;2 from []networking/v1.NetworkPolicyPeer atomic',
   'networking/v1.NetworkPolicyPeer':
     '1 podSelector meta/v1.LabelSelector;2 namespaceSelector meta/v1.LabelSelector;3 ipBlock networking/v1.IPBlock',
   'networking/v1.NetworkPolicyPort': '1 protocol string p;2 port intstr.IntOrString;3 endPort int32 p',
   'networking/v1.NetworkPolicySpec':
-    '1 podSelector meta/v1.LabelSelector;2 ingress []networking/v1.NetworkPolicyIngressRule;3 egress []networking/v1.NetworkPolicyEgressRule;4 policyTypes []string',
-  'networking/v1.ServiceBackendPort': '1 name string;2 number int32',
+    '1 podSelector meta/v1.LabelSelector;2 ingress []networking/v1.NetworkPolicyIngressRule atomic;3 egress []networking/v1.NetworkPolicyEgressRule atomic;4 policyTypes []string atomic',
+  'networking/v1.ServiceBackendPort': 'atomic;1 name string;2 number int32',
   'policy/v1.PodDisruptionBudget':
     '1 metadata meta/v1.ObjectMeta;2 spec policy/v1.PodDisruptionBudgetSpec;3 status policy/v1.PodDisruptionBudgetStatus',
   'policy/v1.PodDisruptionBudgetSpec':
     '1 minAvailable intstr.IntOrString;2 selector meta/v1.LabelSelector;3 maxUnavailable intstr.IntOrString;4 unhealthyPodEvictionPolicy string p',
   'policy/v1.PodDisruptionBudgetStatus':
-    '1 observedGeneration int64;2 disruptedPods {}meta/v1.Time;3 disruptionsAllowed int32 p;4 currentHealthy int32 p;5 desiredHealthy int32 p;6 expectedPods int32 p;7 conditions []meta/v1.Condition',
-  'rbac/v1.AggregationRule': '1 clusterRoleSelectors []meta/v1.LabelSelector',
+    '1 observedGeneration int64;2 disruptedPods {}meta/v1.Time;3 disruptionsAllowed int32 p;4 currentHealthy int32 p;5 desiredHealthy int32 p;6 expectedPods int32 p;7 conditions []meta/v1.Condition k=type',
+  'rbac/v1.AggregationRule': '1 clusterRoleSelectors []meta/v1.LabelSelector atomic',
   'rbac/v1.ClusterRole':
-    '1 metadata meta/v1.ObjectMeta;2 rules []rbac/v1.PolicyRule;3 aggregationRule rbac/v1.AggregationRule',
+    '1 metadata meta/v1.ObjectMeta;2 rules []rbac/v1.PolicyRule atomic;3 aggregationRule rbac/v1.AggregationRule',
   'rbac/v1.ClusterRoleBinding':
-    '1 metadata meta/v1.ObjectMeta;2 subjects []rbac/v1.Subject;3 roleRef rbac/v1.RoleRef',
+    '1 metadata meta/v1.ObjectMeta;2 subjects []rbac/v1.Subject atomic;3 roleRef rbac/v1.RoleRef',
   'rbac/v1.PolicyRule':
-    '1 verbs []string;2 apiGroups []string;3 resources []string;4 resourceNames []string;5 nonResourceURLs []string',
-  'rbac/v1.Role': '1 metadata meta/v1.ObjectMeta;2 rules []rbac/v1.PolicyRule',
+    '1 verbs []string atomic;2 apiGroups []string atomic;3 resources []string atomic;4 resourceNames []string atomic;5 nonResourceURLs []string atomic',
+  'rbac/v1.Role': '1 metadata meta/v1.ObjectMeta;2 rules []rbac/v1.PolicyRule atomic',
   'rbac/v1.RoleBinding':
-    '1 metadata meta/v1.ObjectMeta;2 subjects []rbac/v1.Subject;3 roleRef rbac/v1.RoleRef',
-  'rbac/v1.RoleRef': '1 apiGroup string p;2 kind string p;3 name string p',
-  'rbac/v1.Subject': '1 kind string p;2 apiGroup string;3 name string p;4 namespace string',
+    '1 metadata meta/v1.ObjectMeta;2 subjects []rbac/v1.Subject atomic;3 roleRef rbac/v1.RoleRef',
+  'rbac/v1.RoleRef': 'atomic;1 apiGroup string p;2 kind string p;3 name string p',
+  'rbac/v1.Subject': 'atomic;1 kind string p;2 apiGroup string;3 name string p;4 namespace string',
   'resource.Quantity': '1 string string',
   'runtime.RawExtension': '1 - bytes p',
   'scheduling/v1alpha3.TopologyConstraint': '1 key string p',
@@ -560,10 +565,10 @@ export const MESSAGES: Record<string, string> = {
   'scheduling/v1alpha3.WorkloadPodGroupResourceClaim':
     '1 name string p;2 resourceClaimName string p;3 resourceClaimTemplateName string p',
   'scheduling/v1alpha3.WorkloadPodGroupSchedulingConstraints':
-    '1 topology []scheduling/v1alpha3.TopologyConstraint',
+    '1 topology []scheduling/v1alpha3.TopologyConstraint atomic',
   'scheduling/v1alpha3.WorkloadPodGroupSchedulingPolicy':
     '1 basic scheduling/v1alpha3.WorkloadPodGroupBasicSchedulingPolicy;2 gang scheduling/v1alpha3.WorkloadPodGroupGangSchedulingPolicy',
   'scheduling/v1alpha3.WorkloadPodGroupSingleDisruptionMode': '',
   'storage/v1.StorageClass':
-    '1 metadata meta/v1.ObjectMeta;2 provisioner string p;3 parameters {}string;4 reclaimPolicy string p;5 mountOptions []string;6 allowVolumeExpansion bool p;7 volumeBindingMode string p;8 allowedTopologies []core/v1.TopologySelectorTerm',
+    '1 metadata meta/v1.ObjectMeta;2 provisioner string p;3 parameters {}string;4 reclaimPolicy string p;5 mountOptions []string atomic;6 allowVolumeExpansion bool p;7 volumeBindingMode string p;8 allowedTopologies []core/v1.TopologySelectorTerm atomic',
 }
