@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest'
-import { type Sandbox, startSandbox } from '../src/index'
-import { type Helm, helmFor, type Kubectl, kubectlFor } from './helpers'
+import type { Sandbox } from '../src/index'
+import { type Helm, type Kubectl, startWithTools } from './helpers'
 
 /** A bare sandbox with the real helm and kubectl on it, and the lines its controllers log. */
 export interface BareCluster {
@@ -19,17 +19,16 @@ export function useBareCluster(
   hooks: { before?: () => void | Promise<void>; after?: () => void | Promise<void> } = {},
 ): BareCluster {
   const cluster = { lines: [] as string[] } as BareCluster
+  let stop: (() => Promise<void>) | undefined
   beforeAll(async () => {
     await hooks.before?.()
-    cluster.sandbox = await startSandbox({ timeScale, bare: true, log: (line) => cluster.lines.push(line) })
-    cluster.helm = helmFor(cluster.sandbox)
-    cluster.kubectl = kubectlFor(cluster.sandbox)
+    const started = await startWithTools({ timeScale, bare: true, log: (line) => cluster.lines.push(line) })
+    Object.assign(cluster, { sandbox: started.sandbox, helm: started.helm, kubectl: started.kubectl })
+    stop = started.stop
   })
   afterAll(async () => {
     if (process.env.SANDBOX_DEBUG) console.log(cluster.lines.join('\n'))
-    cluster.helm?.cleanup()
-    cluster.kubectl?.cleanup()
-    await cluster.sandbox?.stop()
+    await stop?.()
     await hooks.after?.()
   })
   return cluster

@@ -1,23 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Sandbox, startSandbox } from '../src/index'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Obj } from '../src/util'
-import { type Helm, helmFor, sharedChart, waitFor } from './helpers'
+import { useBareCluster } from './bare-cluster'
+import { sharedChart, waitFor } from './helpers'
 
 // Flagger in a bare sandbox comes from its real chart, installed with the real helm: the model runs
 // while Flagger's Deployment is available, configured from its command line; its metrics server and
 // the load tester are reached through the cluster's Services.
 describe('Flagger from its chart in a bare sandbox', () => {
-  let sandbox: Sandbox
-  let helm: Helm
-  const lines: string[] = []
+  const cluster = useBareCluster(0.01)
   /** Store changes in order: `Deployment flagger-system/flagger available` and `Canary apps/app status`. */
   const timeline: string[] = []
 
-  const rt = (apiVersion: string, kind: string) => sandbox.store.registry.byKind(apiVersion, kind)!
+  const rt = (apiVersion: string, kind: string) => cluster.sandbox.store.registry.byKind(apiVersion, kind)!
   const canary = (ns: string, name = 'app') =>
-    sandbox.store.get(rt('flagger.app/v1beta1', 'Canary'), ns, name)
+    cluster.sandbox.store.get(rt('flagger.app/v1beta1', 'Canary'), ns, name)
   const events = (ns: string) =>
-    sandbox.store
+    cluster.sandbox.store
       .list(rt('v1', 'Event'), ns)
       .sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion))
       .map((e) => e.message as string)
@@ -33,8 +31,8 @@ describe('Flagger from its chart in a bare sandbox', () => {
     ...values.flatMap((v) => ['--set', v]),
   ]
   const app = (ns: string, analysis: Obj, image = 'example.com/app:1') => {
-    sandbox.store.create(rt('v1', 'Namespace'), { metadata: { name: ns } })
-    sandbox.store.create(rt('apps/v1', 'Deployment'), {
+    cluster.sandbox.store.create(rt('v1', 'Namespace'), { metadata: { name: ns } })
+    cluster.sandbox.store.create(rt('apps/v1', 'Deployment'), {
       metadata: { name: 'app', namespace: ns },
       spec: {
         replicas: 1,
@@ -42,7 +40,7 @@ describe('Flagger from its chart in a bare sandbox', () => {
         template: { metadata: { labels: { app: 'app' } }, spec: { containers: [{ name: 'app', image }] } },
       },
     })
-    sandbox.store.create(rt('flagger.app/v1beta1', 'Canary'), {
+    cluster.sandbox.store.create(rt('flagger.app/v1beta1', 'Canary'), {
       metadata: { name: 'app', namespace: ns },
       spec: {
         targetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'app' },
@@ -62,15 +60,13 @@ describe('Flagger from its chart in a bare sandbox', () => {
     })
   }
   const setImage = (ns: string, image: string) => {
-    const d = sandbox.store.get(rt('apps/v1', 'Deployment'), ns, 'app')!
+    const d = cluster.sandbox.store.get(rt('apps/v1', 'Deployment'), ns, 'app')!
     d.spec.template.spec.containers[0].image = image
-    sandbox.store.update(rt('apps/v1', 'Deployment'), d)
+    cluster.sandbox.store.update(rt('apps/v1', 'Deployment'), d)
   }
 
-  beforeAll(async () => {
-    sandbox = await startSandbox({ timeScale: 0.01, bare: true, log: (line) => lines.push(line) })
-    helm = helmFor(sandbox)
-    sandbox.store.subscribe((e) => {
+  beforeAll(() => {
+    cluster.sandbox.store.subscribe((e) => {
       const o = e.object
       if (
         e.rt.kind === 'Deployment' &&
@@ -82,14 +78,10 @@ describe('Flagger from its chart in a bare sandbox', () => {
         timeline.push(`Canary ${o.metadata.namespace}/${o.metadata.name} status`)
     })
   })
-  afterAll(async () => {
-    helm?.cleanup()
-    await sandbox?.stop()
-  })
 
   it('stays idle until its Deployment is available, then watches only the namespace its arguments name', async () => {
     // The chart's CRDs, and a Flagger with no pods yet.
-    await helm(
+    await cluster.helm(
       'install',
       'flagger',
       ...flagger('meshProvider=kubernetes', 'namespace=apps', 'leaderElection.replicaCount=0'),
@@ -98,19 +90,19 @@ describe('Flagger from its chart in a bare sandbox', () => {
     app('apps', {})
     app('elsewhere', {})
     expect(canary('apps')!.status).toBeUndefined()
-    await helm('upgrade', 'flagger', ...flagger('leaderElection.replicaCount=1'), '--reuse-values')
+    await cluster.helm('upgrade', 'flagger', ...flagger('leaderElection.replicaCount=1'), '--reuse-values')
     await phase('apps', 'Initialized')
     const started = timeline.indexOf('Deployment flagger-system/flagger available')
     expect(started).toBeGreaterThanOrEqual(0)
     expect(timeline.indexOf('Canary apps/app status')).toBeGreaterThan(started)
     // -namespace=apps: the Canary next door is not Flagger's business.
     expect(canary('elsewhere')!.status).toBeUndefined()
-    expect(lines).toContain('flagger: running as Deployment flagger-system/flagger')
+    expect(cluster.lines).toContain('flagger: running as Deployment flagger-system/flagger')
   })
 
   it('fails a canary whose metrics server it cannot reach, with Flagger’s messages', async () => {
     // The chart's default metrics server, http://prometheus:9090, is no Service in this cluster.
-    expect(lines).toContain(
+    expect(cluster.lines).toContain(
       'flagger: Metrics server http://prometheus:9090 unreachable running query failed: request failed: Get "http://prometheus:9090/api/v1/query?query=vector%281%29": dial tcp: lookup prometheus on 10.43.0.10:53: no such host',
     )
     expect(events('apps')).toContain(
@@ -128,13 +120,15 @@ describe('Flagger from its chart in a bare sandbox', () => {
   })
 
   it('restarts with new arguments: its own Prometheus, reachable, lets the next canary through', async () => {
-    await helm('upgrade', 'flagger', ...flagger('prometheus.install=true'), '--reuse-values')
+    await cluster.helm('upgrade', 'flagger', ...flagger('prometheus.install=true'), '--reuse-values')
     // helm waited for the new Flagger and its Prometheus; the model restarted with the new command line.
     await waitFor(
       'Flagger restarted',
-      () => lines.filter((l) => l === 'flagger: running as Deployment flagger-system/flagger').length === 2,
+      () =>
+        cluster.lines.filter((l) => l === 'flagger: running as Deployment flagger-system/flagger').length ===
+        2,
     )
-    const deployment = sandbox.store.get(rt('apps/v1', 'Deployment'), 'flagger-system', 'flagger')!
+    const deployment = cluster.sandbox.store.get(rt('apps/v1', 'Deployment'), 'flagger-system', 'flagger')!
     expect(deployment.spec.template.spec.containers[0].command).toContain(
       '-metrics-server=http://flagger-prometheus:9090',
     )
@@ -147,13 +141,13 @@ describe('Flagger from its chart in a bare sandbox', () => {
     cd.spec.analysis.webhooks = [
       { name: 'acceptance', type: 'pre-rollout', url: 'http://flagger-loadtester.apps/', timeout: '30s' },
     ]
-    sandbox.store.update(rt('flagger.app/v1beta1', 'Canary'), cd)
+    cluster.sandbox.store.update(rt('flagger.app/v1beta1', 'Canary'), cd)
     setImage('apps', 'example.com/app:4')
     await phase('apps', 'Failed')
     expect(events('apps')).toContain(
       'Halt app.apps advancement pre-rollout check acceptance failed POST http://flagger-loadtester.apps/ giving up after 1 attempt(s): Post "http://flagger-loadtester.apps/": dial tcp: lookup flagger-loadtester.apps on 10.43.0.10:53: no such host',
     )
-    await helm(
+    await cluster.helm(
       'install',
       'flagger-loadtester',
       sharedChart('loadtester-0.38.0.tgz'),
