@@ -1,2 +1,10 @@
-export { ensureHelm, ensureKubectl, ensureTool, repoRoot, type Tool, toolsCacheDir } from './tools'
+export {
+  ensureHelm,
+  ensureKubectl,
+  ensureTool,
+  repoRoot,
+  sharedChartsDir,
+  type Tool,
+  toolsCacheDir,
+} from './tools'
 export { type ZipEntry, ZipFile } from './zip'
