@@ -124,7 +124,7 @@ describe('helm-controller', () => {
     )
   })
 
-  it('rolls back a failed upgrade, retries, stalls when retries run out, and tries again only on a reset', async () => {
+  it('rolls back a failed upgrade, retries, stalls when retries run out, and tries again only on a reset or force', async () => {
     setup('roll')
     release('roll', 'api', {
       upgrade: { remediation: { retries: 1 } },
@@ -178,6 +178,13 @@ describe('helm-controller', () => {
     await waitFor('two more attempts', () => history('roll', 'api')[0] === '9 deployed')
     const again = await world.until('roll', 'api', 'Stalled', 'True', 'RetriesExceeded')
     expect(again.status).toMatchObject({ lastHandledResetAt: 'r1', upgradeFailures: 2 })
+
+    // `flux reconcile hr api --force`: one more upgrade, retries spent or not.
+    annotate('roll', 'api', { 'reconcile.fluxcd.io/forceAt': 'f1', 'reconcile.fluxcd.io/requestedAt': 'f1' })
+    await waitFor('one forced attempt', () => history('roll', 'api')[0] === '11 deployed')
+    const forced = await world.until('roll', 'api', 'Stalled', 'True', 'RetriesExceeded')
+    expect(forced.status).toMatchObject({ lastHandledForceAt: 'f1', upgradeFailures: 3 })
+    expect(world.condition(forced, 'Stalled')!.message).toBe('Failed to upgrade after 3 attempt(s)')
 
     // A fixed spec is a new attempt: the upgrade goes through and the stall is gone.
     world.patch(HR, 'HelmRelease', 'roll', 'api', (o) => {
