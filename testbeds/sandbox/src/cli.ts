@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { inert } from '@canary-delivery/action-kit'
 import { type ChartRepository, serveChartRepository } from './chart-repository'
 import { startSandbox } from './sandbox'
 
@@ -42,7 +43,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     fail(`--port: expected a port number, got "${values.port}"`)
 
-  const log = (line: string) => console.log(`${new Date().toISOString().slice(11, 23)} ${line}`)
+  // Controllers pass on text the sandbox did not write (helm's output, chart and event text): one inert line each.
+  const log = (line: string) => console.log(`${new Date().toISOString().slice(11, 23)} ${inert(line)}`)
   let charts: ChartRepository | undefined
   if (typeof values.charts === 'string') {
     try {

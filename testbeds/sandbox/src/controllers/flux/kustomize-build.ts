@@ -25,7 +25,7 @@ export function build(dir: string, root?: string): Obj[] {
     }
     return out
   }
-  const k = (parseYaml(readFileSync(file, 'utf8')) ?? {}) as Obj
+  const k = (parseYaml(readFileSync(file, 'utf8'), { maxAliasCount: 100 }) ?? {}) as Obj
   let out: Obj[] = []
   for (const res of [...(k.resources ?? []), ...(k.bases ?? [])] as string[]) {
     const p = resolve(dir, res)
@@ -56,7 +56,7 @@ function readManifests(path: string): Obj[] {
   const out: Obj[] = []
   for (const doc of parseAllDocuments(readFileSync(path, 'utf8'))) {
     if (doc.errors.length > 0) throw new Error(`${path}: ${doc.errors[0]!.message}`)
-    const value = doc.toJS() as Obj | null
+    const value = doc.toJS({ maxAliasCount: 100 }) as Obj | null
     if (!value) continue
     if (!value.apiVersion || !value.kind) throw new Error(`${path}: missing apiVersion or kind`)
     if (value.kind.endsWith('List') && Array.isArray(value.items)) out.push(...value.items)
