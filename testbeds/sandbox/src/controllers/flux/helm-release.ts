@@ -180,7 +180,9 @@ class Reconcile {
       this.save(false)
       return DEPENDENCY_REQUEUE_MS
     }
-    const metadata = parseYaml(readFileSync(join(artifact.dir, 'Chart.yaml'), 'utf8'), { maxAliasCount: 100 }) as Obj
+    const metadata = parseYaml(readFileSync(join(artifact.dir, 'Chart.yaml'), 'utf8'), {
+      maxAliasCount: 100,
+    }) as Obj
     const { release, namespace } = releaseName(hr)
     status.storageNamespace = hr.spec?.storageNamespace ?? namespace
     const configDigest = `sha256:${createHash('sha256').update(stableJson(values)).digest('hex')}`
