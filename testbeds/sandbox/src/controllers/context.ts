@@ -28,25 +28,3 @@ export function kind(registry: Registry, group: string, plural: string): Resourc
   if (!rt) throw new Error(`sandbox: no resource type ${plural}.${group}`)
   return rt
 }
-
-/**
- * Work a store listener must not do inside the event (writes would interleave with the other
- * listeners): `later` runs it once the current event has reached everyone; `cancel` drops what is
- * still pending, for stop().
- */
-export function deferrer(ctx: ControllerContext): { later(fn: () => void): void; cancel(): void } {
-  const pending = new Set<() => void>()
-  return {
-    later(fn) {
-      const cancel = ctx.clock.setTimeout(() => {
-        pending.delete(cancel)
-        fn()
-      }, 0)
-      pending.add(cancel)
-    },
-    cancel() {
-      for (const cancel of pending) cancel()
-      pending.clear()
-    },
-  }
-}

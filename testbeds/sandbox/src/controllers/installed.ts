@@ -1,7 +1,8 @@
 import type { StoreEvent } from '../store'
 import { type Obj, stableJson } from '../util'
-import { type Controller, type ControllerContext, deferrer, kind } from './context'
+import { type Controller, type ControllerContext, kind } from './context'
 import { isDeploymentReady } from './deployment'
+import { deferrer } from './workqueue'
 
 /** The Deployment a controller runs as, and its container that runs the controller's image. */
 export interface Installed {
@@ -61,7 +62,8 @@ export function whileInstalled(
     }
   }
 
-  const { later, cancel } = deferrer(ctx)
+  const deferred = deferrer(ctx)
+  const later = deferred.later
   const unsubscribe = ctx.store.subscribe((e: StoreEvent) => {
     if (e.rt === deployments) {
       const { namespace, name } = e.object.metadata
@@ -81,7 +83,7 @@ export function whileInstalled(
   return {
     async stop() {
       unsubscribe()
-      cancel()
+      deferred.stop()
       for (const key of [...running.keys()]) halt(key)
       await Promise.all(stopping)
     },

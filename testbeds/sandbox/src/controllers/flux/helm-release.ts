@@ -5,8 +5,9 @@ import { parse as parseYaml } from 'yaml'
 import { goDuration } from '../../clock'
 import type { StoreEvent } from '../../store'
 import { clone, deepEqual, type Obj, stableJson } from '../../util'
-import { type Controller, type ControllerContext, deferrer, kind } from '../context'
+import { type Controller, type ControllerContext, kind } from '../context'
 import { periodic, requestedAt } from '../periodic'
+import { deferrer } from '../workqueue'
 import { type ActionResult, HelmActions, type ReleaseRequest } from './helm-actions'
 import { chartTemplate, sourceNotReady } from './helm-chart-template'
 import {
@@ -52,7 +53,8 @@ export function helmReleaseController(
   const reconciler = periodic(ctx, helmReleases, 600_000, (hr) =>
     new Reconcile(ctx, helmReleases, helmCharts, storage, actions, hr).run(),
   )
-  const { later, cancel } = deferrer(ctx)
+  const deferred = deferrer(ctx)
+  const later = deferred.later
   const unsubscribe = ctx.store.subscribe((e: StoreEvent) => {
     // A new chart artifact reconciles the release it was made for.
     if (e.rt === helmCharts && e.type !== 'DELETED') {
@@ -83,7 +85,7 @@ export function helmReleaseController(
   return {
     stop() {
       unsubscribe()
-      cancel()
+      deferred.stop()
       reconciler.stop()
     },
   }
