@@ -1,0 +1,235 @@
+import { formatDuration, inert } from '@canary-delivery/action-kit'
+import type { KubeObject } from '@canary-delivery/kube'
+import { type Cluster, type FluxKind, fluxPath, resourcePath } from './cluster'
+import {
+  emptyState,
+  type FluxObject,
+  type FluxState,
+  judge,
+  kindNowServed,
+  lookup,
+  type Ref,
+  reach,
+  record,
+  refKey,
+  refLabel,
+  stalledWithNewSpec,
+  type Verdict,
+} from './flux-state'
+
+/**
+ * Follows every Kustomization and HelmRelease the cluster's path reaches, live, through watches,
+ * until all are Ready for the revision Git has, one fails in a way Flux will not recover from by
+ * itself, or the deadline passes. A line is printed whenever an object's state or Flux's message
+ * about it changes.
+ */
+
+export interface FollowOptions {
+  cluster: Cluster
+  /** The sync Kustomization the action applied (`flux-system/cluster`). */
+  root: Ref
+  /** The revision Git's branch had when the run started (`main@sha1:…`); the root's source must reach it. */
+  revision?: string
+  /** Ask helm-controller to reset a HelmRelease stalled on exhausted retries whose spec changed since. */
+  resetStalled: boolean
+  /** Aborts at the deadline (or when the runner cancels). */
+  signal: AbortSignal
+  log: (line: string) => void
+  /** How often a reminder names what is still awaited (default 30s). */
+  reminderMs?: number
+}
+
+export interface FollowResult {
+  result: 'ready' | 'failed' | 'timed-out'
+  state: FluxState
+  reached: Ref[]
+  failure?: { ref: Ref; message: string; events: string[] }
+  /** Objects not ready when the deadline passed, with Flux's last word on each. */
+  waiting: { ref: Ref; message: string }[]
+  /** What the action asked Flux for on the way (resets, reconciles). */
+  requests: string[]
+}
+
+const WATCHED: (FluxKind | 'CustomResourceDefinition')[] = [
+  'GitRepository',
+  'Kustomization',
+  'HelmRelease',
+  'CustomResourceDefinition',
+]
+
+const watchPath = (kind: FluxKind | 'CustomResourceDefinition') =>
+  kind === 'CustomResourceDefinition'
+    ? resourcePath('apiextensions.k8s.io/v1', 'customresourcedefinitions')
+    : fluxPath(kind)
+
+/** The newest events about an object, Warnings first, in one line each (text from the cluster: inert). */
+export async function eventsAbout(cluster: Cluster, ref: Ref, limit = 3): Promise<string[]> {
+  const events = await cluster
+    .list<
+      KubeObject & {
+        type?: string
+        reason?: string
+        message?: string
+        lastTimestamp?: string
+        eventTime?: string
+        involvedObject?: { kind?: string }
+      }
+    >(resourcePath('v1', 'events', ref.namespace), { fieldSelector: `involvedObject.name=${ref.name}` })
+    .catch(() => [])
+  const when = (e: (typeof events)[number]) => e.lastTimestamp ?? e.eventTime ?? ''
+  return events
+    .filter((e) => e.involvedObject?.kind === ref.kind)
+    .sort((a, b) => (a.type === b.type ? when(b).localeCompare(when(a)) : a.type === 'Warning' ? -1 : 1))
+    .slice(0, limit)
+    .map((e) => inert(`${e.type ?? 'Normal'} ${e.reason ?? ''}: ${e.message ?? ''}`))
+}
+
+export function followTree(options: FollowOptions): Promise<FollowResult> {
+  const { cluster, root, log } = options
+  const started = Date.now()
+  const state = emptyState()
+  const shown = new Map<string, string>()
+  const handled = new Set<string>()
+  const requests: string[] = []
+  let sourceAtRevision = options.revision === undefined
+  let finished = false
+  let settling = false
+  let synced = false
+  let lastLine = Date.now()
+  const stamp = () => formatDuration(Date.now() - started, 'clock')
+  const say = (line: string) => {
+    lastLine = Date.now()
+    log(`[${stamp()}] ${line}`)
+  }
+
+  return new Promise<FollowResult>((resolve) => {
+    let reached: Ref[] = [root]
+    const verdicts = new Map<string, Verdict>()
+    const finish = (result: Omit<FollowResult, 'state' | 'reached' | 'requests'>) => {
+      if (finished) return
+      finished = true
+      clearInterval(reminder)
+      options.signal.removeEventListener('abort', onAbort)
+      for (const watch of watches) watch.stop()
+      resolve({ ...result, state, reached, requests })
+    }
+    const ask = (what: string, path: string, annotations: Record<string, string>) => {
+      requests.push(what)
+      say(what)
+      cluster
+        .annotate(path, annotations)
+        .catch((error: Error) => say(`could not ask: ${inert(error.message)}`))
+    }
+
+    const evaluate = () => {
+      if (finished || settling || !synced) return
+      reached = reach(state, root)
+      const rootSource = lookup(state, root)?.spec?.sourceRef as
+        | { name?: string; namespace?: string }
+        | undefined
+      for (const ref of reached) {
+        const key = refKey(ref)
+        const object = lookup(state, ref)
+        let verdict = judge(state, ref)
+        const isRootSource =
+          ref.kind === 'GitRepository' &&
+          ref.name === rootSource?.name &&
+          ref.namespace === (rootSource?.namespace ?? root.namespace)
+        if (isRootSource && options.revision !== undefined) {
+          const revision = object?.status?.artifact?.revision as string | undefined
+          if (revision === options.revision) sourceAtRevision = true
+          if (!sourceAtRevision && verdict.state !== 'failed')
+            verdict = {
+              state: 'waiting',
+              message: `fetching ${options.revision} (has ${revision ?? 'nothing'})`,
+            }
+        }
+        if (
+          ref.kind === 'HelmRelease' &&
+          verdict.state === 'failed' &&
+          options.resetStalled &&
+          stalledWithNewSpec(object)
+        ) {
+          const token = new Date().toISOString()
+          if (!handled.has(`reset:${key}`)) {
+            handled.add(`reset:${key}`)
+            ask(
+              `${refLabel(ref)} is stalled after exhausted retries, and its spec changed since (generation ${object?.metadata.generation}): asked helm-controller to reset its failure counts (reconcile.fluxcd.io/resetAt)`,
+              fluxPath('HelmRelease', ref.namespace, ref.name),
+              { 'reconcile.fluxcd.io/requestedAt': token, 'reconcile.fluxcd.io/resetAt': token },
+            )
+          }
+          verdict = { ...verdict, state: 'waiting', message: `reset requested; was: ${verdict.message}` }
+        }
+        if (ref.kind === 'Kustomization' && verdict.state === 'waiting') {
+          const served = kindNowServed(state, object)
+          if (served && !handled.has(`kind:${key}:${served}:${object?.metadata.resourceVersion}`)) {
+            handled.add(`kind:${key}:${served}:${object?.metadata.resourceVersion}`)
+            ask(
+              `${refLabel(ref)} failed before the CRD of ${served} was Established; it is now: asked kustomize-controller to apply again`,
+              fluxPath('Kustomization', ref.namespace, ref.name),
+              { 'reconcile.fluxcd.io/requestedAt': new Date().toISOString() },
+            )
+          }
+        }
+        verdicts.set(key, verdict)
+        const line = `${refLabel(ref)}: ${verdict.state}${verdict.message ? ` — ${inert(verdict.message)}` : ''}`
+        if (shown.get(key) !== line) {
+          shown.set(key, line)
+          say(line)
+        }
+      }
+      const failed = reached.find((ref) => verdicts.get(refKey(ref))?.state === 'failed')
+      if (failed) {
+        const message = verdicts.get(refKey(failed))!.message
+        settling = true
+        void eventsAbout(cluster, failed).then((events) =>
+          finish({ result: 'failed', failure: { ref: failed, message, events }, waiting: [] }),
+        )
+        return
+      }
+      if (reached.every((ref) => verdicts.get(refKey(ref))?.state === 'ready'))
+        finish({ result: 'ready', waiting: [] })
+    }
+
+    const watches = WATCHED.map((kind) =>
+      cluster.watch<FluxObject>(watchPath(kind), (type, object) => {
+        record(state, kind, type, object)
+        evaluate()
+      }),
+    )
+    const waiting = () =>
+      reached
+        .filter((ref) => verdicts.get(refKey(ref))?.state !== 'ready')
+        .map((ref) => ({ ref, message: verdicts.get(refKey(ref))?.message ?? 'not seen yet' }))
+    const onAbort = () => finish({ result: 'timed-out', waiting: waiting() })
+    if (options.signal.aborted) return onAbort()
+    options.signal.addEventListener('abort', onAbort, { once: true })
+    const reminderMs = options.reminderMs ?? 30_000
+    const reminder = setInterval(
+      () => {
+        if (finished || Date.now() - lastLine < reminderMs) return
+        const open = waiting()
+        say(`still waiting for ${open.length}: ${open.map((w) => refLabel(w.ref)).join(', ')}`)
+      },
+      Math.min(reminderMs, 5_000),
+    )
+    reminder.unref?.()
+    Promise.all(watches.map((watch) => watch.synced)).then(
+      () => {
+        synced = true
+        evaluate()
+      },
+      (error: Error) =>
+        finish({
+          result: 'failed',
+          failure: {
+            ref: root,
+            message: `watching Flux's objects failed: ${inert(error.message)}`,
+            events: [],
+          },
+          waiting: [],
+        }),
+    )
+  })
+}
