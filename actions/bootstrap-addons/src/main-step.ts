@@ -1,0 +1,32 @@
+import * as core from '@actions/core'
+import { interruptible, mask, registerSecret, runAction, writeSummary } from '@canary-delivery/action-kit'
+import { addonsOutput, bootstrapAddons, renderSummary } from '@canary-delivery/addons'
+import { readInputs } from './inputs'
+
+async function main(): Promise<void> {
+  const inputs = readInputs()
+  // GitHub cancels with SIGINT, then SIGTERM: the first ends the run (helm is asked to stop by
+  // interruptible()), so that the credentials are removed before the runner kills the process.
+  const cancel = new AbortController()
+  const onSignal = (signal: NodeJS.Signals) => cancel.abort(new Error(`the runner sent ${signal}`))
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  const report = await interruptible(() =>
+    bootstrapAddons({
+      ...inputs,
+      signal: cancel.signal,
+      log: (line) => core.info(line),
+      registerSecret,
+      onWorkDir: (dir) => core.saveState('work-dir', dir),
+    }),
+  )
+  core.setOutput('result', report.result)
+  core.setOutput('changed', String(report.changed))
+  core.setOutput('flux-version', report.flux.appVersion)
+  core.setOutput('addons', addonsOutput(report.addons))
+  for (const warning of report.warnings) core.warning(mask(warning))
+  await writeSummary(...renderSummary(report))
+  if (report.failure) core.setFailed(mask(report.failure))
+}
+
+await runAction(main)
