@@ -156,6 +156,11 @@ export async function bootstrapAddons(settings: BootstrapSettings): Promise<Boot
   let prepared: PreparedKubeconfig | undefined
   let cluster: Cluster | undefined
   try {
+    const head = await phases.run('gitops', async () => {
+      const head = await readGitopsHead({ ...settings.gitops, workDir })
+      log(`GitOps: ${settings.gitops.source.display} ${head.revision}, path ${settings.gitops.path}`)
+      return head
+    })
     const { helm, kube } = await phases.run('connect', async () => {
       prepared = await connect(settings, workDir)
       report.server = prepared.server
@@ -180,11 +185,6 @@ export async function bootstrapAddons(settings: BootstrapSettings): Promise<Boot
         )
       }
       return { helm, kube }
-    })
-    const head = await phases.run('gitops', async () => {
-      const head = await readGitopsHead({ ...settings.gitops, workDir })
-      log(`GitOps: ${settings.gitops.source.display} ${head.revision}, path ${settings.gitops.path}`)
-      return head
     })
     const run: HelmRun = {
       helm,
