@@ -1,0 +1,218 @@
+import type { RunResult } from '@canary-delivery/action-runner'
+import { node24Binary } from '@canary-delivery/action-runner'
+import type { Obj } from '@canary-delivery/sandbox'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type BootstrapEnvironment, errors, runAction, startEnvironment } from './helpers'
+
+// One bare sandbox taken from empty to ready by the bundle, then changed through Git and the inputs
+// as a team would, each run building on the cluster the one before left: the cases run in order.
+let env: BootstrapEnvironment
+const TOKEN = 'ghp_bootstrapAddonsTestToken0123456789'
+
+beforeAll(async () => {
+  env = await startEnvironment({ timeScale: 0.02 })
+})
+afterAll(async () => {
+  await env?.stop()
+})
+
+const run = (inputs: Record<string, string> = {}, node?: string) =>
+  runAction({ ...env.inputs, 'gitops-token': TOKEN, ...inputs }, node ? { node } : {})
+
+const addons = (result: RunResult) =>
+  JSON.parse(result.outputs.addons ?? '[]') as {
+    name: string
+    namespace: string
+    pinned: string
+    running: string
+    ready: boolean
+    message: string
+  }[]
+
+const SYNC = [
+  ['v1', 'Secret', 'gitops-auth'],
+  ['source.toolkit.fluxcd.io/v1', 'GitRepository', 'gitops'],
+  ['kustomize.toolkit.fluxcd.io/v1', 'Kustomization', 'cluster'],
+] as const
+
+/** What a rerun must not move: the sync objects, Flux's Deployments and its Helm release records. */
+function resourceVersions(): Record<string, string> {
+  const versions: Record<string, string> = {}
+  for (const [apiVersion, kind, name] of SYNC) {
+    const object = env.get(apiVersion, kind, 'flux-system', name)
+    versions[`${kind}/${name}`] = `${object?.metadata.resourceVersion} gen ${object?.metadata.generation}`
+  }
+  for (const d of env.list('apps/v1', 'Deployment', 'flux-system'))
+    versions[`Deployment/${d.metadata.name}`] = d.metadata.resourceVersion
+  for (const s of env.list('v1', 'Secret', 'flux-system').filter((s: Obj) => s.type === 'helm.sh/release.v1'))
+    versions[`Secret/${s.metadata.name}`] = s.metadata.resourceVersion
+  return versions
+}
+
+const fluxRelease = () =>
+  env
+    .list('v1', 'Secret', 'flux-system')
+    .filter((s: Obj) => s.type === 'helm.sh/release.v1')
+    .map((s: Obj) => s.metadata.name as string)
+    .sort()
+
+describe('bootstrap-addons on a bare cluster, the reference layout and the real charts', () => {
+  it('plans an empty cluster: Flux to install and the sync to create, and changes nothing', async () => {
+    const result = await run({ command: 'plan' })
+    expect(errors(result)).toEqual([])
+    expect(result.outputs).toMatchObject({ result: 'planned', changed: 'false', 'flux-version': '2.8.5' })
+    expect(result.log).toContain('Flux: install flux2 2.18.3 (Flux 2.8.5) as release flux-system/flux')
+    expect(result.log).toContain('GitRepository flux-system/gitops: created')
+    expect(env.get('v1', 'Namespace', undefined, 'flux-system')).toBeUndefined()
+    expect(fluxRelease()).toEqual([])
+  }, 120_000)
+
+  it('takes the empty cluster to ready: Flux from its chart, the add-ons through Flux, the delivery path verified', async () => {
+    const result = await run({}, node24Binary())
+    expect(errors(result)).toEqual([])
+    expect(result.outputs).toMatchObject({ result: 'ready', changed: 'true', 'flux-version': '2.8.5' })
+    expect(addons(result).map((a) => [`${a.namespace}/${a.name}`, a.pinned, a.running, a.ready])).toEqual(
+      expect.arrayContaining([
+        ['apisix/apisix', '2.10.0', '2.10.0', true],
+        ['flagger-system/flagger', '1.44.0', '1.44.0', true],
+        ['flagger-system/flagger-loadtester', '0.38.0', '0.38.0', true],
+      ]),
+    )
+    // Progress: a line per object as Flux moves it, then the checks, each a row of the summary.
+    expect(result.log).toMatch(/\[\d\d:\d\d\] HelmRelease flagger-system\/flagger: ready — /)
+    expect(result.log).toMatch(
+      /\[\d\d:\d\d\] Kustomization flux-system\/addons: ready — Applied revision: main@sha1:[0-9a-f]{40}/,
+    )
+    for (const check of [
+      'Flagger for APISIX',
+      'Flagger’s Prometheus',
+      'Load tester',
+      'APISIX gateway',
+      'APISIX ingress controller',
+      'APISIX CRDs',
+    ])
+      expect(result.summary).toMatch(new RegExp(`\\| ${check} \\| ✅ \\|`))
+    expect(result.summary).toContain('| flagger-system/flagger | flagger | 1.44.0 | 1.44.0 | ✅ |')
+    // The token lives only in the Secret Flux reads the repository with.
+    expect(result.log).not.toContain(TOKEN)
+    expect(result.summary).not.toContain(TOKEN)
+    const secret = env.get('v1', 'Secret', 'flux-system', 'gitops-auth')!
+    expect(Buffer.from(secret.data.password, 'base64').toString()).toBe(TOKEN)
+    expect(
+      env.get('source.toolkit.fluxcd.io/v1', 'GitRepository', 'flux-system', 'gitops')!.spec.secretRef,
+    ).toEqual({
+      name: 'gitops-auth',
+    })
+  }, 240_000)
+
+  it('changes nothing on a second run: no helm upgrade, no resourceVersion moves', async () => {
+    const before = resourceVersions()
+    const result = await run()
+    expect(errors(result)).toEqual([])
+    expect(result.outputs).toMatchObject({ result: 'ready', changed: 'false' })
+    expect(result.log).toContain('is installed with these values: no helm upgrade')
+    expect(result.log).not.toContain('$ helm upgrade')
+    expect(result.log).not.toContain('Asked Flux to reconcile')
+    expect(resourceVersions()).toEqual(before)
+    expect(fluxRelease()).toEqual(['sh.helm.release.v1.flux.v1'])
+  }, 120_000)
+
+  it('plans, then applies, a new Flux chart version: helm upgrades Flux', async () => {
+    env.publishFluxChart('2.18.4')
+    const planned = await run({ command: 'plan', 'flux-chart-version': '2.18.4' })
+    expect(planned.outputs).toMatchObject({ result: 'planned', changed: 'false' })
+    expect(planned.log).toContain('Flux: chart flux2 2.18.3 → 2.18.4 (Flux 2.8.5 → 2.8.5)')
+    expect(fluxRelease()).toEqual(['sh.helm.release.v1.flux.v1'])
+    const applied = await run({ 'flux-chart-version': '2.18.4' })
+    expect(errors(applied)).toEqual([])
+    expect(applied.outputs).toMatchObject({ result: 'ready', changed: 'true' })
+    expect(fluxRelease()).toEqual(['sh.helm.release.v1.flux.v1', 'sh.helm.release.v1.flux.v2'])
+  }, 240_000)
+
+  it('checks drift: none while the cluster is what Git says, then a Kustomization behind Git', async () => {
+    const clean = await run({ command: 'check', 'flux-chart-version': '2.18.4' })
+    expect(errors(clean)).toEqual([])
+    expect(clean.outputs.result).toBe('ready')
+    env.layout.write(
+      'infrastructure/addons/loadtester.yaml',
+      env.layout.read('infrastructure/addons/loadtester.yaml').replace('timeout: 1h', 'timeout: 2h'),
+    )
+    env.layout.commit('the load tester waits longer')
+    const drift = await run({ command: 'check' })
+    expect(drift.exitCode).toBe(1)
+    expect(drift.outputs.result).toBe('drift')
+    expect(errors(drift)[0]).toMatch(
+      /^Drift in sit: Flux: chart flux2 2\.18\.4 → 2\.18\.3 .*\(and more: see the summary\)$/,
+    )
+    expect(drift.summary).toMatch(
+      /GitRepository flux-system\/gitops has main@sha1:[0-9a-f]{40}, Git has main@sha1:[0-9a-f]{40}/,
+    )
+  }, 120_000)
+
+  it('fails naming the HelmRelease and Flux’s message when Git gives an add-on values its chart rejects', async () => {
+    env.layout.patchAddons([
+      {
+        target: { kind: 'HelmRelease', name: 'apisix' },
+        patch: '- { op: add, path: /spec/values/plugins, value: prometheus }\n',
+      },
+    ])
+    env.layout.commit('apisix plugins as a string')
+    const result = await run({ 'flux-chart-version': '2.18.4' })
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs.result).toBe('failed')
+    const [message, ...more] = errors(result)
+    expect(more).toEqual([])
+    expect(message).toMatch(/^HelmRelease apisix\/apisix failed: .*plugins/)
+    expect(result.summary).toContain('| HelmRelease apisix/apisix |')
+  }, 180_000)
+
+  it('resets the stalled release once Git fixes it, and says so', async () => {
+    env.layout.patchAddons([])
+    env.layout.commit('apisix plugins back to the chart’s')
+    const result = await run({ 'flux-chart-version': '2.18.4' })
+    expect(errors(result)).toEqual([])
+    expect(result.outputs.result).toBe('ready')
+    expect(result.log).toContain(
+      'HelmRelease apisix/apisix is stalled after exhausted retries, and its spec changed since',
+    )
+    const annotations = env.get('helm.toolkit.fluxcd.io/v2', 'HelmRelease', 'apisix', 'apisix')!.metadata
+      .annotations
+    expect(annotations['reconcile.fluxcd.io/resetAt']).toBe(annotations['reconcile.fluxcd.io/requestedAt'])
+  }, 180_000)
+
+  it('fails verification with the fix when Git runs Flagger for nginx', async () => {
+    env.layout.patchAddons([
+      {
+        target: { kind: 'HelmRelease', name: 'flagger' },
+        patch: '- { op: replace, path: /spec/values/meshProvider, value: nginx }\n',
+      },
+    ])
+    env.layout.commit('flagger for nginx, as the seed had it')
+    const result = await run({ 'flux-chart-version': '2.18.4' })
+    expect(result.outputs.result).toBe('failed')
+    expect(errors(result)).toEqual([
+      "Flagger runs with -mesh-provider=nginx: set meshProvider: apisix in HelmRelease flagger-system/flagger's values (infrastructure/addons/flagger.yaml in the reference layout)",
+    ])
+    expect(result.summary).toMatch(
+      /\| Flagger for APISIX \| ❌ \| Deployment flagger-system\/flagger runs with -mesh-provider=nginx \|/,
+    )
+  }, 180_000)
+
+  it('fails verification with the fix when Flagger has no reachable Prometheus', async () => {
+    env.layout.patchAddons([
+      {
+        target: { kind: 'HelmRelease', name: 'flagger' },
+        patch: '- { op: replace, path: /spec/values/prometheus/install, value: false }\n',
+      },
+    ])
+    env.layout.commit('flagger without its Prometheus')
+    const result = await run({ 'flux-chart-version': '2.18.4' })
+    expect(result.outputs.result).toBe('failed')
+    expect(errors(result)).toEqual([
+      "Flagger's metrics server http://prometheus:9090 does not resolve to a Service with ready pods: set prometheus.install: true in HelmRelease flagger-system/flagger's values (infrastructure/addons/flagger.yaml in the reference layout) (or metricsServer to your Prometheus's Service)",
+    ])
+    expect(result.summary).toContain(
+      '| Flagger’s Prometheus | ❌ | -metrics-server=http://prometheus:9090: no Service flagger-system/prometheus |',
+    )
+  }, 180_000)
+})
