@@ -132,18 +132,21 @@ export async function planSync(cluster: Cluster, objects: KubeObject[]): Promise
   return changes
 }
 
-/** Server-side apply of each object; a change is a moved resourceVersion (an unchanged object keeps its own). */
+/**
+ * Server-side apply of each object that differs from what the cluster has; one that already says
+ * what the action would write is left alone, so that a rerun moves no resourceVersion.
+ */
 export async function applySync(cluster: Cluster, objects: KubeObject[]): Promise<SyncChange[]> {
   const changes: SyncChange[] = []
   for (const object of objects) {
     const live = await cluster.find<KubeObject>(pathOf(object))
-    const applied = await cluster.apply(pathOf(object), object)
-    const moved = applied.metadata.resourceVersion !== live?.metadata.resourceVersion
-    changes.push({
-      object: label(object),
-      change: !live ? 'created' : moved ? 'configured' : 'unchanged',
-      fields: live && moved ? differences(object, live) : [],
-    })
+    const fields = live ? differences(object, live) : []
+    if (live && fields.length === 0) {
+      changes.push({ object: label(object), change: 'unchanged', fields })
+      continue
+    }
+    await cluster.apply(pathOf(object), object)
+    changes.push({ object: label(object), change: live ? 'configured' : 'created', fields })
   }
   return changes
 }
