@@ -151,7 +151,12 @@ export interface ActionRun {
 export function startAction(
   world: World | undefined,
   inputs: Record<string, string>,
-  options: Partial<Pick<RunOptions, 'node' | 'env' | 'github' | 'debug' | 'workspace' | 'timeoutMs'>> & {
+  options: Partial<
+    Pick<
+      RunOptions,
+      'node' | 'env' | 'github' | 'debug' | 'workspace' | 'timeoutMs' | 'cancel' | 'cancelSignal'
+    >
+  > & {
     kubeconfig?: string
   } = {},
 ): ActionRun {
@@ -174,6 +179,8 @@ export function startAction(
     workspace: options.workspace,
     runnerTemp,
     timeoutMs: options.timeoutMs ?? 120_000,
+    cancel: options.cancel,
+    cancelSignal: options.cancelSignal,
     onLogLine: (line) => {
       lines.push(line)
       for (const waiter of [...waiters]) {

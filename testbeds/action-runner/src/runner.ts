@@ -81,6 +81,13 @@ export interface RunOptions {
   timeoutMs?: number
   /** Each log line as it is printed, for live progress. */
   onLogLine?: (line: string, step: StepName) => void
+  /**
+   * Cancels the running step as GitHub does: the first signal to the step's own process (not its
+   * children), SIGTERM 7.5 s later if it still runs, SIGKILL 2.5 s after that.
+   */
+  cancel?: AbortSignal
+  /** The first signal of a cancellation: SIGINT as GitHub sends it, or SIGTERM (a machine shutting down). */
+  cancelSignal?: 'SIGINT' | 'SIGTERM'
 }
 
 const DEFAULT_GITHUB: GitHubContext = {
@@ -279,6 +286,9 @@ export async function runBundledAction(options: RunOptions): Promise<RunResult> 
         env,
         {
           timeoutMs: options.timeoutMs,
+          // A cancelled job's post steps still run (post-if: always()), and are not cancelled themselves.
+          cancel: step === 'post' ? undefined : options.cancel,
+          cancelSignal: options.cancelSignal ?? 'SIGINT',
           masker,
           debug: options.debug ?? false,
           print,
@@ -353,6 +363,8 @@ function resolveInputs(
 
 interface StepContext {
   timeoutMs: number | undefined
+  cancel: AbortSignal | undefined
+  cancelSignal: 'SIGINT' | 'SIGTERM'
   masker: Masker
   debug: boolean
   print: (line: string, step: StepName) => void
@@ -427,9 +439,22 @@ function runStep(
             context.print(`Error: the ${step} step exceeded ${context.timeoutMs} ms and was stopped`, step)
             child.kill('SIGKILL')
           }, context.timeoutMs)
+    const escalations: NodeJS.Timeout[] = []
+    const cancel = () => {
+      context.print(`Cancelling: ${context.cancelSignal} to the ${step} step`, step)
+      child.kill(context.cancelSignal)
+      escalations.push(
+        setTimeout(() => child.kill('SIGTERM'), 7_500),
+        setTimeout(() => child.kill('SIGKILL'), 10_000),
+      )
+    }
+    if (context.cancel?.aborted) cancel()
+    else context.cancel?.addEventListener('abort', cancel, { once: true })
     child.on('error', reject)
     child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer)
+      for (const escalation of escalations) clearTimeout(escalation)
+      context.cancel?.removeEventListener('abort', cancel)
       resolvePromise({
         step,
         exitCode: code ?? (signal ? 128 : 1),
