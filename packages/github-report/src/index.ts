@@ -1,4 +1,6 @@
 export {
+  type CheckConclusion,
+  type CheckRunOptions,
   CheckRunReporter,
   type CommitStatusOptions,
   CommitStatusReporter,
