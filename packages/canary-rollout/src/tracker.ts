@@ -1,4 +1,4 @@
-import { formatDuration } from '@canary-delivery/action-kit'
+import { formatDuration, inert } from '@canary-delivery/action-kit'
 import { isActivePhase } from '@canary-delivery/flagger/phases'
 import { type Canary, describeProgress } from './canary'
 import {
@@ -40,6 +40,14 @@ export interface TrackerOptions {
   coalesceMs?: number
   /** One line per change, for the log. */
   log: (line: string) => void
+}
+
+/**
+ * A verdict quotes the cluster (event and condition messages, image references): one line each,
+ * unable to act as a workflow command wherever it is printed (log, annotation, commit status).
+ */
+function inertVerdict(verdict: Verdict): Verdict {
+  return { ...verdict, message: inert(verdict.message), reasons: verdict.reasons.map(inert) }
 }
 
 /**
@@ -297,14 +305,15 @@ export class RolloutTracker {
   }
 
   /**
-   * When the cluster stamped an event, on this machine's clock, with a second of slack for the
-   * whole-second timestamps; undefined while the cluster's clock is not known.
+   * When the cluster stamped an event, on this machine's clock, a second early: timestamps have
+   * whole seconds and the clock offset is known to a second, so an event counts as after the start
+   * only when it surely is. Undefined while the cluster's clock is not known.
    */
   private clusterTimeOf(event: KubeEvent): number | undefined {
     const offset = this.options.clusterClockOffsetMs?.()
     const stamp = Date.parse(event.lastTimestamp ?? event.eventTime ?? event.firstTimestamp ?? '')
     if (offset === undefined || !Number.isFinite(stamp)) return undefined
-    return stamp - offset + 1000
+    return stamp - offset - 1000
   }
 
   private recordRunEvent(event: KubeEvent): void {
@@ -381,7 +390,7 @@ export class RolloutTracker {
 
   /** The outcome, once there is one. */
   evaluate(): Verdict | undefined {
-    return decideVerdict({
+    const verdict = decideVerdict({
       stage: this.stage(),
       canaryId: this.canaryId,
       expected: describeExpected(this.options.expected),
@@ -397,15 +406,16 @@ export class RolloutTracker {
       approval: this.lastApproval,
       runEvents: this.runEvents,
     })
+    return verdict && inertVerdict(verdict)
   }
 
   /** The verdict when time runs out. */
   timedOut(timeoutMs: number): Verdict {
-    return {
+    return inertVerdict({
       result: 'timed-out',
       message: `Timed out after ${formatDuration(timeoutMs, 'clock')} waiting for ${this.waitingFor()}`,
       reasons: [],
-    }
+    })
   }
 
   /**
@@ -423,7 +433,7 @@ export class RolloutTracker {
 
   /** The verdict when the job is cancelled. */
   cancelled(): Verdict {
-    return { result: 'cancelled', message: `Cancelled while ${this.standing()}`, reasons: [] }
+    return inertVerdict({ result: 'cancelled', message: `Cancelled while ${this.standing()}`, reasons: [] })
   }
 
   /** Adds the closing line to the timeline and the log. */

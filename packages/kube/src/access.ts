@@ -190,7 +190,7 @@ export function describeCredentials(credentials: UserCredentials): string {
   if (credentials.certificate) ways.push('client certificate')
   if (credentials.token || credentials.tokenFile) ways.push('bearer token')
   if (credentials.username) ways.push(`basic auth as ${credentials.username}`)
-  return ways.join(' and ') || 'no credentials'
+  return ways.join(' and ') || 'anonymous'
 }
 
 /** Resolves one context of a parsed kubeconfig into what a client needs, checking it as kubectl does. */

@@ -128,8 +128,15 @@ export class ApiTransport {
     if (authorization) headers.Authorization = authorization
     const send = this.isHttps ? httpsRequest : request
     return new Promise((resolve, reject) => {
-      const req = send(url, { method: 'GET', agent: this.agent, headers, signal }, resolve)
+      const req = send(url, { method: 'GET', agent: this.agent, headers })
+      // Aborting destroys the request (and its response, while it is read) with the signal's reason.
+      const onAbort = () =>
+        req.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'))
+      if (signal?.aborted) onAbort()
+      signal?.addEventListener('abort', onAbort, { once: true })
+      req.on('close', () => signal?.removeEventListener('abort', onAbort))
       req.on('error', reject)
+      req.on('response', resolve)
       req.end()
     })
   }
@@ -167,9 +174,9 @@ export class ApiTransport {
     onLine: (line: string) => void,
     done: (error?: Error) => void,
   ): Promise<OpenStream> {
-    const controller = new AbortController()
-    const both = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal
-    const response = await this.sendAuthenticated(url, both)
+    const response = await this.sendAuthenticated(url, signal)
+    // Ending a stream on purpose destroys it without an error, so nothing is reported for it.
+    const end = () => response.destroy()
     let finished = false
     const finish = (error?: Error) => {
       if (finished) return
@@ -192,7 +199,7 @@ export class ApiTransport {
         ),
       )
       response.on('error', (error) => finish(error))
-      return { abort: () => controller.abort() }
+      return { abort: end }
     }
     let buffer = ''
     response.on('data', (chunk: string) => {
@@ -215,7 +222,7 @@ export class ApiTransport {
     return {
       abort: () => {
         finished = true
-        controller.abort()
+        end()
       },
     }
   }
