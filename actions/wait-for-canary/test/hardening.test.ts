@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer as createHttpServer, request as httpRequest } from 'node:http'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -364,6 +365,21 @@ describe('wait-for-canary refuses what would leak credentials', () => {
 })
 
 describe('wait-for-canary on Node 24', () => {
+  it('reaches the cluster through the kubeconfig’s proxy-url', async () => {
+    world = await World.start()
+    await world.rollOut('11.1.0')
+    const proxy = await startForwardProxy()
+    const kubeconfig = world.sandbox.kubeconfig.replace(
+      'insecure-skip-tls-verify: true',
+      `insecure-skip-tls-verify: true\n    proxy-url: ${proxy.url}`,
+    )
+    run = startAction(world, { tag: '11.1.0' }, { kubeconfig, node: resolveNode('24') })
+    const result = await run.result
+    expect(result.outputs.result, result.log).toBe('no-rollout')
+    expect(proxy.requests.some((url) => url.startsWith(`${world!.sandbox.url}/apis/flagger.app/`))).toBe(true)
+    for (const step of result.steps) expect(step.stderr).toBe('')
+  })
+
   it('prints no deprecation warning into the log, in the main or the post step', async () => {
     world = await World.start()
     await world.rollOut('11.0.0')
@@ -374,6 +390,41 @@ describe('wait-for-canary on Node 24', () => {
     for (const step of result.steps) expect(step.stderr).toBe('')
   })
 })
+
+/** An HTTP forward proxy on 127.0.0.1 that records the absolute URLs it is asked for. */
+async function startForwardProxy(): Promise<{ url: string; requests: string[] }> {
+  const requests: string[] = []
+  const server = createHttpServer((req, res) => {
+    requests.push(req.url ?? '')
+    const target = new URL(req.url ?? '/')
+    const forward = httpRequest(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        method: req.method,
+        headers: req.headers,
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers)
+        answer.pipe(res)
+      },
+    )
+    forward.on('error', () => res.destroy())
+    res.on('close', () => forward.destroy())
+    req.pipe(forward)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  cleanups.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  )
+  const { port } = server.address() as import('node:net').AddressInfo
+  return { url: `http://127.0.0.1:${port}`, requests }
+}
 
 /** A TCP server that accepts connections and never answers, as an API server behind a dead proxy. */
 async function startSilentServer(): Promise<{ url: string }> {
