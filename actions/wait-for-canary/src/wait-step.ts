@@ -1,6 +1,15 @@
+import { appendFileSync } from 'node:fs'
 import { registerSecret, runAction, writeSummary } from '@canary-delivery/action-kit'
 import type { WaitOutcome } from '@canary-delivery/canary-rollout'
 import { readInputs } from './inputs'
+
+/**
+ * The `result` output, also when the inputs were bad and nothing else is loaded: a `name=value`
+ * line in GITHUB_OUTPUT is GitHub's documented form (the value is one word of a fixed set).
+ */
+function writeResult(result: string): void {
+  if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, `result=${result}\n`)
+}
 
 /**
  * The main step: read the inputs, follow the rollout, write outputs and the summary. The `result`
@@ -8,10 +17,10 @@ import { readInputs } from './inputs'
  * SIGINT or SIGTERM (GitHub cancelling the job) ends the wait at once as `cancelled`, reported so.
  */
 async function waitStep(): Promise<void> {
-  const core = await import('@actions/core')
   let outcome: WaitOutcome | undefined
   try {
     const inputs = await readInputs()
+    const core = await import('@actions/core')
     const { waitForCanary } = await import('@canary-delivery/canary-rollout')
     const cancel = new AbortController()
     const onSignal = (signal: NodeJS.Signals) => {
@@ -36,8 +45,9 @@ async function waitStep(): Promise<void> {
       },
     )
   } finally {
-    core.setOutput('result', outcome?.verdict.result ?? 'error')
+    writeResult(outcome?.verdict.result ?? 'error')
   }
+  const core = await import('@actions/core')
   const { isSuccess, renderSummary } = await import('@canary-delivery/canary-rollout')
   const { verdict } = outcome
   core.setOutput('phase', outcome.snapshot.phase)
