@@ -236,3 +236,29 @@ export function helmRelease(tag: string, suspend = false): Obj {
     },
   }
 }
+
+/** A kubeconfig whose user gets its credential from an exec plugin: a Node script run by this Node. */
+export function execPluginKubeconfig(
+  server: string,
+  plugin: string,
+  options: { apiVersion?: string; env?: Record<string, string> } = {},
+): string {
+  const env = Object.entries(options.env ?? {}).map(([name, value]) => ({ name, value }))
+  return [
+    'apiVersion: v1',
+    'kind: Config',
+    `clusters: [{ name: sandbox, cluster: { server: "${server}", insecure-skip-tls-verify: true } }]`,
+    'users:',
+    '- name: plugin-user',
+    '  user:',
+    '    exec:',
+    `      apiVersion: ${options.apiVersion ?? 'client.authentication.k8s.io/v1'}`,
+    `      command: ${JSON.stringify(process.execPath)}`,
+    `      args: [${JSON.stringify(plugin)}]`,
+    '      interactiveMode: Never',
+    `      env: ${JSON.stringify(env)}`,
+    'contexts: [{ name: plugin, context: { cluster: sandbox, user: plugin-user } }]',
+    'current-context: plugin',
+    '',
+  ].join('\n')
+}

@@ -2,12 +2,12 @@
 // cluster's API server presents (a CA, a server certificate for chosen names, client certificates).
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { request as httpRequest } from 'node:http'
 import { createServer, type Server } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { TLSSocket } from 'node:tls'
+import { forward } from '../../../test/support/recording-proxy'
 
 export interface Certificates {
   dir: string
@@ -143,22 +143,7 @@ export async function startTlsFront(
         res.end(JSON.stringify({ kind: 'Status', status: 'Failure', reason: 'Unauthorized', code: 401 }))
         return
       }
-      const forward = httpRequest(
-        {
-          host: upstream.hostname,
-          port: upstream.port,
-          method: req.method,
-          path: req.url,
-          headers: { ...req.headers, host: upstream.host },
-        },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers)
-          answer.pipe(res)
-        },
-      )
-      forward.on('error', () => res.destroy())
-      res.on('close', () => forward.destroy())
-      req.pipe(forward)
+      forward(req, res, upstream)
     },
   )
   await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve))
