@@ -39,7 +39,8 @@ async function waitStep(): Promise<void> {
         warn: (line) => core.warning(line),
         registerSecret,
         onKubeconfigWritten: (path) => core.saveState('kubeconfig-path', path),
-        onStanding: (standing) => core.saveState('standing', standing),
+        // For the post step, which finishes the status if this step is killed before it could.
+        onStanding: inputs.report ? (standing) => core.saveState('standing', standing) : undefined,
         onReported: () => core.saveState('reported', 'true'),
         onCheckRunCreated: (id) => core.saveState('check-run-id', String(id)),
       },

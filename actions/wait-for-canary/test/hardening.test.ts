@@ -304,6 +304,31 @@ describe('wait-for-canary when the job is cancelled', () => {
       description: expect.stringMatching(/^Cancelled while waiting for Flux to apply tag 10\.1\.0/),
     })
   })
+
+  it('has the post step complete the check run as cancelled when the main step was killed', async () => {
+    github = await startGitHubStandin({ repositories: ['acme/app'], token: TOKEN })
+    world = await World.start({ timeScale: 0.1 })
+    run = startAction(
+      world,
+      { tag: '10.2.0', 'report-as': 'check-run', 'status-context': 'canary/prod', timeout: '10m' },
+      {
+        github: { token: TOKEN, apiUrl: github.url, repository: 'acme/app', sha: SHA },
+        timeoutMs: 8_000,
+      },
+    )
+    await run.line(/waiting for Flux to apply/)
+    world.setTag('10.2.0')
+    const result = await run.result
+    expect(result.steps.map((s) => [s.step, s.exitCode === 0])).toEqual([
+      ['main', false],
+      ['post', true],
+    ])
+    expect(github.violations).toEqual([])
+    const [check, ...others] = github.state.repository('acme', 'app')!.checkRuns
+    expect(others, result.log).toEqual([])
+    expect(check).toMatchObject({ name: 'canary/prod', status: 'completed', conclusion: 'cancelled' })
+    expect(check?.output.title).toMatch(/^Cancelled while (\w+ at \d+% |waiting for )/)
+  })
 })
 
 describe('wait-for-canary refuses what would leak credentials', () => {

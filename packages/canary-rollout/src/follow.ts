@@ -82,6 +82,8 @@ export interface FollowResult {
 }
 
 const FALLBACK_TIMEOUT_MS = 30 * 60_000
+/** The last look at the events after the verdict is worth a retry, not a wait until the deadline. */
+const LAST_LOOK_ATTEMPTS = 2
 
 function splitRef(ref: string, namespace: string): { namespace: string; name: string } {
   const slash = ref.indexOf('/')
@@ -304,7 +306,7 @@ export async function followRollout(options: FollowOptions): Promise<FollowResul
     // by a whole list): one last look, so that the outputs hold every event of the run and a
     // failure is reported with Flagger's reasons.
     const events = await untilStopped(
-      client.list<KubeEvent>(eventsPath, { fieldSelector: eventSelector }),
+      client.list<KubeEvent>(eventsPath, { fieldSelector: eventSelector }, LAST_LOOK_ATTEMPTS),
     ).catch(() => undefined)
     for (const event of events?.items ?? []) tracker.observeEvent(event)
     if (verdict.result === 'failed') verdict = tracker.evaluate() ?? verdict

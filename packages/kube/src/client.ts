@@ -208,8 +208,16 @@ export class KubeClient {
     }
   }
 
-  async list<T>(path: string, query: Record<string, string | undefined> = {}): Promise<ObjectList<T>> {
-    const list = await this.get<{ items?: T[]; metadata?: { resourceVersion?: string } }>(path, query)
+  async list<T>(
+    path: string,
+    query: Record<string, string | undefined> = {},
+    attempts = this.attempts,
+  ): Promise<ObjectList<T>> {
+    const list = await this.get<{ items?: T[]; metadata?: { resourceVersion?: string } }>(
+      path,
+      query,
+      attempts,
+    )
     return { items: list.items ?? [], resourceVersion: list.metadata?.resourceVersion ?? '' }
   }
 
