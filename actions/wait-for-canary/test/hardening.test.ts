@@ -267,6 +267,8 @@ describe('wait-for-canary when the job is cancelled', () => {
       await run.line(/waiting for Flux to apply/)
       world.setTag('10.0.0')
       await run.line(/canary weight 20/)
+      // Flagger holds still, so the status can say exactly where the rollout stood.
+      world.suspendCanary(true)
       cancel.abort()
       const result = await run.result
       expect(result.exitCode).not.toBe(0)
@@ -274,7 +276,9 @@ describe('wait-for-canary when the job is cancelled', () => {
       expect(github.violations).toEqual([])
       expect(statuses.at(-1), result.log).toMatchObject({
         state: 'error',
-        description: expect.stringMatching(/^Cancelled while Progressing at [2-5]0%/),
+        description: expect.stringMatching(
+          /^Cancelled while Progressing at [23]0% \([23]\/5\), 0 failed checks$/,
+        ),
       })
       expect(result.outputs.result).toBe('cancelled')
       expect(run.leftovers()).toEqual([])
