@@ -17,7 +17,10 @@ import { join, resolve } from 'node:path'
 const DEFAULT_VERSION = '23.0.2'
 const OUT = resolve(import.meta.dirname, '../test/fixtures/github/openapi-subset.json')
 
-/** What the suite calls (bump-gitops-tag's pull-request mode, wait-for-canary's statuses and checks). */
+/**
+ * What the suite calls (bump-gitops-tag's pull-request mode, wait-for-canary's statuses and checks,
+ * provision-infra's plan comment and the pull request a merge commit came from).
+ */
 export const OPERATIONS = [
   'repos/get',
   'git/get-ref',
@@ -29,6 +32,8 @@ export const OPERATIONS = [
   'issues/create-comment',
   'issues/list-comments',
   'issues/update-comment',
+  'issues/delete-comment',
+  'repos/list-pull-requests-associated-with-commit',
   'repos/create-commit-status',
   'repos/list-commit-statuses-for-ref',
   'repos/get-combined-status-for-ref',

@@ -2,7 +2,7 @@
 // workflows: it may pass only inputs the action (or workflow_call) declares, and must pass every
 // required one. GitHub itself only warns about the first and never checks the second.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { join, relative, sep } from 'node:path'
 import { parse } from 'yaml'
 
 export const OWN_REPOSITORY = 'canary-delivery/canary-delivery-actions'
@@ -11,8 +11,11 @@ interface Declared {
   inputs: Record<string, { required?: boolean; default?: unknown }>
 }
 
-/** The declared inputs of an action or reusable workflow of this repository, or undefined. */
-export type Resolver = (kind: 'action' | 'workflow', name: string) => Declared | undefined
+/**
+ * The declared inputs of an action or reusable workflow of this repository, or undefined. `local` is
+ * set for `./…` references, which mean the repository the workflow file belongs to.
+ */
+export type Resolver = (kind: 'action' | 'workflow', name: string, local?: boolean) => Declared | undefined
 
 export function repositoryResolver(root: string): Resolver {
   return (kind, name) => {
@@ -26,16 +29,17 @@ export function repositoryResolver(root: string): Resolver {
   }
 }
 
-function target(uses: string): { kind: 'action' | 'workflow'; name: string } | undefined {
+function target(uses: string): { kind: 'action' | 'workflow'; name: string; local: boolean } | undefined {
   const own = uses.startsWith(`${OWN_REPOSITORY}/`)
     ? uses.slice(OWN_REPOSITORY.length + 1).replace(/@.*$/, '')
     : undefined
   const path = own ?? (uses.startsWith('./') ? uses.slice(2) : undefined)
   if (path === undefined) return undefined
   const action = /^actions\/([^/]+)$/.exec(path)
-  if (action) return { kind: 'action', name: action[1]! }
+  const local = own === undefined
+  if (action) return { kind: 'action', name: action[1]!, local }
   const workflow = /^\.github\/workflows\/([^/]+\.ya?ml)$/.exec(path)
-  if (workflow) return { kind: 'workflow', name: workflow[1]! }
+  if (workflow) return { kind: 'workflow', name: workflow[1]!, local }
   return undefined
 }
 
@@ -47,7 +51,7 @@ function checkWith(
 ): string[] {
   const found = target(uses)
   if (!found) return []
-  const declared = resolve(found.kind, found.name)
+  const declared = resolve(found.kind, found.name, found.local)
   if (!declared) return [`${where}: ${uses}: no such ${found.kind} in this repository`]
   const problems: string[] = []
   const names = Object.keys(declared.inputs)
@@ -106,13 +110,24 @@ export function workflowFiles(root: string): string[] {
   )
 }
 
+/**
+ * For a workflow of an example repository (workflows-examples/<repo>/.github/workflows/…), `./`
+ * references mean that example repository; everything else means this one.
+ */
+function resolverFor(root: string, file: string): Resolver {
+  const own = repositoryResolver(root)
+  const at = file.lastIndexOf(`${sep}.github${sep}workflows${sep}`)
+  if (!file.startsWith(join(root, 'workflows-examples', sep)) || at < 0) return own
+  const example = repositoryResolver(file.slice(0, at))
+  return (kind, name, local) => (local ? example(kind, name) : own(kind, name))
+}
+
 export function checkRepository(root: string): { files: string[]; problems: string[] } {
-  const resolve = repositoryResolver(root)
   const files = workflowFiles(root)
   return {
     files,
     problems: files.flatMap((file) =>
-      checkWorkflow(readFileSync(file, 'utf8'), relative(root, file), resolve),
+      checkWorkflow(readFileSync(file, 'utf8'), relative(root, file), resolverFor(root, file)),
     ),
   }
 }

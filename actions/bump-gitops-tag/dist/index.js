@@ -35018,7 +35018,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
-/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8928);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6916);
 /* harmony import */ var _canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2851);
 /* harmony import */ var _canary_delivery_gitops__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8979);
 
@@ -35118,7 +35118,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8928:
+/***/ 6916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35143,7 +35143,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ExecError, cell, clearSecrets, describeCommand, envInputGetter, escapeHtml, formatDuration, githubWaitMs, inert, inertLines, inputEnvName, isConfigurationError, isTransientGitHubError, mask, mermaid, parseDuration, tail
+// UNUSED EXPORTS: ExecError, InterruptedError, ProgramNotFoundError, cell, clearSecrets, describeCommand, envInputGetter, escapeHtml, formatDuration, githubWaitMs, inert, inertLines, inputEnvName, interruptible, interruption, isConfigurationError, isTransientGitHubError, mask, mermaid, parseDuration, spawnArgv, tail
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/duration.ts
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
@@ -35203,7 +35203,7 @@ function isConfigurationError(error) {
 }
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 11 modules
-var core = __nccwpck_require__(5919);
+var lib_core = __nccwpck_require__(5919);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@actions+exec@3.0.0/node_modules/@actions/exec/lib/exec.js + 5 modules
 var exec = __nccwpck_require__(9846);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/secrets.ts
@@ -35221,7 +35221,7 @@ function registerSecret(value) {
         if (candidate.length < 4 || secrets.has(candidate))
             continue;
         secrets.add(candidate);
-        core/* setSecret */.Pq(candidate);
+        lib_core/* setSecret */.Pq(candidate);
     }
 }
 function mask(text) {
@@ -35249,7 +35249,7 @@ class ExecError extends Error {
     }
 }
 /** How a command line is shown: each argument quoted when needed, secrets masked. */
-function describeCommand(file, args) {
+function exec_describeCommand(file, args) {
     const quote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
     return mask([file, ...args].map(quote).join(' '));
 }
@@ -35262,11 +35262,11 @@ function tail(text, lines = 10) {
  * so nothing unmasked reaches the log) and a failure throws with the tail of its standard error.
  */
 async function execArgv(file, args, options = {}) {
-    const command = describeCommand(file, args);
+    const command = exec_describeCommand(file, args);
     if (options.quiet)
-        core/* debug */.Yz(`$ ${command}`);
+        lib_core/* debug */.Yz(`$ ${command}`);
     else
-        core/* info */.pq(`$ ${command}`);
+        lib_core/* info */.pq(`$ ${command}`);
     const env = options.replaceEnv ? options.env : { ...process.env, ...options.env };
     const output = await (0,exec/* getExecOutput */.H)(file, [...args], {
         cwd: options.cwd,
@@ -35279,9 +35279,9 @@ async function execArgv(file, args, options = {}) {
     });
     const result = { exitCode: output.exitCode, stdout: output.stdout, stderr: output.stderr };
     if (result.stdout.trim())
-        core/* debug */.Yz(mask(result.stdout.trimEnd()));
+        lib_core/* debug */.Yz(mask(result.stdout.trimEnd()));
     if (result.stderr.trim())
-        core/* debug */.Yz(mask(result.stderr.trimEnd()));
+        lib_core/* debug */.Yz(mask(result.stderr.trimEnd()));
     if (result.exitCode !== 0 && !options.allowFailure) {
         const detail = tail(result.stderr) || tail(result.stdout);
         throw new ExecError(mask(`${command} exited with code ${result.exitCode}${detail ? `:\n${detail}` : ''}`), {
@@ -35529,17 +35529,143 @@ async function runAction(main) {
     }
     catch (error) {
         if (isConfigurationError(error)) {
-            core/* setFailed */.C1(mask(oneLine(error.message)));
+            lib_core/* setFailed */.C1(mask(oneLine(error.message)));
             return;
         }
         if (error instanceof Error) {
             if (error.stack)
-                core/* debug */.Yz(mask(error.stack));
-            core/* setFailed */.C1(mask(error.message || error.name));
+                lib_core/* debug */.Yz(mask(error.stack));
+            lib_core/* setFailed */.C1(mask(error.message || error.name));
             return;
         }
-        core/* setFailed */.C1(mask(String(error)));
+        lib_core/* setFailed */.C1(mask(String(error)));
     }
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ../../packages/action-kit/src/spawn.ts
+
+
+
+/** Thrown instead of starting a program once the action has been asked to stop. */
+class InterruptedError extends Error {
+    signal;
+    name = 'InterruptedError';
+    constructor(signal) {
+        super(`Stopped: the runner sent ${signal} (the job was cancelled or the machine is shutting down)`);
+        this.signal = signal;
+    }
+}
+/** The program is not there (ENOENT): the caller knows which input names it. */
+class ProgramNotFoundError extends Error {
+    program;
+    name = 'ProgramNotFoundError';
+    constructor(program) {
+        super(`${program} was not found`);
+        this.program = program;
+    }
+}
+const running = new Map();
+let received;
+let scopes = 0;
+function onSignal(signal) {
+    if (received) {
+        core.info(`${signal} received again; still waiting for the running program to stop cleanly`);
+        return;
+    }
+    received = signal;
+    core.info(`${signal} received: asking ${running.size} running program(s) to stop cleanly`);
+    for (const [child, state] of running) {
+        state.signalled = true;
+        child.kill(signal);
+    }
+}
+/**
+ * Runs `work` with SIGINT and SIGTERM caught: they stop the programs `spawnArgv` runs, cleanly,
+ * and make the next `spawnArgv` throw `InterruptedError`, so that `finally` blocks still run.
+ */
+async function interruptible(work) {
+    if (scopes++ === 0) {
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
+    }
+    try {
+        return await work();
+    }
+    finally {
+        if (--scopes === 0) {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        }
+    }
+}
+/** The signal that asked this action to stop, if one did. */
+function interruption() {
+    return received;
+}
+function splitLines(stream, collect, onLine) {
+    let pending = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk) => {
+        collect.push(chunk);
+        if (!onLine)
+            return;
+        pending += chunk;
+        let newline = pending.indexOf('\n');
+        while (newline >= 0) {
+            onLine(pending.slice(0, newline).replace(/\r$/, ''));
+            pending = pending.slice(newline + 1);
+            newline = pending.indexOf('\n');
+        }
+    });
+    stream.on('end', () => {
+        if (onLine && pending)
+            onLine(pending);
+    });
+}
+/**
+ * Runs a program with an argument array, never through a shell, streaming its lines to the
+ * callbacks and capturing both streams. A non-zero exit is returned, not thrown: the caller reads
+ * the program's own diagnostics. Nothing the program prints reaches the log from here.
+ */
+function spawnArgv(file, args, options = {}) {
+    if (received)
+        return Promise.reject(new InterruptedError(received));
+    const command = describeCommand(file, args);
+    if (options.quiet)
+        core.debug(`$ ${command}`);
+    else
+        core.info(`$ ${command}`);
+    const env = Object.fromEntries(Object.entries({ ...process.env, ...options.env }).filter(([, v]) => v !== undefined));
+    return new Promise((resolve, reject) => {
+        const child = spawn(file, [...args], {
+            cwd: options.cwd,
+            env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+            // Its own process group inside interruptible(): only we pass signals on, exactly once.
+            detached: scopes > 0,
+        });
+        const state = { signalled: false };
+        running.set(child, state);
+        const stdout = [];
+        const stderr = [];
+        splitLines(child.stdout, stdout, options.onStdoutLine);
+        splitLines(child.stderr, stderr, options.onStderrLine);
+        child.on('error', (error) => {
+            running.delete(child);
+            reject(error.code === 'ENOENT' ? new ProgramNotFoundError(file) : error);
+        });
+        child.on('close', (code, signal) => {
+            running.delete(child);
+            resolve({
+                exitCode: code ?? (signal ? 128 : 1),
+                stdout: stdout.join(''),
+                stderr: stderr.join(''),
+                ...(state.signalled && received ? { interrupted: received } : {}),
+            });
+        });
+    });
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/summary.ts
@@ -35562,8 +35688,10 @@ function details(summary, body, open = false) {
 function mermaid(diagram) {
     return `\`\`\`mermaid\n${diagram.trim()}\n\`\`\``;
 }
+/** A fenced block whose fence is longer than any run of backticks inside, so the text cannot close it. */
 function codeBlock(code, language = '') {
-    const fence = code.includes('```') ? '````' : '```';
+    const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((run) => run[0].length));
+    const fence = '`'.repeat(longest + 1);
     return `${fence}${language}\n${code.replace(/\n$/, '')}\n${fence}`;
 }
 function heading(text, level = 2) {
@@ -35576,11 +35704,11 @@ function escapeHtml(text) {
 async function writeSummary(...sections) {
     const markdown = sections.filter(Boolean).join('\n\n');
     if (!process.env.GITHUB_STEP_SUMMARY) {
-        core/* debug */.Yz('GITHUB_STEP_SUMMARY is not set; the summary goes to the log only');
-        core/* info */.pq(mask(markdown));
+        lib_core/* debug */.Yz('GITHUB_STEP_SUMMARY is not set; the summary goes to the log only');
+        lib_core/* info */.pq(mask(markdown));
         return;
     }
-    await core/* summary */.z.addRaw(`${mask(markdown)}\n`).write();
+    await lib_core/* summary */.z.addRaw(`${mask(markdown)}\n`).write();
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/template.ts
@@ -35631,6 +35759,7 @@ function workflowRunUrl(env = process.env) {
 
 
 
+
 /***/ }),
 
 /***/ 2851:
@@ -35647,8 +35776,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 11 modules
-var src = __nccwpck_require__(8928);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 13 modules
+var src = __nccwpck_require__(6916);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/ajv@8.20.0/node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(5931);
 var ajv_default = /*#__PURE__*/__nccwpck_require__.n(ajv);
@@ -35851,8 +35980,8 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(4379);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 11 modules
-var src = __nccwpck_require__(8928);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 13 modules
+var src = __nccwpck_require__(6916);
 ;// CONCATENATED MODULE: ../../packages/image-ref/src/index.ts
 /** The OCI distribution grammar for a tag. */
 const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;

@@ -34183,7 +34183,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5919);
-/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3440);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9448);
 /* harmony import */ var _canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3201);
 /* harmony import */ var _canary_delivery_flagger__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1623);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8293);
@@ -34266,7 +34266,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3440:
+/***/ 9448:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34284,7 +34284,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ExecError, GITHUB_RETRY, backoffDelay, cell, clearSecrets, describeCommand, envInputGetter, escapeHtml, execArgv, githubServerUrl, githubWaitMs, inert, inertLines, inputEnvName, isConfigurationError, isTransientGitHubError, mask, mermaid, parseDuration, registerSecret, retry, sleep, tail, workflowRunUrl
+// UNUSED EXPORTS: ExecError, GITHUB_RETRY, InterruptedError, ProgramNotFoundError, backoffDelay, cell, clearSecrets, describeCommand, envInputGetter, escapeHtml, execArgv, githubServerUrl, githubWaitMs, inert, inertLines, inputEnvName, interruptible, interruption, isConfigurationError, isTransientGitHubError, mask, mermaid, parseDuration, registerSecret, retry, sleep, spawnArgv, tail, workflowRunUrl
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/duration.ts
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
@@ -34390,7 +34390,7 @@ class ExecError extends Error {
     }
 }
 /** How a command line is shown: each argument quoted when needed, secrets masked. */
-function describeCommand(file, args) {
+function exec_describeCommand(file, args) {
     const quote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
     return mask([file, ...args].map(quote).join(' '));
 }
@@ -34403,7 +34403,7 @@ function tail(text, lines = 10) {
  * so nothing unmasked reaches the log) and a failure throws with the tail of its standard error.
  */
 async function execArgv(file, args, options = {}) {
-    const command = describeCommand(file, args);
+    const command = exec_describeCommand(file, args);
     if (options.quiet)
         core.debug(`$ ${command}`);
     else
@@ -34653,6 +34653,132 @@ async function runAction(main) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ../../packages/action-kit/src/spawn.ts
+
+
+
+/** Thrown instead of starting a program once the action has been asked to stop. */
+class InterruptedError extends Error {
+    signal;
+    name = 'InterruptedError';
+    constructor(signal) {
+        super(`Stopped: the runner sent ${signal} (the job was cancelled or the machine is shutting down)`);
+        this.signal = signal;
+    }
+}
+/** The program is not there (ENOENT): the caller knows which input names it. */
+class ProgramNotFoundError extends Error {
+    program;
+    name = 'ProgramNotFoundError';
+    constructor(program) {
+        super(`${program} was not found`);
+        this.program = program;
+    }
+}
+const running = new Map();
+let received;
+let scopes = 0;
+function onSignal(signal) {
+    if (received) {
+        core.info(`${signal} received again; still waiting for the running program to stop cleanly`);
+        return;
+    }
+    received = signal;
+    core.info(`${signal} received: asking ${running.size} running program(s) to stop cleanly`);
+    for (const [child, state] of running) {
+        state.signalled = true;
+        child.kill(signal);
+    }
+}
+/**
+ * Runs `work` with SIGINT and SIGTERM caught: they stop the programs `spawnArgv` runs, cleanly,
+ * and make the next `spawnArgv` throw `InterruptedError`, so that `finally` blocks still run.
+ */
+async function interruptible(work) {
+    if (scopes++ === 0) {
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
+    }
+    try {
+        return await work();
+    }
+    finally {
+        if (--scopes === 0) {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        }
+    }
+}
+/** The signal that asked this action to stop, if one did. */
+function interruption() {
+    return received;
+}
+function splitLines(stream, collect, onLine) {
+    let pending = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk) => {
+        collect.push(chunk);
+        if (!onLine)
+            return;
+        pending += chunk;
+        let newline = pending.indexOf('\n');
+        while (newline >= 0) {
+            onLine(pending.slice(0, newline).replace(/\r$/, ''));
+            pending = pending.slice(newline + 1);
+            newline = pending.indexOf('\n');
+        }
+    });
+    stream.on('end', () => {
+        if (onLine && pending)
+            onLine(pending);
+    });
+}
+/**
+ * Runs a program with an argument array, never through a shell, streaming its lines to the
+ * callbacks and capturing both streams. A non-zero exit is returned, not thrown: the caller reads
+ * the program's own diagnostics. Nothing the program prints reaches the log from here.
+ */
+function spawnArgv(file, args, options = {}) {
+    if (received)
+        return Promise.reject(new InterruptedError(received));
+    const command = describeCommand(file, args);
+    if (options.quiet)
+        core.debug(`$ ${command}`);
+    else
+        core.info(`$ ${command}`);
+    const env = Object.fromEntries(Object.entries({ ...process.env, ...options.env }).filter(([, v]) => v !== undefined));
+    return new Promise((resolve, reject) => {
+        const child = spawn(file, [...args], {
+            cwd: options.cwd,
+            env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+            // Its own process group inside interruptible(): only we pass signals on, exactly once.
+            detached: scopes > 0,
+        });
+        const state = { signalled: false };
+        running.set(child, state);
+        const stdout = [];
+        const stderr = [];
+        splitLines(child.stdout, stdout, options.onStdoutLine);
+        splitLines(child.stderr, stderr, options.onStderrLine);
+        child.on('error', (error) => {
+            running.delete(child);
+            reject(error.code === 'ENOENT' ? new ProgramNotFoundError(file) : error);
+        });
+        child.on('close', (code, signal) => {
+            running.delete(child);
+            resolve({
+                exitCode: code ?? (signal ? 128 : 1),
+                stdout: stdout.join(''),
+                stderr: stderr.join(''),
+                ...(state.signalled && received ? { interrupted: received } : {}),
+            });
+        });
+    });
+}
+
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/summary.ts
 
 
@@ -34673,8 +34799,10 @@ function details(summary, body, open = false) {
 function mermaid(diagram) {
     return `\`\`\`mermaid\n${diagram.trim()}\n\`\`\``;
 }
+/** A fenced block whose fence is longer than any run of backticks inside, so the text cannot close it. */
 function codeBlock(code, language = '') {
-    const fence = code.includes('```') ? '````' : '```';
+    const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((run) => run[0].length));
+    const fence = '`'.repeat(longest + 1);
     return `${fence}${language}\n${code.replace(/\n$/, '')}\n${fence}`;
 }
 function heading(text, level = 2) {
@@ -34731,6 +34859,7 @@ function expandTemplate(template, values, what) {
 
 
 
+
 /***/ }),
 
 /***/ 3201:
@@ -34746,8 +34875,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 9 modules
-var src = __nccwpck_require__(3440);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 11 modules
+var src = __nccwpck_require__(9448);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/ajv@8.20.0/node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(5931);
 var ajv_default = /*#__PURE__*/__nccwpck_require__.n(ajv);
@@ -34949,8 +35078,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ACTIVE_PHASES, BUILTIN_PROFILES, CANARY_PHASES, CHART_DEFAULTS, DEFAULT_PROFILE, FLAGGER_DURATION, NUMBER_SETTINGS, PROVIDERS, STRATEGY_TITLES, SUPPORT, buildCanary, buildMetricTemplate, canaryWeights, checkDuration, checkNames, checkProvider, checkStrategyProvider, clientErrorsQuery, detectStrategy, estimateAnalysis, flaggerSeconds, goDurationSeconds, isActivePhase, isCanaryPhase, isSupported, knownKinds, parseAlerts, parseMatch, planRows, providerFamily, supportersOf, toJsonSchema, validateObject
 
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 9 modules
-var src = __nccwpck_require__(3440);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 11 modules
+var src = __nccwpck_require__(9448);
 ;// CONCATENATED MODULE: ../../packages/flagger/src/duration.ts
 
 /** Flagger's duration format for intervals and timeouts: whole seconds or minutes. */

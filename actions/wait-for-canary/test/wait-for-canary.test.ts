@@ -290,6 +290,7 @@ describe('wait-for-canary when the API misbehaves', () => {
 describe('wait-for-canary with Flux', () => {
   it('waits for a HelmRelease that has not reconciled the new values yet', async () => {
     world = await World.start({ initialTag: false, timeScale: 0.05 })
+    await world.serveAppChart()
     world.create('helm.toolkit.fluxcd.io/v2', 'HelmRelease', helmRelease('1.0.0'))
     await world.waitForPhase('Initialized')
     // The GitOps change has landed, but the release is suspended: Flux has not applied it.

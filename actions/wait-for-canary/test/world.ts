@@ -1,8 +1,14 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { type RunOptions, type RunResult, runBundledAction } from '@canary-delivery/action-runner'
-import { type Sandbox, type Scenario, startSandbox } from '@canary-delivery/sandbox'
+import { type RunOptions, type RunResult, repoRoot, runBundledAction } from '@canary-delivery/action-runner'
+import {
+  type ChartRepository,
+  type Sandbox,
+  type Scenario,
+  serveCharts,
+  startSandbox,
+} from '@canary-delivery/sandbox'
 
 export const ACTION_DIR = resolve(import.meta.dirname, '..')
 export const IMAGE = 'ghcr.io/acme/podinfo'
@@ -26,6 +32,8 @@ export interface WorldOptions {
  * (set the image on the target, edit a HelmRelease). The test drives Flux; Flagger is the sandbox's.
  */
 export class World {
+  private charts: ChartRepository | undefined
+
   private constructor(
     readonly sandbox: Sandbox,
     private readonly options: WorldOptions,
@@ -117,8 +125,18 @@ export class World {
     await this.waitForPhase('Succeeded')
   }
 
+  /** Serves the reference app chart on 127.0.0.1 as the HelmRepository `podinfo` that helmRelease() names. */
+  async serveAppChart(): Promise<void> {
+    this.charts = await serveCharts([join(repoRoot, 'workflows-examples/charts/app')])
+    this.create('source.toolkit.fluxcd.io/v1', 'HelmRepository', {
+      metadata: { name: 'podinfo', namespace: NS },
+      spec: { interval: '1h', url: this.charts.url },
+    })
+  }
+
   async stop(): Promise<void> {
     await this.sandbox.stop()
+    await this.charts?.stop()
   }
 }
 
@@ -211,7 +229,7 @@ export function startAction(
   }
 }
 
-/** A HelmRelease the sandbox's helm-controller renders into the podinfo Deployment and its Canary. */
+/** A HelmRelease of the reference app chart (served by serveAppChart): the podinfo Deployment and its Canary. */
 export function helmRelease(tag: string, suspend = false): Obj {
   return {
     metadata: { name: 'podinfo', namespace: NS },
@@ -219,18 +237,16 @@ export function helmRelease(tag: string, suspend = false): Obj {
       interval: '10m',
       suspend,
       chart: {
-        spec: { chart: 'podinfo', version: '6.7.0', sourceRef: { kind: 'HelmRepository', name: 'podinfo' } },
+        spec: { chart: 'app', version: '0.2.0', sourceRef: { kind: 'HelmRepository', name: 'podinfo' } },
       },
       values: {
         replicaCount: 2,
         image: { repository: IMAGE, tag },
+        ingress: { hosts: ['podinfo.demo.example.com'] },
         canary: {
           enabled: true,
-          interval: '10s',
-          threshold: 2,
-          maxWeight: 50,
-          stepWeight: 10,
           progressDeadlineSeconds: 60,
+          analysis: { interval: '10s', threshold: 2, maxWeight: 50, stepWeight: 10 },
         },
       },
     },

@@ -21,8 +21,10 @@ export function mermaid(diagram: string): string {
   return `\`\`\`mermaid\n${diagram.trim()}\n\`\`\``
 }
 
+/** A fenced block whose fence is longer than any run of backticks inside, so the text cannot close it. */
 export function codeBlock(code: string, language = ''): string {
-  const fence = code.includes('```') ? '````' : '```'
+  const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((run) => run[0].length))
+  const fence = '`'.repeat(longest + 1)
   return `${fence}${language}\n${code.replace(/\n$/, '')}\n${fence}`
 }
 

@@ -3,6 +3,7 @@ import {
   backoffDelay,
   cell,
   clearSecrets,
+  codeBlock,
   describeCommand,
   details,
   ExecError,
@@ -129,6 +130,11 @@ describe('summary helpers', () => {
       '<details><summary>Events &lt;3&gt;</summary>\n\nbody\n\n</details>',
     )
     expect(mermaid('xychart-beta\n  line [0, 10]\n')).toBe('```mermaid\nxychart-beta\n  line [0, 10]\n```')
+  })
+
+  it('fences code with more backticks than any run inside, so the text cannot close the block', () => {
+    expect(codeBlock('plain', 'diff')).toBe('```diff\nplain\n```')
+    expect(codeBlock('a ```` b\n```')).toBe('`````\na ```` b\n```\n`````')
   })
 
   it('formats durations for people', () => {

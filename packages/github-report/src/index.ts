@@ -1,4 +1,15 @@
 export {
+  type CommitPullRequest,
+  type IssueComment,
+  isTrustedComment,
+  listIssueComments,
+  pullRequestsOfCommit,
+  type RepositoryTarget,
+  type UpsertResult,
+  upsertIssueComment,
+  withRetries,
+} from './comments'
+export {
   type CheckConclusion,
   type CheckRunOptions,
   CheckRunReporter,

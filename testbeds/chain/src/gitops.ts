@@ -1,13 +1,13 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { repoRoot } from '@canary-delivery/action-runner'
-import type { Obj } from '@canary-delivery/sandbox'
+import { type Obj, REFERENCE_CHART, REFERENCE_LAYOUT } from '@canary-delivery/sandbox'
 import { parseAllDocuments, stringify } from 'yaml'
 import { git } from './git'
 
-export const REFERENCE_GITOPS = join(repoRoot, 'workflows-examples/gitops')
-export const REFERENCE_CHART = join(repoRoot, 'workflows-examples/charts/app')
+/** The reference layout and app chart, as the sandbox knows them. */
+export const REFERENCE_GITOPS = REFERENCE_LAYOUT
+export { REFERENCE_CHART }
 
 export interface LocalApp {
   /** An app of the reference layout (apps/<name>/ exists there). */

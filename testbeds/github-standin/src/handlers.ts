@@ -99,7 +99,8 @@ function pullJson(ctx: HandlerContext, pr: PullRecord, template: Json): Json {
     created_at: pr.createdAt,
     updated_at: pr.updatedAt,
     closed_at: pr.closedAt,
-    merged_at: null,
+    merged_at: pr.mergedAt ?? null,
+    merge_commit_sha: pr.mergeCommitSha ?? null,
     // Reviewers and assignees are not modelled: empty, as on a fresh pull request.
     assignee: null,
     assignees: [],
@@ -110,7 +111,12 @@ function pullJson(ctx: HandlerContext, pr: PullRecord, template: Json): Json {
     base: side(template.base, pr.base.ref, pr.base.sha, ctx.repo.owner),
   }
   if ('merged' in template)
-    Object.assign(json, { merged: false, merged_by: null, mergeable: null, mergeable_state: 'unknown' })
+    Object.assign(json, {
+      merged: Boolean(pr.mergedAt),
+      merged_by: null,
+      mergeable: null,
+      mergeable_state: 'unknown',
+    })
   return json
 }
 
@@ -125,7 +131,26 @@ function commentJson(ctx: HandlerContext, comment: CommentRecord, template: Json
     body: comment.body,
     created_at: comment.createdAt,
     updated_at: comment.updatedAt,
+    ...(comment.author
+      ? { user: { ...template.user, login: comment.author.login, type: comment.author.type } }
+      : {}),
+    ...(comment.authorAssociation ? { author_association: comment.authorAssociation } : {}),
   }
+}
+
+/** GitHub's limit on comment bodies, counted in characters. */
+const COMMENT_LIMIT = 65_536
+
+function tooLong(body: unknown): Reply | undefined {
+  if (typeof body !== 'string' || [...body].length <= COMMENT_LIMIT) return undefined
+  return validationFailed([
+    {
+      resource: 'IssueComment',
+      code: 'unprocessable',
+      field: 'data',
+      message: `Body is too long (maximum is ${COMMENT_LIMIT} characters)`,
+    },
+  ])
 }
 
 function statusJson(ctx: HandlerContext, status: StatusRecord, template: Json): Json {
@@ -333,6 +358,8 @@ export const handlers: Record<string, (ctx: HandlerContext) => Reply> = {
 
   'issues/create-comment': (ctx) => {
     if (!ctx.repo.pulls.some((p) => p.number === ctx.params.issue_number)) return notFound()
+    const refused = tooLong(ctx.body.body)
+    if (refused) return refused
     const at = now()
     const comment: CommentRecord = {
       id: ctx.state.id(),
@@ -360,9 +387,30 @@ export const handlers: Record<string, (ctx: HandlerContext) => Reply> = {
   'issues/update-comment': (ctx) => {
     const comment = ctx.repo.comments.find((c) => c.id === ctx.params.comment_id)
     if (!comment) return notFound()
+    const refused = tooLong(ctx.body.body)
+    if (refused) return refused
     comment.body = ctx.body.body
     comment.updatedAt = now()
     return { status: 200, body: commentJson(ctx, comment, example(ctx, 'issues/update-comment')) }
+  },
+
+  'issues/delete-comment': (ctx) => {
+    const index = ctx.repo.comments.findIndex((c) => c.id === ctx.params.comment_id)
+    if (index < 0) return notFound()
+    ctx.repo.comments.splice(index, 1)
+    return { status: 204 }
+  },
+
+  // The pull requests a commit belongs to: by head, or (once merged) by merge commit.
+  'repos/list-pull-requests-associated-with-commit': (ctx) => {
+    const sha = ctx.params.commit_sha
+    const template = first(example(ctx, 'repos/list-pull-requests-associated-with-commit'))
+    const pulls = ctx.repo.pulls.filter((pr) => pr.head.sha === sha || pr.mergeCommitSha === sha)
+    return paginate(
+      ctx,
+      pulls.map((pr) => pullJson(ctx, pr, template)),
+      `/repos/${ctx.repo.owner}/${ctx.repo.name}/commits/${sha}/pulls`,
+    )
   },
 
   'repos/create-commit-status': (ctx) => {

@@ -21,6 +21,9 @@ export interface PullRecord {
   createdAt: string
   updatedAt: string
   closedAt: string | null
+  /** Set when the pull request was merged (tests merge by setting these). */
+  mergedAt?: string | null
+  mergeCommitSha?: string | null
 }
 
 export interface CommentRecord {
@@ -29,6 +32,10 @@ export interface CommentRecord {
   body: string
   createdAt: string
   updatedAt: string
+  /** Who wrote it (default: the description's example user, a collaborator). */
+  author?: { login: string; type: 'User' | 'Bot' }
+  /** GitHub's author_association, e.g. OWNER, COLLABORATOR, CONTRIBUTOR, NONE. */
+  authorAssociation?: string
 }
 
 export interface StatusRecord {
@@ -95,6 +102,38 @@ export class StandinState {
     }
     this.repositories.set(fullName.toLowerCase(), repo)
     return repo
+  }
+
+  /**
+   * A pull request as if someone had opened it, for tests that start from one: from `head` (at
+   * `headSha`) into `base`. Its number is the next free one unless given.
+   */
+  openPullRequest(
+    repo: RepositoryState,
+    pull: { head: string; headSha: string; base?: string; number?: number; title?: string },
+  ): PullRecord {
+    const number = pull.number ?? repo.nextNumber
+    repo.nextNumber = Math.max(repo.nextNumber, number + 1)
+    const at = now()
+    const record: PullRecord = {
+      number,
+      id: this.id(),
+      title: pull.title ?? pull.head,
+      body: null,
+      state: 'open',
+      draft: false,
+      head: { ref: pull.head, sha: pull.headSha, owner: repo.owner },
+      base: {
+        ref: pull.base ?? repo.defaultBranch,
+        sha: this.resolve(repo, pull.base ?? repo.defaultBranch) ?? fakeSha(),
+      },
+      labels: [],
+      createdAt: at,
+      updatedAt: at,
+      closedAt: null,
+    }
+    repo.pulls.push(record)
+    return record
   }
 
   repository(owner: string, name: string): RepositoryState | undefined {

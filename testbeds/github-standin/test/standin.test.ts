@@ -202,6 +202,100 @@ describe('statuses, checks and comments', () => {
     expect(edited.data.body).toBe('edited')
     expect(standin.violations).toEqual([])
   })
+
+  it("refuses a comment over GitHub's 65,536 characters, deletes comments, shows their authors", async () => {
+    const gh = client()
+    const repo = standin.state.repository('octo', 'app')!
+    repo.refs.set('heads/long', 'f'.repeat(40))
+    const pr = await gh.rest.pulls.create({
+      owner: 'octo',
+      repo: 'app',
+      title: 'y',
+      head: 'long',
+      base: 'trunk',
+    })
+    const target = { owner: 'octo', repo: 'app', issue_number: pr.data.number }
+    // Characters, not UTF-16 units: 65,536 emoji fit, one more does not.
+    const fits = await gh.rest.issues.createComment({ ...target, body: '🙂'.repeat(65_536) })
+    const refused = await gh.rest.issues
+      .createComment({ ...target, body: 'x'.repeat(65_537) })
+      .catch((e: { status: number; response: { data: unknown } }) => e)
+    expect(refused).toMatchObject({
+      status: 422,
+      response: { data: { errors: [{ message: 'Body is too long (maximum is 65536 characters)' }] } },
+    })
+    const edit = await gh.rest.issues
+      .updateComment({ owner: 'octo', repo: 'app', comment_id: fits.data.id, body: 'y'.repeat(70_000) })
+      .catch((e: { status: number }) => e)
+    expect(edit).toMatchObject({ status: 422 })
+
+    repo.comments.push({
+      id: standin.state.id(),
+      issueNumber: pr.data.number,
+      body: 'from a bot',
+      createdAt: '2026-01-01T00:00:00Z',
+      updatedAt: '2026-01-01T00:00:00Z',
+      author: { login: 'github-actions[bot]', type: 'Bot' },
+      authorAssociation: 'NONE',
+    })
+    const listed = await gh.rest.issues.listComments(target)
+    expect(listed.data.map((c) => [c.user?.login, c.user?.type, c.author_association])).toEqual([
+      ['octocat', 'User', 'COLLABORATOR'],
+      ['github-actions[bot]', 'Bot', 'NONE'],
+    ])
+    const deleted = await gh.rest.issues.deleteComment({
+      owner: 'octo',
+      repo: 'app',
+      comment_id: fits.data.id,
+    })
+    expect(deleted.status).toBe(204)
+    expect((await gh.rest.issues.listComments(target)).data.map((c) => c.body)).toEqual(['from a bot'])
+    expect(standin.violations).toEqual([])
+  })
+})
+
+describe('the pull requests of a commit', () => {
+  it('finds a pull request by its head commit, and by its merge commit once merged', async () => {
+    const gh = client()
+    const repo = standin.state.repository('octo', 'app')!
+    repo.refs.set('heads/merge-me', '1'.repeat(40))
+    const pr = await gh.rest.pulls.create({
+      owner: 'octo',
+      repo: 'app',
+      title: 'z',
+      head: 'merge-me',
+      base: 'trunk',
+    })
+    const byHead = await gh.rest.repos.listPullRequestsAssociatedWithCommit({
+      owner: 'octo',
+      repo: 'app',
+      commit_sha: '1'.repeat(40),
+    })
+    expect(byHead.data.map((p) => [p.number, p.merged_at])).toEqual([[pr.data.number, null]])
+    Object.assign(repo.pulls.find((p) => p.number === pr.data.number)!, {
+      state: 'closed',
+      mergedAt: '2026-02-02T00:00:00Z',
+      mergeCommitSha: '2'.repeat(40),
+    })
+    const byMerge = await gh.rest.repos.listPullRequestsAssociatedWithCommit({
+      owner: 'octo',
+      repo: 'app',
+      commit_sha: '2'.repeat(40),
+    })
+    expect(byMerge.data.map((p) => [p.number, p.merged_at, p.merge_commit_sha])).toEqual([
+      [pr.data.number, '2026-02-02T00:00:00Z', '2'.repeat(40)],
+    ])
+    expect(
+      (
+        await gh.rest.repos.listPullRequestsAssociatedWithCommit({
+          owner: 'octo',
+          repo: 'app',
+          commit_sha: '3'.repeat(40),
+        })
+      ).data,
+    ).toEqual([])
+    expect(standin.violations).toEqual([])
+  })
 })
 
 describe('checking requests against the description', () => {

@@ -59,3 +59,12 @@ export function parseDuration(value: unknown, fallbackMs: number): number {
   }
   return matched === value ? total : fallbackMs
 }
+
+/** Go's time.Duration formatting for whole and fractional milliseconds (900ms, 1.5s, 2m0s, 1h0m0s). */
+export function goDuration(ms: number): string {
+  if (ms < 1000) return `${Number(ms.toFixed(3))}ms`
+  if (ms < 60_000) return `${Number((ms / 1000).toFixed(3))}s`
+  const seconds = `${Number(((ms % 60_000) / 1000).toFixed(3))}s`
+  if (ms < 3_600_000) return `${Math.floor(ms / 60_000)}m${seconds}`
+  return `${Math.floor(ms / 3_600_000)}h${Math.floor((ms % 3_600_000) / 60_000)}m${seconds}`
+}

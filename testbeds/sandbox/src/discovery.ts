@@ -1,4 +1,4 @@
-import { groupVersion, type Registry, type ResourceType } from './resources'
+import { groupVersion, type Registry } from './resources'
 import type { Obj } from './util'
 
 const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']
@@ -26,14 +26,15 @@ export function apiVersions(host: string): Obj {
 }
 
 export function apiGroupList(registry: Registry): Obj {
-  const groups = registry
-    .groups()
-    .filter((g) => g.group !== '')
-    .map((g) => {
-      const gv = { groupVersion: groupVersion(g), version: g.version }
-      return { name: g.group, versions: [gv], preferredVersion: gv }
-    })
-  return { kind: 'APIGroupList', apiVersion: 'v1', groups }
+  const groups = new Map<string, Obj>()
+  for (const g of registry.groups()) {
+    if (g.group === '') continue
+    const gv = { groupVersion: groupVersion(g), version: g.version }
+    const entry = groups.get(g.group)
+    if (entry) entry.versions.push(gv)
+    else groups.set(g.group, { name: g.group, versions: [gv], preferredVersion: gv })
+  }
+  return { kind: 'APIGroupList', apiVersion: 'v1', groups: [...groups.values()] }
 }
 
 export function apiResourceList(registry: Registry, group: string, version: string): Obj | undefined {
@@ -46,7 +47,7 @@ export function apiResourceList(registry: Registry, group: string, version: stri
       singularName: t.singular,
       namespaced: t.namespaced,
       kind: t.kind,
-      verbs: VERBS,
+      verbs: t.verbs ?? VERBS,
     }
     if (t.shortNames) r.shortNames = t.shortNames
     if (t.categories) r.categories = t.categories
@@ -60,6 +61,17 @@ export function apiResourceList(registry: Registry, group: string, version: stri
         verbs: ['get', 'patch', 'update'],
       })
     }
+    if (t.scaleSubresource) {
+      resources.push({
+        name: `${t.plural}/scale`,
+        singularName: '',
+        namespaced: t.namespaced,
+        group: 'autoscaling',
+        version: 'v1',
+        kind: 'Scale',
+        verbs: ['get', 'patch', 'update'],
+      })
+    }
   }
   return {
     kind: 'APIResourceList',
@@ -67,55 +79,4 @@ export function apiResourceList(registry: Registry, group: string, version: stri
     groupVersion: groupVersion({ group, version }),
     resources,
   }
-}
-
-const openApiPath = (g: { group: string; version: string }) =>
-  g.group === '' ? `api/${g.version}` : `apis/${g.group}/${g.version}`
-
-/**
- * The smallest OpenAPI v3 that lets kubectl's validation and apply work: one PATCH operation per kind
- * that accepts `fieldValidation`, so kubectl leaves validation to the server. Strategic merge is left out
- * of the content types on purpose: kubectl then builds patches from its compiled-in types.
- */
-export function openApiRoot(registry: Registry): Obj {
-  const paths: Obj = {}
-  for (const g of registry.groups())
-    paths[openApiPath(g)] = { serverRelativeURL: `/openapi/v3/${openApiPath(g)}` }
-  return { paths }
-}
-
-export function openApiGroupVersion(registry: Registry, path: string): Obj | undefined {
-  const g = registry.groups().find((x) => openApiPath(x) === path)
-  if (!g) return undefined
-  const paths: Obj = {}
-  for (const t of registry.all().filter((x) => x.group === g.group && x.version === g.version)) {
-    paths[objectPath(t)] = {
-      patch: {
-        'x-kubernetes-group-version-kind': { group: t.group, version: t.version, kind: t.kind },
-        parameters: [
-          { name: 'fieldValidation', in: 'query', schema: { type: 'string' } },
-          { name: 'fieldManager', in: 'query', schema: { type: 'string' } },
-        ],
-        requestBody: {
-          content: {
-            'application/json-patch+json': {},
-            'application/merge-patch+json': {},
-            'application/apply-patch+yaml': {},
-          },
-        },
-        responses: { '200': { description: 'OK' } },
-      },
-    }
-  }
-  return {
-    openapi: '3.0.0',
-    info: { title: 'Kubernetes', version: versionInfo.gitVersion },
-    paths,
-    components: { schemas: {} },
-  }
-}
-
-function objectPath(t: ResourceType): string {
-  const base = t.group === '' ? `/api/${t.version}` : `/apis/${t.group}/${t.version}`
-  return t.namespaced ? `${base}/namespaces/{namespace}/${t.plural}/{name}` : `${base}/${t.plural}/{name}`
 }

@@ -45,14 +45,20 @@ export const conflict = (rt: ResourceType, name: string) =>
     details(rt, name),
   )
 
-export const invalid = (rt: ResourceType, name: string, causes: { field: string; message: string }[]) =>
+/** 422 Invalid; `groupKind` replaces `Kind.group` when the invalid thing is not the object (`ListOptions.meta.k8s.io`). */
+export const invalid = (
+  rt: ResourceType,
+  name: string,
+  causes: { field: string; message: string }[],
+  groupKind = `${rt.kind}${rt.group ? `.${rt.group}` : ''}`,
+) =>
   new ApiError(
     422,
     'Invalid',
-    `${rt.kind}${rt.group ? `.${rt.group}` : ''} "${name}" is invalid: ${causes.map((c) => `${c.field}: ${c.message}`).join(', ')}`,
+    `${groupKind} "${name}" is invalid: ${causes.map((c) => `${c.field}: ${c.message}`).join(', ')}`,
     {
       ...details(rt, name),
-      kind: rt.kind,
+      kind: groupKind === `${rt.kind}${rt.group ? `.${rt.group}` : ''}` ? rt.kind : groupKind.split('.')[0],
       causes: causes.map((c) => ({ reason: 'FieldValueInvalid', ...c })),
     },
   )

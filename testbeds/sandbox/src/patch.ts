@@ -1,4 +1,7 @@
-import { badRequest } from './errors'
+import type { IncomingMessage } from 'node:http'
+import { ApiError, badRequest, invalid } from './errors'
+import { parseJson } from './http'
+import { groupVersion, type ResourceType } from './resources'
 import { clone, isObj, type Obj } from './util'
 
 /** RFC 7386 JSON merge patch: maps merge, null deletes, everything else replaces. */
@@ -217,4 +220,34 @@ function stripDirectives(value: unknown): unknown {
  */
 export function applyMerge(live: Obj, applied: Obj, builtin: boolean): Obj {
   return (builtin ? strategicMerge(live, applied) : mergePatch(live, applied)) as Obj
+}
+
+export const APPLY = 'application/apply-patch+yaml'
+
+/** The patch media type, or 415 naming the ones this kind takes (strategic merge only for built-ins). */
+export function patchType(req: IncomingMessage, rt: ResourceType): string {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim()
+  const accepted = ['application/json-patch+json', 'application/merge-patch+json', APPLY]
+  if (rt.builtin) accepted.push('application/strategic-merge-patch+json')
+  if (accepted.includes(type)) return type
+  throw new ApiError(
+    415,
+    'UnsupportedMediaType',
+    `${type || 'the request'} is not supported by ${groupVersion(rt)}, Kind=${rt.kind}: the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`,
+  )
+}
+
+export function patched(rt: ResourceType, current: Obj, type: string, body: Buffer): Obj {
+  let next: unknown
+  try {
+    if (type === 'application/json-patch+json') next = jsonPatch(current, parseJson(body, true))
+    else if (type === 'application/merge-patch+json') next = mergePatch(current, parseJson(body))
+    else next = strategicMerge(current, parseJson(body))
+  } catch (err) {
+    if (err instanceof PatchTestFailed)
+      throw invalid(rt, current.metadata?.name ?? '', [{ field: '', message: err.message }])
+    throw err
+  }
+  if (!isObj(next)) throw badRequest('the patch did not produce an object')
+  return next
 }

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CRD_FILES, crdDir as flaggerCrdDir } from '@canary-delivery/flagger/crd-files'
 import { parseAllDocuments } from 'yaml'
+import { BUILTIN_KINDS } from './builtins'
 
 /** One servable kind: what discovery advertises and how the store treats it. */
 export interface ResourceType {
@@ -17,6 +18,10 @@ export interface ResourceType {
   statusSubresource: boolean
   /** Built-in kinds accept strategic merge patches; custom resources answer 415. */
   builtin: boolean
+  /** The `/scale` subresource. */
+  scaleSubresource?: boolean
+  /** Verbs when not the usual eight (the review kinds take only `create`). */
+  verbs?: string[]
   /** openAPIV3Schema of a custom resource, used for validation. */
   schema?: Record<string, unknown>
   printerColumns?: { name: string; type: string; jsonPath: string; priority?: number }[]
@@ -24,54 +29,6 @@ export interface ResourceType {
 
 export const groupVersion = (rt: { group: string; version: string }): string =>
   rt.group === '' ? rt.version : `${rt.group}/${rt.version}`
-
-const builtins: ResourceType[] = [
-  core('Namespace', 'namespaces', false, true, ['ns']),
-  core('Service', 'services', true, true, ['svc']),
-  core('ConfigMap', 'configmaps', true, false, ['cm']),
-  core('Secret', 'secrets', true, false),
-  core('Event', 'events', true, false, ['ev']),
-  core('ServiceAccount', 'serviceaccounts', true, false, ['sa']),
-  {
-    group: 'apps',
-    version: 'v1',
-    kind: 'Deployment',
-    plural: 'deployments',
-    singular: 'deployment',
-    namespaced: true,
-    shortNames: ['deploy'],
-    categories: ['all'],
-    statusSubresource: true,
-    builtin: true,
-  },
-  {
-    group: 'apiextensions.k8s.io',
-    version: 'v1',
-    kind: 'CustomResourceDefinition',
-    plural: 'customresourcedefinitions',
-    singular: 'customresourcedefinition',
-    namespaced: false,
-    shortNames: ['crd', 'crds'],
-    statusSubresource: true,
-    builtin: true,
-  },
-]
-
-function core(kind: string, plural: string, namespaced: boolean, status: boolean, shortNames?: string[]) {
-  const rt: ResourceType = {
-    group: '',
-    version: 'v1',
-    kind,
-    plural,
-    singular: kind.toLowerCase(),
-    namespaced,
-    statusSubresource: status,
-    builtin: true,
-  }
-  if (shortNames) rt.shortNames = shortNames
-  if (kind === 'Service') rt.categories = ['all']
-  return rt
-}
 
 /** The Flux CRDs; Flagger's and APISIX's come from the flagger package, which validates against the same files. */
 export const crdDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'crds')
@@ -124,15 +81,33 @@ export function typesFromCrd(crd: Any): ResourceType[] {
 /** Every kind the server knows, looked up by group/version/plural or by apiVersion+kind. */
 export class Registry {
   private readonly types: ResourceType[] = []
+  /** Counts changes, so what is derived from the kinds (OpenAPI documents) can be cached until the next. */
+  generation = 0
 
   constructor() {
-    for (const rt of builtins) this.add(rt)
+    for (const rt of BUILTIN_KINDS) this.add(rt)
   }
 
+  /**
+   * Serves a kind, or updates one already served in place: the store, its listeners and controllers
+   * hold on to the same ResourceType object, so a re-applied CRD must not leave them a stale one.
+   */
   add(rt: ResourceType): void {
-    const i = this.types.findIndex((t) => t.group === rt.group && t.plural === rt.plural)
-    if (i >= 0) this.types[i] = rt
-    else this.types.push(rt)
+    this.generation++
+    const existing = this.types.find((t) => t.group === rt.group && t.plural === rt.plural)
+    if (!existing) {
+      this.types.push(rt)
+      return
+    }
+    for (const key of Object.keys(existing) as (keyof ResourceType)[]) if (!(key in rt)) delete existing[key]
+    Object.assign(existing, rt)
+  }
+
+  remove(group: string, plural: string): void {
+    const i = this.types.findIndex((t) => t.group === group && t.plural === plural && !t.builtin)
+    if (i < 0) return
+    this.types.splice(i, 1)
+    this.generation++
   }
 
   all(): readonly ResourceType[] {

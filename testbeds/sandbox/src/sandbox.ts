@@ -2,10 +2,12 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Clock } from './clock'
+import { seedCluster } from './controllers/cluster'
 import type { Controller, ControllerContext } from './controllers/context'
-import { deploymentController } from './controllers/deployment'
-import { flaggerController } from './controllers/flagger'
-import { fluxControllers, type GitopsOptions } from './controllers/flux'
+import { PREINSTALLED } from './controllers/flagger/config'
+import { flaggerController, installedFlagger } from './controllers/flagger/index'
+import { fluxControllers, type GitopsOptions, installedFlux } from './controllers/flux/index'
+import { kubernetesControllers } from './controllers/kubernetes'
 import { EventRecorder } from './events'
 import type { FaultSettings, Faults } from './faults'
 import { loadBundledCrds, Registry, typesFromCrd } from './resources'
@@ -27,6 +29,12 @@ export interface SandboxOptions {
   port?: number
   /** Receives one line per controller change. Default: silent. */
   log?: (line: string) => void
+  /**
+   * An empty k3s-like cluster: no Flux or Flagger CRDs, and their behaviour only once their charts are
+   * installed (the Flux controllers' and Flagger's Deployments available, configured from Flagger's
+   * arguments, on the CRDs installed). Default false: both come pre-installed.
+   */
+  bare?: boolean
 }
 
 export interface Sandbox {
@@ -46,15 +54,18 @@ export interface Sandbox {
 
 /** Starts the API server and the controllers; everything binds 127.0.0.1 and stops with stop(). */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  if (options.bare && options.gitops)
+    throw new Error(
+      'gitops needs Flux, which a bare sandbox does not have: install it, or start without bare',
+    )
   const clock = new Clock(options.timeScale ?? 1)
   const registry = new Registry()
-  const crds = loadBundledCrds()
+  const crds = options.bare ? [] : loadBundledCrds()
   for (const crd of crds) for (const t of typesFromCrd(crd)) registry.add(t)
   const store = new Store(registry)
   const crdType = registry.byKind('apiextensions.k8s.io/v1', 'CustomResourceDefinition')!
   for (const crd of crds) store.create(crdType, crd)
-  const nsType = registry.byKind('v1', 'Namespace')!
-  for (const name of ['default', 'kube-system', 'kube-public']) store.create(nsType, { metadata: { name } })
+  seedCluster(store)
 
   let scenario: Scenario = resolveScenario(options.scenario)
   const log = options.log ?? (() => {})
@@ -71,8 +82,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   server.bookmarkEveryMs = clock.real(60_000)
   const url = await server.listen(options.port ?? 0)
 
-  const controllers: Controller[] = [deploymentController(ctx), flaggerController(ctx)]
-  controllers.push(fluxControllers(ctx, options.gitops))
+  const controllers: Controller[] = kubernetesControllers(ctx)
+  // Flux and Flagger come pre-installed; a bare sandbox runs them once their charts are installed.
+  if (options.bare) controllers.push(installedFlagger(ctx), installedFlux(ctx))
+  else controllers.push(flaggerController(ctx, PREINSTALLED), fluxControllers(ctx, options.gitops))
 
   const kubeconfig = kubeconfigFor(url)
   let tempDir: string | undefined

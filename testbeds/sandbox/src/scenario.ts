@@ -8,8 +8,10 @@ export interface ImageBehaviour {
   latencyMs?: number
   /** Answers of webhooks by webhook name or type: true passes, false fails (default: pass). */
   webhooks?: Record<string, boolean>
-  /** false: pods of this image never become ready (the Deployment stays unavailable). */
+  /** false: pods of this image run but never become ready (the Deployment stays unavailable). */
   ready?: boolean
+  /** What a Job's container of this image exits with (default 0); anything else fails the pod. */
+  exitCode?: number
   /** Values of custom metrics (MetricTemplate names). */
   metrics?: Record<string, number>
 }

@@ -68,3 +68,10 @@ function splitTerms(selector: string): string[] {
   if (cur.trim()) out.push(cur)
   return out.filter((t) => t.trim() !== '')
 }
+
+/** The label and field selectors of a list, watch or delete-collection request. */
+export const matcher = (q: URLSearchParams) => {
+  const labels = labelMatcher(q.get('labelSelector'))
+  const fields = fieldMatcher(q.get('fieldSelector'))
+  return (o: Obj) => labels(o) && fields(o)
+}

@@ -1,25 +1,20 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { parse as parseYaml } from 'yaml'
-import {
-  apiGroupList,
-  apiResourceList,
-  apiVersions,
-  openApiGroupVersion,
-  openApiRoot,
-  versionInfo,
-} from './discovery'
-import { ApiError, badRequest, invalid, notFound } from './errors'
+import { apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery'
+import { ApiError, badRequest, conflict, invalid, notFound } from './errors'
 import type { FaultSettings } from './faults'
-import { applyMerge, jsonPatch, mergePatch, PatchTestFailed, strategicMerge } from './patch'
-import { decodeProtobuf } from './protobuf'
+import { decodeObject, deleteOptions, dryRun, flag, parseApply, readBody, send, sendText } from './http'
+import { apply, managerOf, trackCreate, trackUpdate, type Write } from './managed-fields'
+import { openApiGroupVersion, openApiRoot, openApiV2 } from './openapi'
+import { APPLY, mergePatch, patched, patchType } from './patch'
 import { groupVersion, type ResourceType, typesFromCrd } from './resources'
-import { fieldMatcher, labelMatcher } from './selectors'
+import { matcher } from './selectors'
 import type { Store } from './store'
+import { applyScale, review, scaleOf } from './subresources'
 import { toTable, wantsTable } from './table'
-import { isObj, type Obj } from './util'
+import type { Obj } from './util'
 import type { Validator } from './validation'
-import { serveWatch, type WatchConnection } from './watch'
+import { checkWatchList, serveWatch, type WatchConnection } from './watch'
 
 const MAX_WATCH_SECONDS = 1800
 
@@ -27,8 +22,14 @@ interface Route {
   rt: ResourceType
   namespace?: string
   name?: string
-  subresource?: string
+  subresource?: 'status' | 'scale'
 }
+
+const notServed = (what: string) =>
+  new ApiError(404, 'NotFound', `the server could not find the requested resource (${what} is not served)`)
+
+const methodNotAllowed = () =>
+  new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource')
 
 /** The HTTP face of the sandbox: kube-apiserver's REST paths over the generic store. */
 export class ApiServer {
@@ -91,43 +92,43 @@ export class ApiServer {
     if (path === '/api') return void send(res, 200, apiVersions(req.headers.host ?? ''))
     if (path === '/apis') return void send(res, 200, apiGroupList(this.store.registry))
     if (path === '/openapi/v3') return void send(res, 200, openApiRoot(this.store.registry))
+    if (path === '/openapi/v2') return openApiV2(req, res)
     if (path.startsWith('/openapi/v3/')) {
       const doc = openApiGroupVersion(this.store.registry, path.slice('/openapi/v3/'.length))
-      return doc
-        ? send(res, 200, doc)
-        : this.fail(res, new ApiError(404, 'NotFound', 'the server could not find the requested resource'))
+      if (!doc) throw notServed(`the OpenAPI document ${path}`)
+      return void send(res, 200, doc)
     }
     const gv = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))$/.exec(path)
     if (gv) {
       const list = gv[1]
         ? apiResourceList(this.store.registry, '', 'v1')
         : apiResourceList(this.store.registry, gv[2]!, gv[3]!)
-      return list
-        ? send(res, 200, list)
-        : this.fail(res, new ApiError(404, 'NotFound', 'the server could not find the requested resource'))
+      if (!list) throw notServed(`the group version ${gv[1] ?? `${gv[2]}/${gv[3]}`}`)
+      return void send(res, 200, list)
     }
-    const route = this.route(path)
-    if (!route) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource')
+    const r = this.route(path)
     const q = url.searchParams
+    if (r.rt.verbs) {
+      // The review kinds are computed on create and never stored.
+      if (req.method !== 'POST' || r.name) throw methodNotAllowed()
+      return void send(res, 201, review(r.rt, decodeObject(req, body)))
+    }
+    if (r.subresource === 'scale') return this.scale(req, res, r, q, body)
     switch (req.method) {
       case 'GET':
-        if (route.name) return this.get(req, res, route)
-        if (flag(q.get('watch'))) return this.watch(req, res, route, q)
-        return this.list(req, res, route, q)
+        if (r.name) return this.get(req, res, r)
+        if (flag(q.get('watch'))) return this.watch(req, res, r, q)
+        return this.list(req, res, r, q)
       case 'POST':
-        return this.create(req, res, route, q, body)
+        return this.create(req, res, r, q, body)
       case 'PUT':
-        return this.replace(res, route, q, body)
+        return this.replace(req, res, r, q, body)
       case 'PATCH':
-        return this.patch(req, res, route, q, body)
+        return this.patch(req, res, r, q, body)
       case 'DELETE':
-        return this.remove(res, route, q)
+        return this.remove(req, res, r, q, body)
       default:
-        throw new ApiError(
-          405,
-          'MethodNotAllowed',
-          `the server does not allow this method on the requested resource`,
-        )
+        throw methodNotAllowed()
     }
   }
 
@@ -152,7 +153,7 @@ export class ApiServer {
   }
 
   // /api/v1/[namespaces/NS/]PLURAL[/NAME[/SUB]] and /apis/G/V/[namespaces/NS/]PLURAL[/NAME[/SUB]]
-  private route(path: string): Route | undefined {
+  private route(path: string): Route {
     const parts = path.split('/').slice(1).map(decodeURIComponent)
     let group: string
     let version: string
@@ -165,7 +166,7 @@ export class ApiServer {
       group = parts[1] ?? ''
       version = parts[2] ?? ''
       rest = parts.slice(3)
-    } else return undefined
+    } else throw notServed(`the path ${path}`)
     let namespace: string | undefined
     // namespaces/NAME/status is the Namespace's own subresource, not a namespaced collection.
     if (
@@ -176,15 +177,18 @@ export class ApiServer {
       namespace = rest[1]
       rest = rest.slice(2)
     }
+    const gv = group ? `${group}/${version}` : version
     const rt = this.store.registry.byPlural(group, version, rest[0] ?? '')
-    if (!rt || rest.length > 3) return undefined
-    if (namespace && !rt.namespaced) return undefined
+    if (!rt) throw notServed(`the resource "${rest[0] ?? ''}" in ${gv}`)
+    if (rest.length > 3 || (namespace && !rt.namespaced)) throw notServed(`the path ${path}`)
     const route: Route = { rt }
     if (namespace) route.namespace = namespace
     if (rest[1]) route.name = rest[1]
     if (rest[2]) {
-      if (rest[2] !== 'status' || !rt.statusSubresource) return undefined
-      route.subresource = rest[2]
+      const ok =
+        (rest[2] === 'status' && rt.statusSubresource) || (rest[2] === 'scale' && rt.scaleSubresource)
+      if (!ok) throw notServed(`the subresource ${rt.plural}/${rest[2]}`)
+      route.subresource = rest[2] as 'status' | 'scale'
     }
     return route
   }
@@ -209,6 +213,8 @@ export class ApiServer {
   private watch(req: IncomingMessage, res: ServerResponse, r: Route, q: URLSearchParams): void {
     const timeout = Number(q.get('timeoutSeconds') ?? MAX_WATCH_SECONDS)
     const rv = q.get('resourceVersion')
+    const initialEvents = q.has('sendInitialEvents') ? flag(q.get('sendInitialEvents')) : undefined
+    if (initialEvents !== undefined) checkWatchList(r.rt, q, initialEvents)
     serveWatch(
       this.store,
       res,
@@ -218,6 +224,7 @@ export class ApiServer {
         match: matcher(q),
         ...(rv !== null ? { resourceVersion: rv } : {}),
         bookmarks: flag(q.get('allowWatchBookmarks')),
+        ...(initialEvents !== undefined ? { sendInitialEvents: initialEvents } : {}),
         bookmarkEveryMs: this.bookmarkEveryMs,
         // `kubectl get -w` asks for Tables: each event carries a one-row Table, as on a real server.
         ...(wantsTable(req)
@@ -240,30 +247,41 @@ export class ApiServer {
     q: URLSearchParams,
     body: Buffer,
   ): void {
-    if (r.name)
-      throw new ApiError(
-        405,
-        'MethodNotAllowed',
-        'the server does not allow this method on the requested resource',
-      )
+    if (r.name) throw methodNotAllowed()
     const obj = decodeObject(req, body)
     this.checkIdentity(r, obj)
     if (r.namespace) obj.metadata = { ...obj.metadata, namespace: r.namespace }
+    obj.metadata ??= {}
     this.validate(r.rt, obj)
+    trackCreate(r.rt, obj, this.writer(req, q, 'Update'))
+    this.commitCreate(res, r, q, obj)
+  }
+
+  /** The last steps of every create: a dry run answers with the object, otherwise it is stored. */
+  private commitCreate(res: ServerResponse, r: Route, q: URLSearchParams, obj: Obj): void {
     if (dryRun(q)) return void send(res, 201, obj)
     const created = this.store.create(r.rt, obj)
     this.afterWrite(r.rt, created)
     send(res, 201, created)
   }
 
-  private replace(res: ServerResponse, r: Route, q: URLSearchParams, body: Buffer): void {
-    if (!r.name)
-      throw new ApiError(
-        405,
-        'MethodNotAllowed',
-        'the server does not allow this method on the requested resource',
-      )
-    const obj = parseJson(body)
+  /** The last steps of every update, through the status subresource or not. */
+  private commitUpdate(res: ServerResponse, r: Route, q: URLSearchParams, obj: Obj): void {
+    if (dryRun(q)) return void send(res, 200, obj)
+    const updated = this.store.update(r.rt, obj, { status: r.subresource === 'status' })
+    this.afterWrite(r.rt, updated)
+    send(res, 200, updated)
+  }
+
+  private replace(
+    req: IncomingMessage,
+    res: ServerResponse,
+    r: Route,
+    q: URLSearchParams,
+    body: Buffer,
+  ): void {
+    if (!r.name) throw methodNotAllowed()
+    const obj = decodeObject(req, body)
     this.checkIdentity(r, obj)
     obj.metadata = { ...obj.metadata, name: r.name, ...(r.namespace ? { namespace: r.namespace } : {}) }
     if (obj.metadata.name !== r.name)
@@ -274,95 +292,85 @@ export class ApiServer {
         { field: 'metadata.resourceVersion', message: 'Invalid value: 0x0: must be specified for an update' },
       ])
     }
+    const current = this.store.mustGet(r.rt, r.namespace, r.name)
     if (!r.subresource) this.validate(r.rt, obj)
-    if (dryRun(q)) return void send(res, 200, obj)
-    const updated = this.store.update(r.rt, obj, { status: r.subresource === 'status' })
-    this.afterWrite(r.rt, updated)
-    send(res, 200, updated)
+    trackUpdate(r.rt, current, obj, this.writer(req, q, 'Update', r.subresource))
+    this.commitUpdate(res, r, q, obj)
   }
 
   private patch(req: IncomingMessage, res: ServerResponse, r: Route, q: URLSearchParams, body: Buffer): void {
-    if (!r.name)
-      throw new ApiError(
-        405,
-        'MethodNotAllowed',
-        'the server does not allow this method on the requested resource',
-      )
-    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim()
-    const accepted = [
-      'application/json-patch+json',
-      'application/merge-patch+json',
-      'application/apply-patch+yaml',
-    ]
-    if (r.rt.builtin) accepted.push('application/strategic-merge-patch+json')
-    if (!accepted.includes(type)) {
-      throw new ApiError(
-        415,
-        'UnsupportedMediaType',
-        `${type || 'the request'} is not supported by ${groupVersion(r.rt)}, Kind=${r.rt.kind}: the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`,
-      )
-    }
-    const manager = q.get('fieldManager')
-    if (type === 'application/apply-patch+yaml') {
-      if (!manager)
-        throw invalid(r.rt, r.name, [
-          { field: 'fieldManager', message: 'Required value: is required for apply patch' },
-        ])
-    } else if (q.has('force')) {
+    if (!r.name) throw methodNotAllowed()
+    const type = patchType(req, r.rt)
+    const write = this.writer(req, q, type === APPLY ? 'Apply' : 'Update', r.subresource)
+    if (type === APPLY && !q.get('fieldManager'))
+      throw invalid(r.rt, r.name, [
+        { field: 'fieldManager', message: 'Required value: is required for apply patch' },
+      ])
+    if (type !== APPLY && q.has('force'))
       throw invalid(r.rt, r.name, [
         { field: 'force', message: 'Forbidden: may not be specified for non-apply patch' },
       ])
-    }
     const current = this.store.get(r.rt, r.namespace, r.name)
     if (!current) {
       // Server-side apply creates what is missing; kubectl sends no POST.
-      if (type !== 'application/apply-patch+yaml' || r.subresource) throw notFound(r.rt, r.name)
+      if (type !== APPLY || r.subresource) throw notFound(r.rt, r.name)
       const obj = parseApply(body)
       this.checkIdentity(r, obj)
       obj.metadata = { ...obj.metadata, name: r.name, ...(r.namespace ? { namespace: r.namespace } : {}) }
       this.validate(r.rt, obj)
-      if (dryRun(q)) return void send(res, 201, obj)
-      const created = this.store.create(r.rt, obj)
-      this.afterWrite(r.rt, created)
-      return void send(res, 201, created)
+      trackCreate(r.rt, obj, write)
+      this.commitCreate(res, r, q, obj)
+      return
     }
     let next: Obj
-    try {
-      switch (type) {
-        case 'application/json-patch+json':
-          next = jsonPatch(current, parseJson(body, true))
-          break
-        case 'application/merge-patch+json':
-          next = mergePatch(current, parseJson(body)) as Obj
-          break
-        case 'application/strategic-merge-patch+json':
-          next = strategicMerge(current, parseJson(body)) as Obj
-          break
-        default: {
-          const applied = parseApply(body)
-          this.checkIdentity(r, applied)
-          next = applyMerge(current, applied, r.rt.builtin)
-        }
-      }
-    } catch (err) {
-      if (err instanceof PatchTestFailed) throw invalid(r.rt, r.name, [{ field: '', message: err.message }])
-      throw err
+    if (type === APPLY) {
+      const applied = parseApply(body)
+      this.checkIdentity(r, applied)
+      next = apply(r.rt, current, applied, write, flag(q.get('force')))
+    } else {
+      next = patched(r.rt, current, type, body)
+      trackUpdate(r.rt, current, next, write)
     }
-    if (!isObj(next)) throw badRequest('the patch did not produce an object')
     next.metadata = { ...next.metadata, name: r.name, ...(r.namespace ? { namespace: r.namespace } : {}) }
     // A patch without a resourceVersion applies to whatever is current.
     next.metadata.resourceVersion ??= current.metadata.resourceVersion
     if (!r.subresource) this.validate(r.rt, next)
-    if (dryRun(q)) return void send(res, 200, next)
-    const updated = this.store.update(r.rt, next, { status: r.subresource === 'status' })
-    this.afterWrite(r.rt, updated)
-    send(res, 200, updated)
+    this.commitUpdate(res, r, q, next)
   }
 
-  private remove(res: ServerResponse, r: Route, q: URLSearchParams): void {
+  /** `/scale`: an autoscaling/v1 Scale read from and written into the object's replicas. */
+  private scale(req: IncomingMessage, res: ServerResponse, r: Route, q: URLSearchParams, body: Buffer): void {
+    const current = this.store.mustGet(r.rt, r.namespace, r.name!)
+    if (req.method === 'GET') return void send(res, 200, scaleOf(current))
+    let scale: Obj
+    if (req.method === 'PUT') scale = decodeObject(req, body)
+    else if (req.method === 'PATCH') {
+      const type = patchType(req, r.rt)
+      scale =
+        type === APPLY
+          ? (mergePatch(scaleOf(current), parseApply(body)) as Obj)
+          : patched(r.rt, scaleOf(current), type, body)
+    } else throw methodNotAllowed()
+    const next = applyScale(r.rt, current, scale)
+    trackUpdate(r.rt, current, next, this.writer(req, q, 'Update', 'scale'))
+    if (dryRun(q)) return void send(res, 200, scaleOf(next))
+    send(res, 200, scaleOf(this.store.update(r.rt, next)))
+  }
+
+  private remove(
+    req: IncomingMessage,
+    res: ServerResponse,
+    r: Route,
+    q: URLSearchParams,
+    body: Buffer,
+  ): void {
+    if (r.subresource) throw methodNotAllowed()
+    const opts = deleteOptions(req, body, q)
     if (!r.name) {
       const items = this.store.list(r.rt, r.namespace, matcher(q))
-      if (!dryRun(q)) for (const o of items) this.store.delete(r.rt, o.metadata.namespace, o.metadata.name)
+      if (!opts.dryRun)
+        for (const o of items)
+          this.store.delete(r.rt, o.metadata.namespace, o.metadata.name, opts.propagation)
       return void send(res, 200, {
         kind: `${r.rt.kind}List`,
         apiVersion: groupVersion(r.rt),
@@ -370,8 +378,32 @@ export class ApiServer {
         items,
       })
     }
-    if (dryRun(q)) return void send(res, 200, this.store.mustGet(r.rt, r.namespace, r.name))
-    send(res, 200, this.store.delete(r.rt, r.namespace, r.name))
+    const current = this.store.mustGet(r.rt, r.namespace, r.name)
+    const pre = opts.preconditions
+    if (pre?.uid && pre.uid !== current.metadata.uid) {
+      throw new ApiError(
+        409,
+        'Conflict',
+        `Operation cannot be fulfilled on ${r.rt.plural}${r.rt.group ? `.${r.rt.group}` : ''} "${r.name}": Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${current.metadata.uid}`,
+      )
+    }
+    if (pre?.resourceVersion && pre.resourceVersion !== current.metadata.resourceVersion)
+      throw conflict(r.rt, r.name)
+    if (opts.dryRun) return void send(res, 200, current)
+    send(res, 200, this.store.delete(r.rt, r.namespace, r.name, opts.propagation))
+  }
+
+  private writer(
+    req: IncomingMessage,
+    q: URLSearchParams,
+    operation: Write['operation'],
+    subresource?: string,
+  ): Write {
+    return {
+      manager: managerOf(q.get('fieldManager'), req.headers['user-agent']),
+      operation,
+      ...(subresource ? { subresource } : {}),
+    }
   }
 
   private checkIdentity(r: Route, obj: Obj): void {
@@ -414,65 +446,4 @@ export class ApiServer {
       ).toStatus(),
     )
   }
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => resolve(Buffer.concat(chunks)))
-    req.on('error', reject)
-  })
-}
-
-function send(res: ServerResponse, code: number, body: unknown): void {
-  const text = JSON.stringify(body)
-  res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) })
-  res.end(text)
-}
-
-function sendText(res: ServerResponse, code: number, text: string): void {
-  res.writeHead(code, { 'Content-Type': 'text/plain; charset=utf-8' })
-  res.end(text)
-}
-
-// Boolean query parameters as apimachinery reads them: absent, 0 or false is false, anything else true.
-const flag = (v: string | null): boolean => v !== null && v !== '0' && v.toLowerCase() !== 'false'
-
-const dryRun = (q: URLSearchParams) => q.getAll('dryRun').includes('All')
-
-const matcher = (q: URLSearchParams) => {
-  const labels = labelMatcher(q.get('labelSelector'))
-  const fields = fieldMatcher(q.get('fieldSelector'))
-  return (o: Obj) => labels(o) && fields(o)
-}
-
-function decodeObject(req: IncomingMessage, body: Buffer): Obj {
-  const type = req.headers['content-type'] ?? ''
-  if (type.includes('protobuf')) return decodeProtobuf(body)
-  if (type.includes('yaml')) return parseApply(body)
-  return parseJson(body)
-}
-
-function parseJson(body: Buffer, allowArray = false): Obj {
-  let value: unknown
-  try {
-    value = JSON.parse(body.toString('utf8'))
-  } catch (err) {
-    throw badRequest(`the body of the request could not be decoded as JSON: ${(err as Error).message}`)
-  }
-  if (!(isObj(value) || (allowArray && Array.isArray(value))))
-    throw badRequest('the body of the request must be a JSON object')
-  return value as Obj
-}
-
-function parseApply(body: Buffer): Obj {
-  let value: unknown
-  try {
-    value = parseYaml(body.toString('utf8'))
-  } catch (err) {
-    throw badRequest(`error decoding YAML: ${(err as Error).message}`)
-  }
-  if (!isObj(value)) throw badRequest('the apply patch must be an object')
-  return value
 }

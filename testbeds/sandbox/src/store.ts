@@ -1,3 +1,5 @@
+import { checkBuiltin } from './builtin-rules'
+import { applyDefaults, ServiceAllocator } from './defaults'
 import { alreadyExists, conflict, invalid, notFound } from './errors'
 import { groupVersion, type Registry, type ResourceType } from './resources'
 import type { Matcher } from './selectors'
@@ -16,6 +18,9 @@ export interface StoreEvent {
 
 export type Listener = (event: StoreEvent) => void
 
+/** How a delete treats the object's dependents (DeleteOptions.propagationPolicy). */
+export type Propagation = 'Background' | 'Foreground' | 'Orphan'
+
 const HISTORY = 5000
 
 /**
@@ -31,8 +36,14 @@ export class Store {
   /** Watches from a resourceVersion below this cannot be served: 410 Gone. */
   private floor = 0
   private readonly listeners = new Set<Listener>()
+  private readonly allocator: ServiceAllocator
 
-  constructor(readonly registry: Registry) {}
+  constructor(readonly registry: Registry) {
+    this.allocator = new ServiceAllocator(() => {
+      const services = registry.byPlural('', 'v1', 'services')
+      return services ? this.list(services) : []
+    })
+  }
 
   get resourceVersion(): string {
     return String(this.rv)
@@ -90,23 +101,22 @@ export class Store {
     meta.uid = uuid()
     meta.creationTimestamp = timestamp()
     delete meta.deletionTimestamp
-    delete meta.managedFields
+    delete meta.deletionGracePeriodSeconds
     meta.generation = 1
     if (rt.statusSubresource && !opts.keepStatus) delete obj.status
-    if (rt.kind === 'Namespace') {
-      meta.labels = { ...meta.labels, 'kubernetes.io/metadata.name': meta.name }
-      obj.spec = { finalizers: ['kubernetes'], ...obj.spec }
-      obj.status = { phase: 'Active' }
-    }
+    applyDefaults(rt, obj, undefined, this.allocator)
+    checkBuiltin(rt, obj, undefined)
     if (rt.kind === 'CustomResourceDefinition') obj.status = crdStatus(obj)
     return this.commit('ADDED', rt, k, obj)
   }
 
   /**
-   * Replaces an object. `status: true` is a write through the status subresource (only status changes);
-   * otherwise status is preserved for kinds with the subresource. A given resourceVersion must match.
+   * Replaces an object. `status: true` is a write through the status subresource (only status changes,
+   * and with `annotations` the annotations too, as a Deployment's status strategy allows); otherwise
+   * status is preserved for kinds with the subresource. A given resourceVersion must match. An object
+   * being deleted goes once its last finalizer is removed. managedFields left out are kept.
    */
-  update(rt: ResourceType, input: Obj, opts: { status?: boolean } = {}): Obj {
+  update(rt: ResourceType, input: Obj, opts: { status?: boolean; annotations?: boolean } = {}): Obj {
     const meta = input.metadata ?? {}
     const namespace = rt.namespaced ? (meta.namespace ?? 'default') : undefined
     const k = key(rt, namespace, meta.name)
@@ -119,6 +129,8 @@ export class Store {
     if (opts.status) {
       next = clone(current)
       next.status = clone(input.status)
+      if (opts.annotations) next.metadata.annotations = clone(input.metadata?.annotations)
+      if (input.metadata?.managedFields) next.metadata.managedFields = clone(input.metadata.managedFields)
     } else {
       next = clone(input)
       next.apiVersion = groupVersion(rt)
@@ -128,33 +140,60 @@ export class Store {
         if (current.metadata[f] === undefined) delete next.metadata[f]
         else next.metadata[f] = current.metadata[f]
       }
-      delete next.metadata.managedFields
+      for (const f of ['deletionGracePeriodSeconds', 'managedFields'] as const) {
+        if (next.metadata[f] === undefined && current.metadata[f] !== undefined)
+          next.metadata[f] = current.metadata[f]
+      }
       if (rt.statusSubresource) {
         if (current.status === undefined) delete next.status
         else next.status = clone(current.status)
       }
+      applyDefaults(rt, next, current, this.allocator)
+      checkBuiltin(rt, next, current)
       if (bumpsGeneration(rt, current, next))
         next.metadata.generation = (current.metadata.generation ?? 1) + 1
     }
     next.metadata.resourceVersion = current.metadata.resourceVersion
     if (deepEqual(next, current)) return clone(current) // a no-op write changes nothing, as on a real server
+    if (next.metadata.deletionTimestamp && !next.metadata.finalizers?.length) return this.remove(rt, k, next)
     return this.commit('MODIFIED', rt, k, next)
   }
 
-  delete(rt: ResourceType, namespace: string | undefined, name: string): Obj {
+  /**
+   * Deletes an object. With finalizers (or a Foreground or Orphan propagation, which add theirs) it only
+   * gets a deletionTimestamp and goes once they are removed; the garbage collector handles dependents.
+   */
+  delete(rt: ResourceType, namespace: string | undefined, name: string, propagation?: Propagation): Obj {
     const k = key(rt, rt.namespaced ? (namespace ?? 'default') : undefined, name)
     const entry = this.objects.get(k)
     if (!entry) throw notFound(rt, name)
+    const finalizers = [...(entry.obj.metadata.finalizers ?? [])]
+    if (propagation === 'Foreground' && !finalizers.includes('foregroundDeletion'))
+      finalizers.push('foregroundDeletion')
+    if (propagation === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan')
+    if (finalizers.length > 0 && rt.kind !== 'Namespace') {
+      const marked = clone(entry.obj)
+      if (marked.metadata.deletionTimestamp && deepEqual(marked.metadata.finalizers, finalizers))
+        return marked
+      marked.metadata.deletionTimestamp ??= timestamp()
+      marked.metadata.deletionGracePeriodSeconds ??= 0
+      marked.metadata.finalizers = finalizers
+      return this.commit('MODIFIED', rt, k, marked)
+    }
     if (rt.kind === 'Namespace') {
-      for (const [, other] of [...this.objects]) {
-        if (other.rt.namespaced && other.obj.metadata.namespace === name) {
-          this.delete(other.rt, name, other.obj.metadata.name)
-        }
+      // The namespace controller's work, done at once: everything inside goes, finalizers or not.
+      for (const [otherKey, other] of [...this.objects]) {
+        if (other.rt.namespaced && other.obj.metadata.namespace === name)
+          this.remove(other.rt, otherKey, other.obj)
       }
     }
+    return this.remove(rt, k, entry.obj)
+  }
+
+  private remove(rt: ResourceType, k: string, last: Obj): Obj {
     this.objects.delete(k)
     this.rv++
-    const obj = clone(entry.obj)
+    const obj = clone(last)
     obj.metadata.resourceVersion = String(this.rv)
     this.record({ type: 'DELETED', rt, object: obj, rv: this.rv })
     return clone(obj)

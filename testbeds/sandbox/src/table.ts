@@ -1,15 +1,9 @@
 import type { IncomingMessage } from 'node:http'
+import { BUILTIN_COLUMNS, type Column, created } from './printers'
 import type { ResourceType } from './resources'
 import type { Obj } from './util'
 
 export const wantsTable = (req: IncomingMessage): boolean => /as=Table/.test(String(req.headers.accept ?? ''))
-
-interface Column {
-  name: string
-  type: string
-  priority?: number
-  cell: (o: Obj) => unknown
-}
 
 /** Server-side printing for `kubectl get`: columns of the CRD's printer columns, or a few for built-ins. */
 export function toTable(rt: ResourceType, items: Obj[], resourceVersion: string): Obj {
@@ -31,14 +25,13 @@ export function toTable(rt: ResourceType, items: Obj[], resourceVersion: string)
     rows: items.map((o) => ({
       cells: columns.map((c) => {
         const v = c.cell(o)
-        return c.type === 'date' ? age(v) : (v ?? '')
+        // Built-in printers give `Created At` as a timestamp; other date cells become ages, as on a server.
+        return c.type === 'date' && c.name !== 'Created At' ? age(v) : (v ?? '')
       }),
       object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata },
     })),
   }
 }
-
-const created: Column = { name: 'Age', type: 'date', cell: (o) => o.metadata.creationTimestamp }
 
 function columnsFor(rt: ResourceType): Column[] {
   if (rt.printerColumns) {
@@ -50,36 +43,23 @@ function columnsFor(rt: ResourceType): Column[] {
     }))
     return cols.some((c) => c.name === 'Age') ? cols : [...cols, created]
   }
-  switch (rt.kind) {
-    case 'Deployment':
-      return [
-        {
-          name: 'Ready',
-          type: 'string',
-          cell: (o) => `${o.status?.readyReplicas ?? 0}/${o.spec?.replicas ?? 1}`,
-        },
-        { name: 'Up-to-date', type: 'integer', cell: (o) => o.status?.updatedReplicas ?? 0 },
-        { name: 'Available', type: 'integer', cell: (o) => o.status?.availableReplicas ?? 0 },
-        created,
-      ]
-    case 'Event':
-      return [
-        { name: 'Last Seen', type: 'date', cell: (o) => o.lastTimestamp ?? o.firstTimestamp },
-        { name: 'Type', type: 'string', cell: (o) => o.type },
-        { name: 'Reason', type: 'string', cell: (o) => o.reason },
-        {
-          name: 'Object',
-          type: 'string',
-          cell: (o) => `${String(o.involvedObject?.kind).toLowerCase()}/${o.involvedObject?.name}`,
-        },
-        { name: 'Message', type: 'string', cell: (o) => o.message },
-      ]
-    case 'Namespace':
-      return [{ name: 'Status', type: 'string', cell: (o) => o.status?.phase }, created]
-    default:
-      return [created]
-  }
+  const builtin = rt.builtin ? BUILTIN_COLUMNS[`${rt.group}/${rt.kind}`] : undefined
+  if (builtin) return builtin
+  if (rt.kind === 'Event') return eventColumns
+  return [created]
 }
+
+const eventColumns: Column[] = [
+  { name: 'Last Seen', type: 'date', cell: (o) => o.lastTimestamp ?? o.firstTimestamp },
+  { name: 'Type', type: 'string', cell: (o) => o.type },
+  { name: 'Reason', type: 'string', cell: (o) => o.reason },
+  {
+    name: 'Object',
+    type: 'string',
+    cell: (o) => `${String(o.involvedObject?.kind).toLowerCase()}/${o.involvedObject?.name}`,
+  },
+  { name: 'Message', type: 'string', cell: (o) => o.message },
+]
 
 /** The JSONPath subset CRD printer columns use: `.a.b`, `.a[0].b`, `.a[?(@.type=="Ready")].status`. */
 export function jsonPath(obj: Obj, path: string): unknown {

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http'
-import { expired } from './errors'
+import { expired, invalid } from './errors'
+import { flag } from './http'
 import { groupVersion, type ResourceType } from './resources'
 import type { Matcher } from './selectors'
 import type { Store, StoreEvent } from './store'
@@ -12,6 +13,13 @@ export interface WatchRequest {
   /** `undefined`, `''` or `'0'`: start with synthetic ADDED events for what exists now. */
   resourceVersion?: string
   bookmarks: boolean
+  /**
+   * A watch-list request (`sendInitialEvents=true`, what client-go's reflector sends with the WatchList
+   * feature, helm 4's waiter among them): the current state as ADDED events, whatever the
+   * resourceVersion, then a BOOKMARK annotated `k8s.io/initial-events-end: "true"`. `false` sends no
+   * initial events even without a resourceVersion.
+   */
+  sendInitialEvents?: boolean
   /** Real seconds after which the stream ends cleanly. */
   timeoutSeconds: number
   /** Real milliseconds between BOOKMARK events when they are allowed. */
@@ -57,11 +65,11 @@ export function serveWatch(
     const out = req.transform && type !== 'ERROR' && type !== 'BOOKMARK' ? req.transform(object) : object
     res.write(`${JSON.stringify({ type, object: out })}\n`)
   }
-  const bookmark = () =>
+  const bookmark = (annotations?: Record<string, string>) =>
     send('BOOKMARK', {
       kind: req.rt.kind,
       apiVersion: groupVersion(req.rt),
-      metadata: { resourceVersion: store.resourceVersion },
+      metadata: { resourceVersion: store.resourceVersion, ...(annotations ? { annotations } : {}) },
     })
 
   const end = () => {
@@ -89,7 +97,7 @@ export function serveWatch(
   })
   const untrack = track(conn)
   const timers = [setTimeout(end, req.timeoutSeconds * 1000)]
-  if (req.bookmarks) timers.push(setInterval(bookmark, req.bookmarkEveryMs))
+  if (req.bookmarks) timers.push(setInterval(() => bookmark(), req.bookmarkEveryMs))
   for (const t of timers) t.unref()
   const cleanup = () => {
     unsubscribe()
@@ -98,7 +106,13 @@ export function serveWatch(
   }
   res.on('close', end)
 
+  if (req.sendInitialEvents) {
+    for (const obj of store.list(req.rt, req.namespace, req.match)) send('ADDED', obj)
+    bookmark({ 'k8s.io/initial-events-end': 'true' })
+    return
+  }
   const from = req.resourceVersion
+  if (req.sendInitialEvents === false && !from) return
   if (from === undefined || from === '' || from === '0') {
     for (const obj of store.list(req.rt, req.namespace, req.match)) send('ADDED', obj)
     return
@@ -113,4 +127,20 @@ export function serveWatch(
     const type = translate(e)
     if (type) send(type, e.object)
   }
+}
+
+/** The apiserver's rules for watch-list parameters (apimachinery's ListOptions validation). */
+export function checkWatchList(rt: ResourceType, q: URLSearchParams, initialEvents: boolean): void {
+  const causes: { field: string; message: string }[] = []
+  if (q.get('resourceVersionMatch') !== 'NotOlderThan')
+    causes.push({
+      field: 'resourceVersionMatch',
+      message: 'Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan',
+    })
+  if (initialEvents && !flag(q.get('allowWatchBookmarks')))
+    causes.push({
+      field: 'allowWatchBookmarks',
+      message: 'Forbidden: sendInitialEvents requires setting allowWatchBookmarks to true',
+    })
+  if (causes.length) throw invalid(rt, '', causes, 'ListOptions.meta.k8s.io')
 }

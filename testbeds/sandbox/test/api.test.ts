@@ -185,7 +185,7 @@ describe('API server semantics', () => {
     expect((await call('POST', canaries, noTarget)).status).toBe(422)
   })
 
-  it('applies server-side: creates when missing, needs a fieldManager, merges', async () => {
+  it('applies server-side: creates when missing, needs a fieldManager, drops what the applier stops applying', async () => {
     const path = `${canaries}/ssa`
     const noManager = await call('PATCH', path, canary('ssa'), 'application/apply-patch+yaml')
     expect(noManager.status).toBe(422)
@@ -196,12 +196,24 @@ describe('API server semantics', () => {
       'application/apply-patch+yaml',
     )
     expect(created.status).toBe(201)
-    const yaml =
+    expect(created.json.metadata.managedFields).toMatchObject([{ manager: 'kubectl', operation: 'Apply' }])
+    const next: Json = canary('ssa')
+    next.spec.analysis = { interval: '1m', threshold: 9, iterations: 5 }
+    const applied = await call('PATCH', `${path}?fieldManager=kubectl`, next, 'application/apply-patch+yaml')
+    expect(applied.status, JSON.stringify(applied.json)).toBe(200)
+    expect(applied.json.spec.analysis).toEqual({ interval: '1m', threshold: 9, iterations: 5 })
+    expect(applied.json.metadata.generation).toBe(2)
+    // Applying only part of the object takes the rest away, so the CRD's required fields go missing.
+    const partial =
       'apiVersion: flagger.app/v1beta1\nkind: Canary\nmetadata:\n  name: ssa\nspec:\n  analysis:\n    threshold: 9\n'
-    const merged = (await call('PATCH', `${path}?fieldManager=kubectl`, yaml, 'application/apply-patch+yaml'))
-      .json
-    expect(merged.spec.analysis).toMatchObject({ threshold: 9, stepWeight: 10 })
-    expect(merged.metadata.generation).toBe(2)
+    const refused = await call(
+      'PATCH',
+      `${path}?fieldManager=kubectl`,
+      partial,
+      'application/apply-patch+yaml',
+    )
+    expect(refused.status).toBe(422)
+    expect(refused.json.message, refused.json.message).toContain('spec.targetRef: Required value')
   })
 
   it('applies strategic merge patches as kubectl set image and apply send them', async () => {
@@ -246,7 +258,9 @@ describe('API server semantics', () => {
         'application/strategic-merge-patch+json',
       )
     ).json
-    expect(removed.spec.template.spec.containers).toEqual([{ name: 'app', image: 'nginx:1.28' }])
+    expect(removed.spec.template.spec.containers).toHaveLength(1)
+    expect(removed.spec.template.spec.containers[0]).toMatchObject({ name: 'app', image: 'nginx:1.28' })
+    expect(removed.spec.template.spec.containers[0].ports).toBeUndefined()
     const json = await call(
       'PATCH',
       `${deployments}/smp`,
@@ -369,12 +383,19 @@ describe('API server semantics', () => {
       .map((l) => JSON.parse(l))
     expect(first.type).toBe('ADDED')
     expect(first.object).toMatchObject({ kind: 'Table', apiVersion: 'meta.k8s.io/v1' })
-    expect(first.object.columnDefinitions.map((c: { name: string }) => c.name)).toEqual([
-      'Name',
-      'Ready',
-      'Up-to-date',
-      'Available',
-      'Age',
+    // The columns of kube-apiserver's Deployment printer; the wide ones have priority 1.
+    const columns = first.object.columnDefinitions.map(
+      (c: { name: string; priority: number }) => `${c.name}:${c.priority}`,
+    )
+    expect(columns).toEqual([
+      'Name:0',
+      'Ready:0',
+      'Up-to-date:0',
+      'Available:0',
+      'Age:0',
+      'Containers:1',
+      'Images:1',
+      'Selector:1',
     ])
     expect(first.object.rows[0].cells[0]).toBe('sel-a')
   })

@@ -115,7 +115,7 @@ describe('kubectl verbs against the sandbox', () => {
 
   it('prints tables with the CRD printer columns and deletes with wait', async () => {
     const table = await kubectl('get', 'crd')
-    expect(table).toMatch(/^NAME\s+AGE$/m)
+    expect(table).toMatch(/^NAME\s+CREATED AT$/m)
     expect(table).toContain('canaries.flagger.app')
     expect(await kubectl('-n', 'verbs', 'get', 'metrictemplates')).toMatch(
       /^NAME\s+PROVIDER\s+AGE\nerrors\s+prometheus\s+\d+s$/m,

@@ -12,6 +12,24 @@ const here = dirname(fileURLToPath(import.meta.url))
 /** The monorepo's root (where node_modules/.cache lives). */
 export const repoRoot = resolve(here, '../../..')
 
+/**
+ * The real add-on charts: `../shared/fixtures/charts` beside the repository, as CI has it, or beside
+ * the main checkout when this is a linked git worktree. Undefined when neither is there.
+ */
+export function sharedChartsDir(): string | undefined {
+  const beside = (root: string) => join(root, '..', 'shared', 'fixtures', 'charts')
+  if (existsSync(beside(repoRoot))) return beside(repoRoot)
+  try {
+    // A worktree's .git names its git dir, whose commondir leads back to the main checkout's .git.
+    const gitDir = /^gitdir: (.+)$/m.exec(readFileSync(join(repoRoot, '.git'), 'utf8'))?.[1]?.trim()
+    if (!gitDir) return undefined
+    const main = dirname(resolve(gitDir, readFileSync(join(gitDir, 'commondir'), 'utf8').trim()))
+    return existsSync(beside(main)) ? beside(main) : undefined
+  } catch {
+    return undefined
+  }
+}
+
 function layerPackage(): { zip: string; version: string } {
   const require = createRequire(join(here, '..', 'package.json'))
   const manifest = require.resolve(`${LAYER_PACKAGE}/package.json`)

@@ -9,13 +9,15 @@ const REQUESTED_AT = 'reconcile.fluxcd.io/requestedAt'
 /**
  * Runs a Flux-style reconcile for each object of a kind: at once when it is created, when its generation
  * changes or `reconcile.fluxcd.io/requestedAt` is set (what `flux reconcile` does), then every
- * `spec.interval`. Runs of one object never overlap. `kick` asks for an early run from elsewhere.
+ * `spec.interval`, or sooner when a run returns a delay (a failure Flux retries early, a dependency it
+ * waits for). Runs of one object never overlap. `kick` asks for an early run from elsewhere.
  */
 export function periodic(
   ctx: ControllerContext,
   rt: ResourceType,
   defaultIntervalMs: number,
-  reconcile: (obj: Obj) => Promise<void> | void,
+  /** Returns simulated milliseconds until the next run instead of the interval, or anything else for the interval. */
+  reconcile: (obj: Obj) => unknown,
 ): { kick(namespace: string, name: string): void; stop(): void } {
   const timers = new Map<string, () => void>()
   const running = new Map<string, Promise<void>>()
@@ -33,9 +35,11 @@ export function periodic(
     const [namespace, name] = key.split('/') as [string, string]
     const obj = ctx.store.get(rt, namespace, name)
     if (!obj) return
+    let requeueAfter: number | undefined
     const p = (async () => {
       try {
-        if (!obj.spec?.suspend) await reconcile(obj)
+        const after = obj.spec?.suspend ? undefined : await reconcile(obj)
+        if (typeof after === 'number') requeueAfter = after
       } catch (err) {
         ctx.log(`${rt.kind.toLowerCase()} ${key}: reconcile failed: ${(err as Error).message}`)
       }
@@ -49,7 +53,10 @@ export function periodic(
       if (!fresh) return
       timers.set(
         key,
-        ctx.clock.setTimeout(() => run(key), parseDuration(fresh.spec?.interval, defaultIntervalMs)),
+        ctx.clock.setTimeout(
+          () => run(key),
+          requeueAfter ?? parseDuration(fresh.spec?.interval, defaultIntervalMs),
+        ),
       )
     })
   }
@@ -77,6 +84,16 @@ export function periodic(
       ctx.clock.setTimeout(() => run(key), 0),
     )
   })
+
+  // What exists already is reconciled at once, as a controller's first list does.
+  for (const obj of ctx.store.list(rt)) {
+    const key = `${obj.metadata.namespace}/${obj.metadata.name}`
+    seen.set(key, { generation: obj.metadata.generation, requestedAt: requestedAt(obj) })
+    timers.set(
+      key,
+      ctx.clock.setTimeout(() => run(key), 0),
+    )
+  }
 
   return {
     kick(namespace, name) {

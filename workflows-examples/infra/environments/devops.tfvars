@@ -1,0 +1,2 @@
+environment  = "devops"
+machine_type = "e2-standard-2"

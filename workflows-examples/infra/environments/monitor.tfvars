@@ -1,0 +1,2 @@
+environment  = "monitor"
+machine_type = "e2-standard-2"

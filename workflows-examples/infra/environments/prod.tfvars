@@ -1,0 +1,2 @@
+environment  = "prod"
+machine_type = "e2-standard-4"

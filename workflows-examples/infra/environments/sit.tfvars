@@ -1,0 +1,2 @@
+environment  = "sit"
+machine_type = "e2-standard-2"

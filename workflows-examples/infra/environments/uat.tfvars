@@ -1,0 +1,2 @@
+environment  = "uat"
+machine_type = "e2-standard-2"
