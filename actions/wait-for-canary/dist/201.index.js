@@ -19,8 +19,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 12 modules
-var src = __webpack_require__(7572);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 13 modules
+var src = __webpack_require__(9125);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/ajv@8.20.0/node_modules/ajv/dist/ajv.js
 var ajv = __webpack_require__(5931);
 var ajv_default = /*#__PURE__*/__webpack_require__.n(ajv);

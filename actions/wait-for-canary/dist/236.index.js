@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   finishReport: () => (/* binding */ finishReport)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7391);
-/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7572);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9125);
 /* harmony import */ var _canary_delivery_canary_rollout_reporting__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4695);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5286);
 
@@ -69,7 +69,7 @@ function isSuccess(verdict) {
 }
 /** The reporter for `settings`; the GitHub client is loaded only when there is something to report. */
 async function startReporter(settings, io) {
-    const { CheckRunReporter, CommitStatusReporter } = await Promise.all(/* import() */[__webpack_require__.e(258), __webpack_require__.e(579)]).then(__webpack_require__.bind(__webpack_require__, 2579));
+    const { CheckRunReporter, CommitStatusReporter } = await Promise.all(/* import() */[__webpack_require__.e(258), __webpack_require__.e(22)]).then(__webpack_require__.bind(__webpack_require__, 2022));
     const options = { ...settings, warn: io.warn, debug: io.debug };
     return settings.kind === 'check-run'
         ? new CheckRunReporter({ ...options, id: settings.checkRunId, onCreated: io.onCheckRunCreated })
@@ -96,7 +96,7 @@ async function reportCancelled(settings, standing, io) {
 /* harmony export */   o1: () => (/* binding */ snapshotKey),
 /* harmony export */   ql: () => (/* binding */ failedChecksText)
 /* harmony export */ });
-/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7572);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9125);
 
 /** Changes when anything a person follows changes: phase, weight, iterations or failed checks. */
 const snapshotKey = (s) => `${s.phase}|${s.weight}|${s.iterations}|${s.failedChecks}`;

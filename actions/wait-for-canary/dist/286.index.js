@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   K: () => (/* binding */ readInputs),
 /* harmony export */   i: () => (/* binding */ readReportSettings)
 /* harmony export */ });
-/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7572);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9125);
 /* harmony import */ var _canary_delivery_image_ref__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1112);
 
 
@@ -80,7 +80,7 @@ async function readInputs() {
 
 /***/ }),
 
-/***/ 7572:
+/***/ 9125:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -106,7 +106,7 @@ __webpack_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ExecError, cell, clearSecrets, codeBlock, describeCommand, envInputGetter, escapeHtml, execArgv, githubServerUrl, inertLines, inputEnvName, isConfigurationError, mask, parseDuration, sleep, tail
+// UNUSED EXPORTS: ExecError, InterruptedError, ProgramNotFoundError, cell, clearSecrets, codeBlock, describeCommand, envInputGetter, escapeHtml, execArgv, githubServerUrl, inertLines, inputEnvName, interruptible, interruption, isConfigurationError, mask, parseDuration, sleep, spawnArgv, tail
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/duration.ts
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
@@ -212,7 +212,7 @@ class ExecError extends Error {
     }
 }
 /** How a command line is shown: each argument quoted when needed, secrets masked. */
-function describeCommand(file, args) {
+function exec_describeCommand(file, args) {
     const quote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
     return mask([file, ...args].map(quote).join(' '));
 }
@@ -225,7 +225,7 @@ function tail(text, lines = 10) {
  * so nothing unmasked reaches the log) and a failure throws with the tail of its standard error.
  */
 async function execArgv(file, args, options = {}) {
-    const command = describeCommand(file, args);
+    const command = exec_describeCommand(file, args);
     if (options.quiet)
         core.debug(`$ ${command}`);
     else
@@ -532,6 +532,132 @@ async function runAction(main) {
     }
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ../../packages/action-kit/src/spawn.ts
+
+
+
+/** Thrown instead of starting a program once the action has been asked to stop. */
+class InterruptedError extends Error {
+    signal;
+    name = 'InterruptedError';
+    constructor(signal) {
+        super(`Stopped: the runner sent ${signal} (the job was cancelled or the machine is shutting down)`);
+        this.signal = signal;
+    }
+}
+/** The program is not there (ENOENT): the caller knows which input names it. */
+class ProgramNotFoundError extends Error {
+    program;
+    name = 'ProgramNotFoundError';
+    constructor(program) {
+        super(`${program} was not found`);
+        this.program = program;
+    }
+}
+const running = new Map();
+let received;
+let scopes = 0;
+function onSignal(signal) {
+    if (received) {
+        core.info(`${signal} received again; still waiting for the running program to stop cleanly`);
+        return;
+    }
+    received = signal;
+    core.info(`${signal} received: asking ${running.size} running program(s) to stop cleanly`);
+    for (const [child, state] of running) {
+        state.signalled = true;
+        child.kill(signal);
+    }
+}
+/**
+ * Runs `work` with SIGINT and SIGTERM caught: they stop the programs `spawnArgv` runs, cleanly,
+ * and make the next `spawnArgv` throw `InterruptedError`, so that `finally` blocks still run.
+ */
+async function interruptible(work) {
+    if (scopes++ === 0) {
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
+    }
+    try {
+        return await work();
+    }
+    finally {
+        if (--scopes === 0) {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        }
+    }
+}
+/** The signal that asked this action to stop, if one did. */
+function interruption() {
+    return received;
+}
+function splitLines(stream, collect, onLine) {
+    let pending = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk) => {
+        collect.push(chunk);
+        if (!onLine)
+            return;
+        pending += chunk;
+        let newline = pending.indexOf('\n');
+        while (newline >= 0) {
+            onLine(pending.slice(0, newline).replace(/\r$/, ''));
+            pending = pending.slice(newline + 1);
+            newline = pending.indexOf('\n');
+        }
+    });
+    stream.on('end', () => {
+        if (onLine && pending)
+            onLine(pending);
+    });
+}
+/**
+ * Runs a program with an argument array, never through a shell, streaming its lines to the
+ * callbacks and capturing both streams. A non-zero exit is returned, not thrown: the caller reads
+ * the program's own diagnostics. Nothing the program prints reaches the log from here.
+ */
+function spawnArgv(file, args, options = {}) {
+    if (received)
+        return Promise.reject(new InterruptedError(received));
+    const command = describeCommand(file, args);
+    if (options.quiet)
+        core.debug(`$ ${command}`);
+    else
+        core.info(`$ ${command}`);
+    const env = Object.fromEntries(Object.entries({ ...process.env, ...options.env }).filter(([, v]) => v !== undefined));
+    return new Promise((resolve, reject) => {
+        const child = spawn(file, [...args], {
+            cwd: options.cwd,
+            env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+            // Its own process group inside interruptible(): only we pass signals on, exactly once.
+            detached: scopes > 0,
+        });
+        const state = { signalled: false };
+        running.set(child, state);
+        const stdout = [];
+        const stderr = [];
+        splitLines(child.stdout, stdout, options.onStdoutLine);
+        splitLines(child.stderr, stderr, options.onStderrLine);
+        child.on('error', (error) => {
+            running.delete(child);
+            reject(error.code === 'ENOENT' ? new ProgramNotFoundError(file) : error);
+        });
+        child.on('close', (code, signal) => {
+            running.delete(child);
+            resolve({
+                exitCode: code ?? (signal ? 128 : 1),
+                stdout: stdout.join(''),
+                stderr: stderr.join(''),
+                ...(state.signalled && received ? { interrupted: received } : {}),
+            });
+        });
+    });
+}
+
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/summary.ts
 
 
@@ -552,8 +678,10 @@ function details(summary, body, open = false) {
 function mermaid(diagram) {
     return `\`\`\`mermaid\n${diagram.trim()}\n\`\`\``;
 }
+/** A fenced block whose fence is longer than any run of backticks inside, so the text cannot close it. */
 function codeBlock(code, language = '') {
-    const fence = code.includes('```') ? '````' : '```';
+    const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((run) => run[0].length));
+    const fence = '`'.repeat(longest + 1);
     return `${fence}${language}\n${code.replace(/\n$/, '')}\n${fence}`;
 }
 function heading(text, level = 2) {
@@ -607,6 +735,7 @@ function workflowRunUrl(env = process.env) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
+
 
 
 

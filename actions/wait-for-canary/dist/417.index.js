@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../packages/canary-rollout/src/reporting.ts
 var reporting = __webpack_require__(4695);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 12 modules
-var src = __webpack_require__(7572);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 13 modules
+var src = __webpack_require__(9125);
 ;// CONCATENATED MODULE: ../../packages/canary-rollout/src/summary.ts
 
 const clock = (seconds) => (0,src/* formatDuration */.a3)(seconds * 1000, 'clock');
@@ -2507,7 +2507,7 @@ function isSuccess(verdict) {
 }
 /** The reporter for `settings`; the GitHub client is loaded only when there is something to report. */
 async function startReporter(settings, io) {
-    const { CheckRunReporter, CommitStatusReporter } = await Promise.all(/* import() */[__webpack_require__.e(258), __webpack_require__.e(579)]).then(__webpack_require__.bind(__webpack_require__, 2579));
+    const { CheckRunReporter, CommitStatusReporter } = await Promise.all(/* import() */[__webpack_require__.e(258), __webpack_require__.e(22)]).then(__webpack_require__.bind(__webpack_require__, 2022));
     const options = { ...settings, warn: io.warn, debug: io.debug };
     return settings.kind === 'check-run'
         ? new CheckRunReporter({ ...options, id: settings.checkRunId, onCreated: io.onCheckRunCreated })
@@ -2534,7 +2534,7 @@ async function reportCancelled(settings, standing, io) {
 /* harmony export */   o1: () => (/* binding */ snapshotKey),
 /* harmony export */   ql: () => (/* binding */ failedChecksText)
 /* harmony export */ });
-/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7572);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9125);
 
 /** Changes when anything a person follows changes: phase, weight, iterations or failed checks. */
 const snapshotKey = (s) => `${s.phase}|${s.weight}|${s.iterations}|${s.failedChecks}`;

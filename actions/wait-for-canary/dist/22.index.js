@@ -1,8 +1,8 @@
-export const id = 579;
-export const ids = [579];
+export const id = 22;
+export const ids = [22];
 export const modules = {
 
-/***/ 2579:
+/***/ 2022:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,12 +12,119 @@ __webpack_require__.d(__webpack_exports__, {
   CommitStatusReporter: () => (/* reexport */ CommitStatusReporter)
 });
 
-// UNUSED EXPORTS: ThrottledReporter, fitDescription
+// UNUSED EXPORTS: ThrottledReporter, fitDescription, isTrustedComment, listIssueComments, pullRequestsOfCommit, upsertIssueComment, withRetries
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 22 modules
 var github = __webpack_require__(8258);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 12 modules
-var src = __webpack_require__(7572);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 13 modules
+var src = __webpack_require__(9125);
+;// CONCATENATED MODULE: ../../packages/github-report/src/comments.ts
+
+
+/**
+ * Whether a comment can be taken as written by a workflow of the repository: a GitHub App (the
+ * workflow token is the github-actions app; only an admin can install an app) or someone with
+ * write access. Anybody who can open a pull request can comment on it, so a marker in a comment
+ * from anyone else is not trusted.
+ */
+function isTrustedComment(comment) {
+    return comment.author.type === 'Bot' || ['OWNER', 'MEMBER', 'COLLABORATOR'].includes(comment.association);
+}
+function client(target) {
+    const [owner, repo, extra] = target.repository.split('/');
+    if (!owner || !repo || extra !== undefined)
+        throw new Error(`repository must be owner/name, got '${target.repository}'`);
+    return { octokit: getOctokit(target.token, { baseUrl: target.apiUrl.replace(/\/+$/, '') }), owner, repo };
+}
+/** One API call with retries on 5xx, 429 and rate limits, waiting at least what GitHub asks (GITHUB_RETRY). */
+async function withRetries(target, what, call) {
+    const attempts = target.attempts ?? 5;
+    return retry(call, {
+        ...GITHUB_RETRY,
+        attempts,
+        baseDelayMs: target.baseDelayMs ?? 500,
+        maxDelayMs: 8_000,
+        maxWaitMs: 30_000,
+        onRetry: (error, attempt, delayMs) => target.log?.(`${what}: GitHub answered ${error.status ?? error.message}; attempt ${attempt + 1} of ${attempts} in ${delayMs} ms`),
+    });
+}
+function toComment(data) {
+    return {
+        id: data.id,
+        body: data.body ?? '',
+        url: data.html_url,
+        author: { login: data.user?.login ?? '', type: data.user?.type ?? '' },
+        association: data.author_association,
+    };
+}
+/** Every comment of an issue or pull request, oldest first. */
+async function listIssueComments(target, issueNumber) {
+    const { octokit, owner, repo } = client(target);
+    const comments = [];
+    for (let page = 1;; page++) {
+        const response = await withRetries(target, 'list comments', () => octokit.rest.issues.listComments({ owner, repo, issue_number: issueNumber, per_page: 100, page }));
+        comments.push(...response.data.map(toComment));
+        if (response.data.length < 100)
+            return comments;
+    }
+}
+/**
+ * Keeps exactly one comment that `isOurs` recognises (among trusted ones) on the issue, holding
+ * `body`: the oldest is updated in place, or one is created (unless `create` is false: then
+ * nothing is done and undefined returned). Two runs racing may both create one;
+ * each then looks again, and every copy but the oldest is removed, so one stays.
+ */
+async function upsertIssueComment(target, issueNumber, isOurs, body, { create = true } = {}) {
+    const { octokit, owner, repo } = client(target);
+    const ours = async () => (await listIssueComments(target, issueNumber)).filter((c) => isTrustedComment(c) && isOurs(c));
+    const update = async (comment) => {
+        const response = await withRetries(target, 'update comment', () => octokit.rest.issues.updateComment({ owner, repo, comment_id: comment.id, body }));
+        return { id: response.data.id, url: response.data.html_url };
+    };
+    const removeExtras = async (extras) => {
+        for (const extra of extras) {
+            await withRetries(target, 'delete comment', () => octokit.rest.issues.deleteComment({ owner, repo, comment_id: extra.id })).catch((error) => {
+                // Another run removed it first.
+                if (error.status !== 404)
+                    throw error;
+            });
+            target.log?.(`removed a second copy of the comment (${extra.url})`);
+        }
+    };
+    const existing = await ours();
+    if (existing.length > 0) {
+        const kept = await update(existing[0]);
+        await removeExtras(existing.slice(1));
+        return { ...kept, created: false };
+    }
+    if (!create)
+        return undefined;
+    const created = await withRetries(target, 'create comment', () => octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body }));
+    const after = await ours();
+    const oldest = after[0];
+    if (!oldest || oldest.id === created.data.id) {
+        await removeExtras(after.slice(1));
+        return { id: created.data.id, url: created.data.html_url, created: true };
+    }
+    // Another run created one first: ours goes, theirs takes our body (the later plan).
+    const kept = await update(oldest);
+    await removeExtras(after.slice(1));
+    return { ...kept, created: false };
+}
+/** The pull requests GitHub associates with a commit: open ones it heads, merged ones it came from. */
+async function pullRequestsOfCommit(target, sha) {
+    const { octokit, owner, repo } = client(target);
+    const response = await withRetries(target, 'pull requests of the commit', () => octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha, per_page: 100 }));
+    return response.data.map((pr) => ({
+        number: pr.number,
+        url: pr.html_url,
+        state: pr.state,
+        mergedAt: pr.merged_at,
+        mergeCommitSha: pr.merge_commit_sha,
+        headSha: pr.head.sha,
+    }));
+}
+
 ;// CONCATENATED MODULE: ../../packages/github-report/src/reporters.ts
 
 
@@ -207,6 +314,7 @@ class CheckRunReporter extends ThrottledReporter {
 }
 
 ;// CONCATENATED MODULE: ../../packages/github-report/src/index.ts
+
 
 
 
