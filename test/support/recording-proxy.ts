@@ -1,4 +1,10 @@
-import { createServer, request as httpRequest } from 'node:http'
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 export interface ProxiedRequest {
@@ -16,36 +22,34 @@ export interface RecordingProxy {
 }
 
 /**
- * A transparent HTTP proxy on 127.0.0.1 in front of an API server: it streams every answer through
- * unchanged (watches included) and records each request, to count what a client really sends.
+ * Passes one request on to `upstream` (its host and port) at `path`, and streams the answer back
+ * unchanged, watches included; either side closing ends the other.
  */
-export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
-  const upstream = new URL(target)
-  const requests: ProxiedRequest[] = []
-  const server = createServer((req, res) => {
-    requests.push({
-      method: req.method ?? 'GET',
-      url: req.url ?? '/',
-      authorization: req.headers.authorization,
-      at: Date.now(),
-    })
-    const forward = httpRequest(
-      {
-        host: upstream.hostname,
-        port: upstream.port,
-        method: req.method,
-        path: req.url,
-        headers: { ...req.headers, host: upstream.host },
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers)
-        answer.pipe(res)
-      },
-    )
-    forward.on('error', () => res.destroy())
-    res.on('close', () => forward.destroy())
-    req.pipe(forward)
-  })
+export function forward(
+  req: IncomingMessage,
+  res: ServerResponse,
+  upstream: URL,
+  path = req.url ?? '/',
+): void {
+  const onward = httpRequest(
+    {
+      host: upstream.hostname,
+      port: upstream.port,
+      method: req.method,
+      path,
+      headers: { ...req.headers, host: upstream.host },
+    },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers)
+      answer.pipe(res)
+    },
+  )
+  onward.on('error', () => res.destroy())
+  res.on('close', () => onward.destroy())
+  req.pipe(onward)
+}
+
+async function listen(server: Server, requests: ProxiedRequest[]): Promise<RecordingProxy> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
@@ -57,4 +61,39 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
         server.close(() => resolve())
       }),
   }
+}
+
+const record = (req: IncomingMessage): ProxiedRequest => ({
+  method: req.method ?? 'GET',
+  url: req.url ?? '/',
+  authorization: req.headers.authorization,
+  at: Date.now(),
+})
+
+/**
+ * A transparent HTTP proxy on 127.0.0.1 in front of an API server: it streams every answer through
+ * unchanged (watches included) and records each request, to count what a client really sends.
+ */
+export function startRecordingProxy(target: string): Promise<RecordingProxy> {
+  const upstream = new URL(target)
+  const requests: ProxiedRequest[] = []
+  const server = createServer((req, res) => {
+    requests.push(record(req))
+    forward(req, res, upstream)
+  })
+  return listen(server, requests)
+}
+
+/**
+ * An HTTP forward proxy on 127.0.0.1 (what a kubeconfig's proxy-url names): clients send it
+ * absolute URLs, which it records (`url` is the whole address) and fetches.
+ */
+export function startForwardProxy(): Promise<RecordingProxy> {
+  const requests: ProxiedRequest[] = []
+  const server = createServer((req, res) => {
+    requests.push(record(req))
+    const target = new URL(req.url ?? '/')
+    forward(req, res, target, `${target.pathname}${target.search}`)
+  })
+  return listen(server, requests)
 }

@@ -5,7 +5,7 @@ import { resolveNode } from '@canary-delivery/action-runner'
 import { type GitHubStandin, startGitHubStandin } from '@canary-delivery/github-standin'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type RecordingProxy, startRecordingProxy } from '../../../test/support/recording-proxy'
-import { type ActionRun, helmRelease, NS, startAction, World, waitFor } from './world'
+import { type ActionRun, execPluginKubeconfig, helmRelease, NS, startAction, World, waitFor } from './world'
 
 let world: World | undefined
 let run: ActionRun | undefined
@@ -392,27 +392,10 @@ describe('wait-for-canary reporting and credentials', () => {
         plugin,
         `process.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1beta1', kind: 'ExecCredential', status: { token: 'exec-issued-token-42' } }))\n`,
       )
-      const kubeconfig = [
-        'apiVersion: v1',
-        'kind: Config',
-        'clusters:',
-        '- name: sandbox',
-        `  cluster: { server: "${proxy.url}", insecure-skip-tls-verify: true }`,
-        'users:',
-        '- name: gke-style',
-        '  user:',
-        '    exec:',
-        '      apiVersion: client.authentication.k8s.io/v1beta1',
-        `      command: ${JSON.stringify(process.execPath)}`,
-        `      args: [${JSON.stringify(plugin)}]`,
-        '      interactiveMode: Never',
-        '      env: [{ name: PLUGIN_SECRET, value: plugin-env-secret-value }]',
-        'contexts:',
-        '- name: gke',
-        '  context: { cluster: sandbox, user: gke-style }',
-        'current-context: gke',
-        '',
-      ].join('\n')
+      const kubeconfig = execPluginKubeconfig(proxy.url, plugin, {
+        apiVersion: 'client.authentication.k8s.io/v1beta1',
+        env: { PLUGIN_SECRET: 'plugin-env-secret-value' },
+      })
       const encoded = Buffer.from(kubeconfig).toString('base64')
       run = startAction(world, { tag: '5.0.0' }, { kubeconfig: encoded, debug: true })
       const result = await run.result

@@ -169,7 +169,12 @@ export interface ActionRun {
 export function startAction(
   world: World | undefined,
   inputs: Record<string, string>,
-  options: Partial<Pick<RunOptions, 'node' | 'env' | 'github' | 'debug' | 'workspace' | 'timeoutMs'>> & {
+  options: Partial<
+    Pick<
+      RunOptions,
+      'node' | 'env' | 'github' | 'debug' | 'workspace' | 'timeoutMs' | 'cancel' | 'cancelSignal'
+    >
+  > & {
     kubeconfig?: string
   } = {},
 ): ActionRun {
@@ -192,6 +197,8 @@ export function startAction(
     workspace: options.workspace,
     runnerTemp,
     timeoutMs: options.timeoutMs ?? 120_000,
+    cancel: options.cancel,
+    cancelSignal: options.cancelSignal,
     onLogLine: (line) => {
       lines.push(line)
       for (const waiter of [...waiters]) {
@@ -244,4 +251,30 @@ export function helmRelease(tag: string, suspend = false): Obj {
       },
     },
   }
+}
+
+/** A kubeconfig whose user gets its credential from an exec plugin: a Node script run by this Node. */
+export function execPluginKubeconfig(
+  server: string,
+  plugin: string,
+  options: { apiVersion?: string; env?: Record<string, string> } = {},
+): string {
+  const env = Object.entries(options.env ?? {}).map(([name, value]) => ({ name, value }))
+  return [
+    'apiVersion: v1',
+    'kind: Config',
+    `clusters: [{ name: sandbox, cluster: { server: "${server}", insecure-skip-tls-verify: true } }]`,
+    'users:',
+    '- name: plugin-user',
+    '  user:',
+    '    exec:',
+    `      apiVersion: ${options.apiVersion ?? 'client.authentication.k8s.io/v1'}`,
+    `      command: ${JSON.stringify(process.execPath)}`,
+    `      args: [${JSON.stringify(plugin)}]`,
+    '      interactiveMode: Never',
+    `      env: ${JSON.stringify(env)}`,
+    'contexts: [{ name: plugin, context: { cluster: sandbox, user: plugin-user } }]',
+    'current-context: plugin',
+    '',
+  ].join('\n')
 }

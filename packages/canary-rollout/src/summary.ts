@@ -3,12 +3,16 @@ import type { WaitOutcome } from './outcome'
 
 const clock = (seconds: number) => formatDuration(seconds * 1000, 'clock')
 
+/** Cluster text on one line, so that it cannot start a Markdown block (a heading, a list) of its own. */
+const plain = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim()
+
 const ICON: Record<string, string> = {
   succeeded: '✅',
   initialized: '✅',
   'no-rollout': '☑️',
   failed: '❌',
   'timed-out': '⏱️',
+  cancelled: '⏹️',
 }
 
 /** Weight over time as a mermaid xychart: one point per change, at most 60 (evenly thinned). */
@@ -53,10 +57,10 @@ export function renderSummary(outcome: WaitOutcome): string {
       `${ICON[verdict.result] ?? ''} Canary ${outcome.name}.${outcome.namespace}: ${verdict.result}`.trim(),
       2,
     ),
-    verdict.message,
+    plain(verdict.message),
   ]
   if (verdict.reasons.length)
-    sections.push(`**Flagger's reasons**\n\n${verdict.reasons.map((r) => `- ${r}`).join('\n')}`)
+    sections.push(`**Flagger's reasons**\n\n${verdict.reasons.map((r) => `- ${plain(r)}`).join('\n')}`)
   sections.push(
     table(
       ['', 'this run'],

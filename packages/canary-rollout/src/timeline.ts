@@ -1,4 +1,4 @@
-import { formatDuration } from '@canary-delivery/action-kit'
+import { formatDuration, inert } from '@canary-delivery/action-kit'
 import type { CanaryPhase } from '@canary-delivery/flagger'
 
 /** The state a person follows: what the canary is doing right now. */
@@ -98,7 +98,11 @@ export class Timeline {
     return this.options.now() - this.lastPrintAt
   }
 
-  /** One line in the log; in the timeline too unless it is only a reminder. */
+  /**
+   * One line in the log; in the timeline too unless it is only a reminder. Messages carry cluster
+   * text (event messages, condition messages, image references), so the line is made inert: a line
+   * break or `::command::` in it can never act as a workflow command.
+   */
   print(message: string, inTimeline = true): void {
     const { snapshot, hasStatus } = this.options.current()
     const now = this.options.now()
@@ -117,6 +121,6 @@ export class Timeline {
       parts.push(failedChecksText(snapshot.failedChecks).padEnd(16))
     }
     if (message) parts.push(message)
-    this.options.log(parts.join(' ').trimEnd())
+    this.options.log(inert(parts.join(' ').trimEnd()))
   }
 }

@@ -1,5 +1,5 @@
-import { formatDuration } from '@canary-delivery/action-kit'
-import { isActivePhase } from '@canary-delivery/flagger'
+import { formatDuration, inert } from '@canary-delivery/action-kit'
+import { isActivePhase } from '@canary-delivery/flagger/phases'
 import { type Canary, describeProgress } from './canary'
 import {
   approvalHook,
@@ -12,7 +12,7 @@ import {
 } from './events'
 import { describeHelmRelease, type HelmRelease, helmReleaseApplied } from './helm-release'
 import { carriesImage, describeExpected, type ExpectedImage, type Workload } from './images'
-import { type Snapshot, snapshotKey, Timeline, type TimelineEntry } from './timeline'
+import { failedChecksText, type Snapshot, snapshotKey, Timeline, type TimelineEntry } from './timeline'
 import { decideVerdict, type OnWaitingPromotion, type Verdict } from './verdict'
 import { type WaitStage, waitStageOf } from './wait-stage'
 
@@ -25,13 +25,29 @@ export interface TrackerOptions {
   /**
    * When the target already ran the tag at the start and the canary was Failed, how long to give
    * Flagger to start a new run before concluding that this revision was already rolled back.
+   * Can be set later (setStaleGrace), once the Canary's interval is known.
    */
-  staleGraceMs: number
+  staleGraceMs?: number
   now?: () => number
+  /**
+   * The API server's clock minus this machine's, once known: an event the first list finds that the
+   * cluster stamped after the wait started (the API was down until then) belongs to this run.
+   */
+  clusterClockOffsetMs?: () => number | undefined
+  /** Why the API did not answer the last time it failed to, while it does not (for the messages). */
+  apiTrouble?: () => string | undefined
   /** How long a status change waits for its event (and the reverse) to share one log line; default 0. */
   coalesceMs?: number
   /** One line per change, for the log. */
   log: (line: string) => void
+}
+
+/**
+ * A verdict quotes the cluster (event and condition messages, image references): one line each,
+ * unable to act as a workflow command wherever it is printed (log, annotation, commit status).
+ */
+function inertVerdict(verdict: Verdict): Verdict {
+  return { ...verdict, message: inert(verdict.message), reasons: verdict.reasons.map(inert) }
 }
 
 /**
@@ -65,9 +81,17 @@ export class RolloutTracker {
   private maxWeight = 0
   private maxFailedChecks = 0
   private sawInitializing = false
+  private staleGraceMs: number
+  /** When (ms into the wait) the Canary was deleted, while it stays gone. */
+  private deletedAtMs: number | undefined
+  /** False once the namespace is known not to exist; undefined when unknown (not checked, or not allowed). */
+  private namespaceExists: boolean | undefined
+  /** Events the first list found that the cluster stamped after the wait started. */
+  private readonly earlyEvents: { at: number; event: KubeEvent }[] = []
 
   constructor(private readonly options: TrackerOptions) {
     this.now = options.now ?? Date.now
+    this.staleGraceMs = options.staleGraceMs ?? Number.POSITIVE_INFINITY
     this.log = new Timeline({
       now: this.now,
       coalesceMs: options.coalesceMs ?? 0,
@@ -95,6 +119,25 @@ export class RolloutTracker {
 
   get canaryObject(): Canary | undefined {
     return this.canary
+  }
+
+  setStaleGrace(ms: number): void {
+    this.staleGraceMs = ms
+  }
+
+  /** Whether the Canary's namespace exists (undefined: unknown); a change is logged. */
+  setNamespaceExists(exists: boolean | undefined): void {
+    const before = this.namespaceExists
+    this.namespaceExists = exists
+    if (this.synced && before !== false && exists === false)
+      this.log.record(`namespace ${this.options.namespace} does not exist`)
+    if (this.synced && before === false && exists === true)
+      this.log.record(`namespace ${this.options.namespace} created`)
+  }
+
+  /** True when a reminder is due (nothing printed for `intervalMs`); the caller may refresh facts first. */
+  heartbeatDue(intervalMs: number): boolean {
+    return this.synced && this.log.silentForMs() >= intervalMs
   }
 
   snapshot(): Snapshot {
@@ -135,7 +178,7 @@ export class RolloutTracker {
    * (Flux not applying, an approval gate) still show progress. Not part of the timeline.
    */
   heartbeat(intervalMs: number): void {
-    if (!this.synced || this.log.silentForMs() < intervalMs) return
+    if (!this.heartbeatDue(intervalMs)) return
     this.log.print(`still waiting for ${this.waitingFor()}`, false)
   }
 
@@ -150,14 +193,22 @@ export class RolloutTracker {
     if (this.options.helmRelease && !this.helmRelease) this.observeHelmRelease(undefined)
     let note = this.startNote(this.stage())
     const phase = this.canary?.status?.phase
-    if (phase && !isActivePhase(phase)) note = `${phase} is from an earlier run; ${note}`
+    const early = this.earlyEvents.length
+    if (early > 0)
+      note = `the API answered only now; ${early} event${early === 1 ? '' : 's'} of this run came meanwhile`
+    else if (phase && !isActivePhase(phase)) note = `${phase} is from an earlier run; ${note}`
     this.lastSnapshotKey = snapshotKey(this.snapshot())
     this.log.record(note)
+    // What happened while the API could not be asked, in the order the cluster stamped it.
+    for (const { event } of this.earlyEvents.sort((a, b) => a.at - b.at)) this.recordRunEvent(event)
+    this.earlyEvents.length = 0
     this.updateEvidence()
   }
 
   private startNote(stage: WaitStage): string {
     const expected = describeExpected(this.options.expected)
+    if (!this.canary && this.namespaceExists === false)
+      return `Canary ${this.canaryId} does not exist yet: namespace ${this.options.namespace} does not exist; waiting for both to be created`
     if (!this.canary) return `Canary ${this.canaryId} does not exist yet; waiting for it to be created`
     if (stage.kind === 'waiting-for-flagger') return `target already runs ${expected}`
     return `waiting for ${this.helmRelease ? `HelmRelease ${this.options.helmRelease} and ` : ''}Flux to apply ${expected}`
@@ -167,8 +218,15 @@ export class RolloutTracker {
     const previous = this.canary
     this.canary = canary
     if (!canary) {
-      if (previous) this.log.record(`Canary ${this.canaryId} was deleted`)
+      if (previous && this.synced) {
+        this.deletedAtMs = this.log.elapsedMs()
+        this.log.record(`Canary ${this.canaryId} was deleted`)
+      }
       return
+    }
+    if (this.deletedAtMs !== undefined) {
+      this.deletedAtMs = undefined
+      this.log.record(`Canary ${this.canaryId} created again`)
     }
     const status = canary.status ?? {}
     if (!this.synced) {
@@ -238,7 +296,27 @@ export class RolloutTracker {
     const id = event.metadata.name
     if (this.seenEvents.get(id) === occurrence) return
     this.seenEvents.set(id, occurrence)
-    if (!this.synced) return
+    if (!this.synced) {
+      const at = this.clusterTimeOf(event)
+      if (at !== undefined && at >= this.startedAt) this.earlyEvents.push({ at, event })
+      return
+    }
+    this.recordRunEvent(event)
+  }
+
+  /**
+   * When the cluster stamped an event, on this machine's clock, a second early: timestamps have
+   * whole seconds and the clock offset is known to a second, so an event counts as after the start
+   * only when it surely is. Undefined while the cluster's clock is not known.
+   */
+  private clusterTimeOf(event: KubeEvent): number | undefined {
+    const offset = this.options.clusterClockOffsetMs?.()
+    const stamp = Date.parse(event.lastTimestamp ?? event.eventTime ?? event.firstTimestamp ?? '')
+    if (offset === undefined || !Number.isFinite(stamp)) return undefined
+    return stamp - offset - 1000
+  }
+
+  private recordRunEvent(event: KubeEvent): void {
     const message = plainMessage(event.message)
     this.runEvents.push({
       elapsedSeconds: this.log.elapsedSeconds(),
@@ -281,12 +359,18 @@ export class RolloutTracker {
     const stage = this.stage()
     const expected = describeExpected(this.options.expected)
     switch (stage.kind) {
-      case 'listing':
-        return 'the first list of every watch'
+      case 'listing': {
+        const trouble = this.options.apiTrouble?.()
+        return `the Kubernetes API to answer${trouble ? ` (last error: ${trouble})` : ' (no answer yet)'}`
+      }
       case 'helm-release-failed':
       case 'waiting-for-helm-release':
         return `HelmRelease ${this.options.helmRelease} to apply ${expected} (${this.helmReleaseSummary || 'not seen'})`
       case 'waiting-for-canary':
+        if (this.deletedAtMs !== undefined)
+          return `Canary ${this.canaryId}, deleted at ${formatDuration(this.deletedAtMs, 'clock')}, to be created again`
+        if (this.namespaceExists === false)
+          return `Canary ${this.canaryId} to be created (namespace ${this.options.namespace} does not exist)`
         return `Canary ${this.canaryId} to be created`
       case 'waiting-for-target':
         return `target ${this.canary?.spec?.targetRef?.name ?? ''} to exist`
@@ -306,7 +390,7 @@ export class RolloutTracker {
 
   /** The outcome, once there is one. */
   evaluate(): Verdict | undefined {
-    return decideVerdict({
+    const verdict = decideVerdict({
       stage: this.stage(),
       canaryId: this.canaryId,
       expected: describeExpected(this.options.expected),
@@ -317,20 +401,39 @@ export class RolloutTracker {
       sawInitializing: this.sawInitializing,
       targetCarriedAtStart: this.targetCarriedAtStart,
       baselinePhase: this.baseline?.phase,
-      staleGraceOver: this.log.elapsedMs() >= this.options.staleGraceMs,
+      staleGraceOver: this.log.elapsedMs() >= this.staleGraceMs,
       onWaitingPromotion: this.options.onWaitingPromotion,
       approval: this.lastApproval,
       runEvents: this.runEvents,
     })
+    return verdict && inertVerdict(verdict)
   }
 
   /** The verdict when time runs out. */
   timedOut(timeoutMs: number): Verdict {
-    return {
+    return inertVerdict({
       result: 'timed-out',
       message: `Timed out after ${formatDuration(timeoutMs, 'clock')} waiting for ${this.waitingFor()}`,
       reasons: [],
+    })
+  }
+
+  /**
+   * Where the rollout stands, for a person who was not watching: `Progressing at 30% (3/5), 0 failed
+   * checks` while Flagger analyses, `waiting for …` before.
+   */
+  standing(): string {
+    const stage = this.stage()
+    if (stage.kind === 'analysing' || stage.kind === 'waiting-for-approval') {
+      const { phase, progress, weight, failedChecks } = this.snapshot()
+      return `${phase} at ${progress || `${weight}%`}, ${failedChecksText(failedChecks)}`
     }
+    return `waiting for ${this.waitingFor()}`
+  }
+
+  /** The verdict when the job is cancelled. */
+  cancelled(): Verdict {
+    return inertVerdict({ result: 'cancelled', message: `Cancelled while ${this.standing()}`, reasons: [] })
   }
 
   /** Adds the closing line to the timeline and the log. */

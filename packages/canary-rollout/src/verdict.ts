@@ -3,7 +3,14 @@ import type { CanaryStatus } from './canary'
 import { failureReasons, type RunEvent } from './events'
 import type { WaitStage } from './wait-stage'
 
-export type RolloutResult = 'succeeded' | 'failed' | 'timed-out' | 'no-rollout' | 'initialized'
+export type RolloutResult =
+  | 'succeeded'
+  | 'failed'
+  | 'timed-out'
+  | 'no-rollout'
+  | 'initialized'
+  /** The job was cancelled (SIGINT/SIGTERM) before Flagger decided. */
+  | 'cancelled'
 export type OnWaitingPromotion = 'wait' | 'fail' | 'succeed'
 
 export interface Verdict {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { WaitOutcome } from '../src/outcome'
+import { statusDescription } from '../src/reporting'
 import { renderSummary, weightChart } from '../src/summary'
 import type { Snapshot } from '../src/timeline'
-import { statusDescription } from '../src/wait'
 
 const entry = (
   elapsedSeconds: number,

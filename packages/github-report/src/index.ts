@@ -10,6 +10,8 @@ export {
   withRetries,
 } from './comments'
 export {
+  type CheckConclusion,
+  type CheckRunOptions,
   CheckRunReporter,
   type CommitStatusOptions,
   CommitStatusReporter,

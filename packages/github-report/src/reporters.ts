@@ -38,11 +38,15 @@ function httpStatus(error: unknown): number | undefined {
 /** The longest wait GitHub may ask for before a status update is given up (the rollout goes on). */
 const MAX_WAIT_MS = 30_000
 
+export type CheckConclusion = 'success' | 'failure' | 'timed_out' | 'neutral' | 'cancelled'
+
 export interface Report {
   state: StatusState
   description: string
   /** Markdown shown with the final state where the API has room for it (check runs). */
   details?: string
+  /** A check run's conclusion when the state alone does not say it (a cancelled run is `error`). */
+  conclusion?: CheckConclusion
 }
 
 /**
@@ -92,10 +96,15 @@ export abstract class ThrottledReporter {
   }
 
   /** Sends the final state without waiting for the interval, after anything in flight. */
-  async finish(state: StatusState, description: string, details?: string): Promise<void> {
+  async finish(
+    state: StatusState,
+    description: string,
+    details?: string,
+    conclusion?: CheckConclusion,
+  ): Promise<void> {
     clearTimeout(this.timer)
     this.timer = undefined
-    this.pending = { state, description: fitDescription(description), details }
+    this.pending = { state, description: fitDescription(description), details, conclusion }
     this.sendPending(true)
     await this.inFlight
   }
@@ -181,7 +190,7 @@ export class CommitStatusReporter extends ThrottledReporter {
   }
 }
 
-const CONCLUSION: Record<StatusState, 'success' | 'failure' | 'timed_out' | 'neutral'> = {
+const CONCLUSION: Record<StatusState, CheckConclusion> = {
   success: 'success',
   failure: 'failure',
   error: 'timed_out',
@@ -190,6 +199,13 @@ const CONCLUSION: Record<StatusState, 'success' | 'failure' | 'timed_out' | 'neu
 
 /** GitHub's limit for a check run's output summary. */
 const SUMMARY_LIMIT = 65_535
+
+export interface CheckRunOptions extends CommitStatusOptions {
+  /** A check run created earlier (by another step) to update instead of creating one. */
+  id?: number
+  /** Told the new check run's id, so that a later step can finish it. */
+  onCreated?: (id: number) => void
+}
 
 /**
  * A check run named by `context`: created in progress at the first update, updated in place, and
@@ -200,6 +216,11 @@ export class CheckRunReporter extends ThrottledReporter {
   protected readonly what = 'check run'
   private id: number | undefined
 
+  constructor(private readonly checkRun: CheckRunOptions) {
+    super(checkRun)
+    this.id = checkRun.id
+  }
+
   protected async deliver(report: Report, final: boolean): Promise<void> {
     const summary = (report.details ?? report.description).slice(0, SUMMARY_LIMIT)
     const output = { title: report.description, summary }
@@ -207,7 +228,7 @@ export class CheckRunReporter extends ThrottledReporter {
     const completion = done
       ? {
           status: 'completed' as const,
-          conclusion: CONCLUSION[report.state],
+          conclusion: report.conclusion ?? CONCLUSION[report.state],
           completed_at: new Date().toISOString(),
         }
       : { status: 'in_progress' as const }
@@ -223,6 +244,7 @@ export class CheckRunReporter extends ThrottledReporter {
         output,
       })
       this.id = created.data.id
+      this.checkRun.onCreated?.(this.id)
       return
     }
     await this.octokit.rest.checks.update({

@@ -1,4 +1,13 @@
 export {
+  type ClusterAccess,
+  describeCredentials,
+  EXEC_API_VERSIONS,
+  type ExecPlugin,
+  type RawKubeconfig,
+  resolveAccess,
+  type UserCredentials,
+} from './access'
+export {
   isTransient,
   KubeApiError,
   KubeClient,
@@ -7,10 +16,12 @@ export {
   type RawWatchEvent,
   type WatchHandle,
 } from './client'
+export { ExecCredentialSource, ExecPluginError, type IssuedCredential } from './exec-credential'
 export {
   decodeKubeconfig,
   type KubeconfigOptions,
   kubeconfigSecrets,
+  loadAccess,
   type PreparedKubeconfig,
   prepareKubeconfig,
   removeKubeconfig,

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { homedir, tmpdir } from 'node:os'
-import { delimiter, join } from 'node:path'
+import { delimiter, dirname, join } from 'node:path'
 import { ConfigurationError } from '@canary-delivery/action-kit'
 import { parse } from 'yaml'
+import { type ClusterAccess, describeCredentials, type RawKubeconfig, resolveAccess } from './access'
 
 export interface KubeconfigOptions {
   /** The `kubeconfig` input: YAML (or JSON) as written, or the same base64-encoded. */
@@ -20,6 +21,8 @@ export interface KubeconfigOptions {
   registerSecret?: (value: string) => void
   /** Name of the input the content came from, for messages. */
   inputName?: string
+  /** Where relative file names in content given as input point (the workspace). Default: the working directory. */
+  workspace?: string
 }
 
 export interface PreparedKubeconfig {
@@ -32,15 +35,10 @@ export interface PreparedKubeconfig {
   server: string
   /** The context's namespace, when it sets one. */
   namespace: string | undefined
-  /** Whether the user authenticates through an exec credential plugin. */
-  usesExecPlugin: boolean
-}
-
-interface RawKubeconfig {
-  clusters?: { name?: string; cluster?: { server?: string } }[]
-  contexts?: { name?: string; context?: { cluster?: string; user?: string; namespace?: string } }[]
-  users?: { name?: string; user?: Record<string, unknown> }[]
-  'current-context'?: string
+  /** How the user authenticates, for the log (`bearer token`, `exec credential plugin …`). */
+  authentication: string
+  /** The resolved context, for KubeClient. */
+  access: ClusterAccess
 }
 
 const BASE64 = /^[A-Za-z0-9+/=\s]+$/
@@ -82,6 +80,14 @@ function parseKubeconfig(text: string, where: string): RawKubeconfig {
   return parsed as RawKubeconfig
 }
 
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
 /** Values in a kubeconfig that give access to a cluster, to be masked wherever they could be printed. */
 export function kubeconfigSecrets(text: string): string[] {
   const secrets = new Set<string>()
@@ -110,39 +116,28 @@ export function kubeconfigSecrets(text: string): string[] {
   try {
     const parsed = parse(text) as RawKubeconfig
     for (const user of parsed?.users ?? []) visit(user?.user, 'user')
+    // A password in a server URL is refused, but it must not be shown on the way there.
+    for (const cluster of parsed?.clusters ?? []) {
+      const server = cluster?.cluster?.server
+      if (typeof server !== 'string') continue
+      const password = /^[a-z]+:\/\/[^/@]*:([^/@]+)@/i.exec(server)?.[1]
+      if (password) secrets.add(password).add(safeDecode(password))
+    }
   } catch {
     // Unparseable content is rejected elsewhere; nothing to collect.
   }
   return [...secrets].filter((s) => s.length >= 8)
 }
 
-function describe(config: RawKubeconfig, where: string, contextName: string | undefined) {
-  const contexts = config.contexts ?? []
-  const name = contextName ?? config['current-context']
-  if (!name) {
-    throw new ConfigurationError(
-      `${where} has no current-context; set the 'context' input to one of: ${contexts.map((c) => c.name).join(', ') || '(none)'}`,
-    )
-  }
-  const context = contexts.find((c) => c.name === name)
-  if (!context) {
-    throw new ConfigurationError(
-      `Input 'context' names '${name}', which ${where} does not define; it has: ${contexts.map((c) => c.name).join(', ') || '(no contexts)'}`,
-    )
-  }
-  const cluster = (config.clusters ?? []).find((c) => c.name === context.context?.cluster)
-  if (!cluster?.cluster?.server) {
-    throw new ConfigurationError(
-      `${where}: context '${name}' refers to cluster '${context.context?.cluster ?? ''}', which has no server`,
-    )
-  }
-  const user = (config.users ?? []).find((u) => u.name === context.context?.user)
+function describe(config: RawKubeconfig, where: string, contextName: string | undefined, baseDir: string) {
+  const access = resolveAccess(config, where, contextName, baseDir)
   return {
-    context: name,
-    cluster: cluster.name ?? '',
-    server: cluster.cluster.server,
-    namespace: context.context?.namespace || undefined,
-    usesExecPlugin: Boolean(user?.user && typeof user.user === 'object' && 'exec' in user.user),
+    context: access.context,
+    cluster: access.cluster,
+    server: access.server,
+    namespace: access.namespace,
+    authentication: describeCredentials(access.credentials),
+    access,
   }
 }
 
@@ -161,8 +156,9 @@ export function prepareKubeconfig(options: KubeconfigOptions): PreparedKubeconfi
     if (encoded) register(options.content.trim())
     for (const secret of kubeconfigSecrets(text)) register(secret)
     const config = parseKubeconfig(text, `Input '${inputName}'`)
-    const info = describe(config, `Input '${inputName}'`, options.context)
     const directory = options.directory ?? tmpdir()
+    // Relative file names in a kubeconfig given as content mean the workspace, where it came from.
+    const info = describe(config, `Input '${inputName}'`, options.context, options.workspace ?? process.cwd())
     const path = join(directory, `kubeconfig-${randomBytes(6).toString('hex')}.yaml`)
     // 'wx': never follow or overwrite something already there.
     writeFileSync(path, text, { mode: 0o600, flag: 'wx' })
@@ -181,10 +177,16 @@ export function prepareKubeconfig(options: KubeconfigOptions): PreparedKubeconfi
   const text = readFileSync(path, 'utf8')
   for (const secret of kubeconfigSecrets(text)) register(secret)
   const config = parseKubeconfig(text, origin)
-  return { path, written: false, ...describe(config, origin, options.context) }
+  return { path, written: false, ...describe(config, origin, options.context, dirname(path)) }
 }
 
 /** Removes a kubeconfig this code wrote; harmless when it is already gone or was not ours. */
 export function removeKubeconfig(prepared: Pick<PreparedKubeconfig, 'path' | 'written'> | undefined): void {
   if (prepared?.written) rmSync(prepared.path, { force: true })
+}
+
+/** The access a kubeconfig file gives through one of its contexts (for tests and tools). */
+export function loadAccess(path: string, context?: string): ClusterAccess {
+  const where = `kubeconfig file ${path}`
+  return resolveAccess(parseKubeconfig(readFileSync(path, 'utf8'), where), where, context, dirname(path))
 }

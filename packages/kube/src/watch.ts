@@ -37,7 +37,10 @@ export interface ResourceWatchOptions<T extends KubeObject> {
   timeoutSeconds?: number
   /** A stream silent for this long (no event, no bookmark) is presumed dead and reopened. */
   stallMs?: number
-  /** Consecutive failures tolerated before the watch gives up and reports the error (default 20). */
+  /**
+   * Consecutive transient failures tolerated before the watch gives up and reports the error.
+   * Default: no limit, so an outage is ridden out; the client's signal (a deadline) ends the retries.
+   */
   maxFailures?: number
   onFatal?: (error: Error) => void
 }
@@ -71,7 +74,7 @@ export function watchResource<T extends KubeObject>(options: ResourceWatchOption
   const { client, path, onChange, onNotice = () => {} } = options
   const timeoutSeconds = options.timeoutSeconds ?? 300
   const stallMs = options.stallMs ?? (timeoutSeconds + 30) * 1000
-  const maxFailures = options.maxFailures ?? 20
+  const maxFailures = options.maxFailures ?? Number.POSITIVE_INFINITY
   const objects = new Map<string, T>()
   const stats: WatchStats = { lists: 0, watches: 0, resumes: 0, relists: 0, errors: 0 }
   let resourceVersion = ''

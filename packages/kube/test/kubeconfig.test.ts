@@ -67,7 +67,11 @@ describe('prepareKubeconfig', () => {
       context: 'uat',
       registerSecret: (s) => secrets.push(s),
     })
-    expect(prepared).toMatchObject({ context: 'uat', server: 'https://10.0.0.2:6443', usesExecPlugin: true })
+    expect(prepared).toMatchObject({
+      context: 'uat',
+      server: 'https://10.0.0.2:6443',
+      authentication: 'exec credential plugin gke-gcloud-auth-plugin',
+    })
     expect(prepared.namespace).toBeUndefined()
     expect(secrets.some((s) => s.includes(encoded.slice(0, 40)))).toBe(true)
     removeKubeconfig(prepared)
@@ -88,7 +92,12 @@ describe('prepareKubeconfig', () => {
     const file = join(home, '.kube', 'config')
     writeFileSync(file, KUBECONFIG)
     const prepared = prepareKubeconfig({ kubeconfigEnv: undefined, homeDirectory: home, context: 'uat' })
-    expect(prepared).toMatchObject({ path: file, written: false, context: 'uat', usesExecPlugin: true })
+    expect(prepared).toMatchObject({
+      path: file,
+      written: false,
+      context: 'uat',
+      authentication: 'exec credential plugin gke-gcloud-auth-plugin',
+    })
     removeKubeconfig(prepared)
     expect(existsSync(file)).toBe(true)
     // A KUBECONFIG that names no file is a mistake to report, not a reason to read another file.

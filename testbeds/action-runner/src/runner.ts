@@ -286,7 +286,8 @@ export async function runBundledAction(options: RunOptions): Promise<RunResult> 
         env,
         {
           timeoutMs: options.timeoutMs,
-          cancel: options.cancel,
+          // A cancelled job's post steps still run (post-if: always()), and are not cancelled themselves.
+          cancel: step === 'post' ? undefined : options.cancel,
           cancelSignal: options.cancelSignal ?? 'SIGINT',
           masker,
           debug: options.debug ?? false,

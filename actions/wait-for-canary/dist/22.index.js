@@ -1,0 +1,323 @@
+export const id = 22;
+export const ids = [22];
+export const modules = {
+
+/***/ 2022:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  CheckRunReporter: () => (/* reexport */ CheckRunReporter),
+  CommitStatusReporter: () => (/* reexport */ CommitStatusReporter)
+});
+
+// UNUSED EXPORTS: ThrottledReporter, fitDescription, isTrustedComment, listIssueComments, pullRequestsOfCommit, upsertIssueComment, withRetries
+
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 22 modules
+var github = __webpack_require__(8258);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 13 modules
+var src = __webpack_require__(9125);
+;// CONCATENATED MODULE: ../../packages/github-report/src/comments.ts
+
+
+/**
+ * Whether a comment can be taken as written by a workflow of the repository: a GitHub App (the
+ * workflow token is the github-actions app; only an admin can install an app) or someone with
+ * write access. Anybody who can open a pull request can comment on it, so a marker in a comment
+ * from anyone else is not trusted.
+ */
+function isTrustedComment(comment) {
+    return comment.author.type === 'Bot' || ['OWNER', 'MEMBER', 'COLLABORATOR'].includes(comment.association);
+}
+function client(target) {
+    const [owner, repo, extra] = target.repository.split('/');
+    if (!owner || !repo || extra !== undefined)
+        throw new Error(`repository must be owner/name, got '${target.repository}'`);
+    return { octokit: getOctokit(target.token, { baseUrl: target.apiUrl.replace(/\/+$/, '') }), owner, repo };
+}
+/** One API call with retries on 5xx, 429 and rate limits, waiting at least what GitHub asks (GITHUB_RETRY). */
+async function withRetries(target, what, call) {
+    const attempts = target.attempts ?? 5;
+    return retry(call, {
+        ...GITHUB_RETRY,
+        attempts,
+        baseDelayMs: target.baseDelayMs ?? 500,
+        maxDelayMs: 8_000,
+        maxWaitMs: 30_000,
+        onRetry: (error, attempt, delayMs) => target.log?.(`${what}: GitHub answered ${error.status ?? error.message}; attempt ${attempt + 1} of ${attempts} in ${delayMs} ms`),
+    });
+}
+function toComment(data) {
+    return {
+        id: data.id,
+        body: data.body ?? '',
+        url: data.html_url,
+        author: { login: data.user?.login ?? '', type: data.user?.type ?? '' },
+        association: data.author_association,
+    };
+}
+/** Every comment of an issue or pull request, oldest first. */
+async function listIssueComments(target, issueNumber) {
+    const { octokit, owner, repo } = client(target);
+    const comments = [];
+    for (let page = 1;; page++) {
+        const response = await withRetries(target, 'list comments', () => octokit.rest.issues.listComments({ owner, repo, issue_number: issueNumber, per_page: 100, page }));
+        comments.push(...response.data.map(toComment));
+        if (response.data.length < 100)
+            return comments;
+    }
+}
+/**
+ * Keeps exactly one comment that `isOurs` recognises (among trusted ones) on the issue, holding
+ * `body`: the oldest is updated in place, or one is created (unless `create` is false: then
+ * nothing is done and undefined returned). Two runs racing may both create one;
+ * each then looks again, and every copy but the oldest is removed, so one stays.
+ */
+async function upsertIssueComment(target, issueNumber, isOurs, body, { create = true } = {}) {
+    const { octokit, owner, repo } = client(target);
+    const ours = async () => (await listIssueComments(target, issueNumber)).filter((c) => isTrustedComment(c) && isOurs(c));
+    const update = async (comment) => {
+        const response = await withRetries(target, 'update comment', () => octokit.rest.issues.updateComment({ owner, repo, comment_id: comment.id, body }));
+        return { id: response.data.id, url: response.data.html_url };
+    };
+    const removeExtras = async (extras) => {
+        for (const extra of extras) {
+            await withRetries(target, 'delete comment', () => octokit.rest.issues.deleteComment({ owner, repo, comment_id: extra.id })).catch((error) => {
+                // Another run removed it first.
+                if (error.status !== 404)
+                    throw error;
+            });
+            target.log?.(`removed a second copy of the comment (${extra.url})`);
+        }
+    };
+    const existing = await ours();
+    if (existing.length > 0) {
+        const kept = await update(existing[0]);
+        await removeExtras(existing.slice(1));
+        return { ...kept, created: false };
+    }
+    if (!create)
+        return undefined;
+    const created = await withRetries(target, 'create comment', () => octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body }));
+    const after = await ours();
+    const oldest = after[0];
+    if (!oldest || oldest.id === created.data.id) {
+        await removeExtras(after.slice(1));
+        return { id: created.data.id, url: created.data.html_url, created: true };
+    }
+    // Another run created one first: ours goes, theirs takes our body (the later plan).
+    const kept = await update(oldest);
+    await removeExtras(after.slice(1));
+    return { ...kept, created: false };
+}
+/** The pull requests GitHub associates with a commit: open ones it heads, merged ones it came from. */
+async function pullRequestsOfCommit(target, sha) {
+    const { octokit, owner, repo } = client(target);
+    const response = await withRetries(target, 'pull requests of the commit', () => octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha, per_page: 100 }));
+    return response.data.map((pr) => ({
+        number: pr.number,
+        url: pr.html_url,
+        state: pr.state,
+        mergedAt: pr.merged_at,
+        mergeCommitSha: pr.merge_commit_sha,
+        headSha: pr.head.sha,
+    }));
+}
+
+;// CONCATENATED MODULE: ../../packages/github-report/src/reporters.ts
+
+
+/** GitHub rejects descriptions over 140 characters. */
+function fitDescription(text) {
+    const oneLine = text.replace(/\s+/g, ' ').trim();
+    return oneLine.length <= 140 ? oneLine : `${oneLine.slice(0, 139)}…`;
+}
+function httpStatus(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+}
+/** The longest wait GitHub may ask for before a status update is given up (the rollout goes on). */
+const MAX_WAIT_MS = 30_000;
+/**
+ * Something on the commit that follows a long-running operation: `update` coalesces changes and
+ * sends at most one per interval (the latest wins), `finish` sends the final state at once.
+ */
+class ThrottledReporter {
+    options;
+    /** Updates GitHub accepted. */
+    sent = 0;
+    octokit;
+    owner;
+    repo;
+    minIntervalMs;
+    lastSentAt = 0;
+    lastSent;
+    pending;
+    timer;
+    inFlight = Promise.resolve();
+    disabled = false;
+    constructor(options) {
+        this.options = options;
+        const [owner, repo, extra] = options.repository.split('/');
+        if (!owner || !repo || extra !== undefined)
+            throw new Error(`repository must be owner/name, got '${options.repository}'`);
+        this.owner = owner;
+        this.repo = repo;
+        this.minIntervalMs = options.minIntervalMs ?? 10_000;
+        this.octokit = (0,github/* getOctokit */.Q)(options.token, { baseUrl: options.apiUrl.replace(/\/+$/, '') });
+    }
+    /** Records the latest state; it is sent now or when the interval allows. */
+    update(state, description) {
+        if (this.disabled)
+            return;
+        this.pending = { state, description: fitDescription(description) };
+        if (this.timer)
+            return;
+        const wait = Math.max(0, this.lastSentAt + this.minIntervalMs - Date.now());
+        this.timer = setTimeout(() => {
+            this.timer = undefined;
+            this.sendPending(false);
+        }, wait);
+    }
+    /** Sends the final state without waiting for the interval, after anything in flight. */
+    async finish(state, description, details, conclusion) {
+        clearTimeout(this.timer);
+        this.timer = undefined;
+        this.pending = { state, description: fitDescription(description), details, conclusion };
+        this.sendPending(true);
+        await this.inFlight;
+    }
+    sendPending(final) {
+        const next = this.pending;
+        this.pending = undefined;
+        if (!next || this.disabled)
+            return;
+        if (!final && this.lastSent?.state === next.state && this.lastSent.description === next.description)
+            return;
+        // The interval counts from when an update goes out, so a slow answer does not let the next one through at once.
+        this.lastSentAt = Date.now();
+        this.inFlight = this.inFlight.then(() => this.send(next, final));
+    }
+    async send(report, final) {
+        const attempts = this.options.attempts ?? 5;
+        let tried = 0;
+        try {
+            await (0,src/* retry */.L5)(() => {
+                tried++;
+                return this.deliver(report, final);
+            }, {
+                ...src/* GITHUB_RETRY */.Bp,
+                attempts,
+                baseDelayMs: this.options.baseDelayMs ?? 500,
+                maxDelayMs: 8_000,
+                maxWaitMs: MAX_WAIT_MS,
+                onRetry: (error, attempt, delayMs) => this.options.debug?.(`${this.what}: ${httpStatus(error) ?? error.message}; attempt ${attempt + 1}/${attempts} in ${delayMs}ms`),
+            });
+            this.sent++;
+            this.lastSent = report;
+            this.lastSentAt = Date.now();
+            this.options.debug?.(`${this.what} ${this.options.context}: ${report.state} ${report.description}`);
+        }
+        catch (error) {
+            const code = httpStatus(error);
+            const wait = (0,src/* isTransientGitHubError */.qU)(error) ? (0,src/* githubWaitMs */.dJ)(error) : undefined;
+            if (wait !== undefined && wait > MAX_WAIT_MS) {
+                // Asking again before GitHub's time only prolongs the limit: stop for this run.
+                this.disabled = true;
+                this.options.warn?.(`Could not set the ${this.what} '${this.options.context}': GitHub's rate limit asks to wait ${Math.ceil(wait / 1000)}s (HTTP ${code}). Further updates are skipped.`);
+                return;
+            }
+            if ((code === 403 && wait === undefined) || code === 404 || code === 401) {
+                // Permanent: say so once and stop trying, rather than a warning per change.
+                this.disabled = true;
+                this.options.warn?.(`Could not set the ${this.what} '${this.options.context}' on ${this.options.sha.slice(0, 12)} (HTTP ${code}); ` +
+                    `the token needs '${this.permission}' on ${this.owner}/${this.repo}. Further updates are skipped.`);
+                return;
+            }
+            this.options.warn?.(`Could not set the ${this.what} '${this.options.context}': ${error.message} (after ${tried} attempts)`);
+        }
+    }
+}
+/** A commit status (the line under a pull request's checks), named by `context`. */
+class CommitStatusReporter extends ThrottledReporter {
+    permission = 'statuses: write';
+    what = 'commit status';
+    async deliver(report) {
+        await this.octokit.rest.repos.createCommitStatus({
+            owner: this.owner,
+            repo: this.repo,
+            sha: this.options.sha,
+            state: report.state,
+            context: this.options.context,
+            description: report.description,
+            ...(this.options.targetUrl ? { target_url: this.options.targetUrl } : {}),
+        });
+    }
+}
+const CONCLUSION = {
+    success: 'success',
+    failure: 'failure',
+    error: 'timed_out',
+    pending: 'neutral',
+};
+/** GitHub's limit for a check run's output summary. */
+const SUMMARY_LIMIT = 65_535;
+/**
+ * A check run named by `context`: created in progress at the first update, updated in place, and
+ * completed with a conclusion and the final Markdown (the job summary) as its output.
+ */
+class CheckRunReporter extends ThrottledReporter {
+    checkRun;
+    permission = 'checks: write';
+    what = 'check run';
+    id;
+    constructor(checkRun) {
+        super(checkRun);
+        this.checkRun = checkRun;
+        this.id = checkRun.id;
+    }
+    async deliver(report, final) {
+        const summary = (report.details ?? report.description).slice(0, SUMMARY_LIMIT);
+        const output = { title: report.description, summary };
+        const done = final && report.state !== 'pending';
+        const completion = done
+            ? {
+                status: 'completed',
+                conclusion: report.conclusion ?? CONCLUSION[report.state],
+                completed_at: new Date().toISOString(),
+            }
+            : { status: 'in_progress' };
+        if (this.id === undefined) {
+            const created = await this.octokit.rest.checks.create({
+                owner: this.owner,
+                repo: this.repo,
+                name: this.options.context,
+                head_sha: this.options.sha,
+                started_at: new Date().toISOString(),
+                ...(this.options.targetUrl ? { details_url: this.options.targetUrl } : {}),
+                ...completion,
+                output,
+            });
+            this.id = created.data.id;
+            this.checkRun.onCreated?.(this.id);
+            return;
+        }
+        await this.octokit.rest.checks.update({
+            owner: this.owner,
+            repo: this.repo,
+            check_run_id: this.id,
+            ...completion,
+            output,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/github-report/src/index.ts
+
+
+
+
+/***/ })
+
+};

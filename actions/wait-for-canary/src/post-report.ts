@@ -1,0 +1,17 @@
+import * as core from '@actions/core'
+import { InputReader, inert, runAction } from '@canary-delivery/action-kit'
+import { reportCancelled } from '@canary-delivery/canary-rollout/reporting'
+import { readReportSettings } from './inputs'
+
+/** Finishes the commit status (or check run) the main step left pending: `error`, where it stood. */
+export async function finishReport(standing: string, context: string, checkRunId: number | undefined) {
+  await runAction(async () => {
+    const settings = readReportSettings(new InputReader(), () => context)
+    if (!settings) return
+    await reportCancelled({ ...settings, checkRunId }, standing, {
+      warn: (line) => core.warning(line),
+      debug: (line) => core.debug(line),
+    })
+    core.info(inert(`Set ${settings.context} to error: cancelled while ${standing}`))
+  })
+}
