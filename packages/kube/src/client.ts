@@ -1,7 +1,7 @@
 import { retry } from '@canary-delivery/action-kit'
 import type { ClusterAccess } from './access'
 import { loadAccess } from './kubeconfig'
-import { ApiTransport, StreamRefused } from './transport'
+import { ApiTransport, type RequestBody, StreamRefused } from './transport'
 
 /** An error answer from the API server, with the Status it sent when it sent one. */
 export class KubeApiError extends Error {
@@ -140,7 +140,12 @@ export class KubeClient {
     if (Number.isFinite(server)) this.clockOffsetMs = server + 500 - (sentAt + Date.now()) / 2
   }
 
-  private async requestOnce<T>(path: string, query: Record<string, string | undefined>): Promise<T> {
+  private async requestOnce<T>(
+    path: string,
+    query: Record<string, string | undefined>,
+    write?: RequestBody,
+  ): Promise<T> {
+    const verb = write?.method ?? 'GET'
     this.throwIfStopped()
     const timeout = AbortSignal.timeout(this.requestTimeoutMs)
     const signal = this.options.signal ? AbortSignal.any([this.options.signal, timeout]) : timeout
@@ -148,11 +153,11 @@ export class KubeClient {
     const sentAt = Date.now()
     let response: Awaited<ReturnType<ApiTransport['get']>>
     try {
-      response = await this.transport.get(withQuery(this.server + path, query), signal)
+      response = await this.transport.get(withQuery(this.server + path, query), signal, write)
     } catch (error) {
       this.throwIfStopped()
       const failure = timeout.aborted
-        ? Object.assign(new Error(`GET ${path}: no answer within ${this.requestTimeoutMs / 1000}s`), {
+        ? Object.assign(new Error(`${verb} ${path}: no answer within ${this.requestTimeoutMs / 1000}s`), {
             code: 'ETIMEDOUT',
           })
         : (error as Error)
@@ -171,7 +176,7 @@ export class KubeClient {
       } catch {
         // Not a Status object (a proxy's error page): the HTTP status says enough.
       }
-      const error = new KubeApiError(`GET ${path}: ${message}`, response.status, reason, path)
+      const error = new KubeApiError(`${verb} ${path}: ${message}`, response.status, reason, path)
       if (isTransient(error)) this.lastError = error.message
       throw error
     }
@@ -196,6 +201,37 @@ export class KubeClient {
           `${(error as Error).message}; retrying (${attempt + 1}${Number.isFinite(attempts) ? `/${attempts}` : ''}) in ${(delayMs / 1000).toFixed(1)}s`,
         ),
     })
+  }
+
+  /**
+   * A write with its body (a server-side apply, a merge patch), retried like a GET on transient
+   * failures: the writes the suite sends say the whole desired state, so sending one twice is harmless.
+   */
+  async send<T>(
+    method: RequestBody['method'],
+    path: string,
+    write: { body: string; contentType: string; query?: Record<string, string | undefined> },
+  ): Promise<T> {
+    const { signal } = this.options
+    return retry(
+      () =>
+        this.requestOnce<T>(path, write.query ?? {}, {
+          method,
+          body: write.body,
+          contentType: write.contentType,
+        }),
+      {
+        attempts: this.attempts,
+        baseDelayMs: this.baseDelayMs,
+        maxDelayMs: 5_000,
+        shouldRetry: (error) => !signal?.aborted && isTransient(error),
+        sleep: (ms) => abortableSleep(ms, signal),
+        onRetry: (error, attempt, delayMs) =>
+          this.options.onRetry?.(
+            `${(error as Error).message}; retrying (${attempt + 1}/${this.attempts}) in ${(delayMs / 1000).toFixed(1)}s`,
+          ),
+      },
+    )
   }
 
   /** GET that answers undefined for 404 Not Found. */

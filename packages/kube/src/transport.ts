@@ -24,6 +24,13 @@ export class StreamRefused extends Error {
   }
 }
 
+/** A request that writes: PATCH with a server-side apply or merge patch, POST, PUT. */
+export interface RequestBody {
+  method: 'PATCH' | 'POST' | 'PUT'
+  contentType: string
+  body: string
+}
+
 export interface OpenStream {
   abort(): void
 }
@@ -119,16 +126,21 @@ export class ApiTransport {
     return undefined
   }
 
-  private async send(url: string, signal: AbortSignal | undefined): Promise<IncomingMessage> {
+  private async send(
+    url: string,
+    signal: AbortSignal | undefined,
+    write?: RequestBody,
+  ): Promise<IncomingMessage> {
     const authorization = await this.authorization(signal)
     const headers: Record<string, string> = {
       Accept: 'application/json',
       'User-Agent': 'canary-delivery-actions',
     }
     if (authorization) headers.Authorization = authorization
+    if (write) headers['Content-Type'] = write.contentType
     const send = this.isHttps ? httpsRequest : request
     return new Promise((resolve, reject) => {
-      const req = send(url, { method: 'GET', agent: this.agent, headers })
+      const req = send(url, { method: write?.method ?? 'GET', agent: this.agent, headers })
       // Aborting destroys the request (and its response, while it is read) with the signal's reason.
       const onAbort = () =>
         req.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'))
@@ -137,22 +149,26 @@ export class ApiTransport {
       req.on('close', () => signal?.removeEventListener('abort', onAbort))
       req.on('error', reject)
       req.on('response', resolve)
-      req.end()
+      req.end(write?.body)
     })
   }
 
   /** Sends once more with a fresh exec credential when the server refused the one it had. */
-  private async sendAuthenticated(url: string, signal: AbortSignal | undefined): Promise<IncomingMessage> {
-    const response = await this.send(url, signal)
+  private async sendAuthenticated(
+    url: string,
+    signal: AbortSignal | undefined,
+    write?: RequestBody,
+  ): Promise<IncomingMessage> {
+    const response = await this.send(url, signal, write)
     if (response.statusCode !== 401 || !this.exec) return response
     response.resume()
     this.exec.invalidate()
-    return this.send(url, signal)
+    return this.send(url, signal, write)
   }
 
-  /** One GET, its whole body read. */
-  async get(url: string, signal?: AbortSignal): Promise<ApiResponse> {
-    const response = await this.sendAuthenticated(url, signal)
+  /** One GET (or, with `write`, another method with a body), its whole answer read. */
+  async get(url: string, signal?: AbortSignal, write?: RequestBody): Promise<ApiResponse> {
+    const response = await this.sendAuthenticated(url, signal, write)
     response.setEncoding('utf8')
     let body = ''
     for await (const chunk of response) body += chunk
