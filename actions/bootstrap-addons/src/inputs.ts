@@ -22,7 +22,7 @@ const GITHUB_KNOWN_HOSTS = [
   'github.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBEmKSENjQEezOmxkZMy7opKgwFB9nkt5YRrYMjNuG5N87uRgg6CLrbo5wAdT/y6v0mKV0U2w0WZ2YB/++Tpockg=',
 ].join('\n')
 
-/** A multi-line secret (a key): masked whole and line by line, as the runner masks per line. */
+/** A private key: masked whole and line by line (its base64 body lines), as the runner masks per line. */
 function registerText(text: string | undefined): void {
   if (!text) return
   registerSecret(text)
@@ -40,7 +40,8 @@ export function readInputs(): Inputs {
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
 
   const kubeconfig = inputs.text('kubeconfig')
-  registerText(kubeconfig)
+  // Whole; its tokens and keys are masked one by one when it is read (kube's prepareKubeconfig).
+  registerSecret(kubeconfig)
   const sshHost = inputs.optional('ssh-host')
   const hostsText = inputs.optional('hosts')
   if (sshHost && hostsText)

@@ -162,7 +162,9 @@ const current = (object: FluxObject) =>
   object.status.observedGeneration >= (object.metadata.generation ?? 0)
 
 /** Reasons after which Flux only tries again when something changes: worth failing at once. */
-const KUSTOMIZATION_FAILURES = new Set(['BuildFailed', 'HealthCheckFailed', 'PruneFailed'])
+// HealthCheckFailed is not among them: what it waited for may still become ready, and the
+// Kustomization passes at its next attempt (which the tree asks for once it has).
+const KUSTOMIZATION_FAILURES = new Set(['BuildFailed', 'PruneFailed'])
 const SOURCE_FAILURES = new Set([
   'AuthenticationFailed',
   'GitOperationFailed',
@@ -262,6 +264,23 @@ export function kindNowServed(state: FluxState, object: FluxObject | undefined):
       return `${kind}.${group}`
   }
   return undefined
+}
+
+/**
+ * A Kustomization whose health check timed out although everything Flux-managed it applied is
+ * ready by now: it would pass only at its next interval.
+ */
+export function healthCheckStale(state: FluxState, object: FluxObject | undefined): boolean {
+  const ready = condition(object, 'Ready')
+  if (ready?.status !== 'False' || ready.reason !== 'HealthCheckFailed') return false
+  const children = inventoryEntries(object).filter(
+    (e) =>
+      (e.group === 'helm.toolkit.fluxcd.io' && e.kind === 'HelmRelease') ||
+      (e.group === 'kustomize.toolkit.fluxcd.io' && e.kind === 'Kustomization'),
+  )
+  return children.every(
+    (e) => judge(state, { kind: e.kind as TreeKind, namespace: e.namespace, name: e.name }).state === 'ready',
+  )
 }
 
 /** One add-on (a HelmRelease the tree reaches), as the summary and the `addons` output show it. */

@@ -5,6 +5,7 @@ import {
   emptyState,
   type FluxObject,
   type FluxState,
+  healthCheckStale,
   judge,
   kindNowServed,
   lookup,
@@ -160,6 +161,17 @@ export function followTree(options: FollowOptions): Promise<FollowResult> {
             )
           }
           verdict = { ...verdict, state: 'waiting', message: `reset requested; was: ${verdict.message}` }
+        }
+        if (ref.kind === 'Kustomization' && verdict.state === 'waiting' && healthCheckStale(state, object)) {
+          const once = `health:${key}:${object?.metadata.resourceVersion}`
+          if (!handled.has(once)) {
+            handled.add(once)
+            ask(
+              `${refLabel(ref)}'s health check timed out, but what it waited for is ready now: asked kustomize-controller to check again`,
+              fluxPath('Kustomization', ref.namespace, ref.name),
+              { 'reconcile.fluxcd.io/requestedAt': new Date().toISOString() },
+            )
+          }
         }
         if (ref.kind === 'Kustomization' && verdict.state === 'waiting') {
           const served = kindNowServed(state, object)

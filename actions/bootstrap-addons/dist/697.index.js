@@ -1,0 +1,4025 @@
+export const id = 697;
+export const ids = [697];
+export const modules = {
+
+/***/ 5286:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ readInputs)
+/* harmony export */ });
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9623);
+/* harmony import */ var _canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6153);
+
+
+/** GitHub's published SSH host keys for github.com, for a deploy key without gitops-known-hosts. */
+const GITHUB_KNOWN_HOSTS = [
+    'github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl',
+    'github.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBEmKSENjQEezOmxkZMy7opKgwFB9nkt5YRrYMjNuG5N87uRgg6CLrbo5wAdT/y6v0mKV0U2w0WZ2YB/++Tpockg=',
+].join('\n');
+/** A private key: masked whole and line by line (its base64 body lines), as the runner masks per line. */
+function registerText(text) {
+    if (!text)
+        return;
+    (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .registerSecret */ .cl)(text);
+    for (const line of text.split('\n'))
+        if (line.trim().length >= 8 && !/^-----/.test(line.trim()))
+            (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .registerSecret */ .cl)(line.trim());
+}
+/** Every input, checked before anything is contacted or written; a mistake is one line naming the input. */
+function readInputs() {
+    const inputs = new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_();
+    const environment = (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .parseEnvironment */ .Nq)(inputs.required('environment'));
+    const command = inputs.oneOf('command', _canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .COMMANDS */ .Lo) ?? 'apply';
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    const kubeconfig = inputs.text('kubeconfig');
+    // Whole; its tokens and keys are masked one by one when it is read (kube's prepareKubeconfig).
+    (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .registerSecret */ .cl)(kubeconfig);
+    const sshHost = inputs.optional('ssh-host');
+    const hostsText = inputs.optional('hosts');
+    if (sshHost && hostsText)
+        throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1("Inputs 'ssh-host' and 'hosts' name the host twice: give one");
+    if (kubeconfig && (sshHost || hostsText))
+        throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input 'kubeconfig' and '${sshHost ? 'ssh-host' : 'hosts'}' both give the cluster: give one`);
+    let cluster;
+    if (sshHost || hostsText) {
+        const host = sshHost ? { address: (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .parseSshHost */ .wh)(sshHost) } : (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .hostFromHosts */ ._$)(hostsText, environment);
+        const key = inputs.text('ssh-key');
+        registerText(key);
+        const knownHosts = inputs.text('ssh-known-hosts');
+        if (!key)
+            throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input 'ssh-key' is required with '${sshHost ? 'ssh-host' : 'hosts'}'`);
+        if (!knownHosts)
+            throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input 'ssh-known-hosts' is required with '${sshHost ? 'ssh-host' : 'hosts'}' (ssh-keyscan output, checked once by a person): host keys are checked strictly`);
+        cluster = {
+            kind: 'ssh',
+            target: {
+                host: host.address,
+                user: (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .parseSshUser */ .rp)(inputs.optional('ssh-user') ?? host.user ?? 'root', inputs.optional('ssh-user') ? 'ssh-user' : 'hosts'),
+                port: inputs.integer('ssh-port', { min: 1, max: 65535 }) ?? 22,
+                apiPort: inputs.integer('api-server-port', { min: 1, max: 65535 }) ?? 6443,
+                key,
+                knownHosts,
+            },
+        };
+    }
+    else {
+        cluster = {
+            kind: 'kubeconfig',
+            content: kubeconfig,
+            kubeconfigEnv: process.env.KUBECONFIG,
+            context: inputs.optional('context'),
+        };
+    }
+    const token = inputs.optional('gitops-token');
+    (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .registerSecret */ .cl)(token);
+    const deployKey = inputs.text('gitops-deploy-key');
+    registerText(deployKey);
+    if (token && deployKey)
+        throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1("Inputs 'gitops-token' and 'gitops-deploy-key' are two credentials: give one");
+    const repository = inputs.required('gitops-repository');
+    const source = (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .resolveGitopsSource */ .YM)(repository, {
+        deployKey: Boolean(deployKey),
+        serverUrl: process.env.GITHUB_SERVER_URL,
+        workspace,
+    });
+    const onGitHub = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repository.trim()) &&
+        (process.env.GITHUB_SERVER_URL ?? 'https://github.com') === 'https://github.com';
+    const knownHosts = inputs.text('gitops-known-hosts') ?? (onGitHub ? GITHUB_KNOWN_HOSTS : undefined);
+    if (deployKey && !knownHosts)
+        throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1("Input 'gitops-known-hosts' is required with 'gitops-deploy-key' for a repository outside github.com");
+    const helmVersion = inputs.matching('helm-version', /^v?\d+\.\d+\.\d+$/, 'one helm version such as 4.1.4');
+    return {
+        environment,
+        command,
+        cluster,
+        gitops: {
+            source,
+            branch: (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .parseBranch */ .Qd)(inputs.optional('gitops-branch') ?? 'main'),
+            path: (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .parseGitopsPath */ .PQ)(inputs.optional('gitops-path') ?? 'clusters/{environment}', environment),
+            ...(token ? { token } : {}),
+            ...(deployKey ? { deployKey: { key: deployKey, knownHosts: knownHosts } } : {}),
+        },
+        flux: {
+            version: (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .parseChartVersion */ .gd)(inputs.optional('flux-chart-version') ?? _canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .PINNED */ .LS.fluxChartVersion, 'flux-chart-version'),
+            repository: (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .parseChartRepository */ .Ss)(inputs.optional('flux-chart-repository') ?? _canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .PINNED */ .LS.fluxChartRepository),
+            namespace: (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .parseNamespace */ .LM)(inputs.optional('flux-namespace') ?? 'flux-system', 'flux-namespace'),
+            values: (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .parseValues */ .Qc)(inputs.text('flux-values'), 'flux-values'),
+        },
+        helm: {
+            version: (helmVersion ?? _canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .PINNED */ .LS.helmVersion).replace(/^v/, ''),
+            ...(inputs.optional('helm') ? { given: inputs.optional('helm') } : {}),
+            // On a runner the pinned helm may be installed into the tool cache; elsewhere it must be there.
+            ...(process.env.GITHUB_ACTIONS === 'true' && process.env.RUNNER_TOOL_CACHE
+                ? { toolCache: process.env.RUNNER_TOOL_CACHE }
+                : {}),
+        },
+        timeoutMs: inputs.duration('timeout', { minMs: 10_000, maxMs: 6 * 3_600_000 }) ?? 15 * 60_000,
+        resetStalled: inputs.boolean('reset-stalled') ?? true,
+        tempDir: process.env.RUNNER_TEMP ?? workspace,
+    };
+}
+
+
+/***/ }),
+
+/***/ 5697:
+/***/ ((module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+__webpack_require__.r(__webpack_exports__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7391);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9623);
+/* harmony import */ var _canary_delivery_addons__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6153);
+/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5286);
+
+
+
+
+async function main() {
+    const inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_3__/* .readInputs */ .K)();
+    // GitHub cancels with SIGINT, then SIGTERM: the first ends the run (helm is asked to stop by
+    // interruptible()), so that the credentials are removed before the runner kills the process.
+    const cancel = new AbortController();
+    const onSignal = (signal) => cancel.abort(new Error(`the runner sent ${signal}`));
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    const report = await (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .interruptible */ .In)(() => (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_2__/* .bootstrapAddons */ ._j)({
+        ...inputs,
+        signal: cancel.signal,
+        log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line),
+        registerSecret: _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl,
+        onWorkDir: (dir) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ('work-dir', dir),
+    }));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('result', report.result);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('changed', String(report.changed));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('flux-version', report.flux.appVersion);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('addons', (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_2__/* .addonsOutput */ .zu)(report.addons));
+    for (const warning of report.warnings)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .mask */ .dK)(warning));
+    await (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .Sy)(...(0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_2__/* .renderSummary */ .Br)(report));
+    if (report.failure)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .mask */ .dK)(report.failure));
+}
+await (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(main);
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 9623:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  j1: () => (/* reexport */ ConfigurationError),
+  i_: () => (/* reexport */ InputReader),
+  oo: () => (/* reexport */ ProgramNotFoundError),
+  EY: () => (/* reexport */ backoffDelay),
+  zH: () => (/* reexport */ details),
+  Ly: () => (/* reexport */ expandTemplate),
+  a3: () => (/* reexport */ formatDuration),
+  R_: () => (/* reexport */ heading),
+  tJ: () => (/* reexport */ inert),
+  wi: () => (/* reexport */ inertLines),
+  In: () => (/* reexport */ interruptible),
+  p0: () => (/* reexport */ isConfigurationError),
+  dK: () => (/* reexport */ secrets_mask),
+  cl: () => (/* reexport */ registerSecret),
+  L5: () => (/* reexport */ retry),
+  Cs: () => (/* reexport */ runAction),
+  wQ: () => (/* reexport */ spawnArgv),
+  tp: () => (/* reexport */ table),
+  RT: () => (/* reexport */ tail),
+  Sy: () => (/* reexport */ writeSummary)
+});
+
+// UNUSED EXPORTS: ExecError, GITHUB_RETRY, InterruptedError, cell, clearSecrets, codeBlock, describeCommand, envInputGetter, escapeHtml, execArgv, githubServerUrl, githubWaitMs, inputEnvName, interruption, isTransientGitHubError, mermaid, parseDuration, sleep, workflowRunUrl
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/duration.ts
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
+const PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
+/** Parses `90s`, `10m`, `1h30m`, `250ms` into milliseconds; undefined when the text is not a duration. */
+function parseDuration(text) {
+    const trimmed = text.trim();
+    if (!DURATION.test(trimmed))
+        return undefined;
+    let total = 0;
+    for (const [, amount, unit] of trimmed.matchAll(PART))
+        total += Number(amount) * UNIT_MS[unit];
+    return Math.round(total);
+}
+/**
+ * How a length of time is shown to people, everywhere in the suite:
+ * - `words` (the default), the shortest readable form: `1h 5m`, `2m 30s`, `45s`, `800ms`;
+ * - `clock`, whole minutes and seconds as a stopwatch shows them: `02:30`, `65:00` after an hour.
+ *   Its width stays the same for the first hour and a half, so timeline columns line up.
+ */
+function formatDuration(ms, style = 'words') {
+    if (style === 'clock') {
+        const total = Math.max(0, Math.floor(ms / 1_000));
+        const pad = (n) => String(n).padStart(2, '0');
+        return `${pad(Math.floor(total / 60))}:${pad(total % 60)}`;
+    }
+    if (ms < 1_000)
+        return `${Math.round(ms)}ms`;
+    let seconds = Math.round(ms / 1_000);
+    const hours = Math.floor(seconds / 3_600);
+    seconds -= hours * 3_600;
+    const minutes = Math.floor(seconds / 60);
+    seconds -= minutes * 60;
+    const parts = [];
+    if (hours)
+        parts.push(`${hours}h`);
+    if (minutes)
+        parts.push(`${minutes}m`);
+    if (seconds || parts.length === 0)
+        parts.push(`${seconds}s`);
+    return parts.join(' ');
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/errors.ts
+/**
+ * A mistake the user can fix (a bad input, a malformed file). Reported as one line without a
+ * stack trace; anything else that escapes an action is treated as a bug and reported with one.
+ * The message names the input or file it is about.
+ */
+class ConfigurationError extends Error {
+    name = 'ConfigurationError';
+}
+function isConfigurationError(error) {
+    // The name check keeps working when two copies of this package end up in one bundle.
+    return (error instanceof ConfigurationError || (error instanceof Error && error.name === 'ConfigurationError'));
+}
+
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 10 modules
+var lib_core = __webpack_require__(7391);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@actions+exec@3.0.0/node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __webpack_require__(2844);
+;// CONCATENATED MODULE: ../../packages/action-kit/src/secrets.ts
+
+const secrets = new Set();
+/**
+ * Registers a value that must never be shown: the runner masks it in the job log, and `mask()`
+ * removes it from anything this suite writes itself (errors, summaries, outputs of commands).
+ */
+function registerSecret(value) {
+    if (!value)
+        return;
+    for (const candidate of [value, value.trim()]) {
+        // Very short values would mask half the log and protect nothing.
+        if (candidate.length < 4 || secrets.has(candidate))
+            continue;
+        secrets.add(candidate);
+        lib_core/* setSecret */.Pq(candidate);
+    }
+}
+function secrets_mask(text) {
+    let result = text;
+    // Longest first, so that a secret containing another is replaced whole.
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+        result = result.split(secret).join('***');
+    return result;
+}
+/** For tests: forget every registered secret. */
+function clearSecrets() {
+    secrets.clear();
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/exec.ts
+
+
+
+class ExecError extends Error {
+    result;
+    name = 'ExecError';
+    constructor(message, result) {
+        super(message);
+        this.result = result;
+    }
+}
+/** How a command line is shown: each argument quoted when needed, secrets masked. */
+function describeCommand(file, args) {
+    const quote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
+    return secrets_mask([file, ...args].map(quote).join(' '));
+}
+/** The last lines of a program's error output, for an error message. */
+function tail(text, lines = 10) {
+    return text.trimEnd().split(/\r?\n/).slice(-lines).join('\n');
+}
+/**
+ * Runs a program with an argument array, never through a shell. Output is captured (not streamed,
+ * so nothing unmasked reaches the log) and a failure throws with the tail of its standard error.
+ */
+async function execArgv(file, args, options = {}) {
+    const command = describeCommand(file, args);
+    if (options.quiet)
+        core.debug(`$ ${command}`);
+    else
+        core.info(`$ ${command}`);
+    const env = options.replaceEnv ? options.env : { ...process.env, ...options.env };
+    const output = await getExecOutput(file, [...args], {
+        cwd: options.cwd,
+        env: env
+            ? Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined))
+            : undefined,
+        input: options.input === undefined ? undefined : Buffer.from(options.input),
+        silent: true,
+        ignoreReturnCode: true,
+    });
+    const result = { exitCode: output.exitCode, stdout: output.stdout, stderr: output.stderr };
+    if (result.stdout.trim())
+        core.debug(mask(result.stdout.trimEnd()));
+    if (result.stderr.trim())
+        core.debug(mask(result.stderr.trimEnd()));
+    if (result.exitCode !== 0 && !options.allowFailure) {
+        const detail = tail(result.stderr) || tail(result.stdout);
+        throw new ExecError(mask(`${command} exited with code ${result.exitCode}${detail ? `:\n${detail}` : ''}`), {
+            ...result,
+            stdout: mask(result.stdout),
+            stderr: mask(result.stderr),
+        });
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/github-retry.ts
+/** GitHub asks a client hit by a secondary rate limit that names no time to wait at least a minute. */
+const SECONDARY_LIMIT_WAIT_MS = 60_000;
+const statusOf = (error) => {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+};
+const headerOf = (error, name) => {
+    const value = error?.response?.headers?.[name];
+    return value === undefined ? undefined : String(value);
+};
+function isRateLimit(error) {
+    const status = statusOf(error);
+    if (status !== 403 && status !== 429)
+        return false;
+    const message = error?.message;
+    return (status === 429 ||
+        headerOf(error, 'retry-after') !== undefined ||
+        headerOf(error, 'x-ratelimit-remaining') === '0' ||
+        (typeof message === 'string' && /rate limit/i.test(message)));
+}
+/**
+ * How long GitHub says to wait before the next request, in milliseconds: `Retry-After` (seconds or
+ * an HTTP date); else, with `x-ratelimit-remaining: 0`, until `x-ratelimit-reset` (epoch seconds);
+ * else a minute for a rate limit that names no time. Undefined when GitHub sets no wait.
+ */
+function githubWaitMs(error, now = Date.now()) {
+    const retryAfter = headerOf(error, 'retry-after')?.trim();
+    if (retryAfter) {
+        if (/^\d+$/.test(retryAfter))
+            return Number(retryAfter) * 1000;
+        const at = Date.parse(retryAfter);
+        if (Number.isFinite(at))
+            return Math.max(0, at - now);
+    }
+    const reset = Number(headerOf(error, 'x-ratelimit-reset'));
+    if (headerOf(error, 'x-ratelimit-remaining') === '0' && Number.isFinite(reset) && reset > 0) {
+        return Math.max(0, reset * 1000 - now);
+    }
+    return isRateLimit(error) ? SECONDARY_LIMIT_WAIT_MS : undefined;
+}
+/**
+ * Worth another attempt: no HTTP status (the network failed), a 5xx, or a rate limit (429, or a 403
+ * that says so). Any other 4xx is an answer, not a hiccup.
+ */
+function isTransientGitHubError(error) {
+    const status = statusOf(error);
+    return status === undefined || status >= 500 || isRateLimit(error);
+}
+/**
+ * The one retry policy for GitHub's API: transient failures are retried with backoff, and GitHub's
+ * own wait is the least the next attempt waits (never sooner than it said; an attempt it pushes
+ * beyond `maxWaitMs` is not made).
+ */
+const GITHUB_RETRY = {
+    shouldRetry: isTransientGitHubError,
+    delayFloor: (error) => githubWaitMs(error),
+};
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/inert.ts
+/**
+ * Text the suite did not write (cluster events, file contents, tool output, some inputs) must never
+ * act as a workflow command. The runner reads a command from a line that starts with `::` once
+ * leading whitespace is trimmed, and from `##[name]` anywhere in a line; `\r` and `\n` both end a line.
+ * A word joiner (U+2060, invisible) between the two characters keeps the text readable and makes it inert.
+ */
+const WORD_JOINER = '\u2060';
+function inertLine(line) {
+    const neutral = line.replaceAll('##[', `#${WORD_JOINER}#[`);
+    const lead = /^\s*/.exec(neutral)[0];
+    return neutral.startsWith('::', lead.length)
+        ? `${lead}:${WORD_JOINER}${neutral.slice(lead.length + 1)}`
+        : neutral;
+}
+/** One line, whatever the text holds: line breaks become ` ⏎ ` and commands are neutralised. */
+function inert(text) {
+    return inertLine(String(text).replace(/\r\n|\r|\n/g, ' ⏎ '));
+}
+/** Several lines, kept as lines (`\r\n` and a lone `\r` become `\n`), each neutralised. */
+function inertLines(text) {
+    return String(text)
+        .split(/\r\n|\r|\n/)
+        .map(inertLine)
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/inputs.ts
+
+
+/** GitHub's rule: spaces become underscores, the name is upper-cased, hyphens stay. */
+function inputEnvName(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+function envInputGetter(env = process.env) {
+    return (name) => env[inputEnvName(name)];
+}
+function describeRange({ min, max }) {
+    if (min !== undefined && max !== undefined)
+        return ` from ${min} to ${max}`;
+    if (min !== undefined)
+        return ` of at least ${min}`;
+    if (max !== undefined)
+        return ` of at most ${max}`;
+    return '';
+}
+function fail(name, expected, got) {
+    throw new ConfigurationError(`Input '${name}' must be ${expected}, got '${got}'`);
+}
+/**
+ * Typed, strict reading of action inputs. Every optional reader returns undefined when the input is
+ * empty, so callers can fall back to the delivery file and then to a default, in that order.
+ */
+class InputReader {
+    get;
+    constructor(get = envInputGetter()) {
+        this.get = get;
+    }
+    /** The trimmed value, or undefined when empty. */
+    optional(name) {
+        const value = this.get(name)?.trim();
+        return value ? value : undefined;
+    }
+    required(name, hint) {
+        const value = this.optional(name);
+        if (value === undefined) {
+            throw new ConfigurationError(`Input '${name}' is required${hint ? ` (${hint})` : ''}`);
+        }
+        return value;
+    }
+    /** The value with its surrounding whitespace kept inside (multi-line YAML, scripts). */
+    text(name) {
+        const value = this.get(name);
+        return value?.trim() ? value.replace(/^\s*\n/, '').replace(/\s+$/, '\n') : undefined;
+    }
+    matching(name, pattern, expected) {
+        const value = this.optional(name);
+        if (value !== undefined && !pattern.test(value))
+            fail(name, expected, value);
+        return value;
+    }
+    /** `true` or `false` only (any case); anything else is an error rather than a silent false. */
+    boolean(name) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return undefined;
+        const lower = value.toLowerCase();
+        if (lower === 'true')
+            return true;
+        if (lower === 'false')
+            return false;
+        return fail(name, 'true or false', value);
+    }
+    oneOf(name, allowed) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return undefined;
+        if (!allowed.includes(value))
+            fail(name, `one of ${allowed.join(', ')}`, value);
+        return value;
+    }
+    integer(name, range = {}) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return undefined;
+        const n = /^[+-]?\d+$/.test(value) ? Number(value) : Number.NaN;
+        if (!Number.isSafeInteger(n) ||
+            (range.min !== undefined && n < range.min) ||
+            (range.max !== undefined && n > range.max)) {
+            fail(name, `a whole number${describeRange(range)}`, value);
+        }
+        return n;
+    }
+    number(name, range = {}) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return undefined;
+        const n = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(value) ? Number(value) : Number.NaN;
+        if (!Number.isFinite(n) ||
+            (range.min !== undefined && n < range.min) ||
+            (range.max !== undefined && n > range.max)) {
+            fail(name, `a number${describeRange(range)}`, value);
+        }
+        return n;
+    }
+    /** A duration in milliseconds, written as 90s, 10m, 1h or 1h30m. */
+    duration(name, range = {}) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return undefined;
+        const ms = parseDuration(value);
+        if (ms === undefined)
+            fail(name, 'a duration such as 90s, 10m or 1h', value);
+        if (range.minMs !== undefined && ms < range.minMs)
+            fail(name, `a duration of at least ${range.minMs / 1000}s`, value);
+        if (range.maxMs !== undefined && ms > range.maxMs)
+            fail(name, `a duration of at most ${range.maxMs / 1000}s`, value);
+        return ms;
+    }
+    /**
+     * One item per line (and, unless `commas` is false, per comma); blank lines and `#` comments are
+     * skipped.
+     */
+    list(name, { commas = true } = {}) {
+        const value = this.get(name);
+        if (!value?.trim())
+            return undefined;
+        return value
+            .split(/\r?\n/)
+            .filter((line) => !line.trim().startsWith('#'))
+            .flatMap((line) => (commas ? line.split(',') : [line]))
+            .map((item) => item.trim())
+            .filter(Boolean);
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/retry.ts
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Exponential backoff with "full jitter": a uniformly random delay between half the exponential
+ * step and the whole of it, so that many writers retrying at once spread out instead of colliding again.
+ */
+function backoffDelay(retry, options) {
+    const { baseDelayMs, maxDelayMs = 30_000, factor = 2, random = Math.random } = options;
+    const ceiling = Math.min(maxDelayMs, baseDelayMs * factor ** (retry - 1));
+    return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+async function retry(operation, options) {
+    const { attempts, shouldRetry = () => true, delayFloor, maxWaitMs, onRetry, sleep: wait = sleep } = options;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            if (attempt >= attempts || !shouldRetry(error, attempt))
+                throw error;
+            const floor = delayFloor?.(error) ?? 0;
+            if (maxWaitMs !== undefined && floor > maxWaitMs)
+                throw error;
+            const delayMs = Math.max(backoffDelay(attempt, options), Math.ceil(floor));
+            onRetry?.(error, attempt, delayMs);
+            await wait(delayMs);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/run.ts
+
+
+
+function oneLine(text) {
+    return text.replace(/\s*\r?\n\s*/g, ' ').trim();
+}
+/**
+ * The one error boundary of an action. A ConfigurationError becomes a single `::error::` line
+ * without a stack (the user can act on it); anything else is a bug or an outage: its message fails
+ * the step and its stack goes to the debug log.
+ */
+async function runAction(main) {
+    try {
+        await main();
+    }
+    catch (error) {
+        if (isConfigurationError(error)) {
+            lib_core/* setFailed */.C1(secrets_mask(oneLine(error.message)));
+            return;
+        }
+        if (error instanceof Error) {
+            if (error.stack)
+                lib_core/* debug */.Yz(secrets_mask(error.stack));
+            lib_core/* setFailed */.C1(secrets_mask(error.message || error.name));
+            return;
+        }
+        lib_core/* setFailed */.C1(secrets_mask(String(error)));
+    }
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ../../packages/action-kit/src/spawn.ts
+
+
+
+/** Thrown instead of starting a program once the action has been asked to stop. */
+class InterruptedError extends Error {
+    signal;
+    name = 'InterruptedError';
+    constructor(signal) {
+        super(`Stopped: the runner sent ${signal} (the job was cancelled or the machine is shutting down)`);
+        this.signal = signal;
+    }
+}
+/** The program is not there (ENOENT): the caller knows which input names it. */
+class ProgramNotFoundError extends Error {
+    program;
+    name = 'ProgramNotFoundError';
+    constructor(program) {
+        super(`${program} was not found`);
+        this.program = program;
+    }
+}
+const running = new Map();
+let received;
+let scopes = 0;
+function onSignal(signal) {
+    if (received) {
+        lib_core/* info */.pq(`${signal} received again; still waiting for the running program to stop cleanly`);
+        return;
+    }
+    received = signal;
+    lib_core/* info */.pq(`${signal} received: asking ${running.size} running program(s) to stop cleanly`);
+    for (const [child, state] of running) {
+        state.signalled = true;
+        child.kill(signal);
+    }
+}
+/**
+ * Runs `work` with SIGINT and SIGTERM caught: they stop the programs `spawnArgv` runs, cleanly,
+ * and make the next `spawnArgv` throw `InterruptedError`, so that `finally` blocks still run.
+ */
+async function interruptible(work) {
+    if (scopes++ === 0) {
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
+    }
+    try {
+        return await work();
+    }
+    finally {
+        if (--scopes === 0) {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        }
+    }
+}
+/** The signal that asked this action to stop, if one did. */
+function interruption() {
+    return received;
+}
+function splitLines(stream, collect, onLine) {
+    let pending = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk) => {
+        collect.push(chunk);
+        if (!onLine)
+            return;
+        pending += chunk;
+        let newline = pending.indexOf('\n');
+        while (newline >= 0) {
+            onLine(pending.slice(0, newline).replace(/\r$/, ''));
+            pending = pending.slice(newline + 1);
+            newline = pending.indexOf('\n');
+        }
+    });
+    stream.on('end', () => {
+        if (onLine && pending)
+            onLine(pending);
+    });
+}
+/**
+ * Runs a program with an argument array, never through a shell, streaming its lines to the
+ * callbacks and capturing both streams. A non-zero exit is returned, not thrown: the caller reads
+ * the program's own diagnostics. Nothing the program prints reaches the log from here.
+ */
+function spawnArgv(file, args, options = {}) {
+    if (received)
+        return Promise.reject(new InterruptedError(received));
+    const command = describeCommand(file, args);
+    if (options.quiet)
+        lib_core/* debug */.Yz(`$ ${command}`);
+    else
+        lib_core/* info */.pq(`$ ${command}`);
+    const env = Object.fromEntries(Object.entries({ ...process.env, ...options.env }).filter(([, v]) => v !== undefined));
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)(file, [...args], {
+            cwd: options.cwd,
+            env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+            // Its own process group inside interruptible(): only we pass signals on, exactly once.
+            detached: scopes > 0,
+        });
+        const state = { signalled: false };
+        running.set(child, state);
+        const stdout = [];
+        const stderr = [];
+        splitLines(child.stdout, stdout, options.onStdoutLine);
+        splitLines(child.stderr, stderr, options.onStderrLine);
+        child.on('error', (error) => {
+            running.delete(child);
+            reject(error.code === 'ENOENT' ? new ProgramNotFoundError(file) : error);
+        });
+        child.on('close', (code, signal) => {
+            running.delete(child);
+            resolve({
+                exitCode: code ?? (signal ? 128 : 1),
+                stdout: stdout.join(''),
+                stderr: stderr.join(''),
+                ...(state.signalled && received ? { interrupted: received } : {}),
+            });
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/summary.ts
+
+
+/** Makes a value safe inside a Markdown table cell. */
+function cell(value) {
+    if (value === undefined || value === null || value === '')
+        return '–';
+    return String(value).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+function table(headers, rows) {
+    const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
+    return [line(headers), `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+/** A collapsed section; the body is Markdown. */
+function details(summary, body, open = false) {
+    return `<details${open ? ' open' : ''}><summary>${escapeHtml(summary)}</summary>\n\n${body.trim()}\n\n</details>`;
+}
+function mermaid(diagram) {
+    return `\`\`\`mermaid\n${diagram.trim()}\n\`\`\``;
+}
+/** A fenced block whose fence is longer than any run of backticks inside, so the text cannot close it. */
+function codeBlock(code, language = '') {
+    const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((run) => run[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${language}\n${code.replace(/\n$/, '')}\n${fence}`;
+}
+function heading(text, level = 2) {
+    return `${'#'.repeat(level)} ${text}`;
+}
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** Joins sections with blank lines, masks secrets and appends them to the job summary. */
+async function writeSummary(...sections) {
+    const markdown = sections.filter(Boolean).join('\n\n');
+    if (!process.env.GITHUB_STEP_SUMMARY) {
+        lib_core/* debug */.Yz('GITHUB_STEP_SUMMARY is not set; the summary goes to the log only');
+        lib_core/* info */.pq(secrets_mask(markdown));
+        return;
+    }
+    await lib_core/* summary */.z.addRaw(`${secrets_mask(markdown)}\n`).write();
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/template.ts
+
+/** `{name}`: a name starts with a letter; braces around anything else are plain text. */
+const PLACEHOLDER = /\{([A-Za-z][\w-]*)\}/g;
+/**
+ * Replaces each `{name}` with its value. A name without a value (absent or undefined) is a mistake
+ * in the template, reported as one line starting with `what` (e.g. `Input 'commit-message'`) that
+ * lists the names that do have one.
+ */
+function expandTemplate(template, values, what) {
+    return template.replace(PLACEHOLDER, (whole, name) => {
+        const value = Object.hasOwn(values, name) ? values[name] : undefined;
+        if (value === undefined) {
+            const known = Object.keys(values)
+                .filter((key) => values[key] !== undefined)
+                .map((key) => `{${key}}`);
+            throw new ConfigurationError(`${what}: unknown placeholder ${whole} in '${template}' (known: ${known.join(', ')})`);
+        }
+        return value;
+    });
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 6153:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Lo: () => (/* reexport */ COMMANDS),
+  LS: () => (/* reexport */ PINNED),
+  zu: () => (/* reexport */ addonsOutput),
+  _j: () => (/* reexport */ bootstrapAddons),
+  _$: () => (/* reexport */ hostFromHosts),
+  Qd: () => (/* reexport */ parseBranch),
+  Ss: () => (/* reexport */ parseChartRepository),
+  gd: () => (/* reexport */ parseChartVersion),
+  Nq: () => (/* reexport */ parseEnvironment),
+  PQ: () => (/* reexport */ parseGitopsPath),
+  LM: () => (/* reexport */ parseNamespace),
+  wh: () => (/* reexport */ parseSshHost),
+  rp: () => (/* reexport */ parseSshUser),
+  Qc: () => (/* reexport */ parseValues),
+  Br: () => (/* reexport */ renderSummary),
+  YM: () => (/* reexport */ resolveGitopsSource)
+});
+
+// UNUSED EXPORTS: DELIVERY_ADDRESSES, FIELD_MANAGER, FLUX_CHART, FLUX_RELEASE, HELM_CHECKSUMS, K3S_KUBECONFIG, SYNC_NAMES, fluxPath, resourcePath
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 12 modules
+var src = __webpack_require__(9623);
+;// CONCATENATED MODULE: ../../packages/kube/src/access.ts
+
+
+
+const EXEC_API_VERSIONS = ['client.authentication.k8s.io/v1', 'client.authentication.k8s.io/v1beta1'];
+function access_text(fields, key, where) {
+    const value = fields[key];
+    if (value === undefined || value === null || value === '')
+        return undefined;
+    if (typeof value !== 'string')
+        throw new src/* ConfigurationError */.j1(`${where}: '${key}' must be a string`);
+    return value;
+}
+function flag(fields, key, where) {
+    const value = fields[key];
+    if (value === undefined || value === null)
+        return false;
+    if (typeof value !== 'boolean')
+        throw new src/* ConfigurationError */.j1(`${where}: '${key}' must be true or false`);
+    return value;
+}
+/**
+ * A value given inline (`<key>-data`, base64) or as a file (`<key>`, relative to the kubeconfig's
+ * folder); both at once is an error, as in kubectl.
+ */
+function dataOrFile(fields, key, where, baseDir) {
+    const data = access_text(fields, `${key}-data`, where);
+    const file = access_text(fields, key, where);
+    if (data && file)
+        throw new src/* ConfigurationError */.j1(`${where}: give '${key}' or '${key}-data', not both`);
+    if (data)
+        return Buffer.from(data, 'base64').toString('utf8');
+    if (!file)
+        return undefined;
+    const path = (0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.join)(baseDir, file);
+    try {
+        return (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch {
+        throw new src/* ConfigurationError */.j1(`${where}: '${key}' names ${path}, which cannot be read`);
+    }
+}
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/**
+ * The server address, refused when it carries a user name or password (the address is printed and
+ * would print them) or sends credentials in clear text across the network.
+ */
+function checkServer(raw, where, sendsCredentials) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new src/* ConfigurationError */.j1(`${where}: server must be an https:// (or http://) address`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new src/* ConfigurationError */.j1(`${where}: server must be an https:// (or http://) address, not ${url.protocol}`);
+    if (url.username || url.password) {
+        throw new src/* ConfigurationError */.j1(`${where}: the server URL carries a user name or password; put them in the user entry (username and password, or better a token) so that the address can be shown`);
+    }
+    if (url.protocol === 'http:' && sendsCredentials && !LOOPBACK.has(url.hostname)) {
+        throw new src/* ConfigurationError */.j1(`${where}: server ${url.origin} is plain HTTP, so the user's credentials would cross the network unencrypted; use https`);
+    }
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+function execPlugin(fields, where, baseDir) {
+    const at = `${where}: exec`;
+    const command = access_text(fields, 'command', at);
+    if (!command)
+        throw new src/* ConfigurationError */.j1(`${at} needs a command`);
+    const apiVersion = access_text(fields, 'apiVersion', at) ?? '';
+    if (!EXEC_API_VERSIONS.includes(apiVersion)) {
+        throw new src/* ConfigurationError */.j1(`${at}: apiVersion must be ${EXEC_API_VERSIONS.join(' or ')}, got '${apiVersion}'`);
+    }
+    const mode = access_text(fields, 'interactiveMode', at);
+    // client.authentication.k8s.io/v1 makes the mode explicit; v1beta1 defaults to IfAvailable.
+    if (!mode && apiVersion.endsWith('/v1'))
+        throw new src/* ConfigurationError */.j1(`${at}: interactiveMode is required with ${apiVersion}`);
+    if (mode && mode !== 'Never' && mode !== 'IfAvailable' && mode !== 'Always')
+        throw new src/* ConfigurationError */.j1(`${at}: interactiveMode must be Never, IfAvailable or Always, got '${mode}'`);
+    if (mode === 'Always') {
+        throw new src/* ConfigurationError */.j1(`${at}: the plugin '${command}' asks for an interactive terminal (interactiveMode: Always), which a workflow step does not have`);
+    }
+    const args = fields.args ?? [];
+    if (!Array.isArray(args) || args.some((a) => typeof a !== 'string'))
+        throw new src/* ConfigurationError */.j1(`${at}: args must be a list of strings`);
+    const env = fields.env ?? [];
+    if (!Array.isArray(env) || env.some((e) => typeof e?.name !== 'string' || typeof e?.value !== 'string')) {
+        throw new src/* ConfigurationError */.j1(`${at}: env must be a list of {name, value}`);
+    }
+    return {
+        command: command.includes('/') && !(0,external_node_path_.isAbsolute)(command) ? (0,external_node_path_.join)(baseDir, command) : command,
+        args: args,
+        env: env,
+        apiVersion,
+        installHint: access_text(fields, 'installHint', at),
+        provideClusterInfo: flag(fields, 'provideClusterInfo', at),
+        interactiveMode: mode ?? 'IfAvailable',
+    };
+}
+function userCredentials(fields, where, baseDir) {
+    if (fields['auth-provider']) {
+        const name = fields['auth-provider']?.name;
+        throw new src/* ConfigurationError */.j1(`${where}: auth-provider '${String(name ?? '')}' is not supported (kubectl dropped its gcp and azure providers); use an exec credential plugin such as gke-gcloud-auth-plugin, kubelogin or 'aws eks get-token'`);
+    }
+    if (fields.as || fields['as-groups'])
+        throw new src/* ConfigurationError */.j1(`${where}: impersonation ('as', 'as-groups') is not supported`);
+    const credentials = {
+        certificate: dataOrFile(fields, 'client-certificate', where, baseDir),
+        key: dataOrFile(fields, 'client-key', where, baseDir),
+        token: access_text(fields, 'token', where),
+        tokenFile: access_text(fields, 'tokenFile', where),
+        username: access_text(fields, 'username', where),
+        password: access_text(fields, 'password', where),
+    };
+    if (credentials.tokenFile && !(0,external_node_path_.isAbsolute)(credentials.tokenFile))
+        credentials.tokenFile = (0,external_node_path_.join)(baseDir, credentials.tokenFile);
+    if (fields.exec)
+        credentials.exec = execPlugin(fields.exec, where, baseDir);
+    if (Boolean(credentials.certificate) !== Boolean(credentials.key))
+        throw new src/* ConfigurationError */.j1(`${where}: a client certificate needs its key, and a key its certificate`);
+    if ((credentials.username || credentials.password) && (credentials.token || credentials.tokenFile))
+        throw new src/* ConfigurationError */.j1(`${where}: give a token or a username and password, not both`);
+    return credentials;
+}
+/** How a user authenticates, as a person reads it in the log (never the secret itself). */
+function describeCredentials(credentials) {
+    const ways = [];
+    if (credentials.exec)
+        ways.push(`exec credential plugin ${credentials.exec.command}`);
+    if (credentials.certificate)
+        ways.push('client certificate');
+    if (credentials.token || credentials.tokenFile)
+        ways.push('bearer token');
+    if (credentials.username)
+        ways.push(`basic auth as ${credentials.username}`);
+    return ways.join(' and ') || 'anonymous';
+}
+/** Resolves one context of a parsed kubeconfig into what a client needs, checking it as kubectl does. */
+function resolveAccess(config, where, contextName, baseDir) {
+    const contexts = config.contexts ?? [];
+    const name = contextName ?? config['current-context'];
+    if (!name) {
+        throw new src/* ConfigurationError */.j1(`${where} has no current-context; set the 'context' input to one of: ${contexts.map((c) => c.name).join(', ') || '(none)'}`);
+    }
+    const context = contexts.find((c) => c.name === name);
+    if (!context) {
+        throw new src/* ConfigurationError */.j1(`Input 'context' names '${name}', which ${where} does not define; it has: ${contexts.map((c) => c.name).join(', ') || '(no contexts)'}`);
+    }
+    const clusterName = context.context?.cluster ?? '';
+    const cluster = (config.clusters ?? []).find((c) => c.name === clusterName)?.cluster;
+    const server = cluster?.server;
+    if (!cluster || typeof server !== 'string' || !server) {
+        throw new src/* ConfigurationError */.j1(`${where}: context '${name}' refers to cluster '${clusterName}', which has no server`);
+    }
+    const userName = context.context?.user ?? '';
+    const userFields = (config.users ?? []).find((u) => u.name === userName)?.user ?? {};
+    const clusterWhere = `${where}: cluster '${clusterName}'`;
+    const credentials = userCredentials(userFields, `${where}: user '${userName}'`, baseDir);
+    const sendsCredentials = Object.values(credentials).some((value) => value !== undefined);
+    const insecure = flag(cluster, 'insecure-skip-tls-verify', clusterWhere);
+    const certificateAuthority = dataOrFile(cluster, 'certificate-authority', clusterWhere, baseDir);
+    if (insecure && certificateAuthority) {
+        throw new src/* ConfigurationError */.j1(`${clusterWhere}: a certificate authority and insecure-skip-tls-verify contradict each other; keep one`);
+    }
+    const proxyUrl = access_text(cluster, 'proxy-url', clusterWhere);
+    if (proxyUrl && !/^https?:\/\//.test(proxyUrl))
+        throw new src/* ConfigurationError */.j1(`${clusterWhere}: proxy-url must be an http:// or https:// proxy`);
+    return {
+        context: name,
+        cluster: clusterName,
+        user: userName,
+        server: checkServer(server, clusterWhere, sendsCredentials),
+        namespace: context.context?.namespace || undefined,
+        certificateAuthority,
+        certificateAuthorityData: access_text(cluster, 'certificate-authority-data', clusterWhere),
+        insecureSkipTlsVerify: insecure,
+        tlsServerName: access_text(cluster, 'tls-server-name', clusterWhere),
+        proxyUrl,
+        credentials,
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8293);
+;// CONCATENATED MODULE: ../../packages/kube/src/kubeconfig.ts
+
+
+
+
+
+
+
+const BASE64 = /^[A-Za-z0-9+/=\s]+$/;
+/** Accepts the file as written or base64-encoded (what most secrets hold); returns the YAML text. */
+function decodeKubeconfig(content, inputName = 'kubeconfig') {
+    const trimmed = content.trim();
+    if (!trimmed)
+        throw new src/* ConfigurationError */.j1(`Input '${inputName}' is empty`);
+    // A kubeconfig always holds a colon; base64 never does.
+    if (!trimmed.includes(':') && BASE64.test(trimmed)) {
+        const text = Buffer.from(trimmed.replace(/\s+/g, ''), 'base64').toString('utf8');
+        if (!text.includes(':')) {
+            throw new src/* ConfigurationError */.j1(`Input '${inputName}' must be a kubeconfig file (YAML) or that file base64-encoded; it decodes to something else`);
+        }
+        return { text, encoded: true };
+    }
+    return { text: `${trimmed}\n`, encoded: false };
+}
+function parseKubeconfig(text, where) {
+    let parsed;
+    try {
+        parsed = (0,dist/* parse */.qg)(text);
+    }
+    catch (error) {
+        // The YAML error would quote the file (secrets included); its position is enough.
+        const line = error.linePos?.[0]?.line;
+        throw new src/* ConfigurationError */.j1(`${where} is not valid YAML${line ? ` (line ${line})` : ''}`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        throw new src/* ConfigurationError */.j1(`${where} must be a kubeconfig (a YAML mapping with clusters, contexts and users)`);
+    }
+    return parsed;
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** Values in a kubeconfig that give access to a cluster, to be masked wherever they could be printed. */
+function kubeconfigSecrets(text) {
+    const secrets = new Set();
+    const visit = (value, key) => {
+        if (typeof value === 'string') {
+            if (/^(token|password|client-key-data|access-token|refresh-token|id-token|client-secret|secret)$/i.test(key)) {
+                secrets.add(value);
+            }
+            return;
+        }
+        if (Array.isArray(value)) {
+            // exec plugin environment: [{name, value}]
+            for (const item of value) {
+                if (key === 'env' && item && typeof item === 'object' && typeof item.value === 'string')
+                    secrets.add(item.value);
+                else
+                    visit(item, key);
+            }
+            return;
+        }
+        if (value && typeof value === 'object')
+            for (const [k, v] of Object.entries(value))
+                visit(v, k);
+    };
+    try {
+        const parsed = (0,dist/* parse */.qg)(text);
+        for (const user of parsed?.users ?? [])
+            visit(user?.user, 'user');
+        // A password in a server URL is refused, but it must not be shown on the way there.
+        for (const cluster of parsed?.clusters ?? []) {
+            const server = cluster?.cluster?.server;
+            if (typeof server !== 'string')
+                continue;
+            const password = /^[a-z]+:\/\/[^/@]*:([^/@]+)@/i.exec(server)?.[1];
+            if (password)
+                secrets.add(password).add(safeDecode(password));
+        }
+    }
+    catch {
+        // Unparseable content is rejected elsewhere; nothing to collect.
+    }
+    return [...secrets].filter((s) => s.length >= 8);
+}
+function describe(config, where, contextName, baseDir) {
+    const access = resolveAccess(config, where, contextName, baseDir);
+    return {
+        context: access.context,
+        cluster: access.cluster,
+        server: access.server,
+        namespace: access.namespace,
+        authentication: describeCredentials(access.credentials),
+        access,
+    };
+}
+/**
+ * Makes a kubeconfig available as a file: the `kubeconfig` input is decoded, checked and written
+ * with mode 0600 into `directory` (remove it with `removeKubeconfig`); without it, the runner's
+ * KUBECONFIG is used in place, or `~/.kube/config` when KUBECONFIG is unset (kubectl's rule; it is
+ * where `aws eks update-kubeconfig` and kind write). Either way the values that grant access are
+ * registered as secrets.
+ */
+function prepareKubeconfig(options) {
+    const inputName = options.inputName ?? 'kubeconfig';
+    const register = options.registerSecret ?? (() => { });
+    if (options.content?.trim()) {
+        const { text, encoded } = decodeKubeconfig(options.content, inputName);
+        if (encoded)
+            register(options.content.trim());
+        for (const secret of kubeconfigSecrets(text))
+            register(secret);
+        const config = parseKubeconfig(text, `Input '${inputName}'`);
+        const directory = options.directory ?? (0,external_node_os_.tmpdir)();
+        // Relative file names in a kubeconfig given as content mean the workspace, where it came from.
+        const info = describe(config, `Input '${inputName}'`, options.context, options.workspace ?? process.cwd());
+        const path = (0,external_node_path_.join)(directory, `kubeconfig-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.yaml`);
+        // 'wx': never follow or overwrite something already there.
+        (0,external_node_fs_.writeFileSync)(path, text, { mode: 0o600, flag: 'wx' });
+        return { path, written: true, ...info };
+    }
+    const files = (options.kubeconfigEnv ?? '').split(external_node_path_.delimiter).filter(Boolean);
+    const fromEnv = files.length > 0;
+    const candidates = fromEnv ? files : [(0,external_node_path_.join)(options.homeDirectory ?? (0,external_node_os_.homedir)(), '.kube', 'config')];
+    const path = candidates.find((file) => (0,external_node_fs_.existsSync)(file));
+    if (!path) {
+        throw new src/* ConfigurationError */.j1(`Input '${inputName}' is empty and ${fromEnv ? `KUBECONFIG (${files.join(', ')}) names no existing file` : `KUBECONFIG is not set and there is no ${candidates[0]}`}; pass the kubeconfig content (raw or base64) or set KUBECONFIG in an earlier step`);
+    }
+    const origin = fromEnv ? `KUBECONFIG file ${path}` : `kubeconfig file ${path}`;
+    const text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    for (const secret of kubeconfigSecrets(text))
+        register(secret);
+    const config = parseKubeconfig(text, origin);
+    return { path, written: false, ...describe(config, origin, options.context, (0,external_node_path_.dirname)(path)) };
+}
+/** Removes a kubeconfig this code wrote; harmless when it is already gone or was not ours. */
+function removeKubeconfig(prepared) {
+    if (prepared?.written)
+        (0,external_node_fs_.rmSync)(prepared.path, { force: true });
+}
+/** The access a kubeconfig file gives through one of its contexts (for tests and tools). */
+function loadAccess(path, context) {
+    const where = `kubeconfig file ${path}`;
+    return resolveAccess(parseKubeconfig((0,external_node_fs_.readFileSync)(path, 'utf8'), where), where, context, (0,external_node_path_.dirname)(path));
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ../../packages/kube/src/exec-credential.ts
+
+
+/** An exec plugin's failure: not a user's input mistake, and not worth retrying at once. */
+class ExecPluginError extends Error {
+    name = 'ExecPluginError';
+}
+const PLUGIN_TIMEOUT_MS = 60_000;
+/** How much of a failing plugin's stderr goes into the error: its last lines are usually the reason. */
+const STDERR_TAIL = 600;
+/** The ExecCredential the plugin reads from KUBERNETES_EXEC_INFO (spec.cluster only when asked for). */
+function execInfo(plugin, access) {
+    const spec = { interactive: false };
+    if (plugin.provideClusterInfo) {
+        spec.cluster = {
+            server: access.server,
+            ...(access.tlsServerName ? { 'tls-server-name': access.tlsServerName } : {}),
+            ...(access.insecureSkipTlsVerify ? { 'insecure-skip-tls-verify': true } : {}),
+            ...(access.certificateAuthorityData
+                ? { 'certificate-authority-data': access.certificateAuthorityData }
+                : access.certificateAuthority
+                    ? { 'certificate-authority-data': Buffer.from(access.certificateAuthority).toString('base64') }
+                    : {}),
+            ...(access.proxyUrl ? { 'proxy-url': access.proxyUrl } : {}),
+        };
+    }
+    return JSON.stringify({ apiVersion: plugin.apiVersion, kind: 'ExecCredential', spec });
+}
+/** The end of what the plugin printed on stderr, on one line and unable to act as a workflow command. */
+function stderrTail(stderr) {
+    const trimmed = stderr.trim();
+    if (!trimmed)
+        return '';
+    const tail = trimmed.length > STDERR_TAIL ? `…${trimmed.slice(-STDERR_TAIL)}` : trimmed;
+    return `: ${(0,src/* inert */.tJ)(tail)}`;
+}
+function parseCredential(stdout, plugin, label) {
+    let parsed;
+    try {
+        parsed = JSON.parse(stdout);
+    }
+    catch {
+        throw new ExecPluginError(`${label} printed something other than an ExecCredential (JSON) on stdout`);
+    }
+    if (parsed?.kind !== 'ExecCredential' || parsed.apiVersion !== plugin.apiVersion) {
+        throw new ExecPluginError(`${label} answered with ${(0,src/* inert */.tJ)(String(parsed?.apiVersion))} ${(0,src/* inert */.tJ)(String(parsed?.kind))}; the kubeconfig asks for ${plugin.apiVersion} ExecCredential`);
+    }
+    const status = parsed.status ?? {};
+    const certificate = status.clientCertificateData;
+    const key = status.clientKeyData;
+    if (!status.token && !(certificate && key))
+        throw new ExecPluginError(`${label} returned neither a token nor a client certificate and key`);
+    const expiresAt = status.expirationTimestamp ? Date.parse(status.expirationTimestamp) : undefined;
+    return {
+        token: status.token || undefined,
+        certificate: certificate || undefined,
+        key: key || undefined,
+        expiresAt: Number.isFinite(expiresAt) ? expiresAt : undefined,
+    };
+}
+/**
+ * Runs an exec credential plugin as kubectl does (client.authentication.k8s.io v1 or v1beta1, never
+ * interactive: a step has no terminal), and keeps what it issues until it expires or the server
+ * refuses it. Issued tokens and keys are handed to `registerSecret` before they are used.
+ */
+class ExecCredentialSource {
+    plugin;
+    access;
+    registerSecret;
+    current;
+    running;
+    constructor(plugin, access, registerSecret = () => { }) {
+        this.plugin = plugin;
+        this.access = access;
+        this.registerSecret = registerSecret;
+    }
+    /** A credential that is still valid, from the plugin when there is none. */
+    async get(signal) {
+        const current = this.current;
+        // A minute of margin, so a request does not leave with a token that expires on the way.
+        if (current && (current.expiresAt === undefined || current.expiresAt - 60_000 > Date.now()))
+            return current;
+        this.running ??= this.run(signal).finally(() => {
+            this.running = undefined;
+        });
+        this.current = await this.running;
+        return this.current;
+    }
+    /** Forgets the credential (the server answered 401), so the next `get` asks the plugin again. */
+    invalidate() {
+        this.current = undefined;
+    }
+    run(signal) {
+        const { plugin } = this;
+        const label = `exec credential plugin ${plugin.command}`;
+        const env = { ...process.env, KUBERNETES_EXEC_INFO: execInfo(plugin, this.access) };
+        for (const { name, value } of plugin.env)
+            env[name] = value;
+        return new Promise((resolve, reject) => {
+            (0,external_node_child_process_.execFile)(plugin.command, plugin.args, { env, signal, timeout: PLUGIN_TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+                if (error) {
+                    const code = error.code;
+                    if (code === 'ENOENT') {
+                        const hint = plugin.installHint ? ` ${(0,src/* inert */.tJ)(plugin.installHint)}` : '';
+                        return reject(new ExecPluginError(`${label} was not found.${hint}`));
+                    }
+                    if (signal?.aborted)
+                        return reject(signal.reason ?? error);
+                    const how = typeof code === 'number' ? `exited with code ${code}` : `failed (${error.message})`;
+                    return reject(new ExecPluginError(`${label} ${how}${stderrTail(stderr)}`));
+                }
+                try {
+                    const credential = parseCredential(stdout, plugin, label);
+                    for (const secret of [credential.token, credential.key])
+                        if (secret)
+                            this.registerSecret(secret);
+                    resolve(credential);
+                }
+                catch (parseError) {
+                    reject(parseError);
+                }
+            });
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/kube/src/transport.ts
+
+
+
+
+
+/** A stream the server answered with something else than 200 (its `statusCode` says what). */
+class StreamRefused extends Error {
+    statusCode;
+    body;
+    name = 'StreamRefused';
+    constructor(message, statusCode, body) {
+        super(message);
+        this.statusCode = statusCode;
+        this.body = body;
+    }
+}
+/** Node reads a proxy for an agent from `proxyEnv` since 24.5; older versions would silently go direct. */
+function agentProxySupported() {
+    const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+    return major > 24 || (major === 24 && minor >= 5);
+}
+/** A token file is read again at most once a minute, as kubectl does, so a rotated token is picked up. */
+const TOKEN_FILE_TTL_MS = 60_000;
+/**
+ * HTTP(S) to one API server as one user, over keep-alive connections: TLS from the kubeconfig
+ * (certificate authority, client certificate, tls-server-name, insecure-skip-tls-verify), the
+ * bearer token, basic auth or an exec plugin's credential as headers, and a proxy from proxy-url.
+ */
+class ApiTransport {
+    access;
+    registerSecret;
+    agent;
+    agentCertificate;
+    exec;
+    tokenFromFile;
+    isHttps;
+    constructor(access, registerSecret = () => { }) {
+        this.access = access;
+        this.registerSecret = registerSecret;
+        this.isHttps = access.server.startsWith('https:');
+        if (access.proxyUrl && !agentProxySupported()) {
+            throw new src/* ConfigurationError */.j1(`The kubeconfig's cluster '${access.cluster}' sets proxy-url, which needs Node 24.5 or later (this is ${process.version})`);
+        }
+        const exec = access.credentials.exec;
+        this.exec = exec ? new ExecCredentialSource(exec, access, registerSecret) : undefined;
+        this.agent = this.makeAgent(undefined);
+    }
+    makeAgent(issued) {
+        const { access } = this;
+        const certificate = issued?.certificate ?? access.credentials.certificate;
+        const key = issued?.key ?? access.credentials.key;
+        this.agentCertificate = certificate;
+        const proxy = access.proxyUrl
+            ? { proxyEnv: { HTTPS_PROXY: access.proxyUrl, HTTP_PROXY: access.proxyUrl } }
+            : {};
+        if (!this.isHttps)
+            return new external_node_http_.Agent({ keepAlive: true, ...proxy });
+        return new external_node_https_.Agent({
+            keepAlive: true,
+            ca: access.certificateAuthority,
+            cert: certificate,
+            key,
+            rejectUnauthorized: !access.insecureSkipTlsVerify,
+            ...(access.tlsServerName ? { servername: access.tlsServerName } : {}),
+            ...proxy,
+        });
+    }
+    bearerFromFile() {
+        const path = this.access.credentials.tokenFile;
+        if (!path)
+            return undefined;
+        const cached = this.tokenFromFile;
+        if (cached && Date.now() - cached.readAt < TOKEN_FILE_TTL_MS)
+            return cached.value;
+        try {
+            const value = (0,external_node_fs_.readFileSync)(path, 'utf8').trim();
+            this.registerSecret(value);
+            this.tokenFromFile = { value, readAt: Date.now() };
+            return value;
+        }
+        catch {
+            throw new src/* ConfigurationError */.j1(`The kubeconfig's user '${this.access.user}' names tokenFile ${path}, which cannot be read`);
+        }
+    }
+    /** The Authorization header (and, for an exec plugin's certificate, the agent that presents it). */
+    async authorization(signal) {
+        const { credentials } = this.access;
+        if (this.exec) {
+            const issued = await this.exec.get(signal);
+            if (issued.certificate && issued.certificate !== this.agentCertificate) {
+                this.agent.destroy();
+                this.agent = this.makeAgent(issued);
+            }
+            if (issued.token)
+                return `Bearer ${issued.token}`;
+        }
+        const token = credentials.token ?? this.bearerFromFile();
+        if (token)
+            return `Bearer ${token}`;
+        if (credentials.username !== undefined || credentials.password !== undefined)
+            return `Basic ${Buffer.from(`${credentials.username ?? ''}:${credentials.password ?? ''}`).toString('base64')}`;
+        return undefined;
+    }
+    async send(url, signal, write) {
+        const authorization = await this.authorization(signal);
+        const headers = {
+            Accept: 'application/json',
+            'User-Agent': 'canary-delivery-actions',
+        };
+        if (authorization)
+            headers.Authorization = authorization;
+        if (write)
+            headers['Content-Type'] = write.contentType;
+        const send = this.isHttps ? external_node_https_.request : external_node_http_.request;
+        return new Promise((resolve, reject) => {
+            const req = send(url, { method: write?.method ?? 'GET', agent: this.agent, headers });
+            // Aborting destroys the request (and its response, while it is read) with the signal's reason.
+            const onAbort = () => req.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+            if (signal?.aborted)
+                onAbort();
+            signal?.addEventListener('abort', onAbort, { once: true });
+            req.on('close', () => signal?.removeEventListener('abort', onAbort));
+            req.on('error', reject);
+            req.on('response', resolve);
+            req.end(write?.body);
+        });
+    }
+    /** Sends once more with a fresh exec credential when the server refused the one it had. */
+    async sendAuthenticated(url, signal, write) {
+        const response = await this.send(url, signal, write);
+        if (response.statusCode !== 401 || !this.exec)
+            return response;
+        response.resume();
+        this.exec.invalidate();
+        return this.send(url, signal, write);
+    }
+    /** One GET (or, with `write`, another method with a body), its whole answer read. */
+    async get(url, signal, write) {
+        const response = await this.sendAuthenticated(url, signal, write);
+        response.setEncoding('utf8');
+        let body = '';
+        for await (const chunk of response)
+            body += chunk;
+        return {
+            status: response.statusCode ?? 0,
+            statusText: response.statusMessage ?? '',
+            headers: response.headers,
+            body,
+        };
+    }
+    /**
+     * A watch stream: `onLine` for each line of the body, then `done` once, with undefined when the
+     * server ended the stream and with an error when it broke or refused (StreamRefused).
+     */
+    async stream(url, signal, onLine, done) {
+        const response = await this.sendAuthenticated(url, signal);
+        // Ending a stream on purpose destroys it without an error, so nothing is reported for it.
+        const end = () => response.destroy();
+        let finished = false;
+        const finish = (error) => {
+            if (finished)
+                return;
+            finished = true;
+            done(error);
+        };
+        response.setEncoding('utf8');
+        if (response.statusCode !== 200) {
+            let body = '';
+            response.on('data', (chunk) => {
+                body += chunk;
+            });
+            response.on('end', () => finish(new StreamRefused(response.statusMessage || `HTTP ${response.statusCode}`, response.statusCode ?? 0, body)));
+            response.on('error', (error) => finish(error));
+            return { abort: end };
+        }
+        let buffer = '';
+        response.on('data', (chunk) => {
+            buffer += chunk;
+            let newline = buffer.indexOf('\n');
+            while (newline >= 0) {
+                const line = buffer.slice(0, newline).trim();
+                buffer = buffer.slice(newline + 1);
+                if (line)
+                    onLine(line);
+                newline = buffer.indexOf('\n');
+            }
+        });
+        response.on('end', () => {
+            if (buffer.trim())
+                onLine(buffer.trim());
+            finish();
+        });
+        response.on('error', (error) => finish(error));
+        // After 'end' this changes nothing; without it, the connection broke mid-stream.
+        response.on('close', () => finish(new Error('stream closed before its end')));
+        return {
+            abort: () => {
+                finished = true;
+                end();
+            },
+        };
+    }
+    /** Closes idle keep-alive connections (open streams are aborted by their owners). */
+    close() {
+        this.agent.destroy();
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/kube/src/client.ts
+
+
+
+/** An error answer from the API server, with the Status it sent when it sent one. */
+class KubeApiError extends Error {
+    status;
+    reason;
+    path;
+    name = 'KubeApiError';
+    constructor(message, status, reason, path) {
+        super(message);
+        this.status = status;
+        this.reason = reason;
+        this.path = path;
+    }
+}
+/** Network failures that a restarting or overloaded API server causes, worth another attempt. */
+const TRANSIENT_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ENETDOWN',
+    'ERR_STREAM_PREMATURE_CLOSE',
+]);
+/** Worth another attempt: the server is overloaded or restarting, or the connection broke or went silent. */
+function isTransient(error) {
+    if (error instanceof KubeApiError)
+        return error.status === 429 || error.status >= 500;
+    if (!(error instanceof Error))
+        return false;
+    const code = error.code;
+    if (typeof code === 'string')
+        return TRANSIENT_CODES.has(code);
+    return /socket hang up|stream closed|no answer within/i.test(error.message);
+}
+function abortableSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+function withQuery(base, query) {
+    const url = new URL(base);
+    for (const [key, value] of Object.entries(query))
+        if (value !== undefined)
+            url.searchParams.set(key, value);
+    return url.toString();
+}
+/**
+ * The API access the suite needs: GET and LIST with retries on transient failures, and raw watch
+ * streams, over the suite's own small transport (no Kubernetes client library: the action only
+ * reads). Authentication follows kubectl: tokens, token files, basic auth, client certificates,
+ * and exec credential plugins such as gke-gcloud-auth-plugin.
+ */
+class KubeClient {
+    options;
+    access;
+    server;
+    /** Requests sent so far (retries and watch connections included), for the benchmark and the summary. */
+    requests = 0;
+    /** The API server's clock minus this machine's (from the Date header), once it has answered. */
+    clockOffsetMs;
+    /** Why the last request or stream failed, until one succeeds again (for messages while the API is away). */
+    lastError;
+    transport;
+    attempts;
+    baseDelayMs;
+    requestTimeoutMs;
+    constructor(options) {
+        this.options = options;
+        if (options.access)
+            this.access = options.access;
+        else if (options.path)
+            this.access = loadAccess(options.path, options.context);
+        else
+            throw new Error('KubeClient needs access or a kubeconfig path');
+        this.server = this.access.server;
+        this.transport = new ApiTransport(this.access, options.registerSecret);
+        this.attempts = options.attempts ?? 6;
+        this.baseDelayMs = options.baseDelayMs ?? 400;
+        this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
+    }
+    /** The namespace of the current context, or `default`. */
+    get namespace() {
+        return this.access.namespace ?? 'default';
+    }
+    /** The outer signal's reason once it has aborted, so that callers see why (deadline, cancellation). */
+    throwIfStopped() {
+        const signal = this.options.signal;
+        if (signal?.aborted)
+            throw signal.reason;
+    }
+    noteClock(date, sentAt) {
+        const server = date ? Date.parse(date) : Number.NaN;
+        // The header has whole seconds: the middle of that second against the middle of the exchange.
+        if (Number.isFinite(server))
+            this.clockOffsetMs = server + 500 - (sentAt + Date.now()) / 2;
+    }
+    async requestOnce(path, query, write) {
+        const verb = write?.method ?? 'GET';
+        this.throwIfStopped();
+        const timeout = AbortSignal.timeout(this.requestTimeoutMs);
+        const signal = this.options.signal ? AbortSignal.any([this.options.signal, timeout]) : timeout;
+        this.requests++;
+        const sentAt = Date.now();
+        let response;
+        try {
+            response = await this.transport.get(withQuery(this.server + path, query), signal, write);
+        }
+        catch (error) {
+            this.throwIfStopped();
+            const failure = timeout.aborted
+                ? Object.assign(new Error(`${verb} ${path}: no answer within ${this.requestTimeoutMs / 1000}s`), {
+                    code: 'ETIMEDOUT',
+                })
+                : error;
+            this.lastError = failure.message;
+            throw failure;
+        }
+        this.noteClock(response.headers.date, sentAt);
+        this.lastError = undefined;
+        if (response.status < 200 || response.status >= 300) {
+            let reason;
+            let message = `${response.status} ${response.statusText}`;
+            try {
+                const status = JSON.parse(response.body);
+                reason = status.reason;
+                if (status.message)
+                    message = status.message;
+            }
+            catch {
+                // Not a Status object (a proxy's error page): the HTTP status says enough.
+            }
+            const error = new KubeApiError(`${verb} ${path}: ${message}`, response.status, reason, path);
+            if (isTransient(error))
+                this.lastError = error.message;
+            throw error;
+        }
+        return JSON.parse(response.body);
+    }
+    /** GET with retries on transient failures, until the attempts (default: the client's) or the signal run out. */
+    async get(path, query = {}, attempts = this.attempts) {
+        const { signal } = this.options;
+        return (0,src/* retry */.L5)(() => this.requestOnce(path, query), {
+            attempts,
+            baseDelayMs: this.baseDelayMs,
+            maxDelayMs: 5_000,
+            shouldRetry: (error) => !signal?.aborted && isTransient(error),
+            sleep: (ms) => abortableSleep(ms, signal),
+            onRetry: (error, attempt, delayMs) => this.options.onRetry?.(`${error.message}; retrying (${attempt + 1}${Number.isFinite(attempts) ? `/${attempts}` : ''}) in ${(delayMs / 1000).toFixed(1)}s`),
+        });
+    }
+    /**
+     * A write with its body (a server-side apply, a merge patch), retried like a GET on transient
+     * failures: the writes the suite sends say the whole desired state, so sending one twice is harmless.
+     */
+    async send(method, path, write) {
+        const { signal } = this.options;
+        return (0,src/* retry */.L5)(() => this.requestOnce(path, write.query ?? {}, {
+            method,
+            body: write.body,
+            contentType: write.contentType,
+        }), {
+            attempts: this.attempts,
+            baseDelayMs: this.baseDelayMs,
+            maxDelayMs: 5_000,
+            shouldRetry: (error) => !signal?.aborted && isTransient(error),
+            sleep: (ms) => abortableSleep(ms, signal),
+            onRetry: (error, attempt, delayMs) => this.options.onRetry?.(`${error.message}; retrying (${attempt + 1}/${this.attempts}) in ${(delayMs / 1000).toFixed(1)}s`),
+        });
+    }
+    /** GET that answers undefined for 404 Not Found. */
+    async find(path, attempts = this.attempts) {
+        try {
+            return await this.get(path, {}, attempts);
+        }
+        catch (error) {
+            if (error instanceof KubeApiError && error.status === 404)
+                return undefined;
+            throw error;
+        }
+    }
+    async list(path, query = {}, attempts = this.attempts) {
+        const list = await this.get(path, query, attempts);
+        return { items: list.items ?? [], resourceVersion: list.metadata?.resourceVersion ?? '' };
+    }
+    /**
+     * Opens one watch stream. `done` is called once: with undefined when the server ended the stream,
+     * or with an error (its `statusCode` is the HTTP status when the server refused the watch).
+     * Opening gives up after the request timeout; the stream itself runs until one side ends it.
+     */
+    async watch(path, query, onEvent, done) {
+        this.throwIfStopped();
+        this.requests++;
+        const url = withQuery(this.server + path, { watch: 'true', ...query });
+        const opening = new AbortController();
+        const timer = setTimeout(() => opening.abort(new Error(`watch ${path}: no answer within ${this.requestTimeoutMs / 1000}s`)), this.requestTimeoutMs);
+        const signal = this.options.signal
+            ? AbortSignal.any([this.options.signal, opening.signal])
+            : opening.signal;
+        try {
+            const stream = await this.transport.stream(url, signal, (line) => {
+                let event;
+                try {
+                    event = JSON.parse(line);
+                }
+                catch {
+                    return; // A line that is not JSON carries nothing to act on (client-go skips it too).
+                }
+                if (event && typeof event.type === 'string')
+                    onEvent(event);
+            }, (error) => {
+                if (error)
+                    this.lastError = error.message;
+                if (error instanceof StreamRefused) {
+                    // A refusal to retry says only what the HTTP status says; a final one, the server's reason (RBAC …).
+                    let message = error.message;
+                    const final = error.statusCode < 500 && error.statusCode !== 429 && error.statusCode !== 410;
+                    try {
+                        if (final)
+                            message = JSON.parse(error.body).message || message;
+                    }
+                    catch {
+                        // Not a Status object.
+                    }
+                    return done(Object.assign(new Error(message), { statusCode: error.statusCode }));
+                }
+                done(error);
+            });
+            clearTimeout(timer);
+            return stream;
+        }
+        catch (error) {
+            clearTimeout(timer);
+            this.throwIfStopped();
+            const failure = opening.signal.aborted
+                ? Object.assign(opening.signal.reason, { code: 'ETIMEDOUT' })
+                : error;
+            this.lastError = failure.message;
+            throw failure;
+        }
+    }
+    /** Closes the connections kept alive for the next request. */
+    close() {
+        this.transport.close();
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/kube/src/watch.ts
+
+
+const key = (object) => object.metadata.name;
+/**
+ * List, then watch from the list's resourceVersion with bookmarks, the way client-go's reflector
+ * does: a stream the server ends is resumed from the last resourceVersion seen (bookmarks keep it
+ * fresh), a 410 Gone leads to a re-list whose differences are delivered as changes (so a state
+ * reached while disconnected is not lost), and other failures are retried with backoff.
+ */
+function watchResource(options) {
+    const { client, path, onChange, onNotice = () => { } } = options;
+    const timeoutSeconds = options.timeoutSeconds ?? 300;
+    const stallMs = options.stallMs ?? (timeoutSeconds + 30) * 1000;
+    const maxFailures = options.maxFailures ?? Number.POSITIVE_INFINITY;
+    const objects = new Map();
+    const stats = { lists: 0, watches: 0, resumes: 0, relists: 0, errors: 0 };
+    let resourceVersion = '';
+    let stopped = false;
+    let current;
+    let stallTimer;
+    let retryTimer;
+    let failures = 0;
+    let resolveSynced;
+    let rejectSynced;
+    const synced = new Promise((resolve, reject) => {
+        resolveSynced = resolve;
+        rejectSynced = reject;
+    });
+    synced.catch(() => { });
+    const selectors = { fieldSelector: options.fieldSelector, labelSelector: options.labelSelector };
+    const deliver = (type, object, fromRelist) => {
+        if (type === 'DELETED')
+            objects.delete(key(object));
+        else
+            objects.set(key(object), object);
+        onChange({ type, object, fromRelist });
+    };
+    const list = async (isRelist) => {
+        const result = await client.list(path, selectors);
+        stats.lists++;
+        if (isRelist)
+            stats.relists++;
+        const seen = new Set();
+        for (const item of result.items) {
+            seen.add(key(item));
+            const known = objects.get(key(item));
+            if (!known)
+                deliver('ADDED', item, isRelist);
+            else if (known.metadata.resourceVersion !== item.metadata.resourceVersion)
+                deliver('MODIFIED', item, isRelist);
+        }
+        for (const [name, known] of objects)
+            if (!seen.has(name))
+                deliver('DELETED', known, isRelist);
+        resourceVersion = result.resourceVersion;
+    };
+    const schedule = (fn, delayMs) => {
+        if (stopped)
+            return;
+        retryTimer = setTimeout(fn, delayMs);
+    };
+    const fail = (error, relist) => {
+        stats.errors++;
+        failures++;
+        if (failures > maxFailures || !isTransientWatchError(error)) {
+            onNotice(`watch of ${path} gave up: ${error.message}`);
+            stopped = true;
+            rejectSynced(error);
+            options.onFatal?.(error);
+            return;
+        }
+        const delay = (0,src/* backoffDelay */.EY)(failures, { baseDelayMs: 250, maxDelayMs: 5_000 });
+        onNotice(`watch of ${path}: ${error.message}; retrying in ${delay}ms`);
+        schedule(() => void (relist ? cycle(true) : stream()), delay);
+    };
+    const stream = async () => {
+        if (stopped)
+            return;
+        let needsRelist = false;
+        let ended = false;
+        const armStall = () => {
+            clearTimeout(stallTimer);
+            stallTimer = setTimeout(() => {
+                onNotice(`watch of ${path} silent for ${stallMs}ms; reopening`);
+                finish(new Error('stream stalled'));
+            }, stallMs);
+        };
+        const finish = (error) => {
+            if (ended)
+                return;
+            ended = true;
+            clearTimeout(stallTimer);
+            const handle = current;
+            current = undefined;
+            handle?.abort();
+            if (stopped)
+                return;
+            if (needsRelist || error?.statusCode === 410) {
+                onNotice(`watch of ${path}: resourceVersion ${resourceVersion} expired (410 Gone); re-listing`);
+                resourceVersion = '';
+                void cycle(true);
+                return;
+            }
+            if (error && error.message !== 'stream stalled')
+                return fail(error, false);
+            stats.resumes++;
+            void stream();
+        };
+        try {
+            stats.watches++;
+            armStall();
+            const handle = await client.watch(path, {
+                ...selectors,
+                resourceVersion,
+                allowWatchBookmarks: 'true',
+                timeoutSeconds: String(timeoutSeconds),
+            }, (event) => {
+                if (ended)
+                    return;
+                armStall();
+                const object = event.object;
+                switch (event.type) {
+                    case 'ADDED':
+                    case 'MODIFIED':
+                    case 'DELETED':
+                        failures = 0;
+                        if (object?.metadata?.resourceVersion)
+                            resourceVersion = object.metadata.resourceVersion;
+                        if (event.type === 'DELETED') {
+                            if (objects.has(key(object)))
+                                deliver('DELETED', object, false);
+                        }
+                        else {
+                            const known = objects.get(key(object));
+                            if (known?.metadata.resourceVersion !== object.metadata.resourceVersion) {
+                                deliver(known || event.type === 'MODIFIED' ? 'MODIFIED' : 'ADDED', object, false);
+                            }
+                        }
+                        return;
+                    case 'BOOKMARK':
+                        failures = 0;
+                        if (object?.metadata?.resourceVersion)
+                            resourceVersion = object.metadata.resourceVersion;
+                        return;
+                    case 'ERROR': {
+                        // 410 Expired (or Gone) means the history is gone: only a re-list can catch up.
+                        // Any other error status is treated the same way, as client-go does.
+                        needsRelist = true;
+                        const status = event.object;
+                        onNotice(`watch of ${path}: server sent ERROR ${status.code ?? ''} ${status.message ?? ''}`.trim());
+                        // client-node waits for the server to close; do not rely on it.
+                        finish();
+                        return;
+                    }
+                }
+            }, (error) => finish(error));
+            if (ended || stopped)
+                handle.abort();
+            else
+                current = handle;
+        }
+        catch (error) {
+            finish(error);
+        }
+    };
+    const cycle = async (isRelist) => {
+        if (stopped)
+            return;
+        try {
+            await list(isRelist);
+            resolveSynced();
+            failures = 0;
+        }
+        catch (error) {
+            if (!isRelist && !isTransientWatchError(error)) {
+                stopped = true;
+                rejectSynced(error);
+                options.onFatal?.(error);
+                return;
+            }
+            return fail(error, true);
+        }
+        void stream();
+    };
+    void cycle(false);
+    return {
+        synced,
+        objects,
+        stats,
+        stop() {
+            stopped = true;
+            clearTimeout(stallTimer);
+            clearTimeout(retryTimer);
+            current?.abort();
+            current = undefined;
+        },
+    };
+}
+function isTransientWatchError(error) {
+    if (error.statusCode !== undefined)
+        return error.statusCode === 429 || error.statusCode >= 500 || error.statusCode === 410;
+    return isTransient(error) || /abort|close|stalled|timeout|reset/i.test(error.message);
+}
+
+;// CONCATENATED MODULE: ../../packages/kube/src/index.ts
+
+
+
+
+
+
+;// CONCATENATED MODULE: ../../packages/addons/src/cluster.ts
+/** The field manager the action's server-side applies are recorded under. */
+const FIELD_MANAGER = 'bootstrap-addons';
+/** `/api/v1/…` or `/apis/<group>/<version>/…`, namespaced when a namespace is given. */
+function resourcePath(apiVersion, plural, namespace, name) {
+    const base = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+    const scoped = namespace
+        ? `${base}/namespaces/${encodeURIComponent(namespace)}/${plural}`
+        : `${base}/${plural}`;
+    return name ? `${scoped}/${encodeURIComponent(name)}` : scoped;
+}
+/** The API paths of the Flux kinds the action follows. */
+const FLUX_KINDS = {
+    Kustomization: { apiVersion: 'kustomize.toolkit.fluxcd.io/v1', plural: 'kustomizations' },
+    HelmRelease: { apiVersion: 'helm.toolkit.fluxcd.io/v2', plural: 'helmreleases' },
+    GitRepository: { apiVersion: 'source.toolkit.fluxcd.io/v1', plural: 'gitrepositories' },
+};
+const fluxPath = (kind, namespace, name) => resourcePath(FLUX_KINDS[kind].apiVersion, FLUX_KINDS[kind].plural, namespace, name);
+
+;// CONCATENATED MODULE: ../../packages/addons/src/flux-state.ts
+const emptyState = () => ({
+    Kustomization: new Map(),
+    HelmRelease: new Map(),
+    GitRepository: new Map(),
+    crds: new Map(),
+});
+const refKey = (ref) => `${ref.kind}/${ref.namespace}/${ref.name}`;
+const refLabel = (ref) => `${ref.kind} ${ref.namespace}/${ref.name}`;
+const objectKey = (object) => `${object.metadata.namespace ?? ''}/${object.metadata.name}`;
+const lookup = (state, ref) => state[ref.kind].get(`${ref.namespace}/${ref.name}`);
+/** Records a watched object in the state (or removes it); CRDs are keyed by group and kind. */
+function record(state, kind, type, object) {
+    if (kind === 'CustomResourceDefinition') {
+        const key = `${object.spec?.group}/${object.spec?.names?.kind}`;
+        if (type === 'DELETED')
+            state.crds.delete(key);
+        else
+            state.crds.set(key, object);
+        return;
+    }
+    if (type === 'DELETED')
+        state[kind].delete(objectKey(object));
+    else
+        state[kind].set(objectKey(object), object);
+}
+function condition(object, type) {
+    return object?.status?.conditions?.find((c) => c.type === type);
+}
+/** Flux's inventory id: `<namespace>_<name>_<group>_<kind>` (namespace empty when cluster-scoped). */
+function parseInventoryId(id) {
+    const parts = id.split('_');
+    if (parts.length !== 4)
+        return undefined;
+    const [namespace, name, group, kind] = parts;
+    return { namespace, name, group, kind };
+}
+const BUILTIN_GROUPS = new Set([
+    '',
+    'apps',
+    'batch',
+    'autoscaling',
+    'policy',
+    'rbac.authorization.k8s.io',
+    'networking.k8s.io',
+    'apiextensions.k8s.io',
+    'admissionregistration.k8s.io',
+    'storage.k8s.io',
+    'coordination.k8s.io',
+    'scheduling.k8s.io',
+    'node.k8s.io',
+    'discovery.k8s.io',
+    'certificates.k8s.io',
+    'events.k8s.io',
+    'apiregistration.k8s.io',
+]);
+function inventoryEntries(object) {
+    const entries = (object?.status?.inventory?.entries ?? []);
+    return entries.map((e) => parseInventoryId(e.id)).filter((e) => e !== undefined);
+}
+/** The objects the root reaches: what each Kustomization applied, what each depends on, their sources. */
+function reach(state, root) {
+    const seen = new Map();
+    const queue = [root];
+    while (queue.length > 0) {
+        const ref = queue.shift();
+        if (seen.has(refKey(ref)))
+            continue;
+        seen.set(refKey(ref), ref);
+        const object = lookup(state, ref);
+        if (!object || ref.kind === 'GitRepository')
+            continue;
+        for (const dependency of (object.spec?.dependsOn ?? []))
+            queue.push({ kind: ref.kind, namespace: dependency.namespace ?? ref.namespace, name: dependency.name });
+        if (ref.kind === 'Kustomization') {
+            const source = object.spec?.sourceRef;
+            if (source?.kind === 'GitRepository' && source.name)
+                queue.push({ kind: 'GitRepository', namespace: source.namespace ?? ref.namespace, name: source.name });
+            for (const entry of inventoryEntries(object)) {
+                if (entry.group === 'kustomize.toolkit.fluxcd.io' && entry.kind === 'Kustomization')
+                    queue.push({ kind: 'Kustomization', namespace: entry.namespace, name: entry.name });
+                if (entry.group === 'helm.toolkit.fluxcd.io' && entry.kind === 'HelmRelease')
+                    queue.push({ kind: 'HelmRelease', namespace: entry.namespace, name: entry.name });
+            }
+        }
+    }
+    return [...seen.values()];
+}
+/** Custom kinds in the object's inventory whose CRD is not (yet) Established. */
+function crdsNotEstablished(state, object) {
+    const pending = new Set();
+    for (const entry of inventoryEntries(object)) {
+        if (BUILTIN_GROUPS.has(entry.group) || entry.kind === 'CustomResourceDefinition')
+            continue;
+        const crd = state.crds.get(`${entry.group}/${entry.kind}`);
+        const established = crd?.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True');
+        if (!established)
+            pending.add(`${entry.kind}.${entry.group}`);
+    }
+    return [...pending].sort();
+}
+const current = (object) => object.status?.observedGeneration !== undefined &&
+    object.status.observedGeneration >= (object.metadata.generation ?? 0);
+/** Reasons after which Flux only tries again when something changes: worth failing at once. */
+// HealthCheckFailed is not among them: what it waited for may still become ready, and the
+// Kustomization passes at its next attempt (which the tree asks for once it has).
+const KUSTOMIZATION_FAILURES = new Set(['BuildFailed', 'PruneFailed']);
+const SOURCE_FAILURES = new Set([
+    'AuthenticationFailed',
+    'GitOperationFailed',
+    'URLInvalid',
+    'StorageOperationFailed',
+]);
+function fromReady(object, waitingFor) {
+    const ready = condition(object, 'Ready');
+    if (!ready)
+        return { state: 'waiting', message: waitingFor };
+    return {
+        state: ready.status === 'True' ? 'ready' : 'waiting',
+        message: ready.message ?? ready.reason ?? '',
+        reason: ready.reason,
+        since: ready.lastTransitionTime,
+    };
+}
+/** Whether `ref` is ready as Flux reports it, with the revision its source has. */
+function judge(state, ref) {
+    const object = lookup(state, ref);
+    if (!object)
+        return { state: 'waiting', message: 'not created yet' };
+    if (object.spec?.suspend === true)
+        return { state: 'failed', message: `suspended: Flux does not reconcile it until it is resumed` };
+    const controller = {
+        Kustomization: 'kustomize-controller',
+        HelmRelease: 'helm-controller',
+        GitRepository: 'source-controller',
+    }[ref.kind];
+    const verdict = fromReady(object, `waiting for ${controller}`);
+    if (!current(object) && verdict.state === 'ready')
+        return {
+            ...verdict,
+            state: 'waiting',
+            message: `generation ${object.metadata.generation} not reconciled yet`,
+        };
+    if (ref.kind === 'GitRepository') {
+        if (verdict.state !== 'ready' && verdict.reason && SOURCE_FAILURES.has(verdict.reason) && current(object))
+            return { ...verdict, state: 'failed' };
+        return verdict;
+    }
+    if (ref.kind === 'HelmRelease') {
+        const stalled = condition(object, 'Stalled');
+        if (stalled?.status === 'True')
+            return {
+                state: 'failed',
+                message: stalled.message ?? '',
+                reason: stalled.reason,
+                since: stalled.lastTransitionTime,
+            };
+    }
+    else if (verdict.state === 'waiting' && verdict.reason && current(object)) {
+        if (KUSTOMIZATION_FAILURES.has(verdict.reason))
+            return { ...verdict, state: 'failed' };
+        if (verdict.reason === 'ReconciliationFailed' && !/no matches for kind/.test(verdict.message))
+            return { ...verdict, state: 'failed' };
+    }
+    if (verdict.state !== 'ready')
+        return verdict;
+    if (ref.kind === 'Kustomization') {
+        const source = object.spec?.sourceRef;
+        const revision = state.GitRepository.get(`${source?.namespace ?? ref.namespace}/${source?.name}`)?.status
+            ?.artifact?.revision;
+        if (revision && object.status?.lastAppliedRevision !== revision)
+            return {
+                ...verdict,
+                state: 'waiting',
+                message: `applied ${object.status?.lastAppliedRevision ?? 'nothing'}, the source has ${revision}`,
+            };
+    }
+    const pending = crdsNotEstablished(state, object);
+    if (pending.length)
+        return { ...verdict, state: 'waiting', message: `CRDs not Established yet: ${pending.join(', ')}` };
+    return verdict;
+}
+/** A HelmRelease stalled on exhausted retries although its spec changed since the last attempt. */
+function stalledWithNewSpec(object) {
+    const stalled = condition(object, 'Stalled');
+    return (stalled?.status === 'True' &&
+        stalled.reason === 'RetriesExceeded' &&
+        object?.status?.lastAttemptedGeneration !== undefined &&
+        object.status.lastAttemptedGeneration < (object.metadata.generation ?? 0));
+}
+/** The kind a Kustomization failed on with "no matches for kind", now that its CRD is Established. */
+function kindNowServed(state, object) {
+    const message = condition(object, 'Ready')?.message ?? '';
+    for (const match of message.matchAll(/no matches for kind "([^"]+)" in version "([^"]+)"/g)) {
+        const [, kind, apiVersion] = match;
+        const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+        const crd = state.crds.get(`${group}/${kind}`);
+        if (crd?.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True'))
+            return `${kind}.${group}`;
+    }
+    return undefined;
+}
+/**
+ * A Kustomization whose health check timed out although everything Flux-managed it applied is
+ * ready by now: it would pass only at its next interval.
+ */
+function healthCheckStale(state, object) {
+    const ready = condition(object, 'Ready');
+    if (ready?.status !== 'False' || ready.reason !== 'HealthCheckFailed')
+        return false;
+    const children = inventoryEntries(object).filter((e) => (e.group === 'helm.toolkit.fluxcd.io' && e.kind === 'HelmRelease') ||
+        (e.group === 'kustomize.toolkit.fluxcd.io' && e.kind === 'Kustomization'));
+    return children.every((e) => judge(state, { kind: e.kind, namespace: e.namespace, name: e.name }).state === 'ready');
+}
+function addonRow(state, ref) {
+    const object = lookup(state, ref);
+    const chart = object?.spec?.chart?.spec ?? {};
+    const history = (object?.status?.history ?? []);
+    const verdict = judge(state, ref);
+    return {
+        name: ref.name,
+        namespace: ref.namespace,
+        chart: String(chart.chart ?? object?.spec?.chartRef?.name ?? ''),
+        pinned: String(chart.version ?? '*'),
+        running: history.find((h) => h.status === 'deployed')?.chartVersion ?? '',
+        ready: verdict.state === 'ready',
+        message: verdict.message,
+        ...(verdict.since ? { since: verdict.since } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/addons/src/check.ts
+
+
+
+const EXACT = /^v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?$/;
+/** The Flux objects of the cluster, read once. */
+async function readFluxState(cluster) {
+    const state = emptyState();
+    for (const kind of ['GitRepository', 'Kustomization', 'HelmRelease']) {
+        const { apiVersion, plural } = FLUX_KINDS[kind];
+        for (const object of await cluster.list(resourcePath(apiVersion, plural)).catch(() => []))
+            record(state, kind, 'ADDED', object);
+    }
+    for (const crd of await cluster.list(resourcePath('apiextensions.k8s.io/v1', 'customresourcedefinitions')))
+        record(state, 'CustomResourceDefinition', 'ADDED', crd);
+    return state;
+}
+function driftOf(state, root, fluxPlan, gitRevision) {
+    const drift = [];
+    if (fluxPlan.action === 'install')
+        drift.push('Flux is not installed');
+    else
+        drift.push(...fluxPlan.changes.map((change) => `Flux: ${change}`));
+    const reached = reach(state, root);
+    if (!lookup(state, root))
+        drift.push(`${refLabel(root)} does not exist: the cluster is not synced with Git`);
+    const sourceRef = lookup(state, root)?.spec?.sourceRef;
+    for (const ref of reached) {
+        const object = lookup(state, ref);
+        if (!object)
+            continue;
+        const verdict = judge(state, ref);
+        if (verdict.state !== 'ready')
+            drift.push(`${refLabel(ref)} is not ready: ${(0,src/* inert */.tJ)(verdict.message)}`);
+        if (ref.kind === 'GitRepository' &&
+            ref.name === sourceRef?.name &&
+            object.status?.artifact?.revision !== gitRevision)
+            drift.push(`${refLabel(ref)} has ${(0,src/* inert */.tJ)(object.status?.artifact?.revision ?? 'no artifact')}, Git has ${gitRevision}`);
+        if (ref.kind === 'Kustomization' &&
+            (object.spec?.sourceRef?.name ?? '') === sourceRef?.name &&
+            object.status?.lastAppliedRevision !== gitRevision)
+            drift.push(`${refLabel(ref)} applied ${(0,src/* inert */.tJ)(object.status?.lastAppliedRevision ?? 'nothing')}, Git has ${gitRevision}`);
+    }
+    const addons = reached.filter((ref) => ref.kind === 'HelmRelease').map((ref) => addonRow(state, ref));
+    for (const addon of addons) {
+        if (EXACT.test(addon.pinned) && addon.running && addon.running !== addon.pinned.replace(/^v/, ''))
+            drift.push(`HelmRelease ${addon.namespace}/${addon.name} runs ${addon.chart} ${addon.running}, Git pins ${addon.pinned}`);
+    }
+    return { state, reached, addons, drift };
+}
+
+;// CONCATENATED MODULE: ../../packages/addons/src/flux-chart.ts
+
+
+
+
+/**
+ * Flux itself, the one thing the action installs directly: the flux2 chart at the pinned version
+ * with the real helm. The same chart version and values mean no helm upgrade at all, so a rerun
+ * changes nothing in the cluster.
+ */
+const FLUX_RELEASE = 'flux';
+const FLUX_CHART = 'flux2';
+function chartArgs(chart) {
+    return chart.repository.startsWith('oci://')
+        ? [`${chart.repository}/${FLUX_CHART}`, '--version', chart.version]
+        : [FLUX_CHART, '--repo', chart.repository, '--version', chart.version];
+}
+async function helm(run, args, quiet = true) {
+    return (0,src/* spawnArgv */.wQ)(run.helm.file, [...args, ...(run.context ? ['--kube-context', run.context] : [])], {
+        env: run.env,
+        quiet,
+    });
+}
+/**
+ * The chart's metadata from its repository, before anything is installed: an unknown version is the
+ * user's mistake (named by its input), an unreachable repository too.
+ */
+async function showFluxChart(run, chart) {
+    const result = await helm(run, ['show', 'chart', ...chartArgs(chart)]);
+    if (result.exitCode !== 0) {
+        const detail = (0,src/* inert */.tJ)((0,src/* tail */.RT)(result.stderr, 3));
+        if (/not found|no chart version|no matching version|manifest unknown/i.test(result.stderr))
+            throw new src/* ConfigurationError */.j1(`Input 'flux-chart-version': ${chart.repository} has no ${FLUX_CHART} chart at version ${chart.version} (helm: ${detail})`);
+        throw new src/* ConfigurationError */.j1(`Input 'flux-chart-repository': the ${FLUX_CHART} chart could not be read from ${chart.repository} (helm: ${detail})`);
+    }
+    const metadata = (0,dist/* parse */.qg)(result.stdout, { maxAliasCount: 10 });
+    return { appVersion: String(metadata?.appVersion ?? 'unknown') };
+}
+/** The installed release, or undefined when there is none. */
+async function currentFluxRelease(run, namespace) {
+    const list = await helm(run, [
+        'list',
+        '-n',
+        namespace,
+        '--deployed',
+        '--failed',
+        '--pending',
+        '-o',
+        'json',
+        '--filter',
+        `^${FLUX_RELEASE}$`,
+    ]);
+    if (list.exitCode !== 0)
+        throw new Error(`helm list failed: ${(0,src/* inert */.tJ)((0,src/* tail */.RT)(list.stderr, 3))}`);
+    const releases = JSON.parse(list.stdout || '[]');
+    const release = releases.find((r) => r.name === FLUX_RELEASE);
+    if (!release)
+        return undefined;
+    const values = await helm(run, ['get', 'values', FLUX_RELEASE, '-n', namespace, '-o', 'json']);
+    if (values.exitCode !== 0)
+        throw new Error(`helm get values failed: ${(0,src/* inert */.tJ)((0,src/* tail */.RT)(values.stderr, 3))}`);
+    return {
+        chartVersion: release.chart.startsWith(`${FLUX_CHART}-`)
+            ? release.chart.slice(FLUX_CHART.length + 1)
+            : release.chart,
+        appVersion: release.app_version,
+        status: release.status,
+        revision: Number(release.revision),
+        values: JSON.parse(values.stdout || 'null') ?? {},
+    };
+}
+function canonical(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonical).join(',')}]`;
+    if (value && typeof value === 'object')
+        return `{${Object.keys(value)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+            .join(',')}}`;
+    return JSON.stringify(value);
+}
+/** The top-level value keys that differ, so a plan says what moves without printing values. */
+function changedKeys(before, after) {
+    return [...new Set([...Object.keys(before), ...Object.keys(after)])]
+        .filter((key) => canonical(before[key]) !== canonical(after[key]))
+        .sort();
+}
+/** What apply would do to Flux's release: nothing when the chart version, values and status agree. */
+function planFlux(current, chart, appVersion) {
+    if (!current)
+        return {
+            action: 'install',
+            changes: [
+                `install ${FLUX_CHART} ${chart.version} (Flux ${appVersion}) as release ${chart.namespace}/${FLUX_RELEASE}`,
+            ],
+            appVersion,
+        };
+    const changes = [];
+    if (current.chartVersion !== chart.version)
+        changes.push(`chart ${FLUX_CHART} ${current.chartVersion} → ${chart.version} (Flux ${current.appVersion} → ${appVersion})`);
+    const keys = changedKeys(current.values, chart.values);
+    if (keys.length)
+        changes.push(`values changed: ${keys.join(', ')}`);
+    if (current.status !== 'deployed')
+        changes.push(`release status is ${current.status}, not deployed`);
+    return { action: changes.length ? 'upgrade' : 'none', changes, current, appVersion };
+}
+/** `helm upgrade --install … --wait`: the controllers are Available when it returns. */
+async function applyFlux(run, chart, timeoutMs) {
+    const valuesFile = (0,external_node_path_.join)(run.workDir, 'flux-values.yaml');
+    (0,external_node_fs_.writeFileSync)(valuesFile, (0,dist/* stringify */.As)(chart.values), { mode: 0o600 });
+    const seconds = Math.max(30, Math.floor(timeoutMs / 1000));
+    const result = await (0,src/* spawnArgv */.wQ)(run.helm.file, [
+        'upgrade',
+        '--install',
+        FLUX_RELEASE,
+        ...chartArgs(chart),
+        '--namespace',
+        chart.namespace,
+        '--create-namespace',
+        '--values',
+        valuesFile,
+        '--wait',
+        '--timeout',
+        `${seconds}s`,
+        ...(run.context ? ['--kube-context', run.context] : []),
+    ], { env: run.env });
+    const output = (0,src/* inertLines */.wi)(result.stdout.trim());
+    if (output)
+        for (const line of output.split('\n').slice(0, 20))
+            run.log(`  ${line}`);
+    if (result.interrupted)
+        throw new Error(`helm upgrade was stopped (${result.interrupted})`);
+    if (result.exitCode !== 0)
+        throw new Error(`helm upgrade --install ${FLUX_RELEASE} failed: ${(0,src/* inert */.tJ)((0,src/* tail */.RT)(result.stderr, 5))}`);
+}
+
+;// CONCATENATED MODULE: ../../packages/gitops/src/git.ts
+
+/** What git needs in its environment: the auth header as configuration through GIT_CONFIG_*, no prompts. */
+function gitEnvironment(options) {
+    const env = {
+        GIT_TERMINAL_PROMPT: '0',
+        GIT_AUTHOR_NAME: options.author.name,
+        GIT_AUTHOR_EMAIL: options.author.email,
+        GIT_COMMITTER_NAME: options.author.name,
+        GIT_COMMITTER_EMAIL: options.author.email,
+    };
+    // A signing setup in the runner's global config must not make commit-tree wait for a passphrase.
+    const config = [['commit.gpgsign', 'false']];
+    if (options.token && /^https?:\/\//.test(options.remoteUrl)) {
+        const origin = new URL(options.remoteUrl);
+        const basic = Buffer.from(`x-access-token:${options.token}`).toString('base64');
+        // Scoped to the remote's origin, so the header never travels to another host.
+        config.push([`http.${origin.protocol}//${origin.host}/.extraheader`, `AUTHORIZATION: basic ${basic}`]);
+    }
+    env.GIT_CONFIG_COUNT = String(config.length);
+    config.forEach(([key, value], i) => {
+        env[`GIT_CONFIG_KEY_${i}`] = key;
+        env[`GIT_CONFIG_VALUE_${i}`] = value;
+    });
+    return env;
+}
+class Git {
+    options;
+    env;
+    constructor(options) {
+        this.options = options;
+        this.env = gitEnvironment(options);
+        // The header value is as secret as the token it encodes.
+        for (const [key, value] of Object.entries(this.env)) {
+            if (key.startsWith('GIT_CONFIG_KEY_') && value.endsWith('.extraheader')) {
+                registerSecret(this.env[key.replace('_KEY_', '_VALUE_')]);
+            }
+        }
+    }
+    run(args, extra = {}) {
+        return execArgv('git', args, { cwd: this.options.cwd, env: this.env, quiet: true, ...extra });
+    }
+    async out(args, input) {
+        return (await this.run(args, { input })).stdout;
+    }
+    async init() {
+        await this.run(['init', '-q']);
+        await this.run(['remote', 'add', 'origin', this.options.remoteUrl]);
+    }
+    /** The heads of these branches on the remote (absent ones left out), in one round trip. */
+    async remoteHeads(branches) {
+        const output = await this.out([
+            'ls-remote',
+            '--heads',
+            'origin',
+            ...branches.map((b) => `refs/heads/${b}`),
+        ]);
+        const heads = new Map();
+        for (const line of output.split('\n')) {
+            const [sha, ref] = line.split('\t');
+            if (sha && ref?.startsWith('refs/heads/'))
+                heads.set(ref.slice('refs/heads/'.length), sha);
+        }
+        return heads;
+    }
+    /**
+     * The newest commit of each branch, and its trees, but no file contents: a shallow, blob-less fetch.
+     * The one file we edit is fetched on demand when it is read.
+     */
+    async fetch(branches) {
+        if (branches.length === 0)
+            return;
+        await this.run([
+            'fetch',
+            '-q',
+            '--depth',
+            '1',
+            '--filter=blob:none',
+            '--no-tags',
+            'origin',
+            ...branches.map((b) => `+refs/heads/${b}:refs/remotes/origin/${b}`),
+        ]);
+    }
+    async revParse(rev) {
+        return (await this.out(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).trim();
+    }
+    /** Mode, type and object of one path in a tree, or undefined. */
+    async entry(treeish, path) {
+        const output = await this.out(['ls-tree', '-z', treeish, '--', path]);
+        const record = output.split('\0').find((line) => line.endsWith(`\t${path}`));
+        if (!record)
+            return undefined;
+        const [meta] = record.split('\t');
+        const [mode, type, sha] = meta.split(' ');
+        return { mode: mode, type: type, sha: sha };
+    }
+    async readBlob(sha) {
+        return this.out(['cat-file', 'blob', sha]);
+    }
+    async writeBlob(content) {
+        return (await this.out(['hash-object', '-w', '--stdin'], content)).trim();
+    }
+    /**
+     * A new root tree with one file replaced, built from the trees along its path only (no index, no
+     * checkout), so the size of the repository does not matter.
+     */
+    async replaceFile(commit, path, blob, mode) {
+        const parts = path.split('/');
+        let child = { name: parts.pop(), sha: blob, mode, type: 'blob' };
+        for (let depth = parts.length; depth >= 0; depth--) {
+            const dir = parts.slice(0, depth).join('/');
+            const listing = await this.out(['ls-tree', '-z', dir ? `${commit}:${dir}` : `${commit}^{tree}`]);
+            const entries = listing.split('\0').filter(Boolean);
+            let replaced = false;
+            const lines = entries.map((line) => {
+                const tab = line.indexOf('\t');
+                if (line.slice(tab + 1) !== child.name)
+                    return line;
+                replaced = true;
+                return `${child.mode} ${child.type} ${child.sha}\t${child.name}`;
+            });
+            if (!replaced)
+                throw new Error(`internal: ${child.name} not found in ${dir || 'the root tree'}`);
+            const sha = (await this.out(['mktree', '-z', '--missing'], `${lines.join('\0')}\0`)).trim();
+            child = { name: parts[depth - 1] ?? '', sha, mode: '040000', type: 'tree' };
+        }
+        return child.sha;
+    }
+    async commitTree(tree, parent, message) {
+        return (await this.out(['commit-tree', tree, '-p', parent, '-F', '-'], message)).trim();
+    }
+    /** A fast-forward-only push (never forced). Returns false when the remote moved on first. */
+    async push(commit, branch) {
+        const result = await this.run(['push', '--porcelain', 'origin', `${commit}:refs/heads/${branch}`], {
+            allowFailure: true,
+        });
+        if (result.exitCode === 0)
+            return { ok: true };
+        const text = `${result.stdout}\n${result.stderr}`;
+        if (/\[rejected\]|non-fast-forward|fetch first|cannot lock ref|failed to update ref|stale info|\[remote rejected\].*(lock|ref)/i.test(text)) {
+            return {
+                ok: false,
+                reason: text
+                    .split('\n')
+                    .find((l) => /rejected|lock|fast-forward/.test(l))
+                    ?.trim() ?? 'rejected',
+            };
+        }
+        throw new Error(`git push to ${this.options.remoteUrl} failed: ${result.stderr.trim().split('\n').slice(-3).join(' ')}`);
+    }
+    async diff(oldBlob, newBlob, path) {
+        const output = await this.out(['diff', '--no-color', '--no-ext-diff', '-U2', oldBlob, newBlob]);
+        // Blob-to-blob diffs name the blobs; name the file instead.
+        return output
+            .split('\n')
+            .filter((line) => !line.startsWith('diff --git ') && !line.startsWith('index '))
+            .map((line) => line.startsWith('--- ') ? `--- a/${path}` : line.startsWith('+++ ') ? `+++ b/${path}` : line)
+            .join('\n');
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/addons/src/gitops-preflight.ts
+
+
+
+
+const quote = (path) => {
+    if (path.includes("'"))
+        throw new Error(`a temporary path holds a quote: ${path}`);
+    return `'${path}'`;
+};
+function environment(options) {
+    const env = gitEnvironment({
+        remoteUrl: options.source.url,
+        token: options.token,
+        author: { name: 'bootstrap-addons', email: 'bootstrap-addons@users.noreply.github.com' },
+    });
+    // The header encodes the token: as secret as the token itself.
+    for (const [key, value] of Object.entries(env))
+        if (key.startsWith('GIT_CONFIG_KEY_') && value.endsWith('.extraheader'))
+            (0,src/* registerSecret */.cl)(env[key.replace('_KEY_', '_VALUE_')]);
+    if (options.deployKey) {
+        const key = (0,external_node_path_.join)(options.workDir, 'deploy-key');
+        const knownHosts = (0,external_node_path_.join)(options.workDir, 'deploy-known-hosts');
+        const text = options.deployKey.key.replace(/\r\n/g, '\n');
+        (0,external_node_fs_.writeFileSync)(key, text.endsWith('\n') ? text : `${text}\n`, { mode: 0o600, flag: 'wx' });
+        (0,external_node_fs_.writeFileSync)(knownHosts, options.deployKey.knownHosts, { mode: 0o600, flag: 'wx' });
+        // git runs this through a shell: only the action's own file names go in, quoted.
+        env.GIT_SSH_COMMAND = `ssh -F none -o BatchMode=yes -o IdentitiesOnly=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile=${quote(knownHosts)} -o GlobalKnownHostsFile=/dev/null -i ${quote(key)}`;
+    }
+    return env;
+}
+async function readGitopsHead(options) {
+    const dir = (0,external_node_path_.join)(options.workDir, 'gitops-preflight');
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const env = environment(options);
+    const git = (args) => (0,src/* spawnArgv */.wQ)('git', ['-C', dir, ...args], { env, quiet: true });
+    await git(['init', '-q']);
+    const fetched = await git([
+        'fetch',
+        '-q',
+        '--depth=1',
+        '--filter=blob:none',
+        '--no-tags',
+        '--',
+        options.source.url,
+        `refs/heads/${options.branch}`,
+    ]);
+    if (fetched.exitCode !== 0) {
+        const said = (0,src/* inert */.tJ)((0,src/* tail */.RT)(fetched.stderr, 2));
+        if (/couldn't find remote ref|not our ref/i.test(fetched.stderr))
+            throw new src/* ConfigurationError */.j1(`Input 'gitops-branch': ${options.source.display} has no branch '${options.branch}' (git: ${said})`);
+        const credential = options.deployKey
+            ? "'gitops-deploy-key'"
+            : options.token
+                ? "'gitops-token'"
+                : 'a gitops-token or gitops-deploy-key';
+        throw new src/* ConfigurationError */.j1(`Input 'gitops-repository': ${options.source.display} could not be read with ${credential} (git: ${said})`);
+    }
+    const sha = (await git(['rev-parse', 'FETCH_HEAD'])).stdout.trim();
+    const listed = await git(['ls-tree', '-d', '--name-only', 'FETCH_HEAD', '--', options.path]);
+    if (listed.exitCode !== 0 || listed.stdout.trim() !== options.path)
+        throw new src/* ConfigurationError */.j1(`Input 'gitops-path': ${options.path} is not a folder on branch '${options.branch}' of ${options.source.display} (commit ${sha.slice(0, 12)})`);
+    return { sha, revision: `${options.branch}@sha1:${sha}` };
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+;// CONCATENATED MODULE: ../../packages/addons/src/helm.ts
+
+
+
+
+
+/**
+ * The helm the action runs, always the version it pins: a helm of another version is never used
+ * silently (setup-helm's trap: asking for one version and running another). The helm named by the
+ * `helm` input, or found on PATH, is asked for its version; on a runner without the pinned one, the
+ * action installs it from get.helm.sh, checked against the checksum below, and asks again.
+ */
+/** get.helm.sh's published sha256 of each archive the action may install, by version and platform. */
+const HELM_CHECKSUMS = {
+    '4.1.4': {
+        'linux-amd64': '70b2c30a19da4db264dfd68c8a3664e05093a361cefd89572ffb36f8abfa3d09',
+        'linux-arm64': '13d03672be289045d2ff00e4e345d61de1c6f21c1257a45955a30e8ae036d8f1',
+        'darwin-amd64': 'abf09c8503ad1d8ef76d3737a058c3456a998aae5f5966fce4bb3031aeb1654e',
+        'darwin-arm64': '7c2eca678e8001fa863cdf8cbf6ac1b3799f9404a89eb55c08260ef5732e658d',
+    },
+};
+/** `v4.1.4` as helm prints it, or undefined when the program is missing or says nothing usable. */
+async function helmVersionOf(file) {
+    try {
+        const result = await (0,src/* spawnArgv */.wQ)(file, ['version', '--template', '{{.Version}}'], { quiet: true });
+        const version = result.stdout.trim();
+        return result.exitCode === 0 && /^v\d+\.\d+\.\d+/.test(version) ? version : undefined;
+    }
+    catch (error) {
+        if (error instanceof src/* ProgramNotFoundError */.oo)
+            return undefined;
+        throw error;
+    }
+}
+function platform() {
+    const os = { linux: 'linux', darwin: 'darwin' }[process.platform];
+    const arch = { x64: 'amd64', arm64: 'arm64' }[process.arch];
+    return os && arch ? `${os}-${arch}` : undefined;
+}
+/** The file `name` inside a .tar.gz (ustar; what get.helm.sh serves). */
+function fileFromTarGz(archive, name) {
+    const tar = (0,external_node_zlib_.gunzipSync)(archive);
+    let offset = 0;
+    while (offset + 512 <= tar.length) {
+        const header = tar.subarray(offset, offset + 512);
+        if (header.every((byte) => byte === 0))
+            return undefined;
+        const field = (start, length) => header
+            .subarray(start, start + length)
+            .toString('utf8')
+            .replace(/\0.*$/s, '');
+        const prefix = field(345, 155);
+        const entry = prefix ? `${prefix}/${field(0, 100)}` : field(0, 100);
+        const size = Number.parseInt(field(124, 12).trim() || '0', 8);
+        const body = offset + 512;
+        if (entry.replace(/^\.\//, '') === name)
+            return tar.subarray(body, body + size);
+        offset = body + Math.ceil(size / 512) * 512;
+    }
+    return undefined;
+}
+async function download(options, target) {
+    const where = platform();
+    const checksums = options.checksums ?? HELM_CHECKSUMS;
+    const expected = where ? checksums[options.version]?.[where] : undefined;
+    if (!where || !expected) {
+        const known = Object.keys(checksums).join(', ');
+        throw new src/* ConfigurationError */.j1(`Input 'helm-version' ${options.version} has no pinned checksum for ${where ?? `${process.platform}/${process.arch}`} in this release of the action (it pins ${known}); put helm v${options.version} on PATH or name it in 'helm'`);
+    }
+    const base = options.downloadBase ?? 'https://get.helm.sh';
+    const url = `${base}/helm-v${options.version}-${where}.tar.gz`;
+    options.log(`Installing helm v${options.version} from ${url}`);
+    const response = await fetch(url, { signal: options.signal ?? AbortSignal.timeout(120_000) });
+    if (!response.ok)
+        throw new Error(`Downloading ${url} failed: HTTP ${response.status}`);
+    const archive = Buffer.from(await response.arrayBuffer());
+    const actual = (0,external_node_crypto_.createHash)('sha256').update(archive).digest('hex');
+    if (actual !== expected)
+        throw new Error(`Refused ${url}: its sha256 is ${actual}, not the pinned ${expected}; nothing was installed`);
+    const binary = fileFromTarGz(archive, `${where}/helm`);
+    if (!binary)
+        throw new Error(`${url} holds no ${where}/helm`);
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(target, '..'), { recursive: true });
+    const partial = `${target}.${process.pid}.partial`;
+    (0,external_node_fs_.writeFileSync)(partial, binary, { mode: 0o755 });
+    (0,external_node_fs_.chmodSync)(partial, 0o755);
+    (0,external_node_fs_.renameSync)(partial, target);
+}
+/**
+ * The helm to run, of exactly `version`: the `helm` input (checked, never replaced), else `helm`
+ * on PATH when it is that version, else the tool cache's, else a download (only where a tool cache
+ * is given, i.e. on a runner). Every path ends with the version asked of the binary itself.
+ */
+async function resolveHelm(options) {
+    const wanted = `v${options.version}`;
+    if (options.given) {
+        const found = await helmVersionOf(options.given);
+        if (!found)
+            throw new src/* ConfigurationError */.j1(`Input 'helm' names ${options.given}, which is not a helm that answers 'helm version'`);
+        if (found !== wanted)
+            throw new src/* ConfigurationError */.j1(`Input 'helm' names ${options.given}, which is helm ${(0,src/* inert */.tJ)(found)}, not ${wanted} (input 'helm-version'); the action runs only the helm it pins`);
+        return { file: options.given, version: found, origin: 'helm input' };
+    }
+    const onPath = await helmVersionOf('helm');
+    if (onPath === wanted)
+        return { file: 'helm', version: onPath, origin: 'PATH' };
+    if (!options.toolCache)
+        throw new src/* ConfigurationError */.j1(onPath
+            ? `helm on PATH is ${(0,src/* inert */.tJ)(onPath)}, not ${wanted} (input 'helm-version'); put helm ${wanted} on PATH or name it in 'helm'`
+            : `helm is not on PATH; put helm ${wanted} there or name it in 'helm'`);
+    const cached = (0,external_node_path_.join)(options.toolCache, 'helm', options.version, `${process.platform}-${process.arch}`, 'helm');
+    let origin = 'tool cache';
+    if (!(0,external_node_fs_.existsSync)(cached)) {
+        options.log(onPath
+            ? `helm on PATH is ${(0,src/* inert */.tJ)(onPath)}, not the pinned ${wanted}`
+            : `helm is not on PATH; the action installs the pinned ${wanted}`);
+        await download(options, cached);
+        origin = 'downloaded';
+    }
+    const installed = await helmVersionOf(cached);
+    if (installed !== wanted) {
+        (0,external_node_fs_.rmSync)(cached, { force: true });
+        throw new Error(`The installed helm at ${cached} says ${installed ?? 'nothing'}, not ${wanted}`);
+    }
+    return { file: cached, version: installed, origin };
+}
+/** A private HELM_* home for one run, so that nothing of the runner's helm setup leaks in or out. */
+function helmEnvironment(home, kubeconfig) {
+    (0,external_node_fs_.mkdirSync)(home, { recursive: true, mode: 0o700 });
+    return {
+        KUBECONFIG: kubeconfig,
+        HELM_CACHE_HOME: (0,external_node_path_.join)(home, 'cache'),
+        HELM_CONFIG_HOME: (0,external_node_path_.join)(home, 'config'),
+        HELM_DATA_HOME: (0,external_node_path_.join)(home, 'data'),
+        HELM_PLUGINS: (0,external_node_path_.join)(home, 'plugins'),
+        KUBECACHEDIR: (0,external_node_path_.join)(home, 'kube-cache'),
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/addons/src/kube-cluster.ts
+
+
+/** The Cluster the action uses: the suite's own Kubernetes client, every request bounded by `signal`. */
+function openCluster(prepared, options) {
+    const client = new KubeClient({
+        access: prepared.access,
+        signal: options.signal,
+        registerSecret: options.registerSecret,
+        onRetry: options.onRetry,
+    });
+    const notFound = (error) => error instanceof KubeApiError && error.status === 404;
+    return {
+        find: (path) => client.find(path),
+        list: async (path, query = {}) => {
+            try {
+                return (await client.list(path, query)).items;
+            }
+            catch (error) {
+                if (notFound(error))
+                    return [];
+                throw error;
+            }
+        },
+        apply: (path, object, { dryRun = false } = {}) => client.send('PATCH', path, {
+            query: { fieldManager: FIELD_MANAGER, force: 'true', ...(dryRun ? { dryRun: 'All' } : {}) },
+            body: JSON.stringify(object),
+            contentType: 'application/apply-patch+yaml',
+        }),
+        annotate: (path, annotations) => client.send('PATCH', path, {
+            body: JSON.stringify({ metadata: { annotations } }),
+            contentType: 'application/merge-patch+json',
+        }),
+        watch(path, onChange) {
+            const watch = watchResource({
+                client,
+                path,
+                onChange: (change) => onChange(change.type, change.object),
+            });
+            return { synced: watch.synced, stop: () => watch.stop() };
+        },
+        async serves(groupVersion, plural) {
+            const list = await client.find(`/apis/${groupVersion}`);
+            return Boolean(list?.resources?.some((r) => r.name === plural));
+        },
+        close: () => client.close(),
+    };
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(1692);
+;// CONCATENATED MODULE: ../../packages/addons/src/ssh-kubeconfig.ts
+
+
+
+
+
+
+/** Where k3s writes the admin kubeconfig (mode 0600, root's). */
+const K3S_KUBECONFIG = '/etc/rancher/k3s/k3s.yaml';
+const withNewline = (text) => (text.endsWith('\n') ? text : `${text}\n`);
+/** `https://<host>:<port>`, with an IPv6 address in brackets. */
+function apiServerUrl(host, port) {
+    return `https://${(0,external_node_net_.isIP)(host) === 6 ? `[${host}]` : host}:${port}`;
+}
+/** Why ssh failed, in the words of the input that can fix it. */
+function sshFailure(target, stderr) {
+    const where = `${target.user}@${target.host}:${target.port}`;
+    const said = (0,src/* inert */.tJ)((0,src/* tail */.RT)(stderr, 2));
+    if (/Host key verification failed|REMOTE HOST IDENTIFICATION HAS CHANGED|No .* host key is known/i.test(stderr))
+        return `The SSH host key of ${target.host}:${target.port} is not one that 'ssh-known-hosts' lists; refusing to connect (ssh: ${said})`;
+    if (/Permission denied \(/i.test(stderr))
+        return `The SSH server at ${where} did not accept 'ssh-key' for user '${target.user}' (ssh: ${said})`;
+    if (/Connection refused|timed out|No route to host|Could not resolve/i.test(stderr))
+        return `Could not reach SSH at ${target.host}:${target.port} (ssh: ${said})`;
+    return `ssh ${where} failed (ssh: ${said})`;
+}
+/**
+ * Reads k3s's kubeconfig over SSH with the real OpenSSH client: strict host key checking against
+ * the known_hosts the input gives (and nothing else), the key from the input, no configuration
+ * files, no prompts. The file is root's, so another user reads it with `sudo -n cat` (passwordless
+ * sudo). Its server (k3s writes 127.0.0.1) is pointed at the host's address.
+ */
+async function fetchK3sKubeconfig(target, options) {
+    const keyFile = (0,external_node_path_.join)(options.workDir, 'ssh-key');
+    const knownHostsFile = (0,external_node_path_.join)(options.workDir, 'ssh-known-hosts');
+    (0,external_node_fs_.writeFileSync)(keyFile, withNewline(target.key.replace(/\r\n/g, '\n')), { mode: 0o600, flag: 'wx' });
+    (0,external_node_fs_.writeFileSync)(knownHostsFile, withNewline(target.knownHosts), { mode: 0o600, flag: 'wx' });
+    const read = target.user === 'root' ? ['cat', K3S_KUBECONFIG] : ['sudo', '-n', 'cat', K3S_KUBECONFIG];
+    options.log(`Reading ${K3S_KUBECONFIG} from ${target.user}@${target.host}:${target.port} over SSH${target.user === 'root' ? '' : ' (sudo -n: the file is root’s)'}`);
+    const connectTimeout = Math.max(5, Math.min(30, options.timeoutSeconds));
+    let result;
+    try {
+        result = await (0,src/* spawnArgv */.wQ)('ssh', [
+            '-F',
+            'none',
+            '-o',
+            'BatchMode=yes',
+            '-o',
+            'StrictHostKeyChecking=yes',
+            '-o',
+            `UserKnownHostsFile=${knownHostsFile}`,
+            '-o',
+            'GlobalKnownHostsFile=/dev/null',
+            '-o',
+            'IdentitiesOnly=yes',
+            '-o',
+            'IdentityAgent=none',
+            '-o',
+            `ConnectTimeout=${connectTimeout}`,
+            '-o',
+            'ServerAliveInterval=5',
+            '-o',
+            'ServerAliveCountMax=3',
+            '-o',
+            'LogLevel=ERROR',
+            '-i',
+            keyFile,
+            '-p',
+            String(target.port),
+            '-l',
+            target.user,
+            '--',
+            target.host,
+            ...read,
+        ], { quiet: true });
+    }
+    catch (error) {
+        if (error instanceof src/* ProgramNotFoundError */.oo)
+            throw new src/* ConfigurationError */.j1('The OpenSSH client (ssh) is not on PATH; it is needed for ssh-host or hosts');
+        throw error;
+    }
+    if (result.exitCode === 255)
+        throw new src/* ConfigurationError */.j1(sshFailure(target, result.stderr));
+    if (result.exitCode !== 0) {
+        const said = (0,src/* inert */.tJ)((0,src/* tail */.RT)(result.stderr, 2));
+        if (/password is required|not in the sudoers|may not run sudo/i.test(result.stderr))
+            throw new src/* ConfigurationError */.j1(`User '${target.user}' on ${target.host} cannot read ${K3S_KUBECONFIG}: it needs passwordless sudo (or use root in 'ssh-user') (${said})`);
+        throw new src/* ConfigurationError */.j1(`Reading ${K3S_KUBECONFIG} on ${target.host} failed: ${said || `exit code ${result.exitCode}`}`);
+    }
+    return pointAtHost(result.stdout, target);
+}
+/** k3s.yaml with every cluster's server set to the host's address (k3s writes 127.0.0.1). */
+function pointAtHost(text, target) {
+    let parsed;
+    try {
+        parsed = (0,dist/* parse */.qg)(text, { maxAliasCount: 10 });
+    }
+    catch {
+        throw new src/* ConfigurationError */.j1(`${K3S_KUBECONFIG} on ${target.host} is not a kubeconfig (not YAML)`);
+    }
+    const clusters = parsed?.clusters;
+    if (!Array.isArray(clusters) || clusters.length === 0 || !clusters.every((c) => c?.cluster?.server))
+        throw new src/* ConfigurationError */.j1(`${K3S_KUBECONFIG} on ${target.host} is not a kubeconfig (no cluster with a server)`);
+    for (const cluster of clusters)
+        cluster.cluster.server = apiServerUrl(target.host, target.apiPort);
+    return (0,dist/* stringify */.As)(parsed);
+}
+function namesOf(certificate) {
+    return certificate.subjectaltname?.replace(/IP Address:/g, 'IP:') || `CN=${certificate.subject?.CN ?? '?'}`;
+}
+/**
+ * The API server must present a certificate that names the address the runner connects to; k3s
+ * names only its own addresses unless told more with `--tls-san`. Checked before anything is sent,
+ * so that this mistake is one clear line rather than a TLS error later.
+ */
+async function checkApiServerCertificate(server, certificateAuthority, timeoutMs) {
+    const url = new URL(server);
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const port = Number(url.port || 443);
+    const certificate = await new Promise((resolve, reject) => {
+        const socket = (0,external_node_tls_.connect)({
+            host,
+            port,
+            ca: certificateAuthority,
+            ...((0,external_node_net_.isIP)(host) ? {} : { servername: host }),
+            rejectUnauthorized: false,
+            timeout: timeoutMs,
+        });
+        socket.once('secureConnect', () => {
+            const peer = socket.getPeerCertificate();
+            const authorized = socket.authorized;
+            const why = socket.authorizationError;
+            socket.end();
+            if (!authorized && certificateAuthority && !/ALTNAME|altnames|hostname/i.test(String(why)))
+                reject(new src/* ConfigurationError */.j1(`The API server at ${url.origin} presents a certificate that the kubeconfig's certificate authority did not sign (${why})`));
+            else
+                resolve(peer);
+        });
+        socket.once('timeout', () => {
+            socket.destroy();
+            reject(new src/* ConfigurationError */.j1(`The API server at ${url.origin} did not answer within ${timeoutMs / 1000}s (is port ${port} open to the runner?)`));
+        });
+        socket.once('error', (error) => reject(new src/* ConfigurationError */.j1(`Could not reach the API server at ${url.origin}: ${error.code ?? error.message} (is port ${port} open to the runner?)`)));
+    });
+    if ((0,external_node_tls_.checkServerIdentity)(host, certificate))
+        throw new src/* ConfigurationError */.j1(`The API server at ${url.origin} presents a certificate for ${namesOf(certificate)}, without ${host}: start k3s with --tls-san ${host} (tls-san in /etc/rancher/k3s/config.yaml), restart it, and run again`);
+}
+/** The certificate authority of the kubeconfig's first cluster, as PEM. */
+function certificateAuthorityOf(kubeconfig) {
+    const parsed = (0,dist/* parse */.qg)(kubeconfig, { maxAliasCount: 10 });
+    const data = parsed?.clusters?.[0]?.cluster?.['certificate-authority-data'];
+    return typeof data === 'string' ? Buffer.from(data, 'base64').toString('utf8') : undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/addons/src/sync.ts
+
+
+const SYNC_NAMES = { source: 'gitops', kustomization: 'cluster', secret: 'gitops-auth' };
+const base64 = (text) => Buffer.from(text, 'utf8').toString('base64');
+function syncObjects(settings) {
+    const metadata = (name) => ({ name, namespace: settings.namespace });
+    const objects = [];
+    if (settings.auth) {
+        const data = settings.auth.kind === 'token'
+            ? { username: base64('git'), password: base64(settings.auth.token) }
+            : {
+                identity: base64(settings.auth.key.endsWith('\n') ? settings.auth.key : `${settings.auth.key}\n`),
+                known_hosts: base64(settings.auth.knownHosts),
+            };
+        objects.push({
+            apiVersion: 'v1',
+            kind: 'Secret',
+            metadata: metadata(SYNC_NAMES.secret),
+            type: 'Opaque',
+            data,
+        });
+    }
+    objects.push({
+        apiVersion: FLUX_KINDS.GitRepository.apiVersion,
+        kind: 'GitRepository',
+        metadata: metadata(SYNC_NAMES.source),
+        spec: {
+            interval: '1m',
+            url: settings.url,
+            ref: { branch: settings.branch },
+            ...(settings.auth ? { secretRef: { name: SYNC_NAMES.secret } } : {}),
+        },
+    });
+    objects.push({
+        apiVersion: FLUX_KINDS.Kustomization.apiVersion,
+        kind: 'Kustomization',
+        metadata: metadata(SYNC_NAMES.kustomization),
+        spec: {
+            interval: '10m',
+            path: `./${settings.path}`,
+            prune: true,
+            sourceRef: { kind: 'GitRepository', name: SYNC_NAMES.source },
+        },
+    });
+    return objects;
+}
+function pathOf(object) {
+    const name = object.metadata.name;
+    const namespace = object.metadata.namespace;
+    if (object.kind === 'Secret')
+        return resourcePath('v1', 'secrets', namespace, name);
+    return fluxPath(object.kind, namespace, name);
+}
+const label = (object) => `${object.kind} ${object.metadata.namespace}/${object.metadata.name}`;
+function sync_canonical(value) {
+    if (Array.isArray(value))
+        return `[${value.map(sync_canonical).join(',')}]`;
+    if (value && typeof value === 'object')
+        return `{${Object.keys(value)
+            .sort()
+            .map((k) => `${k}:${sync_canonical(value[k])}`)
+            .join(',')}}`;
+    return JSON.stringify(value);
+}
+/** The fields of `desired` (one level under spec, or the Secret's data and type) that `live` does not match. */
+function differences(desired, live) {
+    const sections = desired.kind === 'Secret' ? ['type', 'data'] : ['spec'];
+    const fields = [];
+    for (const section of sections) {
+        const want = desired[section];
+        const have = live?.[section];
+        if (want && typeof want === 'object' && section === 'spec') {
+            for (const key of Object.keys(want))
+                if (sync_canonical(want[key]) !==
+                    sync_canonical(have?.[key]))
+                    fields.push(`spec.${key}`);
+        }
+        else if (section === 'data') {
+            // Only what the action sets: other keys of a Secret the user extended are theirs.
+            for (const key of Object.keys(want))
+                if (want[key] !== have?.[key])
+                    fields.push(`data.${key}`);
+        }
+        else if (sync_canonical(want) !== sync_canonical(have))
+            fields.push(section);
+    }
+    return fields;
+}
+/** What applying the sync would change, asking nothing of the server but reads. */
+async function planSync(cluster, objects) {
+    const changes = [];
+    for (const object of objects) {
+        const live = await cluster.find(pathOf(object));
+        if (!live)
+            changes.push({ object: label(object), change: 'created', fields: [] });
+        else {
+            const fields = differences(object, live);
+            changes.push({ object: label(object), change: fields.length ? 'configured' : 'unchanged', fields });
+        }
+    }
+    return changes;
+}
+/**
+ * Server-side apply of each object that differs from what the cluster has; one that already says
+ * what the action would write is left alone, so that a rerun moves no resourceVersion.
+ */
+async function applySync(cluster, objects) {
+    const changes = [];
+    for (const object of objects) {
+        const live = await cluster.find(pathOf(object));
+        const fields = live ? differences(object, live) : [];
+        if (live && fields.length === 0) {
+            changes.push({ object: label(object), change: 'unchanged', fields });
+            continue;
+        }
+        await cluster.apply(pathOf(object), object);
+        changes.push({ object: label(object), change: live ? 'configured' : 'created', fields });
+    }
+    return changes;
+}
+/**
+ * Asks Flux to look now, but only where it is behind: the source when it has not fetched `revision`
+ * (or the sync changed), the Kustomization when it has not applied it. A cluster already at Git's
+ * revision gets no request, so a rerun writes nothing.
+ */
+async function requestReconcile(cluster, settings, revision, changed) {
+    const source = await cluster.find(fluxPath('GitRepository', settings.namespace, SYNC_NAMES.source));
+    const kustomization = await cluster.find(fluxPath('Kustomization', settings.namespace, SYNC_NAMES.kustomization));
+    const requested = [];
+    const token = { 'reconcile.fluxcd.io/requestedAt': new Date().toISOString() };
+    if (changed || source?.status?.artifact?.revision !== revision) {
+        await cluster.annotate(fluxPath('GitRepository', settings.namespace, SYNC_NAMES.source), token);
+        requested.push(`GitRepository ${settings.namespace}/${SYNC_NAMES.source}`);
+    }
+    const ready = kustomization?.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
+    if (changed || kustomization?.status?.lastAppliedRevision !== revision || !ready) {
+        await cluster.annotate(fluxPath('Kustomization', settings.namespace, SYNC_NAMES.kustomization), token);
+        requested.push(`Kustomization ${settings.namespace}/${SYNC_NAMES.kustomization}`);
+    }
+    return requested;
+}
+/**
+ * Where the repository's own copy of the sync (applied by Flux) says something else than the action:
+ * each would undo the other on every run, so the user is told to make them agree.
+ */
+async function syncDivergence(cluster, settings) {
+    const warnings = [];
+    for (const desired of syncObjects({ ...settings, auth: undefined }).filter((o) => o.kind !== 'Secret')) {
+        const live = await cluster.find(pathOf(desired));
+        const fields = differences(desired, live).filter((f) => f !== 'spec.secretRef');
+        if (!live || fields.length === 0)
+            continue;
+        const shown = fields.map((field) => {
+            const key = field.slice('spec.'.length);
+            return `${field} is ${(0,src/* inert */.tJ)(JSON.stringify(live.spec?.[key]))} in the cluster, ${JSON.stringify(desired.spec?.[key])} from the action`;
+        });
+        warnings.push(`${label(desired)} differs from what the action applies (${shown.join('; ')}): the copy in Git (flux-sync.yaml of the cluster's path) must say the same, or Flux and the action undo each other`);
+    }
+    return warnings;
+}
+
+;// CONCATENATED MODULE: ../../packages/addons/src/tree.ts
+
+
+
+const WATCHED = [
+    'GitRepository',
+    'Kustomization',
+    'HelmRelease',
+    'CustomResourceDefinition',
+];
+const watchPath = (kind) => kind === 'CustomResourceDefinition'
+    ? resourcePath('apiextensions.k8s.io/v1', 'customresourcedefinitions')
+    : fluxPath(kind);
+/** The newest events about an object, Warnings first, in one line each (text from the cluster: inert). */
+async function eventsAbout(cluster, ref, limit = 3) {
+    const events = await cluster
+        .list(resourcePath('v1', 'events', ref.namespace), { fieldSelector: `involvedObject.name=${ref.name}` })
+        .catch(() => []);
+    const when = (e) => e.lastTimestamp ?? e.eventTime ?? '';
+    return events
+        .filter((e) => e.involvedObject?.kind === ref.kind)
+        .sort((a, b) => (a.type === b.type ? when(b).localeCompare(when(a)) : a.type === 'Warning' ? -1 : 1))
+        .slice(0, limit)
+        .map((e) => (0,src/* inert */.tJ)(`${e.type ?? 'Normal'} ${e.reason ?? ''}: ${e.message ?? ''}`));
+}
+function followTree(options) {
+    const { cluster, root, log } = options;
+    const started = Date.now();
+    const state = emptyState();
+    const shown = new Map();
+    const handled = new Set();
+    const requests = [];
+    let sourceAtRevision = options.revision === undefined;
+    let finished = false;
+    let settling = false;
+    let synced = false;
+    let lastLine = Date.now();
+    const stamp = () => (0,src/* formatDuration */.a3)(Date.now() - started, 'clock');
+    const say = (line) => {
+        lastLine = Date.now();
+        log(`[${stamp()}] ${line}`);
+    };
+    return new Promise((resolve) => {
+        let reached = [root];
+        const verdicts = new Map();
+        const finish = (result) => {
+            if (finished)
+                return;
+            finished = true;
+            clearInterval(reminder);
+            options.signal.removeEventListener('abort', onAbort);
+            for (const watch of watches)
+                watch.stop();
+            resolve({ ...result, state, reached, requests });
+        };
+        const ask = (what, path, annotations) => {
+            requests.push(what);
+            say(what);
+            cluster
+                .annotate(path, annotations)
+                .catch((error) => say(`could not ask: ${(0,src/* inert */.tJ)(error.message)}`));
+        };
+        const evaluate = () => {
+            if (finished || settling || !synced)
+                return;
+            reached = reach(state, root);
+            const rootSource = lookup(state, root)?.spec?.sourceRef;
+            for (const ref of reached) {
+                const key = refKey(ref);
+                const object = lookup(state, ref);
+                let verdict = judge(state, ref);
+                const isRootSource = ref.kind === 'GitRepository' &&
+                    ref.name === rootSource?.name &&
+                    ref.namespace === (rootSource?.namespace ?? root.namespace);
+                if (isRootSource && options.revision !== undefined) {
+                    const revision = object?.status?.artifact?.revision;
+                    if (revision === options.revision)
+                        sourceAtRevision = true;
+                    if (!sourceAtRevision && verdict.state !== 'failed')
+                        verdict = {
+                            state: 'waiting',
+                            message: `fetching ${options.revision} (has ${revision ?? 'nothing'})`,
+                        };
+                }
+                if (ref.kind === 'HelmRelease' &&
+                    verdict.state === 'failed' &&
+                    options.resetStalled &&
+                    stalledWithNewSpec(object)) {
+                    const token = new Date().toISOString();
+                    if (!handled.has(`reset:${key}`)) {
+                        handled.add(`reset:${key}`);
+                        ask(`${refLabel(ref)} is stalled after exhausted retries, and its spec changed since (generation ${object?.metadata.generation}): asked helm-controller to reset its failure counts (reconcile.fluxcd.io/resetAt)`, fluxPath('HelmRelease', ref.namespace, ref.name), { 'reconcile.fluxcd.io/requestedAt': token, 'reconcile.fluxcd.io/resetAt': token });
+                    }
+                    verdict = { ...verdict, state: 'waiting', message: `reset requested; was: ${verdict.message}` };
+                }
+                if (ref.kind === 'Kustomization' && verdict.state === 'waiting' && healthCheckStale(state, object)) {
+                    const once = `health:${key}:${object?.metadata.resourceVersion}`;
+                    if (!handled.has(once)) {
+                        handled.add(once);
+                        ask(`${refLabel(ref)}'s health check timed out, but what it waited for is ready now: asked kustomize-controller to check again`, fluxPath('Kustomization', ref.namespace, ref.name), { 'reconcile.fluxcd.io/requestedAt': new Date().toISOString() });
+                    }
+                }
+                if (ref.kind === 'Kustomization' && verdict.state === 'waiting') {
+                    const served = kindNowServed(state, object);
+                    if (served && !handled.has(`kind:${key}:${served}:${object?.metadata.resourceVersion}`)) {
+                        handled.add(`kind:${key}:${served}:${object?.metadata.resourceVersion}`);
+                        ask(`${refLabel(ref)} failed before the CRD of ${served} was Established; it is now: asked kustomize-controller to apply again`, fluxPath('Kustomization', ref.namespace, ref.name), { 'reconcile.fluxcd.io/requestedAt': new Date().toISOString() });
+                    }
+                }
+                verdicts.set(key, verdict);
+                const line = `${refLabel(ref)}: ${verdict.state}${verdict.message ? ` — ${(0,src/* inert */.tJ)(verdict.message)}` : ''}`;
+                if (shown.get(key) !== line) {
+                    shown.set(key, line);
+                    say(line);
+                }
+            }
+            const failed = reached.find((ref) => verdicts.get(refKey(ref))?.state === 'failed');
+            if (failed) {
+                const message = verdicts.get(refKey(failed)).message;
+                settling = true;
+                void eventsAbout(cluster, failed).then((events) => finish({ result: 'failed', failure: { ref: failed, message, events }, waiting: [] }));
+                return;
+            }
+            if (reached.every((ref) => verdicts.get(refKey(ref))?.state === 'ready'))
+                finish({ result: 'ready', waiting: [] });
+        };
+        const watches = WATCHED.map((kind) => cluster.watch(watchPath(kind), (type, object) => {
+            record(state, kind, type, object);
+            evaluate();
+        }));
+        const waiting = () => reached
+            .filter((ref) => verdicts.get(refKey(ref))?.state !== 'ready')
+            .map((ref) => ({ ref, message: verdicts.get(refKey(ref))?.message ?? 'not seen yet' }));
+        const onAbort = () => finish({ result: 'timed-out', waiting: waiting() });
+        if (options.signal.aborted)
+            return onAbort();
+        options.signal.addEventListener('abort', onAbort, { once: true });
+        const reminderMs = options.reminderMs ?? 30_000;
+        const reminder = setInterval(() => {
+            if (finished || Date.now() - lastLine < reminderMs)
+                return;
+            const open = waiting();
+            say(`still waiting for ${open.length}: ${open.map((w) => refLabel(w.ref)).join(', ')}`);
+        }, Math.min(reminderMs, 5_000));
+        reminder.unref?.();
+        Promise.all(watches.map((watch) => watch.synced)).then(() => {
+            synced = true;
+            evaluate();
+        }, (error) => finish({
+            result: 'failed',
+            failure: {
+                ref: root,
+                message: `watching Flux's objects failed: ${(0,src/* inert */.tJ)(error.message)}`,
+                events: [],
+            },
+            waiting: [],
+        }));
+    });
+}
+
+;// CONCATENATED MODULE: ../../packages/addons/src/verify.ts
+
+
+/**
+ * The delivery path, checked in the cluster: what a canary of the reference chart needs to run.
+ * Each check is a row of the summary; a failed one carries the fix in one line.
+ */
+/** Where the apps' delivery files reach the load tester and Prometheus (the reference chart's defaults; flagger's CHART_DEFAULTS). */
+const DELIVERY_ADDRESSES = {
+    loadtester: 'http://flagger-loadtester.flagger-system/',
+};
+/** `ghcr.io/fluxcd/flagger:1.44.0` → `flagger`. */
+function imageName(image) {
+    const withoutDigest = (image ?? '').split('@')[0];
+    const last = withoutDigest.split('/').pop() ?? '';
+    return last.replace(/:[^:]*$/, '');
+}
+/** A flag's value as Go's flag package reads it: `-name=value`, `--name=value`, or `-name value`. */
+function flagValue(argv, name) {
+    let value;
+    for (let i = 0; i < argv.length; i++) {
+        const match = new RegExp(`^--?${name}(?:=(.*))?$`).exec(argv[i]);
+        if (!match)
+            continue;
+        value = match[1] ?? argv[i + 1];
+    }
+    return value;
+}
+const available = (workload) => workload.status?.conditions?.some((c) => c.type === 'Available' && c.status === 'True') ??
+    (workload.status?.availableReplicas ?? 0) >= (workload.spec?.replicas ?? 1);
+const workloadLabel = (w) => `${w.metadata.namespace}/${w.metadata.name}`;
+/** The HelmRelease that installed an object, from the labels helm-controller puts on it. */
+function installedBy(object) {
+    const labels = (object.metadata.labels ?? {});
+    const name = labels['helm.toolkit.fluxcd.io/name'];
+    return name ? `${labels['helm.toolkit.fluxcd.io/namespace']}/${name}` : undefined;
+}
+/** `http://name[.namespace[.svc[.cluster.local]]][:port]/…` → the Service it names, or undefined for an outside host. */
+function serviceOf(url, defaultNamespace) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    const parts = parsed.hostname.split('.');
+    const inCluster = parts.length === 1 ||
+        parts.length === 2 ||
+        (parts.length === 3 && parts[2] === 'svc') ||
+        (parts.length >= 4 && parts[2] === 'svc');
+    if (!inCluster || !parts[0])
+        return undefined;
+    const port = Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80));
+    return { name: parts[0], namespace: parts[1] ?? defaultNamespace, port };
+}
+/** Whether a Service exists with that port and has a ready pod behind its selector. */
+async function serviceAnswers(cluster, target) {
+    const service = await cluster.find(resourcePath('v1', 'services', target.namespace, target.name));
+    const where = `${target.namespace}/${target.name}`;
+    if (!service)
+        return { ok: false, detail: `no Service ${where}` };
+    if (!service.spec?.ports?.some((p) => p.port === target.port))
+        return { ok: false, detail: `Service ${where} has no port ${target.port}` };
+    const selector = Object.entries(service.spec?.selector ?? {})
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',');
+    if (!selector)
+        return { ok: true, detail: `Service ${where}:${target.port} (no selector)` };
+    const pods = await cluster.list(resourcePath('v1', 'pods', target.namespace), { labelSelector: selector });
+    const ready = pods.filter((p) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
+    return ready.length
+        ? { ok: true, detail: `Service ${where}:${target.port}, ${ready.length} ready pod(s)` }
+        : { ok: false, detail: `Service ${where}:${target.port} has no ready pod behind it` };
+}
+function findByImage(deployments, name) {
+    return deployments.filter((d) => d.spec?.template?.spec?.containers?.some((c) => imageName(c.image) === name));
+}
+async function workloadCheck(deployments, image, check, what, fix) {
+    const found = findByImage(deployments, image);
+    const up = found.find(available);
+    if (up)
+        return { name: check, ok: true, detail: `Deployment ${workloadLabel(up)} Available` };
+    if (found.length)
+        return {
+            name: check,
+            ok: false,
+            detail: `Deployment ${workloadLabel(found[0])} is not Available`,
+            fix: `${what} does not become Available: look at the pods of Deployment ${workloadLabel(found[0])}`,
+        };
+    return { name: check, ok: false, detail: `no Deployment runs the ${image} image`, fix };
+}
+async function verifyDeliveryPath(cluster) {
+    const deployments = await cluster.list(resourcePath('apps/v1', 'deployments'));
+    const checks = [];
+    const flaggers = findByImage(deployments, 'flagger');
+    const flagger = flaggers.find(available) ?? flaggers[0];
+    const release = flagger
+        ? (installedBy(flagger) ?? `${flagger.metadata.namespace}/flagger`)
+        : 'flagger-system/flagger';
+    const inGit = `HelmRelease ${release}'s values (infrastructure/addons/flagger.yaml in the reference layout)`;
+    if (!flagger) {
+        checks.push({
+            name: 'Flagger for APISIX',
+            ok: false,
+            detail: 'no Deployment runs the flagger image',
+            fix: `Add Flagger to the cluster's path in Git: a HelmRelease of chart flagger with meshProvider: apisix (infrastructure/addons/flagger.yaml in the reference layout)`,
+        });
+    }
+    else {
+        const container = flagger.spec.template.spec.containers.find((c) => imageName(c.image) === 'flagger');
+        const argv = [...(container.command ?? []), ...(container.args ?? [])];
+        const provider = flagValue(argv, 'mesh-provider') ?? 'istio';
+        const up = available(flagger);
+        checks.push({
+            name: 'Flagger for APISIX',
+            ok: up && provider === 'apisix',
+            detail: `Deployment ${workloadLabel(flagger)} runs with -mesh-provider=${(0,src/* inert */.tJ)(provider)}${up ? '' : ', not Available'}`,
+            ...(provider !== 'apisix'
+                ? { fix: `Flagger runs with -mesh-provider=${(0,src/* inert */.tJ)(provider)}: set meshProvider: apisix in ${inGit}` }
+                : up
+                    ? {}
+                    : {
+                        fix: `Flagger does not become Available: look at the pods of Deployment ${workloadLabel(flagger)}`,
+                    }),
+        });
+        const metricsServer = flagValue(argv, 'metrics-server') ?? 'http://prometheus:9090';
+        const target = serviceOf(metricsServer, flagger.metadata.namespace ?? 'default');
+        const answer = target
+            ? await serviceAnswers(cluster, target)
+            : { ok: false, detail: 'not a Service in the cluster' };
+        checks.push({
+            name: 'Flagger’s Prometheus',
+            ok: answer.ok,
+            detail: `-metrics-server=${(0,src/* inert */.tJ)(metricsServer)}: ${answer.detail}`,
+            ...(answer.ok
+                ? {}
+                : {
+                    fix: `Flagger's metrics server ${(0,src/* inert */.tJ)(metricsServer)} does not resolve to a Service with ready pods: set prometheus.install: true in ${inGit} (or metricsServer to your Prometheus's Service)`,
+                }),
+        });
+    }
+    const loadtester = serviceOf(DELIVERY_ADDRESSES.loadtester, 'default');
+    const tester = await serviceAnswers(cluster, loadtester);
+    checks.push({
+        name: 'Load tester',
+        ok: tester.ok,
+        detail: `${DELIVERY_ADDRESSES.loadtester}: ${tester.detail}`,
+        ...(tester.ok
+            ? {}
+            : {
+                fix: `The delivery files call the load tester at ${DELIVERY_ADDRESSES.loadtester}: install chart loadtester as HelmRelease ${loadtester.namespace}/${loadtester.name} (infrastructure/addons/loadtester.yaml in the reference layout)`,
+            }),
+    });
+    checks.push(await workloadCheck(deployments, 'apisix', 'APISIX gateway', 'The APISIX gateway', "Add APISIX to the cluster's path in Git: a HelmRelease of chart apisix (infrastructure/addons/apisix.yaml in the reference layout)"));
+    checks.push(await workloadCheck(deployments, 'apisix-ingress-controller', 'APISIX ingress controller', 'The APISIX ingress controller', 'Enable the ingress controller in the apisix HelmRelease: ingress-controller.enabled: true (infrastructure/addons/apisix.yaml in the reference layout)'));
+    const routes = await cluster.serves('apisix.apache.org/v2', 'apisixroutes');
+    checks.push({
+        name: 'APISIX CRDs',
+        ok: routes,
+        detail: routes
+            ? 'apisixroutes.apisix.apache.org/v2 served'
+            : 'apisixroutes.apisix.apache.org/v2 not served',
+        ...(routes
+            ? {}
+            : {
+                fix: "Install APISIX's CRDs with its chart: install.crds and upgrade.crds: CreateReplace in the apisix HelmRelease",
+            }),
+    });
+    return checks;
+}
+
+;// CONCATENATED MODULE: ../../packages/addons/src/bootstrap.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+class Phases {
+    log;
+    list = [];
+    constructor(log) {
+        this.log = log;
+    }
+    async run(name, work) {
+        const started = Date.now();
+        this.log(`— ${name}`);
+        try {
+            return await work();
+        }
+        finally {
+            this.list.push({ name, ms: Date.now() - started });
+        }
+    }
+}
+/** Why a cancelled or timed-out signal stopped the work, as one line. */
+function stopped(signal, timeoutMs) {
+    return signal.reason instanceof Error && signal.reason.name === 'TimeoutError'
+        ? `Timed out after ${Math.round(timeoutMs / 1000)}s`
+        : `Stopped: ${(0,src/* inert */.tJ)(String(signal.reason?.message ?? signal.reason))}`;
+}
+/** The kubeconfig, from the input (or KUBECONFIG) or read over SSH from the k3s node. */
+async function connect(settings, workDir) {
+    const source = settings.cluster;
+    if (source.kind === 'kubeconfig')
+        return prepareKubeconfig({
+            content: source.content,
+            kubeconfigEnv: source.kubeconfigEnv,
+            homeDirectory: source.homeDirectory,
+            context: source.context,
+            directory: workDir,
+            registerSecret: settings.registerSecret,
+        });
+    const text = await fetchK3sKubeconfig(source.target, {
+        workDir,
+        timeoutSeconds: Math.round(settings.timeoutMs / 1000),
+        log: settings.log,
+    });
+    for (const secret of kubeconfigSecrets(text))
+        settings.registerSecret(secret);
+    const prepared = prepareKubeconfig({
+        content: text,
+        directory: workDir,
+        registerSecret: settings.registerSecret,
+        inputName: 'ssh-host',
+    });
+    await checkApiServerCertificate(prepared.server, certificateAuthorityOf(text), Math.min(settings.timeoutMs, 15_000));
+    return prepared;
+}
+/** One environment's cluster from empty (or as it is) to ready for canaries, planned, or checked for drift. */
+async function bootstrapAddons(settings) {
+    const { log } = settings;
+    const started = Date.now();
+    const deadline = AbortSignal.timeout(settings.timeoutMs);
+    const signal = settings.signal ? AbortSignal.any([deadline, settings.signal]) : deadline;
+    const phases = new Phases(log);
+    const report = {
+        environment: settings.environment,
+        command: settings.command,
+        result: settings.command === 'plan' ? 'planned' : 'failed',
+        changed: false,
+        server: '',
+        flux: { chartVersion: settings.flux.version, appVersion: '', action: 'none', changes: [] },
+        sync: [],
+        requests: [],
+        addons: [],
+        checks: [],
+        phases: phases.list,
+        drift: [],
+        warnings: [],
+        waiting: [],
+    };
+    const workDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(settings.tempDir, 'bootstrap-addons-'));
+    settings.onWorkDir?.(workDir);
+    let prepared;
+    let cluster;
+    try {
+        const head = await phases.run('gitops', async () => {
+            const head = await readGitopsHead({ ...settings.gitops, workDir });
+            log(`GitOps: ${settings.gitops.source.display} ${head.revision}, path ${settings.gitops.path}`);
+            return head;
+        });
+        const { helm, kube } = await phases.run('connect', async () => {
+            prepared = await connect(settings, workDir);
+            report.server = prepared.server;
+            log(`Cluster: ${prepared.server} (context ${prepared.context})`);
+            const helm = await resolveHelm({ ...settings.helm, log, signal });
+            log(`helm ${helm.version} (${helm.origin})`);
+            const kube = openCluster(prepared, {
+                signal,
+                registerSecret: settings.registerSecret,
+                onRetry: (m) => log((0,src/* inert */.tJ)(m)),
+            });
+            cluster = kube;
+            try {
+                await kube.find('/version');
+            }
+            catch (error) {
+                if (signal.aborted)
+                    throw new Error(`The API server at ${prepared.server} did not answer: ${stopped(signal, settings.timeoutMs)}`);
+                throw new Error(`The API server at ${prepared.server} did not answer: ${(0,src/* inert */.tJ)(error.message)}`);
+            }
+            return { helm, kube };
+        });
+        const run = {
+            helm,
+            env: helmEnvironment((0,external_node_path_.join)(workDir, 'helm'), prepared.path),
+            workDir,
+            log,
+            ...(settings.cluster.kind === 'kubeconfig' && settings.cluster.context
+                ? { context: settings.cluster.context }
+                : {}),
+        };
+        const fluxPlan = await phases.run('flux', async () => {
+            const { appVersion } = await showFluxChart(run, settings.flux);
+            const plan = planFlux(await currentFluxRelease(run, settings.flux.namespace), settings.flux, appVersion);
+            report.flux = {
+                chartVersion: settings.flux.version,
+                appVersion,
+                action: plan.action,
+                changes: plan.changes,
+            };
+            for (const change of plan.changes)
+                log(`Flux: ${change}`);
+            if (plan.action === 'none')
+                log(`Flux ${appVersion} (chart ${settings.flux.version}) is installed with these values: no helm upgrade`);
+            if (settings.command === 'apply' && plan.action !== 'none') {
+                await applyFlux(run, settings.flux, settings.timeoutMs - (Date.now() - started));
+                report.changed = true;
+            }
+            return plan;
+        });
+        const sync = {
+            namespace: settings.flux.namespace,
+            url: settings.gitops.source.url,
+            branch: settings.gitops.branch,
+            path: settings.gitops.path,
+            ...(settings.gitops.token
+                ? { auth: { kind: 'token', token: settings.gitops.token } }
+                : settings.gitops.deployKey
+                    ? { auth: { kind: 'deploy-key', ...settings.gitops.deployKey } }
+                    : {}),
+        };
+        const root = {
+            kind: 'Kustomization',
+            namespace: settings.flux.namespace,
+            name: SYNC_NAMES.kustomization,
+        };
+        if (settings.command !== 'check')
+            await phases.run('sync', async () => {
+                const objects = syncObjects(sync);
+                report.sync =
+                    settings.command === 'apply' ? await applySync(kube, objects) : await planSync(kube, objects);
+                for (const change of report.sync)
+                    log(`${change.object}: ${change.change}${change.fields.length ? ` (${change.fields.join(', ')})` : ''}`);
+                const changed = report.sync.some((s) => s.change !== 'unchanged');
+                report.changed ||= changed && settings.command === 'apply';
+                if (settings.command === 'apply') {
+                    const asked = await requestReconcile(kube, sync, head.revision, changed);
+                    for (const what of asked)
+                        report.requests.push(`reconcile ${what}`);
+                    if (asked.length)
+                        log(`Asked Flux to reconcile ${asked.join(' and ')} now`);
+                }
+            });
+        if (settings.command === 'plan') {
+            report.result = 'planned';
+            return report;
+        }
+        if (settings.command === 'check') {
+            await phases.run('drift', async () => {
+                const drift = driftOf(await readFluxState(kube), root, fluxPlan, head.revision);
+                report.addons = drift.addons;
+                report.drift = drift.drift;
+                for (const line of drift.drift)
+                    log(`drift: ${line}`);
+            });
+            report.checks = await phases.run('verify', () => verifyDeliveryPath(kube));
+            report.result = report.drift.length || report.checks.some((c) => !c.ok) ? 'drift' : 'ready';
+            if (report.result === 'drift')
+                report.failure = `Drift in ${settings.environment}: ${[...report.drift, ...report.checks.filter((c) => !c.ok).map((c) => c.fix ?? c.detail)][0]}${report.drift.length + report.checks.filter((c) => !c.ok).length > 1 ? ' (and more: see the summary)' : ''}`;
+            return report;
+        }
+        const tree = await phases.run('wait', () => followTree({
+            cluster: kube,
+            root,
+            revision: head.revision,
+            resetStalled: settings.resetStalled,
+            signal,
+            log,
+        }));
+        report.requests.push(...tree.requests);
+        report.addons = tree.reached.filter((r) => r.kind === 'HelmRelease').map((r) => addonRow(tree.state, r));
+        if (tree.result === 'failed' && tree.failure) {
+            report.result = 'failed';
+            report.failedObject = {
+                label: refLabel(tree.failure.ref),
+                message: tree.failure.message,
+                events: tree.failure.events,
+            };
+            report.failure = `${refLabel(tree.failure.ref)} failed: ${(0,src/* inert */.tJ)(tree.failure.message)}`;
+            return report;
+        }
+        if (tree.result === 'timed-out') {
+            report.result = 'timed-out';
+            report.waiting = tree.waiting.map((w) => ({ label: refLabel(w.ref), message: (0,src/* inert */.tJ)(w.message) }));
+            const first = tree.waiting[0];
+            report.failure = `${stopped(signal, settings.timeoutMs)} waiting for ${tree.waiting.length} object(s)${first ? `, first ${refLabel(first.ref)}: ${(0,src/* inert */.tJ)(first.message)}` : ''}`;
+            return report;
+        }
+        report.warnings.push(...(await syncDivergence(kube, sync)));
+        report.checks = await phases.run('verify', () => verifyDeliveryPath(kube));
+        const failedCheck = report.checks.find((c) => !c.ok);
+        report.result = failedCheck ? 'failed' : 'ready';
+        if (failedCheck)
+            report.failure = failedCheck.fix ?? `${failedCheck.name}: ${failedCheck.detail}`;
+        return report;
+    }
+    catch (error) {
+        if ((0,src/* isConfigurationError */.p0)(error))
+            throw error;
+        report.result = signal.aborted && deadline.aborted ? 'timed-out' : 'failed';
+        report.failure = signal.aborted
+            ? `${stopped(signal, settings.timeoutMs)}: ${(0,src/* inert */.tJ)(error.message)}`
+            : (0,src/* inert */.tJ)(error.message);
+        return report;
+    }
+    finally {
+        ;
+        cluster?.close();
+        removeKubeconfig(prepared);
+        (0,external_node_fs_.rmSync)(workDir, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/addons/src/report.ts
+
+const ICON = {
+    ready: '✅',
+    planned: '📝',
+    drift: '⚠️',
+    failed: '❌',
+    'timed-out': '⏱️',
+};
+/** `2026-11-30T08:00:00Z` → how long ago, from `now`. */
+function since(time, now) {
+    const at = time ? Date.parse(time) : Number.NaN;
+    return Number.isFinite(at) ? `${(0,src/* formatDuration */.a3)(Math.max(0, now - at))} ago` : undefined;
+}
+/** The `addons` output: one object per add-on. */
+function addonsOutput(addons) {
+    return JSON.stringify(addons.map((a) => ({
+        name: a.name,
+        namespace: a.namespace,
+        chart: a.chart,
+        pinned: a.pinned,
+        running: a.running,
+        ready: a.ready,
+        message: a.message,
+    })));
+}
+/** The job summary: one section per environment (the action runs once per environment). */
+function renderSummary(report, now = Date.now()) {
+    const flux = report.flux;
+    const fluxLine = flux.action === 'none'
+        ? `Flux ${flux.appVersion} (chart flux2 ${flux.chartVersion}): unchanged`
+        : `Flux ${flux.appVersion} (chart flux2 ${flux.chartVersion}): ${report.command === 'apply' ? `${flux.action === 'install' ? 'installed' : 'upgraded'}` : `would ${flux.action}`} — ${flux.changes.join('; ')}`;
+    const sections = [
+        (0,src/* heading */.R_)(`${ICON[report.result]} bootstrap-addons ${report.command}: ${report.environment} — ${report.result}`),
+        `API server ${report.server} · ${fluxLine}${report.changed ? ' · changed' : ' · nothing changed'}`,
+        report.failure ? `**${(0,src/* inert */.tJ)(report.failure)}**` : undefined,
+    ];
+    if (report.failedObject)
+        sections.push((0,src/* table */.tp)(['object', 'Flux says', 'events'], [[report.failedObject.label, report.failedObject.message, report.failedObject.events.join('\n')]]));
+    if (report.waiting.length)
+        sections.push((0,src/* details */.zH)(`Not ready at the deadline (${report.waiting.length})`, (0,src/* table */.tp)(['object', 'Flux says'], report.waiting.map((w) => [w.label, w.message])), true));
+    if (report.addons.length)
+        sections.push((0,src/* heading */.R_)('Add-ons', 3), (0,src/* table */.tp)(['add-on', 'chart', 'pinned', 'running', 'ready', 'since'], report.addons.map((a) => [
+            `${a.namespace}/${a.name}`,
+            a.chart,
+            a.pinned,
+            a.running || '–',
+            a.ready ? '✅' : `❌ ${a.message}`,
+            since(a.since, now),
+        ])));
+    if (report.checks.length)
+        sections.push((0,src/* heading */.R_)('Delivery path', 3), (0,src/* table */.tp)(['check', 'result', 'found', 'fix'], report.checks.map((c) => [c.name, c.ok ? '✅' : '❌', c.detail, c.fix])));
+    if (report.drift.length)
+        sections.push((0,src/* heading */.R_)('Drift', 3), report.drift.map((d) => `- ${d}`).join('\n'));
+    if (report.sync.length)
+        sections.push((0,src/* details */.zH)('The sync', (0,src/* table */.tp)(['object', report.command === 'apply' ? 'applied' : 'would be', 'fields'], report.sync.map((s) => [s.object, s.change, s.fields.join(', ')])), report.command === 'plan'));
+    if (report.requests.length)
+        sections.push((0,src/* details */.zH)('Asked of Flux', report.requests.map((r) => `- ${r}`).join('\n')));
+    if (report.warnings.length)
+        sections.push(report.warnings.map((w) => `> ⚠️ ${w}`).join('\n'));
+    sections.push((0,src/* details */.zH)('Phases', (0,src/* table */.tp)(['phase', 'took'], report.phases.map((p) => [p.name, (0,src/* formatDuration */.a3)(p.ms)]))));
+    return sections.filter((s) => Boolean(s));
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+;// CONCATENATED MODULE: ../../packages/addons/src/settings.ts
+
+
+
+
+
+const COMMANDS = ['plan', 'apply', 'check'];
+/** The versions this release of the action pins (a user's input overrides each). */
+const PINNED = {
+    /** fluxcd-community's flux2 chart 2.18.3 runs Flux 2.8. */
+    fluxChartVersion: '2.18.3',
+    fluxChartRepository: 'https://fluxcd-community.github.io/helm-charts',
+    helmVersion: '4.1.4',
+};
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+/** A Unix user name as useradd accepts it; never starts with `-`, so ssh cannot read it as an option. */
+const USER = /^[a-z_][a-z0-9_-]{0,31}\$?$/;
+/** An exact SemVer 2 version: the chart is pinned, so ranges are not accepted. */
+const EXACT_VERSION = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+function parseEnvironment(value) {
+    if (!NAME.test(value))
+        throw new src/* ConfigurationError */.j1(`Input 'environment' must be a name of letters, digits, '.', '-' and '_', got '${value}'`);
+    return value;
+}
+function isHostAddress(value) {
+    return (0,external_node_net_.isIP)(value) !== 0 || HOSTNAME.test(value);
+}
+/** One environment's host from provision-infra's `hosts` output (JSON of environment → host). */
+function hostFromHosts(text, environment) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        throw new src/* ConfigurationError */.j1(`Input 'hosts' must be JSON of environment → { address, user } (provision-infra's hosts output), got text that is not JSON`);
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new src/* ConfigurationError */.j1(`Input 'hosts' must be a JSON object of environment → { address, user } (provision-infra's hosts output)`);
+    const hosts = parsed;
+    if (!Object.hasOwn(hosts, environment)) {
+        const known = Object.keys(hosts);
+        throw new src/* ConfigurationError */.j1(`Input 'hosts' has no entry for environment '${environment}' (it has: ${known.join(', ') || 'none'})`);
+    }
+    const entry = hosts[environment];
+    const record = entry && typeof entry === 'object' && !Array.isArray(entry) ? entry : {};
+    const address = typeof entry === 'string' ? entry : (record.address ?? record.ip ?? record.hostname);
+    if (typeof address !== 'string' || !isHostAddress(address))
+        throw new src/* ConfigurationError */.j1(`Input 'hosts': the entry for '${environment}' must hold an address (an IP or a hostname), got ${JSON.stringify(entry)}`);
+    const user = typeof record.user === 'string' && record.user ? record.user : undefined;
+    return {
+        address,
+        ...(typeof record.ip === 'string' ? { ip: record.ip } : {}),
+        ...(typeof record.hostname === 'string' ? { hostname: record.hostname } : {}),
+        ...(user ? { user } : {}),
+    };
+}
+function parseSshHost(value, inputName = 'ssh-host') {
+    if (!isHostAddress(value))
+        throw new src/* ConfigurationError */.j1(`Input '${inputName}' must be an IP address or a hostname, got '${value}'`);
+    return value;
+}
+function parseSshUser(value, inputName = 'ssh-user') {
+    if (!USER.test(value))
+        throw new src/* ConfigurationError */.j1(`Input '${inputName}' must be a user name (lower-case letters, digits, '_' and '-'), got '${value}'`);
+    return value;
+}
+function parseChartVersion(value, inputName) {
+    if (!EXACT_VERSION.test(value))
+        throw new src/* ConfigurationError */.j1(`Input '${inputName}' must be one exact chart version such as ${PINNED.fluxChartVersion} (the chart is pinned: no ranges), got '${value}'`);
+    return value.replace(/^v/, '');
+}
+/** The chart repository: an https (or, for a local one, http) URL, or an `oci://` registry path. */
+function parseChartRepository(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || !['https:', 'http:', 'oci:'].includes(url.protocol) || url.username || url.password)
+        throw new src/* ConfigurationError */.j1(`Input 'flux-chart-repository' must be an https:// chart repository or an oci:// registry path without credentials, got '${value}'`);
+    return value.replace(/\/+$/, '');
+}
+function parseNamespace(value, inputName) {
+    if (!DNS_LABEL.test(value))
+        throw new src/* ConfigurationError */.j1(`Input '${inputName}' must be a Kubernetes namespace name (lower-case letters, digits and '-'), got '${value}'`);
+    return value;
+}
+/** Helm values given as YAML: a mapping, parsed with a bound on aliases (it is untrusted text). */
+function parseValues(text, inputName) {
+    if (!text?.trim())
+        return {};
+    let parsed;
+    try {
+        parsed = (0,dist/* parse */.qg)(text, { maxAliasCount: 100 });
+    }
+    catch (error) {
+        const line = error.linePos?.[0]?.line;
+        throw new src/* ConfigurationError */.j1(`Input '${inputName}' is not valid YAML${line ? ` (line ${line})` : ''}`);
+    }
+    if (parsed === null || parsed === undefined)
+        return {};
+    if (typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new src/* ConfigurationError */.j1(`Input '${inputName}' must be a YAML mapping of Helm values`);
+    return parsed;
+}
+function parseBranch(value) {
+    // git check-ref-format's rules that matter here; a leading '-' could read as an option.
+    if (!/^[A-Za-z0-9._/-]+$/.test(value) ||
+        value.startsWith('-') ||
+        value.startsWith('/') ||
+        value.endsWith('/') ||
+        value.endsWith('.lock') ||
+        value.includes('..') ||
+        value.includes('//'))
+        throw new src/* ConfigurationError */.j1(`Input 'gitops-branch' must be a branch name, got '${value}'`);
+    return value;
+}
+/** The cluster's path in the repository (`{environment}` replaced), relative and inside it. */
+function parseGitopsPath(template, environment) {
+    const expanded = (0,src/* expandTemplate */.Ly)(template, { environment }, "Input 'gitops-path'");
+    const normal = external_node_path_.posix.normalize(expanded.replace(/^\.\//, '')).replace(/\/+$/, '');
+    if (!normal || normal === '.' || external_node_path_.posix.isAbsolute(normal) || normal.split('/').includes('..'))
+        throw new src/* ConfigurationError */.j1(`Input 'gitops-path' must be a folder inside the repository such as clusters/{environment}, got '${template}'`);
+    return normal;
+}
+/**
+ * `owner/name` on GitHub (https, or ssh with a deploy key), an https or ssh URL, or a local path or
+ * `file://` URL for local runs (the sandbox's source-controller reads those; a real one does not).
+ * GitHub URLs are written as `flux bootstrap` writes them, without `.git`, so that the copy in Git
+ * (`clusters/<env>/flux-sync.yaml`) can say the same.
+ */
+function resolveGitopsSource(repository, options) {
+    const value = repository.trim();
+    const server = new URL(options.serverUrl ?? 'https://github.com');
+    if (/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(value)) {
+        const path = value.replace(/\.git$/, '');
+        const url = options.deployKey ? `ssh://git@${server.host}/${path}` : `${server.origin}/${path}`;
+        return { url, display: value, transport: options.deployKey ? 'ssh' : 'https' };
+    }
+    if (/^(https?|ssh):\/\//.test(value)) {
+        const url = new URL(value);
+        if (url.password || (url.protocol !== 'ssh:' && url.username))
+            throw new src/* ConfigurationError */.j1("Input 'gitops-repository': put the credential in 'gitops-token' or 'gitops-deploy-key', not in the URL");
+        const transport = url.protocol === 'ssh:' ? 'ssh' : 'https';
+        if (transport === 'ssh' && !options.deployKey)
+            throw new src/* ConfigurationError */.j1("Input 'gitops-repository' is an ssh:// URL: it needs 'gitops-deploy-key'");
+        if (transport === 'https' && options.deployKey)
+            throw new src/* ConfigurationError */.j1("Input 'gitops-deploy-key' needs an ssh:// repository URL (or owner/name); for https use 'gitops-token'");
+        return { url: value, display: value, transport };
+    }
+    if (value.startsWith('file://'))
+        return { url: value, display: value, transport: 'file' };
+    if ((0,external_node_path_.isAbsolute)(value) || value.startsWith('./') || value.startsWith('../'))
+        return {
+            url: (0,external_node_url_.pathToFileURL)((0,external_node_path_.resolve)(options.workspace ?? process.cwd(), value)).href,
+            display: value,
+            transport: 'file',
+        };
+    throw new src/* ConfigurationError */.j1(`Input 'gitops-repository' must be owner/name, an https:// or ssh:// URL, a local path or a file:// URL, got '${repository}'`);
+}
+
+;// CONCATENATED MODULE: ../../packages/addons/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+/***/ })
+
+};
