@@ -2126,6 +2126,22 @@ function reach(state, root) {
     }
     return [...seen.values()];
 }
+/** The Kustomization that applied `ref` (the one whose inventory lists it). */
+function ownerOf(state, ref) {
+    const group = ref.kind === 'HelmRelease' ? 'helm.toolkit.fluxcd.io' : 'kustomize.toolkit.fluxcd.io';
+    for (const ks of state.Kustomization.values())
+        if (inventoryEntries(ks).some((e) => e.kind === ref.kind && e.group === group && e.namespace === ref.namespace && e.name === ref.name))
+            return ks;
+    return undefined;
+}
+/** A Kustomization that has not yet attempted the revision its source has: what it shows is from before. */
+function behindSource(state, kustomization) {
+    if (!kustomization)
+        return false;
+    const source = kustomization.spec?.sourceRef;
+    const revision = state.GitRepository.get(`${source?.namespace ?? kustomization.metadata.namespace}/${source?.name}`)?.status?.artifact?.revision;
+    return revision !== undefined && kustomization.status?.lastAttemptedRevision !== revision;
+}
 /** Custom kinds in the object's inventory whose CRD is not (yet) Established. */
 function crdsNotEstablished(state, object) {
     const pending = new Set();
@@ -3224,6 +3240,8 @@ function followTree(options) {
     const state = emptyState();
     const shown = new Map();
     const handled = new Set();
+    /** Per HelmRelease failing for its current generation: the failure count when first seen so. */
+    const failingSince = new Map();
     const requests = [];
     let sourceAtRevision = options.revision === undefined;
     let finished = false;
@@ -3255,6 +3273,33 @@ function followTree(options) {
                 .annotate(path, annotations)
                 .catch((error) => say(`could not ask: ${(0,src/* inert */.tJ)(error.message)}`));
         };
+        /**
+         * A release failing again and again with the same spec (helm-controller retries a release
+         * whose values its chart rejects for ever when no remediation bounds it): failed after two more
+         * attempts than when first seen failing.
+         */
+        const repeated = (key, object, verdict) => {
+            const generation = object.metadata.generation ?? 0;
+            const failures = Number(object.status?.failures ?? 0);
+            if (verdict.state !== 'waiting' ||
+                !/Failed$/.test(verdict.reason ?? '') ||
+                object.status?.lastAttemptedGeneration !== generation) {
+                failingSince.delete(key);
+                return verdict;
+            }
+            const mark = failingSince.get(key);
+            if (!mark || mark.generation !== generation) {
+                failingSince.set(key, { generation, failures });
+                return verdict;
+            }
+            return failures - mark.failures >= 2
+                ? {
+                    ...verdict,
+                    state: 'failed',
+                    message: `${verdict.message} (${failures} failed attempts, the same spec)`,
+                }
+                : verdict;
+        };
         const evaluate = () => {
             if (finished || settling || !synced)
                 return;
@@ -3277,6 +3322,19 @@ function followTree(options) {
                             message: `fetching ${options.revision} (has ${revision ?? 'nothing'})`,
                         };
                 }
+                // A failure shown before Flux applied Git's revision may be the one that revision fixes.
+                const provisional = !isRootSource &&
+                    ref.kind !== 'GitRepository' &&
+                    (!sourceAtRevision ||
+                        behindSource(state, ref.kind === 'Kustomization' ? object : ownerOf(state, ref)));
+                if (verdict.state === 'failed' && provisional)
+                    verdict = {
+                        ...verdict,
+                        state: 'waiting',
+                        message: `${verdict.message} (before Flux applied Git's revision)`,
+                    };
+                if (ref.kind === 'HelmRelease' && object && !provisional)
+                    verdict = repeated(key, object, verdict);
                 if (ref.kind === 'HelmRelease' &&
                     verdict.state === 'failed' &&
                     options.resetStalled &&
@@ -3323,7 +3381,9 @@ function followTree(options) {
             record(state, kind, type, object);
             evaluate();
         }));
-        const waiting = () => reached
+        const order = { HelmRelease: 0, Kustomization: 1, GitRepository: 2 };
+        const waiting = () => [...reached]
+            .sort((a, b) => order[a.kind] - order[b.kind])
             .filter((ref) => verdicts.get(refKey(ref))?.state !== 'ready')
             .map((ref) => ({ ref, message: verdicts.get(refKey(ref))?.message ?? 'not seen yet' }));
         const onAbort = () => finish({ result: 'timed-out', waiting: waiting() });

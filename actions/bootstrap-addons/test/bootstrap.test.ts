@@ -161,7 +161,7 @@ describe('bootstrap-addons on a bare cluster, the reference layout and the real 
     expect(drift.summary).toContain(
       '- HelmRelease flagger-system/flagger-loadtester runs loadtester 0.38.0, Git pins 0.99.0',
     )
-    expect(errors(drift)).toEqual([expect.stringMatching(/^Drift in sit: .*flagger-loadtester/)])
+    expect(errors(drift)).toEqual([expect.stringMatching(/^Drift in sit: .*\(and more: see the summary\)$/)])
     env.layout.patchAddons([])
     env.layout.commit('the load tester back at 0.38.0')
   }, 120_000)
@@ -177,23 +177,49 @@ describe('bootstrap-addons on a bare cluster, the reference layout and the real 
     const result = await run({ 'flux-chart-version': '2.18.4' })
     expect(result.exitCode).toBe(1)
     expect(result.outputs.result).toBe('failed')
-    const [message, ...more] = errors(result)
-    expect(more).toEqual([])
-    expect(message).toMatch(/^HelmRelease apisix\/apisix failed: .*plugins/)
+    expect(errors(result)).toEqual([
+      expect.stringMatching(
+        /^HelmRelease apisix\/apisix failed: Helm upgrade failed for release apisix\/apisix with chart apisix@2\.10\.0: values don't meet the specifications of the schema\(s\) in the following chart\(s\): ⏎ apisix: ⏎ - at '\/plugins': got string, want array \(\d+ failed attempts, the same spec\)$/,
+      ),
+    ])
     expect(result.summary).toContain('| HelmRelease apisix/apisix |')
   }, 180_000)
 
-  it('resets the stalled release once Git fixes it, and says so', async () => {
+  it('fails naming a release Flux stalled on, without resetting it while its spec is unchanged', async () => {
+    // The load tester's new pods never become ready: Helm's wait fails, and with no retries left Flux stalls.
+    env.sandbox.setScenario({ images: { '*:stuck': { ready: false } } })
+    env.layout.patchAddons([
+      {
+        target: { kind: 'HelmRelease', name: 'flagger-loadtester' },
+        patch: '- { op: add, path: /spec/values/image, value: { tag: stuck } }\n',
+      },
+    ])
+    env.layout.commit('apisix fixed; the load tester at an image that never becomes ready')
+    const result = await run({ 'flux-chart-version': '2.18.4' })
+    expect(result.outputs.result).toBe('failed')
+    expect(errors(result)).toEqual([
+      expect.stringMatching(
+        /^HelmRelease flagger-system\/flagger-loadtester failed: Failed to upgrade after 1 attempt\(s\)/,
+      ),
+    ])
+    expect(result.log).not.toContain('reconcile.fluxcd.io/resetAt')
+  }, 180_000)
+
+  it('resets the stalled release once Git changes it, and says so', async () => {
     env.layout.patchAddons([])
-    env.layout.commit('apisix plugins back to the chart’s')
+    env.layout.commit('the load tester back at its own image')
     const result = await run({ 'flux-chart-version': '2.18.4' })
     expect(errors(result)).toEqual([])
     expect(result.outputs.result).toBe('ready')
     expect(result.log).toContain(
-      'HelmRelease apisix/apisix is stalled after exhausted retries, and its spec changed since',
+      'HelmRelease flagger-system/flagger-loadtester is stalled after exhausted retries, and its spec changed since',
     )
-    const annotations = env.get('helm.toolkit.fluxcd.io/v2', 'HelmRelease', 'apisix', 'apisix')!.metadata
-      .annotations
+    const annotations = env.get(
+      'helm.toolkit.fluxcd.io/v2',
+      'HelmRelease',
+      'flagger-system',
+      'flagger-loadtester',
+    )!.metadata.annotations
     expect(annotations['reconcile.fluxcd.io/resetAt']).toBe(annotations['reconcile.fluxcd.io/requestedAt'])
   }, 180_000)
 

@@ -82,7 +82,7 @@ export async function startEnvironment(options: { timeScale: number }): Promise<
       'gitops-repository': layout.url,
       'gitops-path': 'clusters/{environment}-loopback',
       'flux-chart-repository': charts.url,
-      timeout: '4m',
+      timeout: '2m',
     },
     publishFluxChart(version) {
       const work = mkdtempSync(join(tmpdir(), 'flux2-repackaged-'))

@@ -132,6 +132,30 @@ export function reach(state: FluxState, root: Ref): Ref[] {
   return [...seen.values()]
 }
 
+/** The Kustomization that applied `ref` (the one whose inventory lists it). */
+export function ownerOf(state: FluxState, ref: Ref): FluxObject | undefined {
+  const group = ref.kind === 'HelmRelease' ? 'helm.toolkit.fluxcd.io' : 'kustomize.toolkit.fluxcd.io'
+  for (const ks of state.Kustomization.values())
+    if (
+      inventoryEntries(ks).some(
+        (e) =>
+          e.kind === ref.kind && e.group === group && e.namespace === ref.namespace && e.name === ref.name,
+      )
+    )
+      return ks
+  return undefined
+}
+
+/** A Kustomization that has not yet attempted the revision its source has: what it shows is from before. */
+export function behindSource(state: FluxState, kustomization: FluxObject | undefined): boolean {
+  if (!kustomization) return false
+  const source = kustomization.spec?.sourceRef as { name?: string; namespace?: string } | undefined
+  const revision = state.GitRepository.get(
+    `${source?.namespace ?? kustomization.metadata.namespace}/${source?.name}`,
+  )?.status?.artifact?.revision as string | undefined
+  return revision !== undefined && kustomization.status?.lastAttemptedRevision !== revision
+}
+
 /** Custom kinds in the object's inventory whose CRD is not (yet) Established. */
 export function crdsNotEstablished(state: FluxState, object: FluxObject | undefined): string[] {
   const pending = new Set<string>()

@@ -2,6 +2,7 @@ import { formatDuration, inert } from '@canary-delivery/action-kit'
 import type { KubeObject } from '@canary-delivery/kube'
 import { type Cluster, type FluxKind, fluxPath, resourcePath } from './cluster'
 import {
+  behindSource,
   emptyState,
   type FluxObject,
   type FluxState,
@@ -9,6 +10,7 @@ import {
   judge,
   kindNowServed,
   lookup,
+  ownerOf,
   type Ref,
   reach,
   record,
@@ -91,6 +93,8 @@ export function followTree(options: FollowOptions): Promise<FollowResult> {
   const state = emptyState()
   const shown = new Map<string, string>()
   const handled = new Set<string>()
+  /** Per HelmRelease failing for its current generation: the failure count when first seen so. */
+  const failingSince = new Map<string, { generation: number; failures: number }>()
   const requests: string[] = []
   let sourceAtRevision = options.revision === undefined
   let finished = false
@@ -122,6 +126,36 @@ export function followTree(options: FollowOptions): Promise<FollowResult> {
         .catch((error: Error) => say(`could not ask: ${inert(error.message)}`))
     }
 
+    /**
+     * A release failing again and again with the same spec (helm-controller retries a release
+     * whose values its chart rejects for ever when no remediation bounds it): failed after two more
+     * attempts than when first seen failing.
+     */
+    const repeated = (key: string, object: FluxObject, verdict: Verdict): Verdict => {
+      const generation = object.metadata.generation ?? 0
+      const failures = Number(object.status?.failures ?? 0)
+      if (
+        verdict.state !== 'waiting' ||
+        !/Failed$/.test(verdict.reason ?? '') ||
+        object.status?.lastAttemptedGeneration !== generation
+      ) {
+        failingSince.delete(key)
+        return verdict
+      }
+      const mark = failingSince.get(key)
+      if (!mark || mark.generation !== generation) {
+        failingSince.set(key, { generation, failures })
+        return verdict
+      }
+      return failures - mark.failures >= 2
+        ? {
+            ...verdict,
+            state: 'failed',
+            message: `${verdict.message} (${failures} failed attempts, the same spec)`,
+          }
+        : verdict
+    }
+
     const evaluate = () => {
       if (finished || settling || !synced) return
       reached = reach(state, root)
@@ -145,6 +179,19 @@ export function followTree(options: FollowOptions): Promise<FollowResult> {
               message: `fetching ${options.revision} (has ${revision ?? 'nothing'})`,
             }
         }
+        // A failure shown before Flux applied Git's revision may be the one that revision fixes.
+        const provisional =
+          !isRootSource &&
+          ref.kind !== 'GitRepository' &&
+          (!sourceAtRevision ||
+            behindSource(state, ref.kind === 'Kustomization' ? object : ownerOf(state, ref)))
+        if (verdict.state === 'failed' && provisional)
+          verdict = {
+            ...verdict,
+            state: 'waiting',
+            message: `${verdict.message} (before Flux applied Git's revision)`,
+          }
+        if (ref.kind === 'HelmRelease' && object && !provisional) verdict = repeated(key, object, verdict)
         if (
           ref.kind === 'HelmRelease' &&
           verdict.state === 'failed' &&
@@ -210,8 +257,10 @@ export function followTree(options: FollowOptions): Promise<FollowResult> {
         evaluate()
       }),
     )
+    const order = { HelmRelease: 0, Kustomization: 1, GitRepository: 2 }
     const waiting = () =>
-      reached
+      [...reached]
+        .sort((a, b) => order[a.kind] - order[b.kind])
         .filter((ref) => verdicts.get(refKey(ref))?.state !== 'ready')
         .map((ref) => ({ ref, message: verdicts.get(refKey(ref))?.message ?? 'not seen yet' }))
     const onAbort = () => finish({ result: 'timed-out', waiting: waiting() })
