@@ -170,16 +170,16 @@ describe('bootstrap-addons on a bare cluster, the reference layout and the real 
     env.layout.patchAddons([
       {
         target: { kind: 'HelmRelease', name: 'apisix' },
-        patch: '- { op: add, path: /spec/values/plugins, value: prometheus }\n',
+        patch: '- { op: add, path: /spec/values/customPlugins, value: { enabled: "yes" } }\n',
       },
     ])
-    env.layout.commit('apisix plugins as a string')
+    env.layout.commit('apisix custom plugins enabled with a string')
     const result = await run({ 'flux-chart-version': '2.18.4' })
     expect(result.exitCode).toBe(1)
     expect(result.outputs.result).toBe('failed')
     expect(errors(result)).toEqual([
       expect.stringMatching(
-        /^HelmRelease apisix\/apisix failed: Helm upgrade failed for release apisix\/apisix with chart apisix@2\.10\.0: values don't meet the specifications of the schema\(s\) in the following chart\(s\): ⏎ apisix: ⏎ - at '\/plugins': got string, want array \(\d+ failed attempts, the same spec\)$/,
+        /^HelmRelease apisix\/apisix failed: Helm upgrade failed for release apisix\/apisix with chart apisix@2\.10\.0: values don't meet the specifications of the schema\(s\) in the following chart\(s\): ⏎ apisix: ⏎ - at '\/customPlugins\/enabled': got string, want boolean \(\d+ failed attempts, the same spec\)$/,
       ),
     ])
     expect(result.summary).toContain('| HelmRelease apisix/apisix |')
@@ -189,6 +189,10 @@ describe('bootstrap-addons on a bare cluster, the reference layout and the real 
     // The load tester's new pods never become ready: Helm's wait fails, and with no retries left Flux stalls.
     env.sandbox.setScenario({ images: { '*:stuck': { ready: false } } })
     env.layout.patchAddons([
+      {
+        target: { kind: 'HelmRelease', name: 'apisix' },
+        patch: '- { op: add, path: /spec/values/customPlugins, value: { enabled: false } }\n',
+      },
       {
         target: { kind: 'HelmRelease', name: 'flagger-loadtester' },
         patch: '- { op: add, path: /spec/values/image, value: { tag: stuck } }\n',
@@ -206,7 +210,12 @@ describe('bootstrap-addons on a bare cluster, the reference layout and the real 
   }, 180_000)
 
   it('resets the stalled release once Git changes it, and says so', async () => {
-    env.layout.patchAddons([])
+    env.layout.patchAddons([
+      {
+        target: { kind: 'HelmRelease', name: 'flagger-loadtester' },
+        patch: '- { op: add, path: /spec/values/image, value: { tag: 0.38.0 } }\n',
+      },
+    ])
     env.layout.commit('the load tester back at its own image')
     const result = await run({ 'flux-chart-version': '2.18.4' })
     expect(errors(result)).toEqual([])
@@ -245,7 +254,8 @@ describe('bootstrap-addons on a bare cluster, the reference layout and the real 
     env.layout.patchAddons([
       {
         target: { kind: 'HelmRelease', name: 'flagger' },
-        patch: '- { op: replace, path: /spec/values/prometheus/install, value: false }\n',
+        patch:
+          '- { op: replace, path: /spec/values/meshProvider, value: apisix }\n- { op: replace, path: /spec/values/prometheus/install, value: false }\n',
       },
     ])
     env.layout.commit('flagger without its Prometheus')

@@ -134,14 +134,12 @@ export function followTree(options: FollowOptions): Promise<FollowResult> {
     const repeated = (key: string, object: FluxObject, verdict: Verdict): Verdict => {
       const generation = object.metadata.generation ?? 0
       const failures = Number(object.status?.failures ?? 0)
-      if (
-        verdict.state !== 'waiting' ||
-        !/Failed$/.test(verdict.reason ?? '') ||
-        object.status?.lastAttemptedGeneration !== generation
-      ) {
+      if (verdict.state === 'ready' || object.status?.lastAttemptedGeneration !== generation) {
         failingSince.delete(key)
         return verdict
       }
+      // Between attempts Ready says the next one runs; only a failure's own reason counts.
+      if (verdict.state !== 'waiting' || !/Failed$/.test(verdict.reason ?? '')) return verdict
       const mark = failingSince.get(key)
       if (!mark || mark.generation !== generation) {
         failingSince.set(key, { generation, failures })
