@@ -58,6 +58,12 @@ async function until(check: () => boolean, timeoutMs = 60_000): Promise<void> {
   }
 }
 
+function scaleHelmController(replicas: number): void {
+  const deployments = env.sandbox.store.registry.byKind('apps/v1', 'Deployment')!
+  const deployment = env.sandbox.store.get(deployments, 'flux-system', 'helm-controller')!
+  env.sandbox.store.update(deployments, { ...deployment, spec: { ...deployment.spec, replicas } })
+}
+
 const fluxRelease = () =>
   env
     .list('v1', 'Secret', 'flux-system')
@@ -74,7 +80,7 @@ describe('bootstrap-addons on a bare cluster, the reference layout and the real 
     expect(result.log).toContain('GitRepository flux-system/gitops: created')
     expect(env.get('v1', 'Namespace', undefined, 'flux-system')).toBeUndefined()
     expect(fluxRelease()).toEqual([])
-  }, 120_000)
+  }, 180_000)
 
   it('takes the empty cluster to ready: Flux from its chart, the add-ons through Flux, the delivery path verified', async () => {
     const result = await run({}, node24Binary())
@@ -124,7 +130,7 @@ describe('bootstrap-addons on a bare cluster, the reference layout and the real 
     expect(result.log).not.toContain('Asked Flux to reconcile')
     expect(resourceVersions()).toEqual(before)
     expect(fluxRelease()).toEqual(['sh.helm.release.v1.flux.v1'])
-  }, 120_000)
+  }, 180_000)
 
   it('plans, then applies, a new Flux chart version: helm upgrades Flux', async () => {
     env.publishFluxChart('2.18.4')
@@ -164,13 +170,14 @@ describe('bootstrap-addons on a bare cluster, the reference layout and the real 
     expect(errors(drift)).toEqual([expect.stringMatching(/^Drift in sit: .*\(and more: see the summary\)$/)])
     env.layout.patchAddons([])
     env.layout.commit('the load tester back at 0.38.0')
-  }, 120_000)
+  }, 180_000)
 
   it('fails naming the HelmRelease and Flux’s message when Git gives an add-on values its chart rejects', async () => {
     env.layout.patchAddons([
       {
         target: { kind: 'HelmRelease', name: 'apisix' },
-        patch: '- { op: add, path: /spec/values/customPlugins, value: { enabled: "yes" } }\n',
+        patch:
+          '- { op: add, path: /spec/values/customPlugins, value: { enabled: "yes", luaPath: /x/?.lua, plugins: [] } }\n',
       },
     ])
     env.layout.commit('apisix custom plugins enabled with a string')
@@ -191,7 +198,8 @@ describe('bootstrap-addons on a bare cluster, the reference layout and the real 
     env.layout.patchAddons([
       {
         target: { kind: 'HelmRelease', name: 'apisix' },
-        patch: '- { op: add, path: /spec/values/customPlugins, value: { enabled: false } }\n',
+        patch:
+          '- { op: add, path: /spec/values/customPlugins, value: { enabled: false, luaPath: /x/?.lua, plugins: [] } }\n',
       },
       {
         target: { kind: 'HelmRelease', name: 'flagger-loadtester' },
@@ -209,7 +217,13 @@ describe('bootstrap-addons on a bare cluster, the reference layout and the real 
     expect(result.log).not.toContain('reconcile.fluxcd.io/resetAt')
   }, 180_000)
 
-  it('resets the stalled release once Git changes it, and says so', async () => {
+  it('asks Flux once to reset the stalled release whose spec Git changed, and says so', async () => {
+    // helm-controller is away (scaled to 0, as when its pod restarts), so the stalled release still
+    // shows the old attempt when the new spec arrives; the request waits for it like any annotation.
+    scaleHelmController(0)
+    await until(
+      () => !env.get('apps/v1', 'Deployment', 'flux-system', 'helm-controller')?.status?.availableReplicas,
+    )
     env.layout.patchAddons([
       {
         target: { kind: 'HelmRelease', name: 'flagger-loadtester' },
@@ -217,19 +231,24 @@ describe('bootstrap-addons on a bare cluster, the reference layout and the real 
       },
     ])
     env.layout.commit('the load tester back at its own image')
-    const result = await run({ 'flux-chart-version': '2.18.4' })
+    const result = await runAction(
+      { ...env.inputs, 'gitops-token': TOKEN, 'flux-chart-version': '2.18.4' },
+      { onLogLine: (line) => line.includes('is stalled after exhausted retries') && scaleHelmController(1) },
+    )
     expect(errors(result)).toEqual([])
     expect(result.outputs.result).toBe('ready')
     expect(result.log).toContain(
-      'HelmRelease flagger-system/flagger-loadtester is stalled after exhausted retries, and its spec changed since',
+      'HelmRelease flagger-system/flagger-loadtester is stalled after exhausted retries, and its spec changed since (generation ',
     )
-    const annotations = env.get(
+    const release = env.get(
       'helm.toolkit.fluxcd.io/v2',
       'HelmRelease',
       'flagger-system',
       'flagger-loadtester',
-    )!.metadata.annotations
-    expect(annotations['reconcile.fluxcd.io/resetAt']).toBe(annotations['reconcile.fluxcd.io/requestedAt'])
+    )!
+    const token = release.metadata.annotations['reconcile.fluxcd.io/resetAt']
+    expect(token).toBe(release.metadata.annotations['reconcile.fluxcd.io/requestedAt'])
+    expect(release.status.lastHandledResetAt).toBe(token)
   }, 180_000)
 
   it('fails verification with the fix when Git runs Flagger for nginx', async () => {

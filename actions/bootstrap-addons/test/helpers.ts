@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join, resolve } from 'node:path'
 import { type RunOptions, type RunResult, runBundledAction } from '@canary-delivery/action-runner'
@@ -27,18 +35,22 @@ export function realChartsDir(): string {
 }
 
 /** The bundle as a runner runs it, with the project's helm first on PATH. */
-export function runAction(
+export async function runAction(
   inputs: Record<string, string>,
   options: Partial<RunOptions> = {},
 ): Promise<RunResult> {
   const helmDir = dirname(ensureHelm())
-  return runBundledAction({
+  const result = await runBundledAction({
     actionDir,
     inputs,
     timeoutMs: 300_000,
     ...options,
     env: { PATH: [helmDir, process.env.PATH ?? ''].join(delimiter), ...options.env },
   })
+  // ACTION_LOG=file appends every run's log, to see what a failing test's runs did.
+  const logFile = process.env.ACTION_LOG
+  if (logFile) appendFileSync(logFile, `\n===== ${inputs.command ?? 'apply'}\n${result.log}\n`)
+  return result
 }
 
 export const errors = (result: RunResult) =>
