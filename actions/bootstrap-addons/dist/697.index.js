@@ -3242,6 +3242,8 @@ function followTree(options) {
     const handled = new Set();
     /** Per HelmRelease failing for its current generation: the failure count when first seen so. */
     const failingSince = new Map();
+    /** HelmReleases the action asked to reset, with when their stall began as it was then. */
+    const resets = new Map();
     const requests = [];
     let sourceAtRevision = options.revision === undefined;
     let finished = false;
@@ -3336,17 +3338,19 @@ function followTree(options) {
                     };
                 if (ref.kind === 'HelmRelease' && object && !provisional)
                     verdict = repeated(key, object, verdict);
+                const stalledSince = condition(object, 'Stalled')?.lastTransitionTime;
                 if (ref.kind === 'HelmRelease' &&
                     verdict.state === 'failed' &&
                     options.resetStalled &&
+                    !resets.has(key) &&
                     stalledWithNewSpec(object)) {
                     const token = new Date().toISOString();
-                    if (!handled.has(`reset:${key}`)) {
-                        handled.add(`reset:${key}`);
-                        ask(`${refLabel(ref)} is stalled after exhausted retries, and its spec changed since (generation ${object?.metadata.generation}): asked helm-controller to reset its failure counts (reconcile.fluxcd.io/resetAt)`, fluxPath('HelmRelease', ref.namespace, ref.name), { 'reconcile.fluxcd.io/requestedAt': token, 'reconcile.fluxcd.io/resetAt': token });
-                    }
-                    verdict = { ...verdict, state: 'waiting', message: `reset requested; was: ${verdict.message}` };
+                    resets.set(key, stalledSince);
+                    ask(`${refLabel(ref)} is stalled after exhausted retries, and its spec changed since (generation ${object?.metadata.generation}): asked helm-controller to reset its failure counts (reconcile.fluxcd.io/resetAt)`, fluxPath('HelmRelease', ref.namespace, ref.name), { 'reconcile.fluxcd.io/requestedAt': token, 'reconcile.fluxcd.io/resetAt': token });
                 }
+                // After the reset, the stall seen before it is history: only a new one counts.
+                if (verdict.state === 'failed' && resets.has(key) && resets.get(key) === stalledSince)
+                    verdict = { ...verdict, state: 'waiting', message: `reset requested; was: ${verdict.message}` };
                 if (ref.kind === 'Kustomization' && verdict.state === 'waiting' && healthCheckStale(state, object)) {
                     const once = `health:${key}:${object?.metadata.resourceVersion}`;
                     if (!handled.has(once)) {
