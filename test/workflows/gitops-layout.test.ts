@@ -39,10 +39,10 @@ describe('the reference GitOps repository', () => {
       writeFileSync(file, changed)
     }
     edit('clusters/sit/apps.yaml', '- name: addons', '- name: add-ons')
-    edit('infrastructure/addons/flagger.yaml', 'interval: 30m', 'interval: 30')
-    edit('infrastructure/addons/flagger.yaml', '  install:\n', '  instal:\n')
+    edit('infrastructure/addons/flagger/release.yaml', 'interval: 30m', 'interval: 30')
+    edit('infrastructure/addons/flagger/release.yaml', '  install:\n', '  instal:\n')
     edit('apps/go-demo/sit/release.yaml', 'name: app-chart', 'name: app-charts')
-    edit('clusters/sit/addons.yaml', 'path: ./infrastructure', 'path: ./infra')
+    edit('clusters/sit/addons.yaml', 'path: ./clusters/sit/addons', 'path: ./clusters/sit/add-ons')
 
     it('names each problem a cluster would hit, with the object it is in', () => {
       const { problems } = checkGitopsLayout(copy, 'sit')
@@ -50,7 +50,7 @@ describe('the reference GitOps repository', () => {
         expect.arrayContaining([
           'Kustomization/flux-system/apps: dependsOn Kustomization/flux-system/add-ons is not in the repository',
           'HelmRelease/demo-go/go-demo: chart source GitRepository/flux-system/app-charts is not in the repository',
-          'infra: no such directory in the repository',
+          'clusters/sit/add-ons: no such directory in the repository',
         ]),
       )
       // The broken add-ons path hides flagger.yaml; the same edits seen through uat's intact path:
