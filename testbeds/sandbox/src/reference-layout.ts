@@ -36,10 +36,7 @@ export interface LoopbackLayout {
  * repositories on `chartsUrl`, the app chart from the same local repository (a cluster without apps
  * has no app chart source, and that patch selects nothing).
  */
-export function loopbackLayout(options: {
-  chartsUrl: string
-  cluster?: string
-}): LoopbackLayout {
+export function loopbackLayout(options: { chartsUrl: string; cluster?: string }): LoopbackLayout {
   const cluster = options.cluster ?? 'sit'
   const dir = mkdtempSync(join(tmpdir(), 'loopback-layout-'))
   const work = join(dir, 'work')
