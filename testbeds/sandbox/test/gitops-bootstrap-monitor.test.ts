@@ -1,66 +1,28 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { type ChartRepository, serveChartRepository } from '../src/chart-repository'
-import { type LoopbackLayout, loopbackLayout } from '../src/reference-layout'
 import type { Obj } from '../src/util'
-import { useBareCluster } from './bare-cluster'
-import { scratch, sharedChart, sharedChartsDir, waitFor } from './helpers'
+import { bootstrapFlux, objectIn, readyIn, useLoopbackCluster } from './flux-bootstrap'
+import { waitFor } from './helpers'
 
 // From an empty cluster to the reference layout's monitor: the real flux2 chart with the real helm,
 // then clusters/monitor from a local repository, whose APISIX and Grafanas come as HelmReleases from
 // the real charts served on 127.0.0.1 — the Grafanas only once their admin password exists — and
 // Grafana's route once APISIX has brought its CRDs.
 describe('a bare sandbox bootstrapped with flux2 and the reference layout’s monitor cluster', () => {
-  let charts: ChartRepository
-  let layout: LoopbackLayout
-  const cluster = useBareCluster(0.02, {
-    async before() {
-      sharedChart('flux2-2.18.3.tgz') // a clear message naming the path when ../shared is missing
-      charts = await serveChartRepository(sharedChartsDir())
-      layout = loopbackLayout({ chartsUrl: charts.url, cluster: 'monitor' })
-    },
-    async after() {
-      await charts?.stop()
-      layout?.remove()
-    },
-  })
+  const loopback = useLoopbackCluster('monitor', 0.02)
+  const { cluster } = loopback
   const environments = ['sit', 'uat', 'prod']
 
-  const get = (apiVersion: string, kind: string, namespace: string, name: string) => {
-    const t = cluster.sandbox.store.registry.byKind(apiVersion, kind)
-    return t ? cluster.sandbox.store.get(t, namespace, name) : undefined
-  }
-  const condition = (o: Obj | undefined) => o?.status?.conditions?.find((c: Obj) => c.type === 'Ready')
+  const get = (apiVersion: string, kind: string, namespace: string, name: string) =>
+    objectIn(cluster, apiVersion, kind, namespace, name)
   const ready = (apiVersion: string, kind: string, namespace: string, name: string) =>
-    waitFor(
-      `${kind} ${namespace}/${name} Ready`,
-      () => {
-        const o = get(apiVersion, kind, namespace, name)
-        return condition(o)?.status === 'True' && o?.status.observedGeneration === o?.metadata.generation && o
-      },
-      180_000,
-    )
+    readyIn(cluster, apiVersion, kind, namespace, name)
+  const condition = (o: Obj | undefined) => o?.status?.conditions?.find((c: Obj) => c.type === 'Ready')
   const grafana = (environment: string) =>
     get('helm.toolkit.fluxcd.io/v2', 'HelmRelease', 'monitoring', `grafana-${environment}`)
 
   it('installs APISIX, and holds the Grafanas back until their admin password exists', async () => {
-    await cluster.helm(
-      'install',
-      'flux',
-      sharedChart('flux2-2.18.3.tgz'),
-      '-n',
-      'flux-system',
-      '--create-namespace',
-      '--wait',
-      '--timeout',
-      '180s',
-    )
-    const files = scratch('gitops-bootstrap-monitor-')
-    try {
-      await cluster.kubectl('apply', '-f', files.file('bootstrap.yaml', layout.bootstrap))
-    } finally {
-      files.cleanup()
-    }
+    await bootstrapFlux(cluster, loopback.layout)
     const apisix = await ready('helm.toolkit.fluxcd.io/v2', 'HelmRelease', 'apisix', 'apisix')
     expect(apisix.status.history[0]).toMatchObject({ status: 'deployed', chartVersion: '2.10.0' })
     // Without the Secret the chart would make every visitor an anonymous admin: Flux installs nothing.
