@@ -7,6 +7,15 @@ export { envInputGetter, type InputGetter, InputReader, inputEnvName } from './i
 export { backoffDelay, type RetryOptions, retry, sleep } from './retry'
 export { runAction } from './run'
 export { clearSecrets, mask, registerSecret } from './secrets'
+export type { AnnotationProperties } from './step'
+export * as step from './step'
+export {
+  type StepFolders,
+  stepFolders,
+  type WritableRequest,
+  writablePath,
+  writeFileAtomically,
+} from './step-files'
 export { cell, codeBlock, details, escapeHtml, heading, mermaid, table, writeSummary } from './summary'
 export { expandTemplate } from './template'
 export { githubServerUrl, workflowRunUrl } from './workflow-run'
