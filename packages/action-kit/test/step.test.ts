@@ -76,6 +76,15 @@ describe('the commands a step sends, as the runner reads them', () => {
     expect(printed).toEqual([])
   })
 
+  it('a value cannot end itself early and set another output, whatever delimiter it guesses', () => {
+    vi.spyOn(Date, 'now').mockReturnValue(1_700_000_000_000)
+    const forged = `x\nghadelimiter_${(1_700_000_000_000).toString(36)}\nforged<<EOF\nyes\nEOF`
+    step.setOutput('value', forged)
+    expect(Object.fromEntries(parseKeyValueFile(fileOf('OUTPUT'), 'GITHUB_OUTPUT'))).toEqual({
+      value: forged,
+    })
+  })
+
   it('adds a folder to PATH now and for the later steps, and appends to the summary', () => {
     step.addPath('/opt/tool/bin')
     expect(parsePathFile(fileOf('PATH'))).toEqual(['/opt/tool/bin'])
