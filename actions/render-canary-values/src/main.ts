@@ -20,7 +20,7 @@ import {
   type NumberSetting,
   planMarkdown,
   type RenderInputs,
-  renderCanaryValues,
+  renderCanaryValuesLazily,
   SETTING_BOUNDS,
   STRATEGIES,
 } from '@canary-delivery/flagger'
@@ -89,7 +89,7 @@ function valuesPath(outputFile: string | undefined, environment: string | undefi
 async function main(): Promise<void> {
   const folders = stepFolders()
   const { outputFile, ...inputs } = readInputs(new InputReader(), folders.workspace)
-  const result = renderCanaryValues(inputs)
+  const result = await renderCanaryValuesLazily(inputs)
   const environment = inputs.environment ?? inputs.delivery?.environment
 
   // Only now, with everything checked, does anything reach the disk (and in one rename).
