@@ -6,6 +6,7 @@
  * check: the time from spawning node to its exit, against `node -e 0` (node's own floor) in the same
  * round, and against each --reference bundle (e.g. a copy of actions/checkout's dist/index.js).
  * Rounds alternate the subjects (paired runs, a warm-up round first); the table shows medians.
+ * A reference runs as its own package.json says (CommonJS or ESM): give the file inside its checkout.
  * Peak memory (maxRSS) comes from separate runs, so that its probe costs the timed runs nothing.
  * Prints numbers; asserts nothing.
  */
@@ -34,7 +35,8 @@ export interface ColdStart {
   /** The same against the first reference, when one was given. */
   referenceRatio?: number
   peakMb: number
-  exitCode: number | null
+  /** How the last run ended: its first error annotation, or why it is not an input check. */
+  ending: string
 }
 
 /** Every step of every action under actions/ (those still to come included, once they have a dist/). */
@@ -53,6 +55,19 @@ export function actionSubjects(root = repoRoot): Subject[] {
           args: [join(base, name, runs[step]!)],
         }))
     })
+}
+
+/**
+ * What a run shows for itself: the input error it stopped at, or that it stopped elsewhere (a bundle
+ * that crashes while loading would look fast).
+ */
+function ending(code: number | null, stdout: string, stderr: string): string {
+  const error = /^::error(?: [^:]*)?::(.*)$/m.exec(stdout)?.[1]
+  if (error) return error.replace(/%0A/g, ' ').slice(0, 60)
+  const detail = stderr.trim().split('\n').at(-1) ?? ''
+  return code === 0
+    ? 'succeeded'
+    : `exit ${code} without an input error ${detail ? `(${detail.slice(0, 60)})` : ''}`.trim()
 }
 
 function median(values: number[]): number {
@@ -103,16 +118,19 @@ export async function measureColdStarts(options: {
         stdio: 'pipe',
         timeout: 60_000,
       })
-      return { ms: performance.now() - started, exitCode: result.status }
+      return {
+        ms: performance.now() - started,
+        ending: ending(result.status, String(result.stdout), String(result.stderr)),
+      }
     }
     const times = new Map(all.map((subject) => [subject, [] as number[]]))
-    const exitCodes = new Map<Subject, number | null>()
+    const endings = new Map<Subject, string>()
     for (let round = 0; round <= options.runs; round++) {
       // Round 0 warms the file cache and is not counted; the order turns each round.
       const order = all.map((_, i) => all[(i + round) % all.length]!)
       for (const subject of order) {
-        const { ms, exitCode } = run(subject)
-        exitCodes.set(subject, exitCode)
+        const { ms, ending } = run(subject)
+        endings.set(subject, ending)
         if (round > 0) times.get(subject)!.push(ms)
       }
       if (round > 0) options.onRound?.(round)
@@ -134,7 +152,7 @@ export async function measureColdStarts(options: {
       floorRatio: ratioTo(subject, floor),
       ...(reference ? { referenceRatio: ratioTo(subject, reference) } : {}),
       peakMb: peakMb(subject),
-      exitCode: exitCodes.get(subject) ?? null,
+      ending: endings.get(subject) ?? '',
     }))
   } finally {
     rmSync(folder, { recursive: true, force: true })
@@ -147,13 +165,13 @@ export function coldStartTable(results: ColdStart[], node: string, runs: number)
   const lines = [
     `Cold start to the first input check on ${node}, medians of ${runs} paired runs:`,
     '',
-    `| step | median | × node -e 0 |${hasReference ? ' × reference |' : ''} peak memory |`,
-    `| --- | --- | --- |${hasReference ? ' --- |' : ''} --- |`,
+    `| step | median | × node -e 0 |${hasReference ? ' × reference |' : ''} peak memory | stopped at |`,
+    `| --- | --- | --- |${hasReference ? ' --- |' : ''} --- | --- |`,
     ...results.map(
       (r) =>
         `| ${r.name} | ${r.medianMs.toFixed(0)} ms | ${r.floorRatio.toFixed(2)} |${
           hasReference ? ` ${r.referenceRatio!.toFixed(2)} |` : ''
-        } ${r.peakMb.toFixed(0)} MB |`,
+        } ${r.peakMb.toFixed(0)} MB | ${r.ending.replaceAll('|', '\\|')} |`,
     ),
   ]
   return lines.join('\n')
@@ -174,7 +192,9 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
   }
   for (const file of values.reference) {
     if (!existsSync(file)) {
-      console.error(`cold-start: --reference ${file}: no such file (give a bundle, e.g. checkout's dist/index.js)`)
+      console.error(
+        `cold-start: --reference ${file}: no such file (give a bundle, e.g. checkout's dist/index.js)`,
+      )
       process.exit(2)
     }
   }
