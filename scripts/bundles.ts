@@ -133,6 +133,19 @@ export function licensesText(packages: readonly BundledPackage[]): string {
     .concat('\n')
 }
 
+/** Bundles several actions, `concurrency` at a time (ncc waits on the disk as much as it computes). */
+export async function bundleAll(
+  dirs: readonly string[],
+  outDirOf: (dir: string) => string,
+  concurrency = 2,
+): Promise<void> {
+  const queue = [...dirs]
+  const worker = async () => {
+    for (let dir = queue.shift(); dir !== undefined; dir = queue.shift()) await bundle(dir, outDirOf(dir))
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker))
+}
+
 /** Files of a folder, relative, sorted. */
 export function listFiles(dir: string, prefix = ''): string[] {
   if (!existsSync(dir)) return []
