@@ -137,10 +137,13 @@ describe('CommitStatusReporter against the GitHub stand-in', () => {
       baseDelayMs: 20,
       warn: (w) => warnings.push(w),
     })
+    // Each step waits for the stand-in to have answered the one before, not for a length of time.
+    const answered = (count: number) =>
+      vi.waitFor(() => expect(github.requests).toHaveLength(count), { timeout: 30_000, interval: 5 })
     r.update('pending', 'Progressing: 10% (1/5), 0 failed checks')
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    await answered(1)
     r.update('pending', 'Progressing: 20% (2/5), 1 failed check')
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    await answered(2)
     github.faults.failNext(1, 502)
     await r.finish(
       'error',
