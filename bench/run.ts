@@ -173,7 +173,7 @@ if (only.includes('wait')) {
   else {
     const describe = (row: Record<string, string> | undefined) =>
       row
-        ? `${row['delay median']} median, ${row['delay p95']} p95, ${row['API requests / rollout']} requests`
+        ? `${row['changes shown']} changes shown, ${row['delay median']} median, ${row['delay p95']} p95, ${row['API requests / rollout']} requests`
         : '–'
     rows.push({
       measure: 'wait-for-canary: change → log line; API requests per rollout',
