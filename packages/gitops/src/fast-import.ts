@@ -44,9 +44,17 @@ export class FastImport {
   private readonly exited: Promise<number>
 
   constructor(context: GitContext, signal?: AbortSignal) {
+    const started = performance.now()
     this.child = spawnGit(context, ARGS, signal)
     this.child.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk))
-    this.exited = new Promise((resolve) => this.child.once('close', (code) => resolve(code ?? 128)))
+    this.exited = new Promise((resolve) =>
+      this.child.once('close', (code) => {
+        context.debug?.(
+          `git ${ARGS.join(' ')}: exit ${code ?? 'by signal'} in ${Math.round(performance.now() - started)} ms`,
+        )
+        resolve(code ?? 128)
+      }),
+    )
     this.replies = new Replies(this.child, () => this.failure(signal))
   }
 
