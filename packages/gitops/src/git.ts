@@ -41,6 +41,8 @@ export function gitEnvironment(
     ['commit.gpgsign', 'false'],
     ['gc.auto', '0'],
     ['maintenance.auto', 'false'],
+    // fast-import keeps its few objects as a pack instead of starting unpack-objects for them.
+    ['fastimport.unpackLimit', '0'],
     ['http.lowSpeedLimit', '1'],
     ['http.lowSpeedTime', String(STALL_SECONDS)],
   ]
