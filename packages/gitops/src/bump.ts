@@ -9,6 +9,15 @@ import {
   registerSecret,
   retry,
 } from '@canary-delivery/action-kit'
+import {
+  type CancelledPush,
+  confirm,
+  gaveUp,
+  pushDeadline,
+  Retry,
+  TRANSIENT_FLOOR_MS,
+  transient,
+} from './bump-faults'
 import { checkFilePath, checkImage, checkName, checkTag, parseAuthor } from './bump-inputs'
 import {
   type ChangeSource,
@@ -74,7 +83,7 @@ export interface BumpOptions {
   random?: () => number
   /**
    * Cancels the bump (SIGTERM, SIGINT): nothing new starts and work in flight stops, except a
-   * push, which gets PUSH_GRACE_MS to finish so that its outcome is known.
+   * push, which gets PUSH_GRACE_MS (bump-faults) to finish so that its outcome is known.
    */
   signal?: AbortSignal
   /** Stops a push in flight at once (the runner's second signal). */
@@ -86,9 +95,6 @@ export interface BumpOptions {
  * `ifCurrentTag`); `dry-run`; `cancelled` (see `push`).
  */
 export type BumpOutcome = 'pushed' | 'up-to-date' | 'left-alone' | 'dry-run' | 'cancelled'
-
-/** What became of the push of a cancelled bump: `unconfirmed` when it was cut short and may still land. */
-export type CancelledPush = 'landed' | 'not-sent' | 'unconfirmed'
 
 export interface BumpResult {
   outcome: BumpOutcome
@@ -117,22 +123,6 @@ export interface BumpResult {
 
 /** Files larger than this are refused before they are read: no GitOps file comes near it. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024
-/** How long a push in flight may still take after the first signal (the runner kills after 10 s). */
-export const PUSH_GRACE_MS = 5_000
-/** The least wait after a network fault (a non-fast-forward retry waits from 100 ms). */
-const TRANSIENT_FLOOR_MS = 1_000
-
-/** A failed attempt worth another one: the branch moved, or the network failed us. */
-class Retry extends Error {
-  constructor(
-    message: string,
-    readonly giveUp: (attempts: number) => Error,
-    readonly transient: boolean,
-  ) {
-    super(message)
-  }
-}
-
 /**
  * Writes the tag into the GitOps repository as one commit: shallow blob-less fetch, format-preserving
  * edit, fast-forward-only push. When another writer got there first, or the network failed, fetch
@@ -142,6 +132,7 @@ export async function bumpGitopsTag(options: BumpOptions): Promise<BumpResult> {
   const log = options.log ?? (() => {})
   const { signal } = options
   const app = checkName(options.app, 'app')
+  const branch = checkName(options.branch, 'branch')
   const environment = checkName(options.environment, 'environment')
   const tag = checkTag(options.tag)
   const ifCurrentTag =
@@ -168,9 +159,8 @@ export async function bumpGitopsTag(options: BumpOptions): Promise<BumpResult> {
   commitMessage(template, { app, environment, tag, file })
 
   const prBranch = mode === 'pull-request' ? pullRequestBranch(app, environment) : undefined
-  const target = prBranch ?? options.branch
-  const noBranch = () =>
-    new ConfigurationError(`Input 'branch': ${remote.display} has no branch '${options.branch}'`)
+  const target = prBranch ?? branch
+  const noBranch = () => new ConfigurationError(`Input 'branch': ${remote.display} has no branch '${branch}'`)
   const prInput = (previousTag: string | undefined) =>
     pullRequestInput(options, remote, prBranch!, { app, environment, tag, previousTag, file })
   // What the latest attempt learnt, for the result of a cancelled run.
@@ -210,12 +200,12 @@ export async function bumpGitopsTag(options: BumpOptions): Promise<BumpResult> {
     base = { ...base, attempts: n }
     // Push mode fetches the branch straight away; pull-request mode first asks which branches exist.
     const heads = prBranch
-      ? await transient('ls-remote', git.remoteHeads([options.branch, prBranch], signal))
+      ? await transient('ls-remote', git.remoteHeads([branch, prBranch], signal))
       : undefined
-    if (heads && !heads.has(options.branch)) throw noBranch()
+    if (heads && !heads.has(branch)) throw noBranch()
     // In pull-request mode the edit goes on top of the pull request's branch when there is one, so
     // that it moves forward (never forced).
-    const parentBranch = prBranch && heads?.has(prBranch) ? prBranch : options.branch
+    const parentBranch = prBranch && heads?.has(prBranch) ? prBranch : branch
     const parent = await transient(
       'fetch',
       git.fetch(parentBranch, signal).catch((error: unknown) => {
@@ -364,22 +354,6 @@ export async function bumpGitopsTag(options: BumpOptions): Promise<BumpResult> {
   }
 }
 
-/** `what` failed on the network: worth another attempt. Anything else passes through. */
-async function transient<T>(what: string, operation: Promise<T>): Promise<T> {
-  try {
-    return await operation
-  } catch (error) {
-    if (error instanceof GitFailure && error.transient) {
-      throw new Retry(`${what} failed (${error.reason})`, (attempts) => gaveUp(error, attempts), true)
-    }
-    throw error
-  }
-}
-
-function gaveUp(error: GitFailure, attempts: number): Error {
-  return new Error(`gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${error.message}`)
-}
-
 async function readBlob(session: ReturnType<Git['session']>, sha: string, file: string): Promise<Buffer> {
   try {
     return await session.blob(sha, MAX_FILE_BYTES)
@@ -398,29 +372,6 @@ function decode(bytes: Buffer, file: string): string {
     throw new ConfigurationError(`Input 'file': ${file} is not UTF-8 text`)
   }
   return text
-}
-
-/** Whether the remote branch now points at `commit`, asked within a few seconds. */
-async function confirm(git: Git, branch: string, commit: string): Promise<CancelledPush> {
-  try {
-    const heads = await git.remoteHeads([branch], AbortSignal.timeout(2_000))
-    return heads.get(branch) === commit ? 'landed' : 'unconfirmed'
-  } catch {
-    return 'unconfirmed'
-  }
-}
-
-/** Stops a push on a second signal, or PUSH_GRACE_MS after the first. */
-function pushDeadline(signal?: AbortSignal, abandon?: AbortSignal): AbortSignal | undefined {
-  if (!signal && !abandon) return undefined
-  const controller = new AbortController()
-  const stop = () => controller.abort()
-  const grace = () => setTimeout(stop, PUSH_GRACE_MS).unref()
-  if (abandon?.aborted) stop()
-  abandon?.addEventListener('abort', stop, { once: true })
-  if (signal?.aborted) grace()
-  else signal?.addEventListener('abort', grace, { once: true })
-  return controller.signal
 }
 
 function pullRequestInput(
