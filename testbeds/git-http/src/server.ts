@@ -5,6 +5,7 @@ import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { buffer } from 'node:stream/consumers'
 
 export type GitService = 'git-upload-pack' | 'git-receive-pack'
 
@@ -135,7 +136,7 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
       res.end('injected failure\n')
       return
     }
-    const body = await readBody(req)
+    const body = await buffer(req)
     const hold = holds.find((h) => !h.taken && matches(h.match, method, service))
     if (hold) {
       hold.taken = true
@@ -224,15 +225,6 @@ function authorized(header: string | undefined, token: string): boolean {
   if (!match) return false
   const decoded = Buffer.from(match[1]!, 'base64').toString('utf8')
   return decoded.slice(decoded.indexOf(':') + 1) === token
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => resolve(Buffer.concat(chunks)))
-    req.on('error', reject)
-  })
 }
 
 /** The configuration GitHub's servers behave by: partial clone, fetching any object, pushing. */
