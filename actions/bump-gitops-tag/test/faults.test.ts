@@ -45,6 +45,15 @@ describe('transient transport failures are retried within max-attempts, and the 
     expect(subjects(bare)).toEqual(['app sit: 1.0.0 → 1.1.0', 'seed'])
   })
 
+  it("a 503 on the blob-less clone's fetch of the file itself", async () => {
+    // The fetch's own GET is let through; the one of the lazy fetch that reads the file fails.
+    server.failNext(1, { status: 503 }, { service: 'git-upload-pack', method: 'GET' }, 1)
+    const result = await run('1.1.5')
+    expect(errors(result)).toEqual([])
+    expect(result.log).toMatch(/reading the file failed \(.*503\): attempt 2 of 15 after /)
+    expect(show(bare, 'apps/app/values.yaml')).toBe(release('1.1.5'))
+  })
+
   it('a connection reset on the push', async () => {
     server.failNext(1, 'reset', { service: 'git-receive-pack', method: 'POST' })
     const result = await run('1.2.0')

@@ -69,14 +69,19 @@ export interface GitHttpServer {
   /** Environment a git client needs to talk to this server (the CA file in tls mode). */
   readonly gitEnv: Record<string, string>
   readonly requests: RecordedRequest[]
-  /** The next `count` matching requests fail this way instead of reaching git. */
-  failNext(count: number, fault: Fault, match?: RequestMatch): void
+  /**
+   * The next `count` matching requests fail this way instead of reaching git, after `skip` of them
+   * have been let through (e.g. skip 1 GET of git-upload-pack: the fetch is served, the blob-less
+   * clone's lazy fetch that follows fails).
+   */
+  failNext(count: number, fault: Fault, match?: RequestMatch, skip?: number): void
   /** Holds the next matching request (after its body has been read) until released. */
   hold(match?: RequestMatch): HeldRequest
   close(): Promise<void>
 }
 
 interface PendingFault {
+  skip: number
   remaining: number
   fault: Fault
   match: RequestMatch
@@ -119,7 +124,11 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
       res.end('authentication required\n')
       return
     }
-    const fault = faults.find((f) => f.remaining > 0 && matches(f.match, method, service))
+    let fault = faults.find((f) => f.remaining > 0 && matches(f.match, method, service))
+    if (fault?.skip) {
+      fault.skip--
+      fault = undefined
+    }
     if (fault && fault.fault !== 'lost-answer') {
       fault.remaining--
       if (fault.fault === 'reset') {
@@ -190,8 +199,8 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
     urlOf: (repository) => `${base}/${repository.replace(/^\/+/, '')}`,
     gitEnv: certificate ? { GIT_SSL_CAINFO: certificate.file } : {},
     requests,
-    failNext(count, fault, match = {}) {
-      faults.push({ remaining: count, fault, match })
+    failNext(count, fault, match = {}, skip = 0) {
+      faults.push({ skip, remaining: count, fault, match })
     },
     hold(match = {}) {
       let arrive!: (request: RecordedRequest) => void
