@@ -77,6 +77,14 @@ describe('transient transport failures are retried within max-attempts, and the 
     expect(subjects(bare)).toEqual(['app sit: 1.0.0 → 1.3.0', 'seed'])
   })
 
+  it('out of attempts after a push whose answer was lost: the remote is asked, and the push counts', async () => {
+    server.failNext(1, 'lost-answer', { service: 'git-receive-pack', method: 'POST' })
+    const result = await run('1.3.5', { 'max-attempts': '1' })
+    expect(errors(result)).toEqual([])
+    expect(result.outputs).toMatchObject({ changed: 'true', 'commit-sha': head(bare) })
+    expect(subjects(bare)).toEqual(['app sit: 1.0.0 → 1.3.5', 'seed'])
+  })
+
   it('a server that stops answering: the stall limit ends the attempt, the next one succeeds', async () => {
     server.hold({ service: 'git-upload-pack', method: 'POST' })
     const result = await run('1.4.0', {}, { env: { GIT_HTTP_LOW_SPEED_TIME: '1' } })

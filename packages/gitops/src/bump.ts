@@ -283,7 +283,7 @@ export async function bumpGitopsTag(options: BumpOptions): Promise<BumpResult> {
         if (!(error instanceof GitFailure)) throw error
         if (signal?.aborted) return { ok: 'cut-short' as const }
         if (error.transient) {
-          throw new Retry(`push failed (${error.reason})`, () => gaveUp(error, n), true)
+          throw new Retry(`push failed (${error.reason})`, (attempts) => gaveUp(error, attempts), true)
         }
         throw error
       })
@@ -347,8 +347,13 @@ export async function bumpGitopsTag(options: BumpOptions): Promise<BumpResult> {
         ? { ...landed(unconfirmed!), outcome: 'cancelled', push }
         : { ...base, changed: push === 'unconfirmed', push }
     }
-    if (error instanceof Retry) throw error.giveUp(base.attempts)
-    throw error
+    if (!(error instanceof Retry)) throw error
+    // Out of attempts: the last push may have landed although its answer never came.
+    if (unconfirmed && (await confirm(git, target, unconfirmed)) === 'landed') {
+      log(`the push of ${unconfirmed.slice(0, 12)} had landed after all`)
+      return landed(unconfirmed)
+    }
+    throw error.giveUp(base.attempts)
   } finally {
     await rm(work, { recursive: true, force: true, maxRetries: 3 })
   }
