@@ -13,7 +13,6 @@ import {
   workflowRunUrl,
   writeSummary,
 } from '@canary-delivery/action-kit'
-import { firstDefined, resolveFromInputs } from '@canary-delivery/delivery-config'
 import { type BumpMode, type BumpResult, bumpGitopsTag, PUSH_GRACE_MS } from '@canary-delivery/gitops'
 
 /**
@@ -45,20 +44,16 @@ async function main(): Promise<void> {
   const token = inputs.optional('token')
   registerSecret(token)
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
-  const resolved = resolveFromInputs({
-    config: inputs.optional('config'),
-    environment: inputs.optional('environment'),
-    workspace,
-  })
+  const resolved = await deliveryFile(inputs.optional('config'), inputs.optional('environment'), workspace)
   const tag = inputs.required('tag')
-  const app = firstDefined(inputs.optional('app'), resolved?.app)
+  const app = either(inputs.optional('app'), resolved?.app)
   if (!app) throw new ConfigurationError("Input 'app' is required (or 'config' with a delivery file)")
-  const environment = firstDefined(inputs.optional('environment'), resolved?.environment)
+  const environment = either(inputs.optional('environment'), resolved?.environment)
   if (!environment) throw new ConfigurationError("Input 'environment' is required")
-  const repository = firstDefined(inputs.optional('repository'), resolved?.gitops.repository)
+  const repository = either(inputs.optional('repository'), resolved?.gitops.repository)
   if (!repository)
     throw new ConfigurationError("Input 'repository' is required (or gitops.repository in the delivery file)")
-  const file = firstDefined(inputs.optional('file'), resolved?.gitops.file)
+  const file = either(inputs.optional('file'), resolved?.gitops.file)
   if (!file) throw new ConfigurationError("Input 'file' is required (or gitops.file in the delivery file)")
   const mode: BumpMode = inputs.oneOf('mode', ['push', 'pull-request'] as const) ?? 'push'
 
@@ -67,13 +62,13 @@ async function main(): Promise<void> {
     serverUrl: githubServerUrl(),
     apiUrl: process.env.GITHUB_API_URL,
     workspace,
-    branch: firstDefined(inputs.optional('branch'), resolved?.gitops.branch) ?? 'main',
+    branch: either(inputs.optional('branch'), resolved?.gitops.branch) ?? 'main',
     file,
     app,
     environment,
     namespace: resolved?.namespace,
     tag,
-    image: firstDefined(inputs.optional('image'), resolved?.image),
+    image: either(inputs.optional('image'), resolved?.image),
     field: inputs.optional('field'),
     values: inputs.text('values'),
     mode,
@@ -126,6 +121,16 @@ async function main(): Promise<void> {
     throw new Error(`cancelled by ${String(cancel.signal.reason)}: ${commitOutcome(result)}`)
   }
 }
+
+/** The delivery file's settings for the environment; its loader is evaluated only when there is one. */
+async function deliveryFile(config: string | undefined, environment: string | undefined, workspace: string) {
+  if (!config) return undefined
+  const { resolveFromInputs } = await import(/* webpackMode: "eager" */ '@canary-delivery/delivery-config')
+  return resolveFromInputs({ config, environment, workspace })
+}
+
+/** The explicit input, else the delivery file's value. */
+const either = <T>(input: T | undefined, fromFile: T | undefined): T | undefined => input ?? fromFile
 
 /** Inline code that holds any text, backticks included. */
 function code(text: string): string {

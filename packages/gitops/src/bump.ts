@@ -30,7 +30,7 @@ import { editImageTag } from './edit-image-tag'
 import { BlobTooLarge } from './fast-import'
 import { Git } from './git'
 import { GitFailure } from './git-process'
-import { type PullRequestInput, type PullRequestResult, upsertPullRequest } from './pull-request'
+import type { PullRequestInput, PullRequestResult } from './pull-request'
 import { checkCredentialTransport, type Remote, resolveRemote } from './remote'
 import { unifiedDiff } from './unified-diff'
 import { parseValuesInput, type ValuesInput } from './values-input'
@@ -377,6 +377,15 @@ function decode(bytes: Buffer, file: string): string {
     throw new ConfigurationError(`Input 'file': ${file} is not UTF-8 text`)
   }
   return text
+}
+
+/**
+ * The GitHub client is evaluated only in pull-request mode, so a push never pays for it. "eager"
+ * keeps it in the bundle's one file (a chunk of its own would fall out of ncc's licenses file).
+ */
+async function upsertPullRequest(input: PullRequestInput): Promise<PullRequestResult> {
+  const { upsertPullRequest: upsert } = await import(/* webpackMode: "eager" */ './pull-request')
+  return upsert(input)
 }
 
 function pullRequestInput(
