@@ -34,6 +34,9 @@ beforeAll(() => {
 })
 afterAll(() => tmp.cleanup())
 
+const run = (file: string, tag: string, inputs: Record<string, string> = {}) =>
+  bump({ repository: bare, file, app: 'app', environment: 'sit', tag, ...inputs })
+
 /** No annotation and no mask came from anything but the action's own token. */
 function noCommands(result: RunResult) {
   expect(result.annotations.filter((a) => /pwned/.test(a.message))).toEqual([])
@@ -44,14 +47,7 @@ function noCommands(result: RunResult) {
 describe('text from the file, the repository and the inputs stays text in the log', () => {
   it('a current tag holding workflow commands, printed when if-current-tag leaves the file alone', async () => {
     const before = head(bare)
-    const result = await bump({
-      repository: bare,
-      file: 'apps/tag/values.yaml',
-      app: 'app',
-      environment: 'sit',
-      tag: '1.0.0',
-      'if-current-tag': '0.9.0',
-    })
+    const result = await run('apps/tag/values.yaml', '1.0.0', { 'if-current-tag': '0.9.0' })
     expect(result.exitCode).toBe(0)
     noCommands(result)
     expect(result.annotations).toEqual([])
@@ -60,26 +56,14 @@ describe('text from the file, the repository and the inputs stays text in the lo
   })
 
   it('a key holding workflow commands, printed in the field name', async () => {
-    const result = await bump({
-      repository: bare,
-      file: 'apps/key/values.yaml',
-      app: 'app',
-      environment: 'sit',
-      tag: '2.0',
-    })
+    const result = await run('apps/key/values.yaml', '2.0')
     expect(result.exitCode).toBe(0)
     noCommands(result)
     expect(result.outputs.changed).toBe('false')
   })
 
   it('a file path that starts like a workflow command', async () => {
-    const result = await bump({
-      repository: bare,
-      file: '::warning::pwned by a path.yaml',
-      app: 'app',
-      environment: 'sit',
-      tag: '2.0',
-    })
+    const result = await run('::warning::pwned by a path.yaml', '2.0')
     expect(result.exitCode).toBe(0)
     expect(result.annotations).toEqual([])
     noCommands(result)
@@ -93,14 +77,7 @@ describe('text from the file, the repository and the inputs stays text in the lo
   ] as const) {
     it(`${input} with a line break: one error naming it, nothing pushed`, async () => {
       const before = head(bare)
-      const result = await bump({
-        repository: bare,
-        file: 'apps/revert/values.yaml',
-        app: 'app',
-        environment: 'sit',
-        tag: '1.0.0',
-        [input]: value,
-      })
+      const result = await run('apps/revert/values.yaml', '1.0.0', { [input]: value })
       expect(result.exitCode).toBe(1)
       const [error, ...more] = errors(result)
       expect(more).toEqual([])
@@ -113,14 +90,7 @@ describe('text from the file, the repository and the inputs stays text in the lo
 
 describe('if-current-tag: the summary tells what happened', () => {
   it('a revert left alone does not claim a change of tag', async () => {
-    const result = await bump({
-      repository: bare,
-      file: 'apps/revert/values.yaml',
-      app: 'app',
-      environment: 'sit',
-      tag: '1.0.0',
-      'if-current-tag': '1.0.2',
-    })
+    const result = await run('apps/revert/values.yaml', '1.0.0', { 'if-current-tag': '1.0.2' })
     expect(result.outputs).toMatchObject({ changed: 'false', 'previous-tag': '1.0.1', 'commit-sha': '' })
     expect(result.summary).not.toContain('→ `1.0.0`')
     expect(result.summary).toContain('| tag | `1.0.1`, left alone: the file does not hold `1.0.2` |')
@@ -131,13 +101,7 @@ describe('YAML that would cost unbounded work: one line, nothing pushed', () => 
   it('an alias bomb of ten levels in under 1 KB', async () => {
     expect(Buffer.byteLength(files['apps/bomb/values.yaml'])).toBeLessThan(1024)
     const before = head(bare)
-    const result = await bump({
-      repository: bare,
-      file: 'apps/bomb/values.yaml',
-      app: 'app',
-      environment: 'sit',
-      tag: '2.0.0',
-    })
+    const result = await run('apps/bomb/values.yaml', '2.0.0')
     expect(result.exitCode).toBe(1)
     expect(errors(result)).toEqual([
       'apps/bomb/values.yaml: Excessive alias count indicates a resource exhaustion attack',
@@ -146,13 +110,7 @@ describe('YAML that would cost unbounded work: one line, nothing pushed', () => 
   })
 
   it('a repeated key', async () => {
-    const result = await bump({
-      repository: bare,
-      file: 'apps/twice/values.yaml',
-      app: 'app',
-      environment: 'sit',
-      tag: '2.0.0',
-    })
+    const result = await run('apps/twice/values.yaml', '2.0.0')
     expect(errors(result)).toEqual(['apps/twice/values.yaml:4:1 is not valid YAML: Map keys must be unique'])
   })
 })
