@@ -3063,7 +3063,7 @@ const applicability_1 = __nccwpck_require__(4408);
 const dataType_2 = __nccwpck_require__(8665);
 const defaults_1 = __nccwpck_require__(9823);
 const keyword_1 = __nccwpck_require__(742);
-const subschema_1 = __nccwpck_require__(4004);
+const subschema_1 = __nccwpck_require__(1623);
 const codegen_1 = __nccwpck_require__(2616);
 const names_1 = __nccwpck_require__(4826);
 const resolve_1 = __nccwpck_require__(7166);
@@ -3707,7 +3707,7 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 4004:
+/***/ 1623:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -35018,49 +35018,65 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
-/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8928);
-/* harmony import */ var _canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2851);
-/* harmony import */ var _canary_delivery_gitops__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8979);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7572);
+/* harmony import */ var _canary_delivery_gitops__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4004);
 
 
 
-
+/**
+ * A cancelled job gets SIGINT, then SIGTERM 7.5 s later, then SIGKILL: the first signal stops the
+ * bump (a push in flight may still finish), the second stops the push too.
+ */
+function cancellation() {
+    const cancel = new AbortController();
+    const abandon = new AbortController();
+    const onSignal = (name) => {
+        if (!cancel.signal.aborted) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${name}: cancelling; a push in flight gets ${_canary_delivery_gitops__WEBPACK_IMPORTED_MODULE_2__/* .PUSH_GRACE_MS */ .r4 / 1000}s to finish, so that its outcome is known`);
+            cancel.abort(name);
+        }
+        else if (!abandon.signal.aborted) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${name} again: stopping the push in flight`);
+            abandon.abort(name);
+        }
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return { signal: cancel.signal, abandonPush: abandon.signal };
+}
 async function main() {
+    const cancel = cancellation();
     const inputs = new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputReader */ .i_();
     const token = inputs.optional('token');
     (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(token);
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const resolved = (0,_canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_2__/* .resolveFromInputs */ .m7)({
-        config: inputs.optional('config'),
-        environment: inputs.optional('environment'),
-        workspace,
-    });
+    const resolved = await deliveryFile(inputs.optional('config'), inputs.optional('environment'), workspace);
     const tag = inputs.required('tag');
-    const app = (0,_canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_2__/* .firstDefined */ .c4)(inputs.optional('app'), resolved?.app);
+    const app = either(inputs.optional('app'), resolved?.app);
     if (!app)
         throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1("Input 'app' is required (or 'config' with a delivery file)");
-    const environment = (0,_canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_2__/* .firstDefined */ .c4)(inputs.optional('environment'), resolved?.environment);
+    const environment = either(inputs.optional('environment'), resolved?.environment);
     if (!environment)
         throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1("Input 'environment' is required");
-    const repository = (0,_canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_2__/* .firstDefined */ .c4)(inputs.optional('repository'), resolved?.gitops.repository);
+    const repository = either(inputs.optional('repository'), resolved?.gitops.repository);
     if (!repository)
         throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1("Input 'repository' is required (or gitops.repository in the delivery file)");
-    const fileTemplate = (0,_canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_2__/* .firstDefined */ .c4)(inputs.optional('file'), resolved?.gitops.file);
-    if (!fileTemplate)
+    const file = either(inputs.optional('file'), resolved?.gitops.file);
+    if (!file)
         throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1("Input 'file' is required (or gitops.file in the delivery file)");
-    const file = (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .expandTemplate */ .Ly)(fileTemplate, { app, environment, namespace: resolved?.namespace }, "Input 'file'");
     const mode = inputs.oneOf('mode', ['push', 'pull-request']) ?? 'push';
-    const result = await (0,_canary_delivery_gitops__WEBPACK_IMPORTED_MODULE_3__/* .bumpGitopsTag */ .L)({
+    const result = await (0,_canary_delivery_gitops__WEBPACK_IMPORTED_MODULE_2__/* .bumpGitopsTag */ .Lg)({
         repository,
         serverUrl: (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .githubServerUrl */ .EI)(),
         apiUrl: process.env.GITHUB_API_URL,
         workspace,
-        branch: (0,_canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_2__/* .firstDefined */ .c4)(inputs.optional('branch'), resolved?.gitops.branch) ?? 'main',
+        branch: either(inputs.optional('branch'), resolved?.gitops.branch) ?? 'main',
         file,
         app,
         environment,
+        namespace: resolved?.namespace,
         tag,
-        image: (0,_canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_2__/* .firstDefined */ .c4)(inputs.optional('image'), resolved?.image),
+        image: either(inputs.optional('image'), resolved?.image),
         field: inputs.optional('field'),
         values: inputs.text('values'),
         mode,
@@ -35076,7 +35092,10 @@ async function main() {
             runUrl: (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .workflowRunUrl */ .CX)(),
         },
         tempDir: process.env.RUNNER_TEMP,
-        log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line),
+        // The lines carry text from the file and the remote: never a workflow command.
+        log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .inert */ .tJ)(line)),
+        debug: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(line),
+        ...cancel,
     });
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('changed', result.changed);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('previous-tag', result.previousTag ?? '');
@@ -35084,23 +35103,14 @@ async function main() {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('file', result.file);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('pull-request-number', result.pullRequest?.number ?? '');
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('pull-request-url', result.pullRequest?.url ?? '');
-    const outcome = result.dryRun
-        ? result.changed
-            ? 'dry run: nothing pushed'
-            : 'dry run: already up to date'
-        : !result.changed
-            ? 'already at this tag: nothing committed'
-            : result.commitUrl
-                ? `[${result.commitSha.slice(0, 12)}](${result.commitUrl})`
-                : `\`${result.commitSha.slice(0, 12)}\``;
     const rows = [
         ['app', app],
         ['environment', environment],
         ['repository', `${result.repository} (${result.branch})`],
-        ['file', `\`${result.file}\``],
-        ['field', `\`${result.field}\``],
-        ['tag', `\`${result.previousTag ?? '(none)'}\` → \`${tag}\``],
-        ['commit', outcome],
+        ['file', code(result.file)],
+        ['field', result.field ? code(result.field) : '(not read)'],
+        ['tag', tagChange(result, tag)],
+        ['commit', commitOutcome(result)],
     ];
     if (result.pullRequest)
         rows.push([
@@ -35108,8 +35118,61 @@ async function main() {
             `[#${result.pullRequest.number}](${result.pullRequest.url}) ${result.pullRequest.created ? 'opened' : 'updated'}`,
         ]);
     if (result.attempts > 1)
-        rows.push(['attempts', `${result.attempts} (the branch moved under us ${result.attempts - 1} time(s))`]);
+        rows.push(['attempts', `${result.attempts} (see the log for why)`]);
     await (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .Sy)((0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .heading */ .R_)(`bump-gitops-tag: ${app} → ${tag} in ${environment}`), (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(['', 'this run'], rows), result.diff ? (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .details */ .zH)(`diff of ${result.file}`, (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)(result.diff, 'diff'), true) : '');
+    if (result.outcome === 'cancelled') {
+        throw new Error(`cancelled by ${String(cancel.signal.reason)}: ${commitOutcome(result)}`);
+    }
+}
+/** The delivery file's settings for the environment; its loader is evaluated only when there is one. */
+async function deliveryFile(config, environment, workspace) {
+    if (!config)
+        return undefined;
+    const { resolveFromInputs } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 5232));
+    return resolveFromInputs({ config, environment, workspace });
+}
+/** The explicit input, else the delivery file's value. */
+const either = (input, fromFile) => input ?? fromFile;
+/** Inline code that holds any text, backticks included. */
+function code(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    return longest ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;
+}
+/** The tag row says what happened to the tag, and only claims a change that was made. */
+function tagChange(result, tag) {
+    const before = code(result.previousTag ?? '(none)');
+    switch (result.outcome) {
+        case 'left-alone':
+            return `${before}, left alone: the file does not hold ${code(result.ifCurrentTag ?? '')}`;
+        case 'up-to-date':
+            return `${code(tag)} already`;
+        default:
+            return result.changed ? `${before} → ${code(tag)}` : `${before} (${code(tag)} not written)`;
+    }
+}
+function commitOutcome(result) {
+    const commit = result.commitSha
+        ? result.commitUrl
+            ? `[${result.commitSha.slice(0, 12)}](${result.commitUrl})`
+            : code(result.commitSha.slice(0, 12))
+        : '';
+    switch (result.outcome) {
+        case 'pushed':
+            return commit || 'pushed by an earlier attempt (its commit is on the branch, with more since)';
+        case 'up-to-date':
+            return 'already at this tag: nothing committed';
+        case 'left-alone':
+            return 'nothing committed (if-current-tag)';
+        case 'dry-run':
+            return result.changed ? 'dry run: nothing pushed' : 'dry run: already up to date';
+        case 'cancelled':
+            if (result.push === 'landed')
+                return `cancelled after the push landed: ${commit}`;
+            if (result.push === 'unconfirmed')
+                return 'cancelled during the push: not confirmed, it may still land (changed=true, so that a revert guard runs)';
+            return 'cancelled before the push: nothing pushed';
+    }
 }
 await (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(main);
 
@@ -35118,7 +35181,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8928:
+/***/ 7572:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35127,23 +35190,24 @@ __nccwpck_require__.d(__webpack_exports__, {
   j1: () => (/* reexport */ ConfigurationError),
   Bp: () => (/* reexport */ GITHUB_RETRY),
   i_: () => (/* reexport */ InputReader),
-  EY: () => (/* reexport */ backoffDelay),
   DV: () => (/* reexport */ codeBlock),
   zH: () => (/* reexport */ details),
-  Ei: () => (/* reexport */ execArgv),
   Ly: () => (/* reexport */ expandTemplate),
+  a3: () => (/* reexport */ formatDuration),
   EI: () => (/* reexport */ githubServerUrl),
   R_: () => (/* reexport */ heading),
+  tJ: () => (/* reexport */ inert),
+  dK: () => (/* reexport */ secrets_mask),
   cl: () => (/* reexport */ registerSecret),
   L5: () => (/* reexport */ retry),
   Cs: () => (/* reexport */ runAction),
-  yy: () => (/* reexport */ sleep),
   tp: () => (/* reexport */ table),
+  RT: () => (/* reexport */ tail),
   CX: () => (/* reexport */ workflowRunUrl),
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ExecError, cell, clearSecrets, describeCommand, envInputGetter, escapeHtml, formatDuration, githubWaitMs, inert, inertLines, inputEnvName, isConfigurationError, isTransientGitHubError, mask, mermaid, parseDuration, tail
+// UNUSED EXPORTS: ExecError, backoffDelay, cell, clearSecrets, describeCommand, envInputGetter, escapeHtml, execArgv, githubWaitMs, inertLines, inputEnvName, isConfigurationError, isTransientGitHubError, mermaid, parseDuration, sleep
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/duration.ts
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
@@ -35203,7 +35267,7 @@ function isConfigurationError(error) {
 }
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 11 modules
-var core = __nccwpck_require__(5919);
+var lib_core = __nccwpck_require__(5919);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@actions+exec@3.0.0/node_modules/@actions/exec/lib/exec.js + 5 modules
 var exec = __nccwpck_require__(9846);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/secrets.ts
@@ -35221,10 +35285,10 @@ function registerSecret(value) {
         if (candidate.length < 4 || secrets.has(candidate))
             continue;
         secrets.add(candidate);
-        core/* setSecret */.Pq(candidate);
+        lib_core/* setSecret */.Pq(candidate);
     }
 }
-function mask(text) {
+function secrets_mask(text) {
     let result = text;
     // Longest first, so that a secret containing another is replaced whole.
     for (const secret of [...secrets].sort((a, b) => b.length - a.length))
@@ -35264,11 +35328,11 @@ function tail(text, lines = 10) {
 async function execArgv(file, args, options = {}) {
     const command = describeCommand(file, args);
     if (options.quiet)
-        core/* debug */.Yz(`$ ${command}`);
+        core.debug(`$ ${command}`);
     else
-        core/* info */.pq(`$ ${command}`);
+        core.info(`$ ${command}`);
     const env = options.replaceEnv ? options.env : { ...process.env, ...options.env };
-    const output = await (0,exec/* getExecOutput */.H)(file, [...args], {
+    const output = await getExecOutput(file, [...args], {
         cwd: options.cwd,
         env: env
             ? Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined))
@@ -35279,9 +35343,9 @@ async function execArgv(file, args, options = {}) {
     });
     const result = { exitCode: output.exitCode, stdout: output.stdout, stderr: output.stderr };
     if (result.stdout.trim())
-        core/* debug */.Yz(mask(result.stdout.trimEnd()));
+        core.debug(mask(result.stdout.trimEnd()));
     if (result.stderr.trim())
-        core/* debug */.Yz(mask(result.stderr.trimEnd()));
+        core.debug(mask(result.stderr.trimEnd()));
     if (result.exitCode !== 0 && !options.allowFailure) {
         const detail = tail(result.stderr) || tail(result.stdout);
         throw new ExecError(mask(`${command} exited with code ${result.exitCode}${detail ? `:\n${detail}` : ''}`), {
@@ -35351,6 +35415,33 @@ const GITHUB_RETRY = {
     shouldRetry: isTransientGitHubError,
     delayFloor: (error) => githubWaitMs(error),
 };
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/inert.ts
+/**
+ * Text the suite did not write (cluster events, file contents, tool output, some inputs) must never
+ * act as a workflow command. The runner reads a command from a line that starts with `::` once
+ * leading whitespace is trimmed, and from `##[name]` anywhere in a line; `\r` and `\n` both end a line.
+ * A word joiner (U+2060, invisible) between the two characters keeps the text readable and makes it inert.
+ */
+const WORD_JOINER = '\u2060';
+function inertLine(line) {
+    const neutral = line.replaceAll('##[', `#${WORD_JOINER}#[`);
+    const lead = /^\s*/.exec(neutral)[0];
+    return neutral.startsWith('::', lead.length)
+        ? `${lead}:${WORD_JOINER}${neutral.slice(lead.length + 1)}`
+        : neutral;
+}
+/** One line, whatever the text holds: line breaks become ` ⏎ ` and commands are neutralised. */
+function inert(text) {
+    return inertLine(String(text).replace(/\r\n|\r|\n/g, ' ⏎ '));
+}
+/** Several lines, kept as lines (`\r\n` and a lone `\r` become `\n`), each neutralised. */
+function inertLines(text) {
+    return String(text)
+        .split(/\r\n|\r|\n/)
+        .map(inertLine)
+        .join('\n');
+}
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/inputs.ts
 
@@ -35529,16 +35620,16 @@ async function runAction(main) {
     }
     catch (error) {
         if (isConfigurationError(error)) {
-            core/* setFailed */.C1(mask(oneLine(error.message)));
+            lib_core/* setFailed */.C1(secrets_mask(oneLine(error.message)));
             return;
         }
         if (error instanceof Error) {
             if (error.stack)
-                core/* debug */.Yz(mask(error.stack));
-            core/* setFailed */.C1(mask(error.message || error.name));
+                lib_core/* debug */.Yz(secrets_mask(error.stack));
+            lib_core/* setFailed */.C1(secrets_mask(error.message || error.name));
             return;
         }
-        core/* setFailed */.C1(mask(String(error)));
+        lib_core/* setFailed */.C1(secrets_mask(String(error)));
     }
 }
 
@@ -35576,11 +35667,11 @@ function escapeHtml(text) {
 async function writeSummary(...sections) {
     const markdown = sections.filter(Boolean).join('\n\n');
     if (!process.env.GITHUB_STEP_SUMMARY) {
-        core/* debug */.Yz('GITHUB_STEP_SUMMARY is not set; the summary goes to the log only');
-        core/* info */.pq(mask(markdown));
+        lib_core/* debug */.Yz('GITHUB_STEP_SUMMARY is not set; the summary goes to the log only');
+        lib_core/* info */.pq(secrets_mask(markdown));
         return;
     }
-    await core/* summary */.z.addRaw(`${mask(markdown)}\n`).write();
+    await lib_core/* summary */.z.addRaw(`${secrets_mask(markdown)}\n`).write();
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/template.ts
@@ -35633,22 +35724,21 @@ function workflowRunUrl(env = process.env) {
 
 /***/ }),
 
-/***/ 2851:
+/***/ 5232:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  c4: () => (/* reexport */ firstDefined),
-  m7: () => (/* reexport */ resolveFromInputs)
+  resolveFromInputs: () => (/* reexport */ resolveFromInputs)
 });
 
-// UNUSED EXPORTS: loadDeliveryFile, parseDeliveryFile, resolveEnvironment
+// UNUSED EXPORTS: firstDefined, loadDeliveryFile, parseDeliveryFile, resolveEnvironment
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 11 modules
-var src = __nccwpck_require__(8928);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 12 modules
+var src = __nccwpck_require__(7572);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/ajv@8.20.0/node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(5931);
 var ajv_default = /*#__PURE__*/__nccwpck_require__.n(ajv);
@@ -35767,7 +35857,7 @@ function loadDeliveryFile(path, displayName = path) {
 }
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(4379);
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ../../packages/delivery-config/src/resolve.ts
 
 
@@ -35834,25 +35924,177 @@ function firstDefined(...values) {
 
 /***/ }),
 
-/***/ 8979:
+/***/ 4004:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  L: () => (/* reexport */ bumpGitopsTag)
+  r4: () => (/* reexport */ PUSH_GRACE_MS),
+  Lg: () => (/* reexport */ bumpGitopsTag)
 });
 
-// UNUSED EXPORTS: editImageTag
+// UNUSED EXPORTS: MAX_FILE_BYTES, editImageTag
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(4379);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 11 modules
-var src = __nccwpck_require__(8928);
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 12 modules
+var src = __nccwpck_require__(7572);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ../../packages/gitops/src/git-process.ts
+
+
+/**
+ * Network trouble worth another attempt, as git reports it: a 5xx, 429 or 408 answer, a connection
+ * reset or refused, a stall (http.lowSpeedTime), a TLS or name lookup hiccup.
+ */
+const TRANSIENT = /returned error: (5\d\d|429|408)|HTTP (5\d\d|429|408)|curl (6|7|18|28|35|52|55|56|92)\b|connection reset|empty reply from server|operation too slow|timed out|couldn't connect to server|failed to connect|could not resolve host|transfer closed with outstanding read data|ssl_error_syscall|gnutls_handshake|stream \d+ was not closed cleanly/i;
+/** A git command that failed; `transient` when another attempt may well succeed. */
+class GitFailure extends Error {
+    command;
+    stderr;
+    aborted;
+    name = 'GitFailure';
+    transient;
+    constructor(command, stderr, 
+    /** Stopped by the caller's signal rather than failed by itself. */
+    aborted = false) {
+        const detail = (0,src/* tail */.RT)(stderr, 3).replace(/\s*\n\s*/g, ' | ');
+        super((0,src/* mask */.dK)(`${command} failed${aborted ? ' (stopped)' : ''}${detail ? `: ${detail}` : ''}`));
+        this.command = command;
+        this.stderr = stderr;
+        this.aborted = aborted;
+        this.transient = !aborted && TRANSIENT.test(stderr);
+    }
+    /** The most telling line of git's error output, for a retry message. */
+    get reason() {
+        const lines = this.stderr.split('\n').map((line) => line.trim());
+        const best = lines.find((line) => TRANSIENT.test(line)) ?? lines.reverse().find((line) => line.startsWith('fatal:'));
+        return (0,src/* mask */.dK)((best ?? 'no error output').replace(/^(fatal|error): /, ''));
+    }
+}
+/** Describes a command for the debug log: `git fetch …` without the environment. */
+const describe = (args) => `git ${args.join(' ')}`;
+/**
+ * Starts git with an argument array (never a shell) in a process group of its own, so that a stop
+ * takes its transport helpers along. The signal kills the group.
+ */
+function spawnGit(context, args, signal) {
+    const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, {
+        cwd: context.cwd,
+        env: { ...process.env, ...context.env },
+        stdio: ['pipe', 'pipe', 'pipe'],
+        detached: true,
+    });
+    const stop = () => {
+        try {
+            if (child.pid !== undefined && child.exitCode === null)
+                process.kill(-child.pid, 'SIGKILL');
+        }
+        catch {
+            // Already gone.
+        }
+    };
+    if (signal?.aborted)
+        stop();
+    signal?.addEventListener('abort', stop, { once: true });
+    child.once('close', () => signal?.removeEventListener('abort', stop));
+    // A stopped process no longer reads its input.
+    child.stdin.on('error', () => { });
+    return child;
+}
+/** Runs one git command to the end; a non-zero exit throws a GitFailure unless `allowFailure`. */
+function runGit(context, args, options = {}) {
+    const started = performance.now();
+    const child = spawnGit(context, args, options.signal);
+    const stdout = [];
+    const stderr = [];
+    child.stdout.on('data', (chunk) => stdout.push(chunk));
+    child.stderr.on('data', (chunk) => stderr.push(chunk));
+    child.stdin.end(options.input);
+    return new Promise((resolve, reject) => {
+        child.once('error', (error) => reject(new GitFailure(describe(args), error.message)));
+        child.once('close', (code) => {
+            const output = {
+                exitCode: code ?? 128,
+                stdout: Buffer.concat(stdout).toString('utf8'),
+                stderr: Buffer.concat(stderr).toString('utf8'),
+            };
+            const bytes = stdout.reduce((sum, chunk) => sum + chunk.length, 0);
+            context.debug?.((0,src/* mask */.dK)(`${describe(args)}: exit ${output.exitCode} in ${Math.round(performance.now() - started)} ms, ${bytes} bytes out`));
+            if (output.exitCode === 0 || options.allowFailure)
+                resolve(output);
+            else
+                reject(new GitFailure(describe(args), output.stderr, !!options.signal?.aborted));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ../../packages/gitops/src/bump-faults.ts
+
+/** How long a push in flight may still take after the first signal (the runner kills after 10 s). */
+const PUSH_GRACE_MS = 5_000;
+/** The least wait after a network fault (a non-fast-forward retry waits from 100 ms). */
+const TRANSIENT_FLOOR_MS = 1_000;
+/** A failed attempt worth another one: the branch moved, or the network failed us. */
+class Retry extends Error {
+    giveUp;
+    transient;
+    constructor(message, giveUp, transient) {
+        super(message);
+        this.giveUp = giveUp;
+        this.transient = transient;
+    }
+}
+/** `what` failed on the network: worth another attempt. Anything else passes through. */
+async function bump_faults_transient(what, operation) {
+    try {
+        return await operation;
+    }
+    catch (error) {
+        if (error instanceof GitFailure && error.transient) {
+            throw new Retry(`${what} failed (${error.reason})`, (attempts) => gaveUp(error, attempts), true);
+        }
+        throw error;
+    }
+}
+function gaveUp(error, attempts) {
+    return new Error(`gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${error.message}`);
+}
+/** Whether the remote branch now points at `commit`, asked within a few seconds. */
+async function bump_faults_confirm(git, branch, commit) {
+    try {
+        const heads = await git.remoteHeads([branch], AbortSignal.timeout(2_000));
+        return heads.get(branch) === commit ? 'landed' : 'unconfirmed';
+    }
+    catch {
+        return 'unconfirmed';
+    }
+}
+/** Stops a push on a second signal, or PUSH_GRACE_MS after the first. */
+function pushDeadline(signal, abandon) {
+    if (!signal && !abandon)
+        return undefined;
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    const grace = () => setTimeout(stop, PUSH_GRACE_MS).unref();
+    if (abandon?.aborted)
+        stop();
+    abandon?.addEventListener('abort', stop, { once: true });
+    if (signal?.aborted)
+        grace();
+    else
+        signal?.addEventListener('abort', grace, { once: true });
+    return controller.signal;
+}
+
 ;// CONCATENATED MODULE: ../../packages/image-ref/src/index.ts
 /** The OCI distribution grammar for a tag. */
 const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
@@ -35923,18 +36165,162 @@ function isWantedImage(ref, wanted) {
     return wanted.tag !== undefined && ref.tag === wanted.tag;
 }
 
+// EXTERNAL MODULE: ../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8293);
+;// CONCATENATED MODULE: ../../packages/gitops/src/yaml-documents.ts
+
+
+function pathText(path) {
+    return path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('');
+}
+/** How a document is named in messages: `Kind/name`, or `doc[i]` in a file of several. */
+function docLabel(doc, index, count) {
+    const kind = doc.get('kind');
+    const name = doc.getIn(['metadata', 'name']);
+    if (typeof kind === 'string')
+        return `${kind}${typeof name === 'string' ? `/${name}` : ''}`;
+    return count > 1 ? `doc[${index}]` : '';
+}
+/** A value from the file as an error message shows it: one line, at most `max` characters. */
+function excerpt(value, max = 80) {
+    const text = JSON.stringify(String(value)).slice(1, -1);
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+function scalarText(node) {
+    return node.value === null || node.value === undefined ? undefined : String(node.value);
+}
+/** Calls `visit` for every collection and scalar reachable without following aliases. */
+function walk(node, path, visit, key) {
+    if (!node || (0,dist/* isAlias */.Vj)(node))
+        return;
+    visit(node, path, key);
+    if ((0,dist/* isMap */.jh)(node)) {
+        for (const pair of node.items) {
+            const k = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
+            if (k !== undefined)
+                walk(pair.value, [...path, k], visit, k);
+        }
+    }
+    else if ((0,dist/* isSeq */.oP)(node)) {
+        node.items.forEach((item, i) => {
+            walk(item, [...path, i], visit, key);
+        });
+    }
+}
+/** The scalar value under `key`, when it is one. */
+function mapScalar(map, key) {
+    const value = map.get(key, true);
+    return (0,dist/* isScalar */.jn)(value) && value.value !== null && typeof value.value !== 'object' ? value : undefined;
+}
+function parseDocuments(content, fileName) {
+    // yaml's own duplicate-key check compares each key with every key before it (quadratic); the one
+    // below is linear.
+    const docs = (0,dist/* parseAllDocuments */.hR)(content, { keepSourceTokens: false, uniqueKeys: false });
+    if (!Array.isArray(docs))
+        throw new src/* ConfigurationError */.j1(`${fileName} is not YAML`);
+    for (const doc of docs) {
+        const error = doc.errors[0];
+        if (error) {
+            const line = error.linePos?.[0];
+            throw new src/* ConfigurationError */.j1(`${fileName}${line ? `:${line.line}:${line.col}` : ''} is not valid YAML: ${error.message.split('\n')[0]}`);
+        }
+    }
+    for (const doc of docs) {
+        const duplicate = firstDuplicateKey(doc.contents);
+        if (duplicate) {
+            const { line, col } = lineAndColumn(content, duplicate);
+            throw new src/* ConfigurationError */.j1(`${fileName}:${line}:${col} is not valid YAML: Map keys must be unique`);
+        }
+    }
+    return docs;
+}
+/**
+ * Where the first repeated key of a mapping starts, by yaml's rule (scalar keys with the same
+ * value; other keys are never equal), found with one set per mapping. Aliases are not followed.
+ */
+function firstDuplicateKey(root) {
+    const pending = [root];
+    while (pending.length > 0) {
+        const node = pending.pop();
+        if ((0,dist/* isMap */.jh)(node)) {
+            const seen = new Set();
+            for (const pair of node.items) {
+                if ((0,dist/* isScalar */.jn)(pair.key) && !Number.isNaN(pair.key.value)) {
+                    if (seen.has(pair.key.value))
+                        return pair.key.range?.[0] ?? 0;
+                    seen.add(pair.key.value);
+                }
+                pending.push(pair.key, pair.value);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            for (const item of node.items)
+                pending.push(item);
+        }
+    }
+    return undefined;
+}
+function lineAndColumn(content, offset) {
+    let line = 1;
+    let start = 0;
+    for (let at = content.indexOf('\n'); at >= 0 && at < offset; at = content.indexOf('\n', at + 1)) {
+        line++;
+        start = at + 1;
+    }
+    return { line, col: offset - start + 1 };
+}
+/**
+ * Aliases shared by a document, weighted by the aliases inside what they repeat (yaml's measure): far
+ * above any real values file, far below an alias bomb, whose comparison would never end.
+ */
+const MAX_ALIAS_COUNT = 10_000;
+/** A document as plain data, anchors resolved; `what` names it when it repeats itself too much. */
+function plainDocument(doc, what) {
+    try {
+        return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        if (!(error instanceof ReferenceError))
+            throw error;
+        throw new src/* ConfigurationError */.j1(`${what}: ${error.message.split('\n')[0]}`);
+    }
+}
+/** The documents as plain data, anchors resolved. */
+function plainData(docs, fileName) {
+    return docs.map((doc) => plainDocument(doc, fileName));
+}
+const isPlainObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+function sameData(a, b) {
+    if (Array.isArray(a) || Array.isArray(b)) {
+        return (Array.isArray(a) &&
+            Array.isArray(b) &&
+            a.length === b.length &&
+            a.every((item, i) => sameData(item, b[i])));
+    }
+    if (isPlainObject(a) || isPlainObject(b)) {
+        if (!isPlainObject(a) || !isPlainObject(b))
+            return false;
+        const keys = Object.keys(a);
+        return keys.length === Object.keys(b).length && keys.every((key) => key in b && sameData(a[key], b[key]));
+    }
+    return a === b;
+}
+
 ;// CONCATENATED MODULE: ../../packages/gitops/src/bump-inputs.ts
 
 
 
+
+/** Line breaks and other control characters: never part of a name, a path or an author. */
+const CONTROL = /\p{Cc}/u;
 const DEFAULT_AUTHOR = 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>';
 /** A path inside the repository: relative, normalised, not leaving it. */
 function checkFilePath(file) {
     const trimmed = file.trim().replace(/^\.\//, '');
     if (!trimmed)
         throw new src/* ConfigurationError */.j1("Input 'file' is empty");
-    if (trimmed.includes('\\') || trimmed.includes('\0'))
-        throw new src/* ConfigurationError */.j1(`Input 'file': '${file}' must use / and no special characters`);
+    if (trimmed.includes('\\') || CONTROL.test(trimmed))
+        throw new src/* ConfigurationError */.j1(`Input 'file': '${excerpt(file)}' must use / and no control characters`);
     if (external_node_path_.posix.isAbsolute(trimmed))
         throw new src/* ConfigurationError */.j1(`Input 'file': '${file}' must be relative to the repository root`);
     const normal = external_node_path_.posix.normalize(trimmed);
@@ -35943,11 +36329,18 @@ function checkFilePath(file) {
     }
     return normal;
 }
-function checkTag(tag) {
+function checkTag(tag, input = 'tag') {
     if (!TAG_PATTERN.test(tag)) {
-        throw new src/* ConfigurationError */.j1(`Input 'tag': expected an image tag matching [A-Za-z0-9_][A-Za-z0-9._-]{0,127}, got '${tag}'`);
+        throw new src/* ConfigurationError */.j1(`Input '${input}': expected an image tag matching [A-Za-z0-9_][A-Za-z0-9._-]{0,127}, got '${excerpt(tag)}'`);
     }
     return tag;
+}
+/** A name used in the file template, the commit message and the pull request branch: one line. */
+function checkName(value, input) {
+    if (!value.trim() || CONTROL.test(value)) {
+        throw new src/* ConfigurationError */.j1(`Input '${input}': expected a name without line breaks or control characters, got '${excerpt(value)}'`);
+    }
+    return value;
 }
 /** The image repository; a tag or digest given with it is ignored (the tag comes from `tag`). */
 function checkImage(image) {
@@ -35959,9 +36352,9 @@ function checkImage(image) {
     return ref.repository;
 }
 function parseAuthor(author = DEFAULT_AUTHOR) {
-    const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(author);
+    const match = CONTROL.test(author) ? null : /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(author);
     if (!match)
-        throw new src/* ConfigurationError */.j1(`Input 'author': expected 'Name <email>', got '${author}'`);
+        throw new src/* ConfigurationError */.j1(`Input 'author': expected 'Name <email>' on one line, got '${excerpt(author)}'`);
     return { name: match[1], email: match[2] };
 }
 
@@ -36004,98 +36397,6 @@ function pullRequestText(fields, source = {}) {
         .filter((line, i, all) => line !== '' || all[i - 1] !== '')
         .join('\n');
     return { title: `${app} ${environment}: ${tag}`, body };
-}
-
-// EXTERNAL MODULE: ../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8293);
-;// CONCATENATED MODULE: ../../packages/gitops/src/yaml-documents.ts
-
-
-function pathText(path) {
-    return path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('');
-}
-/** How a document is named in messages: `Kind/name`, or `doc[i]` in a file of several. */
-function docLabel(doc, index, count) {
-    const kind = doc.get('kind');
-    const name = doc.getIn(['metadata', 'name']);
-    if (typeof kind === 'string')
-        return `${kind}${typeof name === 'string' ? `/${name}` : ''}`;
-    return count > 1 ? `doc[${index}]` : '';
-}
-function scalarText(node) {
-    return node.value === null || node.value === undefined ? undefined : String(node.value);
-}
-/** Calls `visit` for every collection and scalar reachable without following aliases. */
-function walk(node, path, visit, key) {
-    if (!node || (0,dist/* isAlias */.Vj)(node))
-        return;
-    visit(node, path, key);
-    if ((0,dist/* isMap */.jh)(node)) {
-        for (const pair of node.items) {
-            const k = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
-            if (k !== undefined)
-                walk(pair.value, [...path, k], visit, k);
-        }
-    }
-    else if ((0,dist/* isSeq */.oP)(node)) {
-        node.items.forEach((item, i) => {
-            walk(item, [...path, i], visit, key);
-        });
-    }
-}
-/** The scalar value under `key`, when it is one. */
-function mapScalar(map, key) {
-    const value = map.get(key, true);
-    return (0,dist/* isScalar */.jn)(value) && value.value !== null && typeof value.value !== 'object' ? value : undefined;
-}
-function parseDocuments(content, fileName) {
-    const docs = (0,dist/* parseAllDocuments */.hR)(content, { keepSourceTokens: false });
-    if (!Array.isArray(docs))
-        throw new src/* ConfigurationError */.j1(`${fileName} is not YAML`);
-    for (const doc of docs) {
-        const error = doc.errors[0];
-        if (error) {
-            const line = error.linePos?.[0];
-            throw new src/* ConfigurationError */.j1(`${fileName}${line ? `:${line.line}:${line.col}` : ''} is not valid YAML: ${error.message.split('\n')[0]}`);
-        }
-    }
-    return docs;
-}
-/**
- * Aliases shared by a document, weighted by the aliases inside what they repeat (yaml's measure): far
- * above any real values file, far below an alias bomb, whose comparison would never end.
- */
-const MAX_ALIAS_COUNT = 10_000;
-/** A document as plain data, anchors resolved; `what` names it when it repeats itself too much. */
-function plainDocument(doc, what) {
-    try {
-        return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    }
-    catch (error) {
-        if (!(error instanceof ReferenceError))
-            throw error;
-        throw new src/* ConfigurationError */.j1(`${what}: ${error.message.split('\n')[0]}`);
-    }
-}
-/** The documents as plain data, anchors resolved. */
-function plainData(docs, fileName) {
-    return docs.map((doc) => plainDocument(doc, fileName));
-}
-const isPlainObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-function sameData(a, b) {
-    if (Array.isArray(a) || Array.isArray(b)) {
-        return (Array.isArray(a) &&
-            Array.isArray(b) &&
-            a.length === b.length &&
-            a.every((item, i) => sameData(item, b[i])));
-    }
-    if (isPlainObject(a) || isPlainObject(b)) {
-        if (!isPlainObject(a) || !isPlainObject(b))
-            return false;
-        const keys = Object.keys(a);
-        return keys.length === Object.keys(b).length && keys.every((key) => key in b && sameData(a[key], b[key]));
-    }
-    return a === b;
 }
 
 ;// CONCATENATED MODULE: ../../packages/gitops/src/tag-fields.ts
@@ -36355,6 +36656,8 @@ function resolveFieldPath(docs, field, fileName, content) {
 
 
 
+/** Candidates an error message lists before it says how many more there are. */
+const LISTED = 5;
 /** A field as messages and results name it: `HelmRelease/app spec.values.image.tag`. */
 function describeField(docs, c) {
     const label = docLabel(docs[c.docIndex], c.docIndex, docs.length);
@@ -36379,7 +36682,11 @@ function chooseTagField(docs, content, request) {
 }
 function choose(docs, candidates, request) {
     const { image, fileName } = request;
-    const list = (cs) => cs.map((c) => `${describeField(docs, c)} (${String(c.node.value)})`).join(', ');
+    // A hostile file may hold thousands of candidates: the message names a few.
+    const list = (cs) => cs
+        .slice(0, LISTED)
+        .map((c) => `${excerpt(describeField(docs, c), 200)} (${excerpt(c.node.value)})`)
+        .join(', ') + (cs.length > LISTED ? ` and ${cs.length - LISTED} more` : '');
     if (candidates.length === 0) {
         throw new src/* ConfigurationError */.j1(`${fileName} has no image tag field (looked for Flux $imagepolicy markers, …image.tag, kustomization images[].newTag and image: repo:tag strings); name one with the 'field' input`);
     }
@@ -36415,7 +36722,7 @@ function choose(docs, candidates, request) {
 }
 function bestTier(candidates) {
     const score = (c) => RANK[c.via] * 1000 + c.path.length;
-    const top = Math.min(...candidates.map(score));
+    const top = candidates.reduce((best, c) => Math.min(best, score(c)), Number.POSITIVE_INFINITY);
     return candidates.filter((c) => score(c) === top);
 }
 
@@ -36718,8 +37025,11 @@ function valuesTarget(docs, docIndex, fileName) {
 ;// CONCATENATED MODULE: ../../packages/gitops/src/verify-edit.ts
 
 
-
-/** Re-parses the result and refuses anything but the intended change. */
+/**
+ * Re-parses the result and refuses anything but the intended change. The expectation is built on
+ * `docs`, the parse of `before`, by setting the planned values in place (so anchors carry to their
+ * aliases): the caller must be done reading them.
+ */
 function verifyEdit(before, after, docs, plans, valuesRoot, values, fileName) {
     let reparsed;
     try {
@@ -36730,15 +37040,9 @@ function verifyEdit(before, after, docs, plans, valuesRoot, values, fileName) {
     }
     if (reparsed.length !== docs.length)
         throw new Error(`refusing the edit of ${fileName}: the number of documents changed`);
-    // The expectation, built on the original tree: nodes set in place, so anchors carry to their aliases.
-    const expected = parseDocuments(before, fileName);
-    for (const plan of plans) {
-        const node = expected[plan.docIndex].getIn(plan.path, true);
-        if (!(0,dist/* isScalar */.jn)(node))
-            throw new Error('internal: planned field vanished');
-        node.value = plan.value;
-    }
-    const want = plainData(expected, fileName);
+    for (const plan of plans)
+        plan.node.value = plan.value;
+    const want = plainData(docs, fileName);
     if (valuesRoot && values) {
         const doc = want[valuesRoot.docIndex];
         // Each top-level key given replaces the one there; the rest of the values stay.
@@ -36772,8 +37076,8 @@ function verifyEdit(before, after, docs, plans, valuesRoot, values, fileName) {
 /**
  * Writes `tag` (and optionally `values`) into a YAML file with the smallest possible change: only the
  * bytes of the edited scalars differ, everything else (comments, order, quoting, line endings,
- * anchors) is kept. The result is parsed again and compared with the intended change; any other
- * difference is refused.
+ * anchors) is kept. The file is parsed once; the result is parsed again and compared with the
+ * intended change, and any other difference is refused.
  */
 function editImageTag(request) {
     const { content, fileName } = request;
@@ -36807,14 +37111,9 @@ function editImageTag(request) {
         splices.push(...merge.splices);
     }
     const result = applySplices(content, splices);
+    const field = describeField(docs, target);
     verifyEdit(content, result, docs, plans, valuesRoot, values, fileName);
-    return {
-        content: result,
-        changed: result !== content,
-        previousTag,
-        field: describeField(docs, target),
-        changes,
-    };
+    return { content: result, changed: result !== content, previousTag, field, changes };
 }
 /** The scalars to set: the tag (or the reference holding it) and, when `image` moves, the repository. */
 function planTag({ candidate: target, replaceRepository }, { tag, image, fileName }, field) {
@@ -36823,7 +37122,7 @@ function planTag({ candidate: target, replaceRepository }, { tag, image, fileNam
     if (target.kind === 'ref') {
         const ref = parseImageRef(current ?? '');
         if (!ref)
-            throw new src/* ConfigurationError */.j1(`${fileName}: ${field} is not an image reference ('${current}')`);
+            throw new src/* ConfigurationError */.j1(`${fileName}: ${field} is not an image reference ('${excerpt(current)}')`);
         const repository = replaceRepository && image ? image : ref.repository;
         return { plans: [{ ...at, value: `${repository}:${tag}` }], previousTag: ref.tag };
     }
@@ -36836,9 +37135,170 @@ function planTag({ candidate: target, replaceRepository }, { tag, image, fileNam
     return { plans, previousTag: current };
 }
 
+;// CONCATENATED MODULE: ../../packages/gitops/src/fast-import.ts
+
+/** A file larger than the caller allows; nothing of it has been read. */
+class BlobTooLarge extends Error {
+    size;
+    constructor(size) {
+        super(`the file is ${size} bytes`);
+        this.size = size;
+    }
+}
+/** A path in fast-import's quoted form (control characters are refused before they get here). */
+const quote = (path) => `"${path.replace(/["\\]/g, '\\$&')}"`;
+const ARGS = ['fast-import', '--quiet', '--done', '--force', '--date-format=now'];
+/**
+ * One `git fast-import` process that looks up a path, reads a blob (fetched on demand from the
+ * promisor remote in a blob-less clone) and writes a commit that replaces one file, reusing every
+ * other tree of its parent. One process instead of a dozen (ls-tree, cat-file, hash-object, mktree
+ * per directory level, commit-tree), and nothing proportional to the size of the repository.
+ */
+class FastImport {
+    child;
+    stderr = [];
+    replies;
+    exited;
+    constructor(context, signal) {
+        const started = performance.now();
+        this.child = spawnGit(context, ARGS, signal);
+        this.child.stderr.on('data', (chunk) => this.stderr.push(chunk));
+        this.exited = new Promise((resolve) => this.child.once('close', (code) => {
+            context.debug?.(`git ${ARGS.join(' ')}: exit ${code ?? 'by signal'} in ${Math.round(performance.now() - started)} ms`);
+            resolve(code ?? 128);
+        }));
+        this.replies = new Replies(this.child, () => this.failure(signal));
+    }
+    /** The entry at `path` in a commit or tree, or undefined when there is none. */
+    async entry(treeish, path) {
+        this.send(`ls ${treeish} ${quote(path)}\n`);
+        const line = await this.replies.line();
+        if (line.startsWith('missing '))
+            return undefined;
+        const [mode, type, sha] = line.slice(0, line.indexOf('\t')).split(' ');
+        if (!mode || !type || !sha)
+            throw new Error(`internal: unexpected fast-import answer '${line}'`);
+        return { mode, type, sha };
+    }
+    /** A blob's bytes; a blob over `maxBytes` throws BlobTooLarge before its content is read. */
+    async blob(sha, maxBytes) {
+        this.send(`cat-blob ${sha}\n`);
+        const header = await this.replies.line();
+        const size = Number(header.split(' ')[2]);
+        if (!Number.isSafeInteger(size))
+            throw new Error(`internal: unexpected fast-import answer '${header}'`);
+        if (size > maxBytes) {
+            await this.abort();
+            throw new BlobTooLarge(size);
+        }
+        const content = await this.replies.bytes(size + 1);
+        return content.subarray(0, size);
+    }
+    /** Writes the commit and returns its id; it is on disk once `finish()` resolves. */
+    async commit(commit) {
+        const person = `${commit.author.name} <${commit.author.email}> now`;
+        const message = Buffer.from(commit.message);
+        this.send(`commit refs/bump/work\nmark :1\nauthor ${person}\ncommitter ${person}\n`);
+        this.send(`data ${message.length}\n`);
+        this.send(message);
+        this.send(`\nfrom ${commit.parent}\nM ${commit.mode} inline ${quote(commit.path)}\n`);
+        this.send(`data ${commit.content.length}\n`);
+        this.send(commit.content);
+        this.send('\nget-mark :1\n');
+        return (await this.replies.line()).trim();
+    }
+    /** Ends the stream and waits until fast-import has written its pack and exited. */
+    async finish() {
+        this.send('done\n');
+        this.child.stdin.end();
+        if ((await this.exited) !== 0)
+            throw this.failure();
+    }
+    /** Stops the process (nothing it wrote is used); waits until it is gone. */
+    async abort() {
+        try {
+            if (this.child.pid !== undefined && this.child.exitCode === null)
+                process.kill(-this.child.pid, 'SIGKILL');
+        }
+        catch {
+            // Already gone.
+        }
+        await this.exited;
+    }
+    send(data) {
+        this.child.stdin.write(data);
+    }
+    failure(signal) {
+        return new GitFailure(`git ${ARGS.join(' ')}`, Buffer.concat(this.stderr).toString('utf8'), !!signal?.aborted);
+    }
+}
+/** fast-import's answers on its standard output, read as lines and counted bytes. */
+class Replies {
+    failure;
+    chunks = [];
+    length = 0;
+    ended = false;
+    wake = () => { };
+    constructor(child, failure) {
+        this.failure = failure;
+        child.stdout.on('data', (chunk) => {
+            this.chunks.push(chunk);
+            this.length += chunk.length;
+            this.wake();
+        });
+        child.once('close', () => {
+            this.ended = true;
+            this.wake();
+        });
+    }
+    async line() {
+        for (;;) {
+            const joined = this.chunks.length > 1 ? Buffer.concat(this.chunks) : this.chunks[0];
+            const newline = joined ? joined.indexOf(10) : -1;
+            if (joined && newline >= 0) {
+                this.take(joined, newline + 1);
+                return joined.subarray(0, newline).toString('utf8');
+            }
+            await this.more();
+        }
+    }
+    async bytes(count) {
+        while (this.length < count)
+            await this.more();
+        const joined = Buffer.concat(this.chunks);
+        this.take(joined, count);
+        return joined.subarray(0, count);
+    }
+    take(joined, count) {
+        const rest = joined.subarray(count);
+        this.chunks = rest.length ? [rest] : [];
+        this.length = rest.length;
+    }
+    more() {
+        if (this.ended)
+            return Promise.reject(this.failure());
+        return new Promise((resolve) => {
+            this.wake = resolve;
+        });
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/gitops/src/git.ts
 
-/** What git needs in its environment: the auth header as configuration through GIT_CONFIG_*, no prompts. */
+
+
+
+
+/**
+ * How long a transfer may stall (less than a byte a second) before git gives up, so that a silent
+ * server costs an attempt, not the job's whole timeout. Git's servers send keep-alives every few
+ * seconds while they work. GIT_HTTP_LOW_SPEED_TIME in the environment overrides it.
+ */
+const STALL_SECONDS = 30;
+/**
+ * What git needs in its environment: the remote, the auth header, no prompts, no signing, no
+ * background gc in a folder about to be removed; all as configuration through GIT_CONFIG_*.
+ */
 function gitEnvironment(options) {
     const env = {
         GIT_TERMINAL_PROMPT: '0',
@@ -36847,8 +37307,16 @@ function gitEnvironment(options) {
         GIT_COMMITTER_NAME: options.author.name,
         GIT_COMMITTER_EMAIL: options.author.email,
     };
-    // A signing setup in the runner's global config must not make commit-tree wait for a passphrase.
-    const config = [['commit.gpgsign', 'false']];
+    const config = [
+        ['remote.origin.url', options.remoteUrl],
+        ['commit.gpgsign', 'false'],
+        ['gc.auto', '0'],
+        ['maintenance.auto', 'false'],
+        // fast-import keeps its few objects as a pack instead of starting unpack-objects for them.
+        ['fastimport.unpackLimit', '0'],
+        ['http.lowSpeedLimit', '1'],
+        ['http.lowSpeedTime', String(STALL_SECONDS)],
+    ];
     if (options.token && /^https?:\/\//.test(options.remoteUrl)) {
         const origin = new URL(options.remoteUrl);
         const basic = Buffer.from(`x-access-token:${options.token}`).toString('base64');
@@ -36862,39 +37330,29 @@ function gitEnvironment(options) {
     });
     return env;
 }
+const REJECTED = /\[rejected\]|non-fast-forward|fetch first|cannot lock ref|failed to update ref|stale info|\[remote rejected\].*(lock|ref)/i;
+/** The few git commands a bump needs, each one process, in one temporary bare repository. */
 class Git {
-    options;
-    env;
+    context;
     constructor(options) {
-        this.options = options;
-        this.env = gitEnvironment(options);
+        const env = gitEnvironment(options);
         // The header value is as secret as the token it encodes.
-        for (const [key, value] of Object.entries(this.env)) {
+        for (const [key, value] of Object.entries(env)) {
             if (key.startsWith('GIT_CONFIG_KEY_') && value.endsWith('.extraheader')) {
-                (0,src/* registerSecret */.cl)(this.env[key.replace('_KEY_', '_VALUE_')]);
+                (0,src/* registerSecret */.cl)(env[key.replace('_KEY_', '_VALUE_')]);
             }
         }
+        this.context = { cwd: options.cwd, env, debug: options.debug };
     }
-    run(args, extra = {}) {
-        return (0,src/* execArgv */.Ei)('git', args, { cwd: this.options.cwd, env: this.env, quiet: true, ...extra });
-    }
-    async out(args, input) {
-        return (await this.run(args, { input })).stdout;
-    }
-    async init() {
-        await this.run(['init', '-q']);
-        await this.run(['remote', 'add', 'origin', this.options.remoteUrl]);
+    /** An empty bare repository, without the sample hooks a template would copy. */
+    async init(signal) {
+        await runGit(this.context, ['init', '-q', '--bare', '--template='], { signal });
     }
     /** The heads of these branches on the remote (absent ones left out), in one round trip. */
-    async remoteHeads(branches) {
-        const output = await this.out([
-            'ls-remote',
-            '--heads',
-            'origin',
-            ...branches.map((b) => `refs/heads/${b}`),
-        ]);
+    async remoteHeads(branches, signal) {
+        const { stdout } = await runGit(this.context, ['ls-remote', '--heads', 'origin', ...branches.map((b) => `refs/heads/${b}`)], { signal });
         const heads = new Map();
-        for (const line of output.split('\n')) {
+        for (const line of stdout.split('\n')) {
             const [sha, ref] = line.split('\t');
             if (sha && ref?.startsWith('refs/heads/'))
                 heads.set(ref.slice('refs/heads/'.length), sha);
@@ -36902,100 +37360,516 @@ class Git {
         return heads;
     }
     /**
-     * The newest commit of each branch, and its trees, but no file contents: a shallow, blob-less fetch.
-     * The one file we edit is fetched on demand when it is read.
+     * The newest commit of the branch and its trees, but no file contents: a shallow, blob-less
+     * fetch. Returns the commit (from FETCH_HEAD, a file in every ref format). The one file we edit
+     * is fetched on demand when it is read.
      */
-    async fetch(branches) {
-        if (branches.length === 0)
-            return;
-        await this.run([
-            'fetch',
-            '-q',
-            '--depth',
-            '1',
-            '--filter=blob:none',
-            '--no-tags',
-            'origin',
-            ...branches.map((b) => `+refs/heads/${b}:refs/remotes/origin/${b}`),
-        ]);
+    async fetch(branch, signal) {
+        await runGit(this.context, ['fetch', '-q', '--depth', '1', '--filter=blob:none', '--no-tags', 'origin', `refs/heads/${branch}`], { signal });
+        const head = /^[0-9a-f]{40,64}/.exec(await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(this.context.cwd, 'FETCH_HEAD'), 'utf8'));
+        if (!head)
+            throw new Error(`internal: no commit in FETCH_HEAD after fetching ${branch}`);
+        return head[0];
     }
-    async revParse(rev) {
-        return (await this.out(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).trim();
+    /** A fast-import session for reading the file and writing the commit. */
+    session(signal) {
+        return new FastImport(this.context, signal);
     }
-    /** Mode, type and object of one path in a tree, or undefined. */
-    async entry(treeish, path) {
-        const output = await this.out(['ls-tree', '-z', treeish, '--', path]);
-        const record = output.split('\0').find((line) => line.endsWith(`\t${path}`));
-        if (!record)
-            return undefined;
-        const [meta] = record.split('\t');
-        const [mode, type, sha] = meta.split(' ');
-        return { mode: mode, type: type, sha: sha };
-    }
-    async readBlob(sha) {
-        return this.out(['cat-file', 'blob', sha]);
-    }
-    async writeBlob(content) {
-        return (await this.out(['hash-object', '-w', '--stdin'], content)).trim();
-    }
-    /**
-     * A new root tree with one file replaced, built from the trees along its path only (no index, no
-     * checkout), so the size of the repository does not matter.
-     */
-    async replaceFile(commit, path, blob, mode) {
-        const parts = path.split('/');
-        let child = { name: parts.pop(), sha: blob, mode, type: 'blob' };
-        for (let depth = parts.length; depth >= 0; depth--) {
-            const dir = parts.slice(0, depth).join('/');
-            const listing = await this.out(['ls-tree', '-z', dir ? `${commit}:${dir}` : `${commit}^{tree}`]);
-            const entries = listing.split('\0').filter(Boolean);
-            let replaced = false;
-            const lines = entries.map((line) => {
-                const tab = line.indexOf('\t');
-                if (line.slice(tab + 1) !== child.name)
-                    return line;
-                replaced = true;
-                return `${child.mode} ${child.type} ${child.sha}\t${child.name}`;
-            });
-            if (!replaced)
-                throw new Error(`internal: ${child.name} not found in ${dir || 'the root tree'}`);
-            const sha = (await this.out(['mktree', '-z', '--missing'], `${lines.join('\0')}\0`)).trim();
-            child = { name: parts[depth - 1] ?? '', sha, mode: '040000', type: 'tree' };
-        }
-        return child.sha;
-    }
-    async commitTree(tree, parent, message) {
-        return (await this.out(['commit-tree', tree, '-p', parent, '-F', '-'], message)).trim();
-    }
-    /** A fast-forward-only push (never forced). Returns false when the remote moved on first. */
-    async push(commit, branch) {
-        const result = await this.run(['push', '--porcelain', 'origin', `${commit}:refs/heads/${branch}`], {
-            allowFailure: true,
-        });
+    /** A fast-forward-only push (never forced). `ok: false` when the remote moved on first. */
+    async push(commit, branch, signal) {
+        const args = ['push', '--porcelain', 'origin', `${commit}:refs/heads/${branch}`];
+        const result = await runGit(this.context, args, { signal, allowFailure: true });
         if (result.exitCode === 0)
             return { ok: true };
         const text = `${result.stdout}\n${result.stderr}`;
-        if (/\[rejected\]|non-fast-forward|fetch first|cannot lock ref|failed to update ref|stale info|\[remote rejected\].*(lock|ref)/i.test(text)) {
-            return {
-                ok: false,
-                reason: text
-                    .split('\n')
-                    .find((l) => /rejected|lock|fast-forward/.test(l))
-                    ?.trim() ?? 'rejected',
-            };
+        if (!signal?.aborted && REJECTED.test(text)) {
+            const line = text.split('\n').find((l) => /rejected|lock|fast-forward/.test(l));
+            return { ok: false, reason: line?.trim() ?? 'rejected' };
         }
-        throw new Error(`git push to ${this.options.remoteUrl} failed: ${result.stderr.trim().split('\n').slice(-3).join(' ')}`);
-    }
-    async diff(oldBlob, newBlob, path) {
-        const output = await this.out(['diff', '--no-color', '--no-ext-diff', '-U2', oldBlob, newBlob]);
-        // Blob-to-blob diffs name the blobs; name the file instead.
-        return output
-            .split('\n')
-            .filter((line) => !line.startsWith('diff --git ') && !line.startsWith('index '))
-            .map((line) => line.startsWith('--- ') ? `--- a/${path}` : line.startsWith('+++ ') ? `+++ b/${path}` : line)
-            .join('\n');
+        throw new GitFailure(`git ${args.join(' ')}`, result.stderr, !!signal?.aborted);
     }
 }
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ../../packages/gitops/src/remote.ts
+
+
+
+/** Where the repository is: GitHub `owner/name`, a URL, or a local path. */
+function resolveRemote(repository, serverUrl = 'https://github.com', workspace = process.cwd()) {
+    const value = repository.trim();
+    if (/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(value) && !value.endsWith('.git')) {
+        const [owner, repo] = value.split('/');
+        const base = serverUrl.replace(/\/+$/, '');
+        return {
+            url: `${base}/${owner}/${repo}.git`,
+            display: value,
+            github: { owner, repo },
+            webUrl: `${base}/${owner}/${repo}`,
+        };
+    }
+    if (/^https?:\/\//.test(value)) {
+        const url = new URL(value);
+        if (url.username || url.password) {
+            throw new src/* ConfigurationError */.j1("Input 'repository': put the credential in 'token', not in the URL");
+        }
+        const match = /^\/([^/]+)\/([^/]+?)(\.git)?\/?$/.exec(url.pathname);
+        const github = match && url.origin === new URL(serverUrl).origin ? { owner: match[1], repo: match[2] } : undefined;
+        return {
+            url: value,
+            display: value,
+            github,
+            webUrl: github ? `${url.origin}/${github.owner}/${github.repo}` : undefined,
+        };
+    }
+    if (value.startsWith('file://'))
+        return { url: value, display: value };
+    if ((0,external_node_path_.isAbsolute)(value) || value.startsWith('./') || value.startsWith('../')) {
+        const path = (0,external_node_path_.resolve)(workspace, value);
+        return { url: (0,external_node_url_.pathToFileURL)(path).href, display: value };
+    }
+    throw new src/* ConfigurationError */.j1(`Input 'repository': expected owner/name, an https URL, a local path or a file:// URL, got '${repository}'`);
+}
+/**
+ * Credentials travel only over https (or ssh): over plain http the token's Authorization header
+ * would cross the network readable by anyone on the way. Without a token, http stays allowed (a
+ * local test server, an internal mirror that needs none).
+ */
+function checkCredentialTransport(remote, token) {
+    if (!token || !remote.url.startsWith('http://'))
+        return;
+    const where = remote.display === remote.url ? remote.url : `${remote.display} (${remote.url})`;
+    throw new src/* ConfigurationError */.j1(`Input 'repository': ${where} is plain http, which would send the token in clear text; use https, or set 'token' to '' for a server that needs none`);
+}
+
+;// CONCATENATED MODULE: ../../packages/gitops/src/unified-diff.ts
+/**
+ * Line edits Myers' algorithm looks for before it gives up and shows the rest of the middle as
+ * replaced: far above any tag or values edit, and it keeps a hostile rewrite's cost bounded.
+ */
+const MAX_EDITS = 1_000;
+/** A line without its file's final newline carries this mark (it never occurs in text). */
+const NO_EOL = '\u0000';
+function linesOf(text) {
+    if (text === '')
+        return [];
+    const lines = text.split('\n');
+    if (lines[lines.length - 1] === '')
+        lines.pop();
+    else
+        lines[lines.length - 1] += NO_EOL;
+    return lines;
+}
+/**
+ * The unified diff of a file before and after an edit, as `git diff` shows it (`-U2` by default),
+ * computed here instead of by another git process. Lines the two share at either end are skipped
+ * at once, so a one-line edit of a huge file costs one pass over it.
+ */
+function unifiedDiff(before, after, path, context = 2) {
+    if (before === after)
+        return '';
+    const a = linesOf(before);
+    const b = linesOf(after);
+    let start = 0;
+    while (start < a.length && start < b.length && a[start] === b[start])
+        start++;
+    let endA = a.length;
+    let endB = b.length;
+    while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+        endA--;
+        endB--;
+    }
+    const middleA = a.slice(start, endA);
+    const middleB = b.slice(start, endB);
+    const middle = myers(middleA, middleB) ?? [
+        ...middleA.map((line) => ({ type: '-', line })),
+        ...middleB.map((line) => ({ type: '+', line })),
+    ];
+    const ops = [
+        ...a.slice(0, start).map((line) => ({ type: ' ', line })),
+        ...middle,
+        ...a.slice(endA).map((line) => ({ type: ' ', line })),
+    ];
+    return [`--- a/${path}`, `+++ b/${path}`, ...hunks(ops, a, context)].join('\n');
+}
+/**
+ * Git's default hunk heading: the nearest line above that starts with a letter, `_` or `$` (for
+ * YAML, the top-level key the hunk is in), cut to 80 characters. `heading[i]`: the one above line i.
+ */
+function headings(lines) {
+    const heading = [''];
+    lines.forEach((line, i) => {
+        heading.push(/^[A-Za-z_$]/.test(line) ? line.replace(NO_EOL, '').slice(0, 80).trimEnd() : heading[i]);
+    });
+    return heading;
+}
+/** The hunks with their `@@ -start,count +start,count @@ heading` lines, as git writes them. */
+function hunks(ops, before, context) {
+    const heading = headings(before);
+    const oldAt = new Int32Array(ops.length + 1);
+    const newAt = new Int32Array(ops.length + 1);
+    ops.forEach((op, i) => {
+        oldAt[i + 1] = oldAt[i] + (op.type === '+' ? 0 : 1);
+        newAt[i + 1] = newAt[i] + (op.type === '-' ? 0 : 1);
+    });
+    const changed = ops.flatMap((op, i) => (op.type === ' ' ? [] : [i]));
+    const out = [];
+    for (let c = 0; c < changed.length;) {
+        let last = c;
+        // Changes whose contexts would touch or overlap share one hunk.
+        while (last + 1 < changed.length && changed[last + 1] - changed[last] <= 2 * context + 1)
+            last++;
+        const from = Math.max(0, changed[c] - context);
+        const to = Math.min(ops.length, changed[last] + context + 1);
+        const range = (at) => {
+            const count = at[to] - at[from];
+            const first = count === 0 ? at[from] : at[from] + 1;
+            return count === 1 ? `${first}` : `${first},${count}`;
+        };
+        const above = heading[oldAt[from]];
+        out.push(`@@ -${range(oldAt)} +${range(newAt)} @@${above ? ` ${above}` : ''}`);
+        for (let i = from; i < to; i++) {
+            const { type, line } = ops[i];
+            if (line.endsWith(NO_EOL))
+                out.push(`${type}${line.slice(0, -1)}`, '\\ No newline at end of file');
+            else
+                out.push(`${type}${line}`);
+        }
+        c = last + 1;
+    }
+    return out;
+}
+/** Myers' shortest edit script between two line lists, or undefined past MAX_EDITS edits. */
+function myers(a, b) {
+    const n = a.length;
+    const m = b.length;
+    const max = Math.min(n + m, MAX_EDITS);
+    const offset = max + 1;
+    // v[k + offset]: the furthest x reached on diagonal k = x - y.
+    const v = new Int32Array(2 * max + 3);
+    const trace = [];
+    const at = (snapshot, d, k) => snapshot[k + d + 1];
+    for (let d = 0; d <= max; d++) {
+        trace.push(v.slice(offset - d - 1, offset + d + 2));
+        for (let k = -d; k <= d; k += 2) {
+            const down = k === -d || (k !== d && v[k - 1 + offset] < v[k + 1 + offset]);
+            let x = down ? v[k + 1 + offset] : v[k - 1 + offset] + 1;
+            let y = x - k;
+            while (x < n && y < m && a[x] === b[y]) {
+                x++;
+                y++;
+            }
+            v[k + offset] = x;
+            if (x < n || y < m)
+                continue;
+            // Walk back through the snapshots, from the end to the start.
+            const ops = [];
+            for (let step = d; step > 0; step--) {
+                const snapshot = trace[step];
+                const here = x - y;
+                const wentDown = here === -step || (here !== step && at(snapshot, step, here - 1) < at(snapshot, step, here + 1));
+                const prevK = wentDown ? here + 1 : here - 1;
+                const prevX = at(snapshot, step, prevK);
+                const prevY = prevX - prevK;
+                for (; x > prevX && y > prevY; y--)
+                    ops.push({ type: ' ', line: a[--x] });
+                if (wentDown)
+                    ops.push({ type: '+', line: b[--y] });
+                else
+                    ops.push({ type: '-', line: a[--x] });
+            }
+            for (; x > 0 && y > 0; y--)
+                ops.push({ type: ' ', line: a[--x] });
+            return ops.reverse();
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/gitops/src/bump.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Files larger than this are refused before they are read: no GitOps file comes near it. */
+const MAX_FILE_BYTES = 8 * 1024 * 1024;
+/**
+ * Writes the tag into the GitOps repository as one commit: shallow blob-less fetch, format-preserving
+ * edit, fast-forward-only push. When another writer got there first, or the network failed, fetch
+ * again and re-apply on the new head, with jittered backoff, up to maxAttempts. Never forces.
+ */
+async function bumpGitopsTag(options) {
+    const log = options.log ?? (() => { });
+    const { signal } = options;
+    const app = checkName(options.app, 'app');
+    const branch = checkName(options.branch, 'branch');
+    const environment = checkName(options.environment, 'environment');
+    const tag = checkTag(options.tag);
+    const ifCurrentTag = options.ifCurrentTag === undefined ? undefined : checkTag(options.ifCurrentTag, 'if-current-tag');
+    const image = checkImage(options.image);
+    const file = checkFilePath((0,src/* expandTemplate */.Ly)(options.file, { app, environment, namespace: options.namespace }, "Input 'file'"));
+    // Checked now, before any network work; the text goes to the edit, which keeps its comments.
+    parseValuesInput(options.values);
+    const author = parseAuthor(options.author);
+    const mode = options.mode ?? 'push';
+    const maxAttempts = options.maxAttempts ?? 15;
+    const remote = resolveRemote(options.repository, options.serverUrl, options.workspace);
+    checkCredentialTransport(remote, options.token);
+    (0,src/* registerSecret */.cl)(options.token);
+    if (mode === 'pull-request' && !remote.github) {
+        throw new src/* ConfigurationError */.j1("Input 'repository': pull-request mode needs a GitHub repository (owner/name or its URL)");
+    }
+    const template = options.commitMessage || DEFAULT_COMMIT_MESSAGE;
+    // Check the template before any network work, so a typo fails fast.
+    commitMessage(template, { app, environment, tag, file });
+    const prBranch = mode === 'pull-request' ? pullRequestBranch(app, environment) : undefined;
+    const target = prBranch ?? branch;
+    const noBranch = () => new src/* ConfigurationError */.j1(`Input 'branch': ${remote.display} has no branch '${branch}'`);
+    const prInput = (previousTag) => pullRequestInput(options, remote, prBranch, { app, environment, tag, previousTag, file });
+    // What the latest attempt learnt, for the result of a cancelled run.
+    let base = {
+        outcome: 'cancelled',
+        changed: false,
+        file,
+        field: '',
+        changes: [],
+        diff: '',
+        attempts: 0,
+        branch: target,
+        repository: remote.display,
+        dryRun: !!options.dryRun,
+        ifCurrentTag,
+    };
+    // A push that failed in transit may have landed: the next fetch tells.
+    let unconfirmed;
+    const work = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(options.tempDir ?? (0,external_node_os_namespaceObject.tmpdir)(), 'bump-gitops-'));
+    const git = new Git({
+        cwd: work,
+        remoteUrl: remote.url,
+        token: options.token,
+        author,
+        debug: options.debug,
+    });
+    const landed = (commit) => ({
+        ...base,
+        outcome: 'pushed',
+        changed: true,
+        commitSha: commit,
+        commitUrl: remote.webUrl ? `${remote.webUrl}/commit/${commit}` : undefined,
+    });
+    const attempt = async (n) => {
+        base = { ...base, attempts: n };
+        // Push mode fetches the branch straight away; pull-request mode first asks which branches exist.
+        const heads = prBranch
+            ? await bump_faults_transient('ls-remote', git.remoteHeads([branch, prBranch], signal))
+            : undefined;
+        if (heads && !heads.has(branch))
+            throw noBranch();
+        // In pull-request mode the edit goes on top of the pull request's branch when there is one, so
+        // that it moves forward (never forced).
+        const parentBranch = prBranch && heads?.has(prBranch) ? prBranch : branch;
+        const parent = await bump_faults_transient('fetch', git.fetch(parentBranch, signal).catch((error) => {
+            throw /couldn't find remote ref/i.test(String(error.message)) ? noBranch() : error;
+        }));
+        if (unconfirmed && parent === unconfirmed) {
+            log(`the push of ${unconfirmed.slice(0, 12)} had landed after all`);
+            return landed(unconfirmed);
+        }
+        const session = git.session(signal);
+        let commit;
+        try {
+            const entry = await bump_faults_transient('reading the file', session.entry(parent, file));
+            if (entry?.type !== 'blob' || entry.mode === '120000') {
+                throw new src/* ConfigurationError */.j1(`Input 'file': ${file} is not a file on branch '${parentBranch}' of ${remote.display}`);
+            }
+            const before = decode(await bump_faults_transient('reading the file', readBlob(session, entry.sha, file)), file);
+            const edit = editImageTag({
+                content: before,
+                fileName: file,
+                tag,
+                app,
+                image,
+                field: options.field,
+                values: options.values,
+            });
+            base = { ...base, previousTag: edit.previousTag, field: edit.field, changes: edit.changes };
+            if (ifCurrentTag !== undefined && edit.previousTag !== ifCurrentTag) {
+                log(`${file}: ${edit.field} holds ${edit.previousTag ?? 'nothing'}, not ${ifCurrentTag}, on ${parentBranch}; left alone`);
+                return { ...base, outcome: 'left-alone', changes: [] };
+            }
+            if (!edit.changed) {
+                if (unconfirmed) {
+                    log(`${file} holds ${tag} now: the earlier push of ${unconfirmed.slice(0, 12)} landed, and more since`);
+                    return { ...base, outcome: 'pushed', changed: true };
+                }
+                log(`${file}: ${edit.field} is already ${tag} on ${parentBranch}; nothing to commit`);
+                const result = { ...base, outcome: 'up-to-date' };
+                if (prBranch && heads?.has(prBranch) && !options.dryRun) {
+                    result.pullRequest = await upsertPullRequest(prInput(edit.previousTag));
+                }
+                return result;
+            }
+            base = { ...base, changed: true, diff: unifiedDiff(before, edit.content, file) };
+            if (options.dryRun) {
+                log(`dry run: would push a commit to ${target} of ${remote.display}`);
+                return { ...base, outcome: 'dry-run' };
+            }
+            const message = commitMessage(template, { app, environment, tag, previousTag: edit.previousTag, file, image }, options.source);
+            const content = Buffer.from(edit.content);
+            commit = await session.commit({ parent, message, author, path: file, mode: entry.mode, content });
+            await session.finish();
+        }
+        finally {
+            await session.abort();
+        }
+        // Cancelled before the push: abandon it, nothing has left this machine.
+        if (signal?.aborted)
+            return { ...base, changed: false, push: 'not-sent' };
+        unconfirmed = commit;
+        const pushed = await git
+            .push(commit, target, pushDeadline(signal, options.abandonPush))
+            .catch(async (error) => {
+            if (!(error instanceof GitFailure))
+                throw error;
+            if (signal?.aborted)
+                return { ok: 'cut-short' };
+            if (error.transient) {
+                throw new Retry(`push failed (${error.reason})`, (attempts) => gaveUp(error, attempts), true);
+            }
+            throw error;
+        });
+        if (pushed.ok === 'cut-short') {
+            const state = await bump_faults_confirm(git, target, commit);
+            log(state === 'landed'
+                ? `cancelled during the push, which landed: ${commit.slice(0, 12)} is on ${target}`
+                : `cancelled: stopped the push of ${commit.slice(0, 12)}; ${remote.display} does not show it yet, and it may still land`);
+            return state === 'landed'
+                ? { ...landed(commit), outcome: 'cancelled', push: state }
+                : { ...base, push: state };
+        }
+        if (pushed.ok) {
+            unconfirmed = undefined;
+            log(`pushed ${commit.slice(0, 12)} to ${target} of ${remote.display} (attempt ${n})`);
+            if (signal?.aborted)
+                return { ...landed(commit), outcome: 'cancelled', push: 'landed' };
+            const result = landed(commit);
+            if (prBranch)
+                result.pullRequest = await upsertPullRequest(prInput(base.previousTag));
+            return result;
+        }
+        unconfirmed = undefined;
+        if (signal?.aborted)
+            return { ...base, changed: false, push: 'not-sent' };
+        throw new Retry(`push rejected (${pushed.reason}); fetching again`, (attempts) => new Error(`${target} of ${remote.display} kept moving: gave up after ${attempts} attempts (${pushed.reason})`), false);
+    };
+    try {
+        await git.init(signal);
+        return await (0,src/* retry */.L5)(attempt, {
+            attempts: maxAttempts,
+            baseDelayMs: 100,
+            maxDelayMs: 2_000,
+            random: options.random,
+            shouldRetry: (error) => error instanceof Retry && !signal?.aborted,
+            delayFloor: (error) => (error.transient ? TRANSIENT_FLOOR_MS : undefined),
+            onRetry: (error, n, delay) => log(`${error.message}: attempt ${n + 1} of ${maxAttempts} after ${(0,src/* formatDuration */.a3)(delay)}`),
+            sleep: (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
+        });
+    }
+    catch (error) {
+        if (signal?.aborted) {
+            // Stopped while fetching, editing or waiting to retry.
+            const push = unconfirmed ? await bump_faults_confirm(git, target, unconfirmed) : 'not-sent';
+            const earlier = `the earlier push of ${unconfirmed?.slice(0, 12)}`;
+            log(push === 'not-sent'
+                ? 'cancelled: nothing was pushed'
+                : push === 'landed'
+                    ? `cancelled: ${earlier} had landed`
+                    : `cancelled: ${earlier} is not on ${target}, and it may still land`);
+            return push === 'landed'
+                ? { ...landed(unconfirmed), outcome: 'cancelled', push }
+                : { ...base, changed: push === 'unconfirmed', push };
+        }
+        if (!(error instanceof Retry))
+            throw error;
+        // Out of attempts: the last push may have landed although its answer never came.
+        if (unconfirmed && (await bump_faults_confirm(git, target, unconfirmed)) === 'landed') {
+            log(`the push of ${unconfirmed.slice(0, 12)} had landed after all`);
+            return landed(unconfirmed);
+        }
+        throw error.giveUp(base.attempts);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(work, { recursive: true, force: true, maxRetries: 3 });
+    }
+}
+async function readBlob(session, sha, file) {
+    try {
+        return await session.blob(sha, MAX_FILE_BYTES);
+    }
+    catch (error) {
+        if (!(error instanceof BlobTooLarge))
+            throw error;
+        throw new src/* ConfigurationError */.j1(`Input 'file': ${file} is ${error.size} bytes; files over ${MAX_FILE_BYTES} bytes are refused`);
+    }
+}
+/** The file's text; YAML is UTF-8, and anything else would not be written back byte for byte. */
+function decode(bytes, file) {
+    const text = bytes.toString('utf8');
+    if (!Buffer.from(text, 'utf8').equals(bytes)) {
+        throw new src/* ConfigurationError */.j1(`Input 'file': ${file} is not UTF-8 text`);
+    }
+    return text;
+}
+/**
+ * The GitHub client is evaluated only in pull-request mode, so a push never pays for it. "eager"
+ * keeps it in the bundle's one file (a chunk of its own would fall out of ncc's licenses file).
+ */
+async function upsertPullRequest(input) {
+    const { upsertPullRequest: upsert } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 6719));
+    return upsert(input);
+}
+function pullRequestInput(options, remote, head, fields) {
+    const { owner, repo } = remote.github;
+    return {
+        apiUrl: options.apiUrl ?? 'https://api.github.com',
+        token: options.token,
+        owner,
+        repo,
+        head,
+        base: options.branch,
+        ...pullRequestText(fields, options.source),
+        log: options.log,
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/gitops/src/index.ts
+
+
+
+
+
+/***/ }),
+
+/***/ 6719:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  upsertPullRequest: () => (/* binding */ upsertPullRequest)
+});
 
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
@@ -37304,7 +38178,7 @@ function lowercaseKeys(object) {
 }
 
 // pkg/dist-src/util/is-plain-object.js
-function dist_bundle_isPlainObject(value) {
+function isPlainObject(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -37317,7 +38191,7 @@ function dist_bundle_isPlainObject(value) {
 function mergeDeep(defaults, options) {
   const result = Object.assign({}, defaults);
   Object.keys(options).forEach((key) => {
-    if (dist_bundle_isPlainObject(options[key])) {
+    if (isPlainObject(options[key])) {
       if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
       else result[key] = mergeDeep(defaults[key], options[key]);
     } else {
@@ -38573,7 +39447,7 @@ var defaults_default = {
 
 
 // pkg/dist-src/is-plain-object.js
-function request_dist_bundle_isPlainObject(value) {
+function dist_bundle_isPlainObject(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -38594,7 +39468,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = request_dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,
@@ -42001,6 +42875,8 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 12 modules
+var src = __nccwpck_require__(7572);
 ;// CONCATENATED MODULE: ../../packages/gitops/src/pull-request.ts
 
 
@@ -42048,205 +42924,6 @@ async function upsertPullRequest(input) {
         throw error;
     }
 }
-
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ../../packages/gitops/src/remote.ts
-
-
-
-/** Where the repository is: GitHub `owner/name`, a URL, or a local path. */
-function resolveRemote(repository, serverUrl = 'https://github.com', workspace = process.cwd()) {
-    const value = repository.trim();
-    if (/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(value) && !value.endsWith('.git')) {
-        const [owner, repo] = value.split('/');
-        const base = serverUrl.replace(/\/+$/, '');
-        return {
-            url: `${base}/${owner}/${repo}.git`,
-            display: value,
-            github: { owner, repo },
-            webUrl: `${base}/${owner}/${repo}`,
-        };
-    }
-    if (/^https?:\/\//.test(value)) {
-        const url = new URL(value);
-        if (url.username || url.password) {
-            throw new src/* ConfigurationError */.j1("Input 'repository': put the credential in 'token', not in the URL");
-        }
-        const match = /^\/([^/]+)\/([^/]+?)(\.git)?\/?$/.exec(url.pathname);
-        const github = match && url.origin === new URL(serverUrl).origin ? { owner: match[1], repo: match[2] } : undefined;
-        return {
-            url: value,
-            display: value,
-            github,
-            webUrl: github ? `${url.origin}/${github.owner}/${github.repo}` : undefined,
-        };
-    }
-    if (value.startsWith('file://'))
-        return { url: value, display: value };
-    if ((0,external_node_path_.isAbsolute)(value) || value.startsWith('./') || value.startsWith('../')) {
-        const path = (0,external_node_path_.resolve)(workspace, value);
-        return { url: (0,external_node_url_.pathToFileURL)(path).href, display: value };
-    }
-    throw new src/* ConfigurationError */.j1(`Input 'repository': expected owner/name, an https URL, a local path or a file:// URL, got '${repository}'`);
-}
-
-;// CONCATENATED MODULE: ../../packages/gitops/src/bump.ts
-
-
-
-
-
-
-
-
-
-
-
-/**
- * Writes the tag into the GitOps repository as one commit: shallow blob-less fetch, format-preserving
- * edit, fast-forward-only push. When another writer got there first, fetch again and re-apply on the
- * new head, with jittered backoff, up to maxAttempts. Never forces.
- */
-async function bumpGitopsTag(options) {
-    const log = options.log ?? (() => { });
-    const tag = checkTag(options.tag);
-    const image = checkImage(options.image);
-    const file = checkFilePath(options.file);
-    // Checked now, before any network work; the text goes to the edit, which keeps its comments.
-    parseValuesInput(options.values);
-    const author = parseAuthor(options.author);
-    const mode = options.mode ?? 'push';
-    const maxAttempts = options.maxAttempts ?? 15;
-    const remote = resolveRemote(options.repository, options.serverUrl, options.workspace);
-    (0,src/* registerSecret */.cl)(options.token);
-    if (mode === 'pull-request' && !remote.github) {
-        throw new src/* ConfigurationError */.j1("Input 'repository': pull-request mode needs a GitHub repository (owner/name or its URL)");
-    }
-    const template = options.commitMessage || DEFAULT_COMMIT_MESSAGE;
-    // Check the template before any network work, so a typo fails fast.
-    commitMessage(template, { app: options.app, environment: options.environment, tag, file });
-    const work = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(options.tempDir ?? (0,external_node_os_namespaceObject.tmpdir)(), 'bump-gitops-'));
-    try {
-        const git = new Git({ cwd: work, remoteUrl: remote.url, token: options.token, author });
-        await git.init();
-        const prBranch = mode === 'pull-request' ? pullRequestBranch(options.app, options.environment) : undefined;
-        const target = prBranch ?? options.branch;
-        const noBranch = () => new src/* ConfigurationError */.j1(`Input 'branch': ${remote.display} has no branch '${options.branch}'`);
-        for (let attempt = 1;; attempt++) {
-            // Push mode fetches the branch straight away; pull-request mode first asks which branches exist.
-            const heads = prBranch
-                ? await git.remoteHeads([options.branch, prBranch])
-                : new Map([[options.branch, '']]);
-            if (!heads.has(options.branch))
-                throw noBranch();
-            try {
-                await git.fetch([...heads.keys()]);
-            }
-            catch (error) {
-                if (/couldn't find remote ref/i.test(String(error.message)))
-                    throw noBranch();
-                throw error;
-            }
-            // In pull-request mode the edit goes on top of the pull request's branch when there is one, so
-            // that it moves forward (never forced).
-            const parentBranch = prBranch && heads.has(prBranch) ? prBranch : options.branch;
-            const parent = await git.revParse(`refs/remotes/origin/${parentBranch}`);
-            const entry = await git.entry(parent, file);
-            if (entry?.type !== 'blob' || entry.mode === '120000') {
-                throw new src/* ConfigurationError */.j1(`Input 'file': ${file} is not a file on branch '${parentBranch}' of ${remote.display}`);
-            }
-            const before = await git.readBlob(entry.sha);
-            const edit = editImageTag({
-                content: before,
-                fileName: file,
-                tag,
-                app: options.app,
-                image,
-                field: options.field,
-                values: options.values,
-            });
-            const base = {
-                changed: edit.changed,
-                previousTag: edit.previousTag,
-                file,
-                field: edit.field,
-                changes: edit.changes,
-                diff: '',
-                attempts: attempt,
-                branch: target,
-                repository: remote.display,
-                dryRun: !!options.dryRun,
-            };
-            if (options.ifCurrentTag !== undefined && edit.previousTag !== options.ifCurrentTag) {
-                log(`${file}: ${edit.field} holds ${edit.previousTag ?? 'nothing'}, not ${options.ifCurrentTag}, on ${parentBranch}; left alone`);
-                return { ...base, changed: false, changes: [] };
-            }
-            if (!edit.changed) {
-                log(`${file}: ${edit.field} is already ${tag} on ${parentBranch}; nothing to commit`);
-                if (prBranch && heads.has(prBranch) && !options.dryRun) {
-                    base.pullRequest = await upsertPullRequest(pullRequestInput(options, remote, prBranch, edit.previousTag, file));
-                }
-                return base;
-            }
-            const blob = await git.writeBlob(edit.content);
-            base.diff = await git.diff(entry.sha, blob, file);
-            const tree = await git.replaceFile(parent, file, blob, entry.mode);
-            const message = commitMessage(template, {
-                app: options.app,
-                environment: options.environment,
-                tag,
-                previousTag: edit.previousTag,
-                file,
-                image,
-            }, options.source);
-            const commit = await git.commitTree(tree, parent, message);
-            if (options.dryRun) {
-                log(`dry run: would push ${commit.slice(0, 12)} to ${target} of ${remote.display}`);
-                return base;
-            }
-            const pushed = await git.push(commit, target);
-            if (pushed.ok) {
-                log(`pushed ${commit.slice(0, 12)} to ${target} of ${remote.display} (attempt ${attempt})`);
-                const result = {
-                    ...base,
-                    commitSha: commit,
-                    commitUrl: remote.webUrl ? `${remote.webUrl}/commit/${commit}` : undefined,
-                };
-                if (prBranch)
-                    result.pullRequest = await upsertPullRequest(pullRequestInput(options, remote, prBranch, edit.previousTag, file));
-                return result;
-            }
-            if (attempt >= maxAttempts) {
-                throw new Error(`${target} of ${remote.display} kept moving: gave up after ${attempt} attempts (${pushed.reason})`);
-            }
-            const delay = (0,src/* backoffDelay */.EY)(attempt, { baseDelayMs: 100, maxDelayMs: 2_000, random: options.random });
-            log(`push rejected (${pushed.reason}); fetching again and retrying in ${delay} ms (attempt ${attempt + 1} of ${maxAttempts})`);
-            await (0,src/* sleep */.yy)(delay);
-        }
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(work, { recursive: true, force: true });
-    }
-}
-function pullRequestInput(options, remote, head, previousTag, file) {
-    const { owner, repo } = remote.github;
-    const { app, environment, tag } = options;
-    return {
-        apiUrl: options.apiUrl ?? 'https://api.github.com',
-        token: options.token,
-        owner,
-        repo,
-        head,
-        base: options.branch,
-        ...pullRequestText({ app, environment, tag, previousTag, file }, options.source),
-        log: options.log,
-    };
-}
-
-;// CONCATENATED MODULE: ../../packages/gitops/src/index.ts
-
-
 
 
 /***/ }),
@@ -42377,7 +43054,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 4379:
+/***/ 6760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -44568,7 +45245,7 @@ exports.composeNode = composeNode;
 var identity = __nccwpck_require__(8721);
 var Scalar = __nccwpck_require__(815);
 var resolveBlockScalar = __nccwpck_require__(3311);
-var resolveFlowScalar = __nccwpck_require__(6760);
+var resolveFlowScalar = __nccwpck_require__(4379);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -45537,7 +46214,7 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6760:
+/***/ 4379:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -47849,7 +48526,7 @@ exports.toJS = toJS;
 
 
 var resolveBlockScalar = __nccwpck_require__(3311);
-var resolveFlowScalar = __nccwpck_require__(6760);
+var resolveFlowScalar = __nccwpck_require__(4379);
 var errors = __nccwpck_require__(2330);
 var stringifyString = __nccwpck_require__(2715);
 
@@ -50639,7 +51316,7 @@ var binary = __nccwpck_require__(2601);
 var merge = __nccwpck_require__(4298);
 var omap = __nccwpck_require__(5477);
 var pairs = __nccwpck_require__(511);
-var schema$2 = __nccwpck_require__(5232);
+var schema$2 = __nccwpck_require__(2851);
 var set = __nccwpck_require__(7434);
 var timestamp = __nccwpck_require__(8306);
 
@@ -51231,7 +51908,7 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5232:
+/***/ 2851:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -54696,15 +55373,10 @@ function getIDToken(aud) {
 /***/ }),
 
 /***/ 9846:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ ((__unused_webpack___webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  H: () => (/* binding */ getExecOutput)
-});
-
-// UNUSED EXPORTS: exec
+// UNUSED EXPORTS: exec, getExecOutput
 
 // EXTERNAL MODULE: external "string_decoder"
 var external_string_decoder_ = __nccwpck_require__(3193);
@@ -55786,14 +56458,14 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  */
 function exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
+        const commandArgs = tr.argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
+        const runner = new tr.ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -55813,8 +56485,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
