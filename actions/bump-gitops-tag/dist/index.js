@@ -1736,7 +1736,7 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 598:
+/***/ 8217:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2304,7 +2304,7 @@ module.exports = upgrade
 
 
 
-module.exports.request = __nccwpck_require__(598)
+module.exports.request = __nccwpck_require__(8217)
 module.exports.stream = __nccwpck_require__(5899)
 module.exports.pipeline = __nccwpck_require__(3141)
 module.exports.upgrade = __nccwpck_require__(1679)
@@ -26619,7 +26619,7 @@ module.exports = {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(9601)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(1982)
 const {
   kReadyState,
   kSentClose,
@@ -26992,7 +26992,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9601:
+/***/ 1982:
 /***/ ((module) => {
 
 
@@ -27406,7 +27406,7 @@ module.exports = {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(9601)
+const { maxUnsigned16Bit } = __nccwpck_require__(1982)
 
 const BUFFER_SIZE = 16386
 
@@ -27623,7 +27623,7 @@ module.exports = { PerMessageDeflate }
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(9601)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(1982)
 const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(6221)
 const { channels } = __nccwpck_require__(9737)
 const {
@@ -28156,7 +28156,7 @@ module.exports = {
 
 
 const { WebsocketFrameSend } = __nccwpck_require__(1789)
-const { opcodes, sendHints } = __nccwpck_require__(9601)
+const { opcodes, sendHints } = __nccwpck_require__(1982)
 const FixedQueue = __nccwpck_require__(3003)
 
 /** @type {typeof Uint8Array} */
@@ -28286,7 +28286,7 @@ module.exports = {
 
 
 const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(6221)
-const { states, opcodes } = __nccwpck_require__(9601)
+const { states, opcodes } = __nccwpck_require__(1982)
 const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(4663)
 const { isUtf8 } = __nccwpck_require__(4573)
 const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(7215)
@@ -28617,7 +28617,7 @@ module.exports = {
 const { webidl } = __nccwpck_require__(2582)
 const { URLSerializer } = __nccwpck_require__(7215)
 const { environmentSettingsObject } = __nccwpck_require__(6843)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(9601)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(1982)
 const {
   kWebSocketURL,
   kReadyState,
@@ -29215,56 +29215,71 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6226);
-/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4499);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7966);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8417);
 /* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1575);
-/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2935);
-/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7722);
-/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6929);
-/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1919);
-/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1323);
-/* harmony import */ var _canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1627);
-/* harmony import */ var _canary_delivery_gitops__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8773);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2935);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6929);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5014);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1890);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1323);
+/* harmony import */ var _canary_delivery_gitops__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9114);
 
 
-
-
+/**
+ * A cancelled job gets SIGINT, then SIGTERM 7.5 s later, then SIGKILL: the first signal stops the
+ * bump (a push in flight may still finish), the second stops the push too.
+ */
+function cancellation() {
+    const cancel = new AbortController();
+    const abandon = new AbortController();
+    const onSignal = (name) => {
+        if (!cancel.signal.aborted) {
+            _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`${name}: cancelling; a push in flight gets ${_canary_delivery_gitops__WEBPACK_IMPORTED_MODULE_0__/* .PUSH_GRACE_MS */ .r4 / 1000}s to finish, so that its outcome is known`);
+            cancel.abort(name);
+        }
+        else if (!abandon.signal.aborted) {
+            _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`${name} again: stopping the push in flight`);
+            abandon.abort(name);
+        }
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return { signal: cancel.signal, abandonPush: abandon.signal };
+}
 async function main() {
+    const cancel = cancellation();
     const inputs = new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .InputReader */ .i_();
     const token = inputs.optional('token');
     (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(token);
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const resolved = (0,_canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_4__/* .resolveFromInputs */ .m7)({
-        config: inputs.optional('config'),
-        environment: inputs.optional('environment'),
-        workspace,
-    });
+    const resolved = await deliveryFile(inputs.optional('config'), inputs.optional('environment'), workspace);
     const tag = inputs.required('tag');
-    const app = (0,_canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_4__/* .firstDefined */ .c4)(inputs.optional('app'), resolved?.app);
+    const app = either(inputs.optional('app'), resolved?.app);
     if (!app)
-        throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j("Input 'app' is required (or 'config' with a delivery file)");
-    const environment = (0,_canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_4__/* .firstDefined */ .c4)(inputs.optional('environment'), resolved?.environment);
+        throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j("Input 'app' is required (or 'config' with a delivery file)");
+    const environment = either(inputs.optional('environment'), resolved?.environment);
     if (!environment)
-        throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j("Input 'environment' is required");
-    const repository = (0,_canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_4__/* .firstDefined */ .c4)(inputs.optional('repository'), resolved?.gitops.repository);
+        throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j("Input 'environment' is required");
+    const repository = either(inputs.optional('repository'), resolved?.gitops.repository);
     if (!repository)
-        throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j("Input 'repository' is required (or gitops.repository in the delivery file)");
-    const fileTemplate = (0,_canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_4__/* .firstDefined */ .c4)(inputs.optional('file'), resolved?.gitops.file);
-    if (!fileTemplate)
-        throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j("Input 'file' is required (or gitops.file in the delivery file)");
-    const file = (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_6__/* .expandTemplate */ .L)(fileTemplate, { app, environment, namespace: resolved?.namespace }, "Input 'file'");
+        throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j("Input 'repository' is required (or gitops.repository in the delivery file)");
+    const file = either(inputs.optional('file'), resolved?.gitops.file);
+    if (!file)
+        throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j("Input 'file' is required (or gitops.file in the delivery file)");
     const mode = inputs.oneOf('mode', ['push', 'pull-request']) ?? 'push';
-    const result = await (0,_canary_delivery_gitops__WEBPACK_IMPORTED_MODULE_1__/* .bumpGitopsTag */ .L)({
+    const result = await (0,_canary_delivery_gitops__WEBPACK_IMPORTED_MODULE_0__/* .bumpGitopsTag */ .Lg)({
         repository,
-        serverUrl: (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_7__/* .githubServerUrl */ .E)(),
+        serverUrl: (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_5__/* .githubServerUrl */ .E)(),
         apiUrl: process.env.GITHUB_API_URL,
         workspace,
-        branch: (0,_canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_4__/* .firstDefined */ .c4)(inputs.optional('branch'), resolved?.gitops.branch) ?? 'main',
+        branch: either(inputs.optional('branch'), resolved?.gitops.branch) ?? 'main',
         file,
         app,
         environment,
+        namespace: resolved?.namespace,
         tag,
-        image: (0,_canary_delivery_delivery_config__WEBPACK_IMPORTED_MODULE_4__/* .firstDefined */ .c4)(inputs.optional('image'), resolved?.image),
+        image: either(inputs.optional('image'), resolved?.image),
         field: inputs.optional('field'),
         values: inputs.text('values'),
         mode,
@@ -29277,34 +29292,28 @@ async function main() {
         source: {
             repository: process.env.GITHUB_REPOSITORY,
             sha: process.env.GITHUB_SHA,
-            runUrl: (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_7__/* .workflowRunUrl */ .C)(),
+            runUrl: (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_5__/* .workflowRunUrl */ .C)(),
         },
         tempDir: process.env.RUNNER_TEMP,
-        log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line),
+        // The lines carry text from the file and the remote: never a workflow command.
+        log: (line) => _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq((0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_6__/* .inert */ .t)(line)),
+        debug: (line) => _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(line),
+        ...cancel,
     });
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('changed', result.changed);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('previous-tag', result.previousTag ?? '');
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('commit-sha', result.commitSha ?? '');
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('file', result.file);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('pull-request-number', result.pullRequest?.number ?? '');
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('pull-request-url', result.pullRequest?.url ?? '');
-    const outcome = result.dryRun
-        ? result.changed
-            ? 'dry run: nothing pushed'
-            : 'dry run: already up to date'
-        : !result.changed
-            ? 'already at this tag: nothing committed'
-            : result.commitUrl
-                ? `[${result.commitSha.slice(0, 12)}](${result.commitUrl})`
-                : `\`${result.commitSha.slice(0, 12)}\``;
+    _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH('changed', result.changed);
+    _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH('previous-tag', result.previousTag ?? '');
+    _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH('commit-sha', result.commitSha ?? '');
+    _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH('file', result.file);
+    _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH('pull-request-number', result.pullRequest?.number ?? '');
+    _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH('pull-request-url', result.pullRequest?.url ?? '');
     const rows = [
         ['app', app],
         ['environment', environment],
         ['repository', `${result.repository} (${result.branch})`],
-        ['file', `\`${result.file}\``],
-        ['field', `\`${result.field}\``],
-        ['tag', `\`${result.previousTag ?? '(none)'}\` → \`${tag}\``],
-        ['commit', outcome],
+        ['file', code(result.file)],
+        ['field', result.field ? code(result.field) : '(not read)'],
+        ['tag', tagChange(result, tag)],
+        ['commit', commitOutcome(result)],
     ];
     if (result.pullRequest)
         rows.push([
@@ -29312,51 +29321,76 @@ async function main() {
             `[#${result.pullRequest.number}](${result.pullRequest.url}) ${result.pullRequest.created ? 'opened' : 'updated'}`,
         ]);
     if (result.attempts > 1)
-        rows.push(['attempts', `${result.attempts} (the branch moved under us ${result.attempts - 1} time(s))`]);
-    await (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_8__/* .writeSummary */ .Sy)((0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_8__/* .heading */ .R_)(`bump-gitops-tag: ${app} → ${tag} in ${environment}`), (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_8__/* .table */ .tp)(['', 'this run'], rows), result.diff ? (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_8__/* .details */ .zH)(`diff of ${result.file}`, (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_8__/* .codeBlock */ .DV)(result.diff, 'diff'), true) : '');
+        rows.push(['attempts', `${result.attempts} (see the log for why)`]);
+    await (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_7__/* .writeSummary */ .Sy)((0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_7__/* .heading */ .R_)(`bump-gitops-tag: ${app} → ${tag} in ${environment}`), (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_7__/* .table */ .tp)(['', 'this run'], rows), result.diff ? (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_7__/* .details */ .zH)(`diff of ${result.file}`, (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_7__/* .codeBlock */ .DV)(result.diff, 'diff'), true) : '');
+    if (result.outcome === 'cancelled') {
+        throw new Error(`cancelled by ${String(cancel.signal.reason)}: ${commitOutcome(result)}`);
+    }
 }
-await (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_9__/* .runAction */ .C)(main);
+/** The delivery file's settings for the environment; its loader is evaluated only when there is one. */
+async function deliveryFile(config, environment, workspace) {
+    if (!config)
+        return undefined;
+    const { resolveFromInputs } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 9820));
+    return resolveFromInputs({ config, environment, workspace });
+}
+/** The explicit input, else the delivery file's value. */
+const either = (input, fromFile) => input ?? fromFile;
+/** Inline code that holds any text, backticks included. */
+function code(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    return longest ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;
+}
+/** The tag row says what happened to the tag, and only claims a change that was made. */
+function tagChange(result, tag) {
+    const before = code(result.previousTag ?? '(none)');
+    switch (result.outcome) {
+        case 'left-alone':
+            return `${before}, left alone: the file does not hold ${code(result.ifCurrentTag ?? '')}`;
+        case 'up-to-date':
+            return `${code(tag)} already`;
+        default:
+            return result.changed ? `${before} → ${code(tag)}` : `${before} (${code(tag)} not written)`;
+    }
+}
+function commitOutcome(result) {
+    const commit = result.commitSha
+        ? result.commitUrl
+            ? `[${result.commitSha.slice(0, 12)}](${result.commitUrl})`
+            : code(result.commitSha.slice(0, 12))
+        : '';
+    switch (result.outcome) {
+        case 'pushed':
+            return commit || 'pushed by an earlier attempt (its commit is on the branch, with more since)';
+        case 'up-to-date':
+            return 'already at this tag: nothing committed';
+        case 'left-alone':
+            return 'nothing committed (if-current-tag)';
+        case 'dry-run':
+            return result.changed ? 'dry run: nothing pushed' : 'dry run: already up to date';
+        case 'cancelled':
+            if (result.push === 'landed')
+                return `cancelled after the push landed: ${commit}`;
+            if (result.push === 'unconfirmed')
+                return 'cancelled during the push: not confirmed, it may still land (changed=true, so that a revert guard runs)';
+            return 'cancelled before the push: nothing pushed';
+    }
+}
+await (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_8__/* .runAction */ .C)(main);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 2935:
+/***/ 2572:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ ConfigurationError),
-/* harmony export */   p: () => (/* binding */ isConfigurationError)
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
 /* harmony export */ });
-/**
- * A mistake the user can fix (a bad input, a malformed file). Reported as one line without a
- * stack trace; anything else that escapes an action is treated as a bug and reported with one.
- * The message names the input or file it is about.
- */
-class ConfigurationError extends Error {
-    name = 'ConfigurationError';
-}
-function isConfigurationError(error) {
-    // The name check keeps working when two copies of this package end up in one bundle.
-    return (error instanceof ConfigurationError || (error instanceof Error && error.name === 'ConfigurationError'));
-}
-
-
-/***/ }),
-
-/***/ 4499:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  i_: () => (/* binding */ InputReader)
-});
-
-// UNUSED EXPORTS: envInputGetter, inputEnvName
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/duration.ts
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
 const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
 const PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
@@ -29399,9 +29433,77 @@ function formatDuration(ms, style = 'words') {
     return parts.join(' ');
 }
 
-// EXTERNAL MODULE: ../../packages/action-kit/src/errors.ts
-var errors = __nccwpck_require__(2935);
-;// CONCATENATED MODULE: ../../packages/action-kit/src/inputs.ts
+
+/***/ }),
+
+/***/ 2935:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ ConfigurationError),
+/* harmony export */   p: () => (/* binding */ isConfigurationError)
+/* harmony export */ });
+/**
+ * A mistake the user can fix (a bad input, a malformed file). Reported as one line without a
+ * stack trace; anything else that escapes an action is treated as a bug and reported with one.
+ * The message names the input or file it is about.
+ */
+class ConfigurationError extends Error {
+    name = 'ConfigurationError';
+}
+function isConfigurationError(error) {
+    // The name check keeps working when two copies of this package end up in one bundle.
+    return (error instanceof ConfigurationError || (error instanceof Error && error.name === 'ConfigurationError'));
+}
+
+
+/***/ }),
+
+/***/ 5014:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ inert),
+/* harmony export */   w: () => (/* binding */ inertLines)
+/* harmony export */ });
+/**
+ * Text the suite did not write (cluster events, file contents, tool output, some inputs) must never
+ * act as a workflow command. The runner reads a command from a line that starts with `::` once
+ * leading whitespace is trimmed, and from `##[name]` anywhere in a line; `\r` and `\n` both end a line.
+ * A word joiner (U+2060, invisible) between the two characters keeps the text readable and makes it inert.
+ */
+const WORD_JOINER = '\u2060';
+function inertLine(line) {
+    const neutral = line.replaceAll('##[', `#${WORD_JOINER}#[`);
+    const lead = /^\s*/.exec(neutral)[0];
+    return neutral.startsWith('::', lead.length)
+        ? `${lead}:${WORD_JOINER}${neutral.slice(lead.length + 1)}`
+        : neutral;
+}
+/** One line, whatever the text holds: line breaks become ` ⏎ ` and commands are neutralised. */
+function inert(text) {
+    return inertLine(String(text).replace(/\r\n|\r|\n/g, ' ⏎ '));
+}
+/** Several lines, kept as lines (`\r\n` and a lone `\r` become `\n`), each neutralised. */
+function inertLines(text) {
+    return String(text)
+        .split(/\r\n|\r|\n/)
+        .map(inertLine)
+        .join('\n');
+}
+
+
+/***/ }),
+
+/***/ 8417:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i_: () => (/* binding */ InputReader)
+/* harmony export */ });
+/* unused harmony exports inputEnvName, envInputGetter */
+/* harmony import */ var _duration__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2572);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2935);
 
 
 /** GitHub's rule: spaces become underscores, the name is upper-cased, hyphens stay. */
@@ -29421,7 +29523,7 @@ function describeRange({ min, max }) {
     return '';
 }
 function fail(name, expected, got) {
-    throw new errors/* ConfigurationError */.j(`Input '${name}' must be ${expected}, got '${got}'`);
+    throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Input '${name}' must be ${expected}, got '${got}'`);
 }
 /**
  * Typed, strict reading of action inputs. Every optional reader returns undefined when the input is
@@ -29440,7 +29542,7 @@ class InputReader {
     required(name, hint) {
         const value = this.optional(name);
         if (value === undefined) {
-            throw new errors/* ConfigurationError */.j(`Input '${name}' is required${hint ? ` (${hint})` : ''}`);
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Input '${name}' is required${hint ? ` (${hint})` : ''}`);
         }
         return value;
     }
@@ -29504,7 +29606,7 @@ class InputReader {
         const value = this.optional(name);
         if (value === undefined)
             return undefined;
-        const ms = parseDuration(value);
+        const ms = (0,_duration__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E)(value);
         if (ms === undefined)
             fail(name, 'a duration such as 90s, 10m or 1h', value);
         if (range.minMs !== undefined && ms < range.minMs)
@@ -29527,6 +29629,45 @@ class InputReader {
             .flatMap((line) => (commas ? line.split(',') : [line]))
             .map((item) => item.trim())
             .filter(Boolean);
+    }
+}
+
+
+/***/ }),
+
+/***/ 3320:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L5: () => (/* binding */ retry)
+/* harmony export */ });
+/* unused harmony exports sleep, backoffDelay */
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Exponential backoff with "full jitter": a uniformly random delay between half the exponential
+ * step and the whole of it, so that many writers retrying at once spread out instead of colliding again.
+ */
+function backoffDelay(retry, options) {
+    const { baseDelayMs, maxDelayMs = 30_000, factor = 2, random = Math.random } = options;
+    const ceiling = Math.min(maxDelayMs, baseDelayMs * factor ** (retry - 1));
+    return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+async function retry(operation, options) {
+    const { attempts, shouldRetry = () => true, delayFloor, maxWaitMs, onRetry, sleep: wait = sleep } = options;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            if (attempt >= attempts || !shouldRetry(error, attempt))
+                throw error;
+            const floor = delayFloor?.(error) ?? 0;
+            if (maxWaitMs !== undefined && floor > maxWaitMs)
+                throw error;
+            const delayMs = Math.max(backoffDelay(attempt, options), Math.ceil(floor));
+            onRetry?.(error, attempt, delayMs);
+            await wait(delayMs);
+        }
     }
 }
 
@@ -29624,9 +29765,10 @@ function clearSecrets() {
 /* harmony export */   Pq: () => (/* binding */ setSecret),
 /* harmony export */   Yz: () => (/* binding */ debug),
 /* harmony export */   fe: () => (/* binding */ appendSummary),
-/* harmony export */   pq: () => (/* binding */ info)
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   uH: () => (/* binding */ setOutput)
 /* harmony export */ });
-/* unused harmony exports isDebug, notice, warning, error, setOutput, saveState, getState, exportVariable, addPath, startGroup, endGroup */
+/* unused harmony exports isDebug, notice, warning, error, saveState, getState, exportVariable, addPath, startGroup, endGroup */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
@@ -29676,7 +29818,7 @@ function keyValue(name, value) {
     let end = `ghadelimiter_${Date.now().toString(36)}`;
     while (name.includes(end) || value.includes(end))
         end += Math.random().toString(36).slice(2);
-    return `${name}<<${end}${EOL}${value}${EOL}${end}${EOL}`;
+    return `${name}<<${end}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${end}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`;
 }
 function annotation(level, message, at) {
     issue(level, message, {
@@ -29718,7 +29860,7 @@ function setSecret(value) {
 function setOutput(name, value) {
     if (appendTo('GITHUB_OUTPUT', keyValue(name, asText(value))))
         return;
-    process.stdout.write(EOL);
+    process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
     issue('set-output', asText(value), { name });
 }
 /** Kept for the post step of the same action, which reads it with getState. */
@@ -29756,53 +29898,20 @@ function appendSummary(markdown) {
 
 /***/ }),
 
-/***/ 1919:
+/***/ 1890:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  DV: () => (/* binding */ codeBlock),
-  zH: () => (/* binding */ details),
-  R_: () => (/* binding */ heading),
-  tp: () => (/* binding */ table),
-  Sy: () => (/* binding */ writeSummary)
-});
-
-// UNUSED EXPORTS: cell, escapeHtml, mermaid
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/inert.ts
-/**
- * Text the suite did not write (cluster events, file contents, tool output, some inputs) must never
- * act as a workflow command. The runner reads a command from a line that starts with `::` once
- * leading whitespace is trimmed, and from `##[name]` anywhere in a line; `\r` and `\n` both end a line.
- * A word joiner (U+2060, invisible) between the two characters keeps the text readable and makes it inert.
- */
-const WORD_JOINER = '\u2060';
-function inertLine(line) {
-    const neutral = line.replaceAll('##[', `#${WORD_JOINER}#[`);
-    const lead = /^\s*/.exec(neutral)[0];
-    return neutral.startsWith('::', lead.length)
-        ? `${lead}:${WORD_JOINER}${neutral.slice(lead.length + 1)}`
-        : neutral;
-}
-/** One line, whatever the text holds: line breaks become ` ⏎ ` and commands are neutralised. */
-function inert(text) {
-    return inertLine(String(text).replace(/\r\n|\r|\n/g, ' ⏎ '));
-}
-/** Several lines, kept as lines (`\r\n` and a lone `\r` become `\n`), each neutralised. */
-function inertLines(text) {
-    return String(text)
-        .split(/\r\n|\r|\n/)
-        .map(inertLine)
-        .join('\n');
-}
-
-// EXTERNAL MODULE: ../../packages/action-kit/src/secrets.ts
-var secrets = __nccwpck_require__(1575);
-// EXTERNAL MODULE: ../../packages/action-kit/src/step.ts
-var step = __nccwpck_require__(7966);
-;// CONCATENATED MODULE: ../../packages/action-kit/src/summary.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DV: () => (/* binding */ codeBlock),
+/* harmony export */   R_: () => (/* binding */ heading),
+/* harmony export */   Sy: () => (/* binding */ writeSummary),
+/* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   zH: () => (/* binding */ details)
+/* harmony export */ });
+/* unused harmony exports cell, mermaid, escapeHtml */
+/* harmony import */ var _inert__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5014);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1575);
+/* harmony import */ var _step__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7966);
 
 
 
@@ -29838,11 +29947,11 @@ function escapeHtml(text) {
 /** Joins sections with blank lines, masks secrets and appends them to the job summary. */
 async function writeSummary(...sections) {
     const markdown = sections.filter(Boolean).join('\n\n');
-    if ((0,step/* appendSummary */.fe)(`${(0,secrets/* mask */.dK)(markdown)}\n`))
+    if ((0,_step__WEBPACK_IMPORTED_MODULE_0__/* .appendSummary */ .fe)(`${(0,_secrets__WEBPACK_IMPORTED_MODULE_1__/* .mask */ .dK)(markdown)}\n`))
         return;
-    (0,step/* debug */.Yz)('GITHUB_STEP_SUMMARY is not set; the summary goes to the log only');
+    (0,_step__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz)('GITHUB_STEP_SUMMARY is not set; the summary goes to the log only');
     // In the log, the summary's text (values, file contents) must not act as workflow commands.
-    (0,step/* info */.pq)(inertLines((0,secrets/* mask */.dK)(markdown)));
+    (0,_step__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)((0,_inert__WEBPACK_IMPORTED_MODULE_2__/* .inertLines */ .w)((0,_secrets__WEBPACK_IMPORTED_MODULE_1__/* .mask */ .dK)(markdown)));
 }
 
 
@@ -29899,17 +30008,16 @@ function workflowRunUrl(env = process.env) {
 
 /***/ }),
 
-/***/ 1627:
+/***/ 9820:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  c4: () => (/* binding */ firstDefined),
-  m7: () => (/* binding */ resolveFromInputs)
+  resolveFromInputs: () => (/* reexport */ resolveFromInputs)
 });
 
-// UNUSED EXPORTS: resolveEnvironment
+// UNUSED EXPORTS: firstDefined, loadDeliveryFile, parseDeliveryFile, resolveEnvironment
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
@@ -30094,19 +30202,24 @@ function firstDefined(...values) {
     return values.find((value) => value !== undefined);
 }
 
+;// CONCATENATED MODULE: ../../packages/delivery-config/src/index.ts
+
+
+
 
 /***/ }),
 
-/***/ 8773:
+/***/ 9114:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  L: () => (/* reexport */ bumpGitopsTag)
+  r4: () => (/* reexport */ PUSH_GRACE_MS),
+  Lg: () => (/* reexport */ bumpGitopsTag)
 });
 
-// UNUSED EXPORTS: editImageTag
+// UNUSED EXPORTS: MAX_FILE_BYTES, editImageTag
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -30114,38 +30227,248 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+// EXTERNAL MODULE: ../../packages/action-kit/src/template.ts
+var src_template = __nccwpck_require__(7722);
 // EXTERNAL MODULE: ../../packages/action-kit/src/secrets.ts
 var secrets = __nccwpck_require__(1575);
 // EXTERNAL MODULE: ../../packages/action-kit/src/errors.ts
 var errors = __nccwpck_require__(2935);
-;// CONCATENATED MODULE: ../../packages/action-kit/src/retry.ts
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/**
- * Exponential backoff with "full jitter": a uniformly random delay between half the exponential
- * step and the whole of it, so that many writers retrying at once spread out instead of colliding again.
- */
-function backoffDelay(retry, options) {
-    const { baseDelayMs, maxDelayMs = 30_000, factor = 2, random = Math.random } = options;
-    const ceiling = Math.min(maxDelayMs, baseDelayMs * factor ** (retry - 1));
-    return Math.round(ceiling / 2 + random() * (ceiling / 2));
-}
-async function retry(operation, options) {
-    const { attempts, shouldRetry = () => true, delayFloor, maxWaitMs, onRetry, sleep: wait = sleep } = options;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await operation(attempt);
-        }
-        catch (error) {
-            if (attempt >= attempts || !shouldRetry(error, attempt))
-                throw error;
-            const floor = delayFloor?.(error) ?? 0;
-            if (maxWaitMs !== undefined && floor > maxWaitMs)
-                throw error;
-            const delayMs = Math.max(backoffDelay(attempt, options), Math.ceil(floor));
-            onRetry?.(error, attempt, delayMs);
-            await wait(delayMs);
-        }
+// EXTERNAL MODULE: ../../packages/action-kit/src/retry.ts
+var retry = __nccwpck_require__(3320);
+// EXTERNAL MODULE: ../../packages/action-kit/src/duration.ts
+var duration = __nccwpck_require__(2572);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ../../packages/action-kit/src/exec.ts
+
+
+
+
+
+class ExecError extends Error {
+    result;
+    name = 'ExecError';
+    constructor(message, result) {
+        super(message);
+        this.result = result;
     }
+}
+/** How a command line is shown: each argument quoted when needed, secrets masked. */
+function describeCommand(file, args) {
+    const quote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
+    return mask([file, ...args].map(quote).join(' '));
+}
+/** The last lines of a program's error output, for an error message. */
+function tail(text, lines = 10) {
+    return text.trimEnd().split(/\r?\n/).slice(-lines).join('\n');
+}
+/** Spawns the program directly (no shell), feeds its standard input and collects both outputs. */
+function run(file, args, options) {
+    return new Promise((resolve, reject) => {
+        const child = spawn(file, [...args], { cwd: options.cwd, env: options.env, stdio: 'pipe' });
+        const stdout = [];
+        const stderr = [];
+        child.stdout.on('data', (chunk) => stdout.push(chunk));
+        child.stderr.on('data', (chunk) => stderr.push(chunk));
+        child.on('error', (error) => {
+            const why = error.code !== 'ENOENT'
+                ? error.message
+                : options.cwd && !existsSync(options.cwd)
+                    ? `no such folder ${options.cwd}`
+                    : `${file} is not installed (not found on PATH)`;
+            reject(new Error(`${describeCommand(file, args)} could not start: ${why}`));
+        });
+        child.on('close', (code, signal) => resolve({
+            // A program ended by a signal has no exit code; shells report 128 + the signal's number.
+            exitCode: code ?? 128 + (signal ? (osConstants.signals[signal] ?? 0) : 0),
+            stdout: Buffer.concat(stdout).toString('utf8'),
+            stderr: Buffer.concat(stderr).toString('utf8'),
+        }));
+        // A program that exits without reading its input must not fail the write.
+        child.stdin.on('error', () => { });
+        child.stdin.end(options.input);
+    });
+}
+/**
+ * Runs a program with an argument array, never through a shell. Output is captured (not streamed,
+ * so nothing unmasked reaches the log) and a failure throws with the tail of its standard error.
+ */
+async function execArgv(file, args, options = {}) {
+    const command = describeCommand(file, args);
+    if (options.quiet)
+        debug(`$ ${command}`);
+    else
+        info(`$ ${command}`);
+    const env = options.replaceEnv ? options.env : { ...process.env, ...options.env };
+    const result = await run(file, args, {
+        cwd: options.cwd,
+        env: env && Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined)),
+        input: options.input,
+    });
+    if (result.stdout.trim())
+        debug(mask(result.stdout.trimEnd()));
+    if (result.stderr.trim())
+        debug(mask(result.stderr.trimEnd()));
+    if (result.exitCode !== 0 && !options.allowFailure) {
+        const detail = tail(result.stderr) || tail(result.stdout);
+        throw new ExecError(mask(`${command} exited with code ${result.exitCode}${detail ? `:\n${detail}` : ''}`), {
+            ...result,
+            stdout: mask(result.stdout),
+            stderr: mask(result.stderr),
+        });
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ../../packages/gitops/src/git-process.ts
+
+
+/**
+ * Network trouble worth another attempt, as git reports it: a 5xx, 429 or 408 answer, a connection
+ * reset or refused, a stall (http.lowSpeedTime), a TLS or name lookup hiccup.
+ */
+const TRANSIENT = /returned error: (5\d\d|429|408)|HTTP (5\d\d|429|408)|curl (6|7|18|28|35|52|55|56|92)\b|connection reset|empty reply from server|operation too slow|timed out|couldn't connect to server|failed to connect|could not resolve host|transfer closed with outstanding read data|ssl_error_syscall|gnutls_handshake|stream \d+ was not closed cleanly/i;
+/** A git command that failed; `transient` when another attempt may well succeed. */
+class GitFailure extends Error {
+    command;
+    stderr;
+    aborted;
+    name = 'GitFailure';
+    transient;
+    constructor(command, stderr, 
+    /** Stopped by the caller's signal rather than failed by itself. */
+    aborted = false) {
+        const detail = tail(stderr, 3).replace(/\s*\n\s*/g, ' | ');
+        super((0,secrets/* mask */.dK)(`${command} failed${aborted ? ' (stopped)' : ''}${detail ? `: ${detail}` : ''}`));
+        this.command = command;
+        this.stderr = stderr;
+        this.aborted = aborted;
+        this.transient = !aborted && TRANSIENT.test(stderr);
+    }
+    /** The most telling line of git's error output, for a retry message. */
+    get reason() {
+        const lines = this.stderr.split('\n').map((line) => line.trim());
+        const best = lines.find((line) => TRANSIENT.test(line)) ?? lines.reverse().find((line) => line.startsWith('fatal:'));
+        return (0,secrets/* mask */.dK)((best ?? 'no error output').replace(/^(fatal|error): /, ''));
+    }
+}
+/** Describes a command for the debug log: `git fetch …` without the environment. */
+const describe = (args) => `git ${args.join(' ')}`;
+/**
+ * Starts git with an argument array (never a shell) in a process group of its own, so that a stop
+ * takes its transport helpers along. The signal kills the group.
+ */
+function spawnGit(context, args, signal) {
+    const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, {
+        cwd: context.cwd,
+        env: { ...process.env, ...context.env },
+        stdio: ['pipe', 'pipe', 'pipe'],
+        detached: true,
+    });
+    const stop = () => {
+        try {
+            if (child.pid !== undefined && child.exitCode === null)
+                process.kill(-child.pid, 'SIGKILL');
+        }
+        catch {
+            // Already gone.
+        }
+    };
+    if (signal?.aborted)
+        stop();
+    signal?.addEventListener('abort', stop, { once: true });
+    child.once('close', () => signal?.removeEventListener('abort', stop));
+    // A stopped process no longer reads its input.
+    child.stdin.on('error', () => { });
+    return child;
+}
+/** Runs one git command to the end; a non-zero exit throws a GitFailure unless `allowFailure`. */
+function runGit(context, args, options = {}) {
+    const started = performance.now();
+    const child = spawnGit(context, args, options.signal);
+    const stdout = [];
+    const stderr = [];
+    child.stdout.on('data', (chunk) => stdout.push(chunk));
+    child.stderr.on('data', (chunk) => stderr.push(chunk));
+    child.stdin.end(options.input);
+    return new Promise((resolve, reject) => {
+        child.once('error', (error) => reject(new GitFailure(describe(args), error.message)));
+        child.once('close', (code) => {
+            const output = {
+                exitCode: code ?? 128,
+                stdout: Buffer.concat(stdout).toString('utf8'),
+                stderr: Buffer.concat(stderr).toString('utf8'),
+            };
+            const bytes = stdout.reduce((sum, chunk) => sum + chunk.length, 0);
+            context.debug?.((0,secrets/* mask */.dK)(`${describe(args)}: exit ${output.exitCode} in ${Math.round(performance.now() - started)} ms, ${bytes} bytes out`));
+            if (output.exitCode === 0 || options.allowFailure)
+                resolve(output);
+            else
+                reject(new GitFailure(describe(args), output.stderr, !!options.signal?.aborted));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ../../packages/gitops/src/bump-faults.ts
+
+/** How long a push in flight may still take after the first signal (the runner kills after 10 s). */
+const PUSH_GRACE_MS = 5_000;
+/** The least wait after a network fault (a non-fast-forward retry waits from 100 ms). */
+const TRANSIENT_FLOOR_MS = 1_000;
+/** A failed attempt worth another one: the branch moved, or the network failed us. */
+class Retry extends Error {
+    giveUp;
+    transient;
+    constructor(message, giveUp, transient) {
+        super(message);
+        this.giveUp = giveUp;
+        this.transient = transient;
+    }
+}
+/** `what` failed on the network: worth another attempt. Anything else passes through. */
+async function bump_faults_transient(what, operation) {
+    try {
+        return await operation;
+    }
+    catch (error) {
+        if (error instanceof GitFailure && error.transient) {
+            throw new Retry(`${what} failed (${error.reason})`, (attempts) => gaveUp(error, attempts), true);
+        }
+        throw error;
+    }
+}
+function gaveUp(error, attempts) {
+    return new Error(`gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${error.message}`);
+}
+/** Whether the remote branch now points at `commit`, asked within a few seconds. */
+async function bump_faults_confirm(git, branch, commit) {
+    try {
+        const heads = await git.remoteHeads([branch], AbortSignal.timeout(2_000));
+        return heads.get(branch) === commit ? 'landed' : 'unconfirmed';
+    }
+    catch {
+        return 'unconfirmed';
+    }
+}
+/** Stops a push on a second signal, or PUSH_GRACE_MS after the first. */
+function pushDeadline(signal, abandon) {
+    if (!signal && !abandon)
+        return undefined;
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    const grace = () => setTimeout(stop, PUSH_GRACE_MS).unref();
+    if (abandon?.aborted)
+        stop();
+    abandon?.addEventListener('abort', stop, { once: true });
+    if (signal?.aborted)
+        grace();
+    else
+        signal?.addEventListener('abort', grace, { once: true });
+    return controller.signal;
 }
 
 ;// CONCATENATED MODULE: ../../packages/image-ref/src/index.ts
@@ -30218,18 +30541,162 @@ function isWantedImage(ref, wanted) {
     return wanted.tag !== undefined && ref.tag === wanted.tag;
 }
 
+// EXTERNAL MODULE: ../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8293);
+;// CONCATENATED MODULE: ../../packages/gitops/src/yaml-documents.ts
+
+
+function pathText(path) {
+    return path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('');
+}
+/** How a document is named in messages: `Kind/name`, or `doc[i]` in a file of several. */
+function docLabel(doc, index, count) {
+    const kind = doc.get('kind');
+    const name = doc.getIn(['metadata', 'name']);
+    if (typeof kind === 'string')
+        return `${kind}${typeof name === 'string' ? `/${name}` : ''}`;
+    return count > 1 ? `doc[${index}]` : '';
+}
+/** A value from the file as an error message shows it: one line, at most `max` characters. */
+function excerpt(value, max = 80) {
+    const text = JSON.stringify(String(value)).slice(1, -1);
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+function scalarText(node) {
+    return node.value === null || node.value === undefined ? undefined : String(node.value);
+}
+/** Calls `visit` for every collection and scalar reachable without following aliases. */
+function walk(node, path, visit, key) {
+    if (!node || (0,dist/* isAlias */.Vj)(node))
+        return;
+    visit(node, path, key);
+    if ((0,dist/* isMap */.jh)(node)) {
+        for (const pair of node.items) {
+            const k = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
+            if (k !== undefined)
+                walk(pair.value, [...path, k], visit, k);
+        }
+    }
+    else if ((0,dist/* isSeq */.oP)(node)) {
+        node.items.forEach((item, i) => {
+            walk(item, [...path, i], visit, key);
+        });
+    }
+}
+/** The scalar value under `key`, when it is one. */
+function mapScalar(map, key) {
+    const value = map.get(key, true);
+    return (0,dist/* isScalar */.jn)(value) && value.value !== null && typeof value.value !== 'object' ? value : undefined;
+}
+function parseDocuments(content, fileName) {
+    // yaml's own duplicate-key check compares each key with every key before it (quadratic); the one
+    // below is linear.
+    const docs = (0,dist/* parseAllDocuments */.hR)(content, { keepSourceTokens: false, uniqueKeys: false });
+    if (!Array.isArray(docs))
+        throw new errors/* ConfigurationError */.j(`${fileName} is not YAML`);
+    for (const doc of docs) {
+        const error = doc.errors[0];
+        if (error) {
+            const line = error.linePos?.[0];
+            throw new errors/* ConfigurationError */.j(`${fileName}${line ? `:${line.line}:${line.col}` : ''} is not valid YAML: ${error.message.split('\n')[0]}`);
+        }
+    }
+    for (const doc of docs) {
+        const duplicate = firstDuplicateKey(doc.contents);
+        if (duplicate) {
+            const { line, col } = lineAndColumn(content, duplicate);
+            throw new errors/* ConfigurationError */.j(`${fileName}:${line}:${col} is not valid YAML: Map keys must be unique`);
+        }
+    }
+    return docs;
+}
+/**
+ * Where the first repeated key of a mapping starts, by yaml's rule (scalar keys with the same
+ * value; other keys are never equal), found with one set per mapping. Aliases are not followed.
+ */
+function firstDuplicateKey(root) {
+    const pending = [root];
+    while (pending.length > 0) {
+        const node = pending.pop();
+        if ((0,dist/* isMap */.jh)(node)) {
+            const seen = new Set();
+            for (const pair of node.items) {
+                if ((0,dist/* isScalar */.jn)(pair.key) && !Number.isNaN(pair.key.value)) {
+                    if (seen.has(pair.key.value))
+                        return pair.key.range?.[0] ?? 0;
+                    seen.add(pair.key.value);
+                }
+                pending.push(pair.key, pair.value);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            for (const item of node.items)
+                pending.push(item);
+        }
+    }
+    return undefined;
+}
+function lineAndColumn(content, offset) {
+    let line = 1;
+    let start = 0;
+    for (let at = content.indexOf('\n'); at >= 0 && at < offset; at = content.indexOf('\n', at + 1)) {
+        line++;
+        start = at + 1;
+    }
+    return { line, col: offset - start + 1 };
+}
+/**
+ * Aliases shared by a document, weighted by the aliases inside what they repeat (yaml's measure): far
+ * above any real values file, far below an alias bomb, whose comparison would never end.
+ */
+const MAX_ALIAS_COUNT = 10_000;
+/** A document as plain data, anchors resolved; `what` names it when it repeats itself too much. */
+function plainDocument(doc, what) {
+    try {
+        return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        if (!(error instanceof ReferenceError))
+            throw error;
+        throw new errors/* ConfigurationError */.j(`${what}: ${error.message.split('\n')[0]}`);
+    }
+}
+/** The documents as plain data, anchors resolved. */
+function plainData(docs, fileName) {
+    return docs.map((doc) => plainDocument(doc, fileName));
+}
+const isPlainObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+function sameData(a, b) {
+    if (Array.isArray(a) || Array.isArray(b)) {
+        return (Array.isArray(a) &&
+            Array.isArray(b) &&
+            a.length === b.length &&
+            a.every((item, i) => sameData(item, b[i])));
+    }
+    if (isPlainObject(a) || isPlainObject(b)) {
+        if (!isPlainObject(a) || !isPlainObject(b))
+            return false;
+        const keys = Object.keys(a);
+        return keys.length === Object.keys(b).length && keys.every((key) => key in b && sameData(a[key], b[key]));
+    }
+    return a === b;
+}
+
 ;// CONCATENATED MODULE: ../../packages/gitops/src/bump-inputs.ts
 
 
 
+
+/** Line breaks and other control characters: never part of a name, a path or an author. */
+const CONTROL = /\p{Cc}/u;
 const DEFAULT_AUTHOR = 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>';
 /** A path inside the repository: relative, normalised, not leaving it. */
 function checkFilePath(file) {
     const trimmed = file.trim().replace(/^\.\//, '');
     if (!trimmed)
         throw new errors/* ConfigurationError */.j("Input 'file' is empty");
-    if (trimmed.includes('\\') || trimmed.includes('\0'))
-        throw new errors/* ConfigurationError */.j(`Input 'file': '${file}' must use / and no special characters`);
+    if (trimmed.includes('\\') || CONTROL.test(trimmed))
+        throw new errors/* ConfigurationError */.j(`Input 'file': '${excerpt(file)}' must use / and no control characters`);
     if (external_node_path_.posix.isAbsolute(trimmed))
         throw new errors/* ConfigurationError */.j(`Input 'file': '${file}' must be relative to the repository root`);
     const normal = external_node_path_.posix.normalize(trimmed);
@@ -30238,11 +30705,18 @@ function checkFilePath(file) {
     }
     return normal;
 }
-function checkTag(tag) {
+function checkTag(tag, input = 'tag') {
     if (!TAG_PATTERN.test(tag)) {
-        throw new errors/* ConfigurationError */.j(`Input 'tag': expected an image tag matching [A-Za-z0-9_][A-Za-z0-9._-]{0,127}, got '${tag}'`);
+        throw new errors/* ConfigurationError */.j(`Input '${input}': expected an image tag matching [A-Za-z0-9_][A-Za-z0-9._-]{0,127}, got '${excerpt(tag)}'`);
     }
     return tag;
+}
+/** A name used in the file template, the commit message and the pull request branch: one line. */
+function checkName(value, input) {
+    if (!value.trim() || CONTROL.test(value)) {
+        throw new errors/* ConfigurationError */.j(`Input '${input}': expected a name without line breaks or control characters, got '${excerpt(value)}'`);
+    }
+    return value;
 }
 /** The image repository; a tag or digest given with it is ignored (the tag comes from `tag`). */
 function checkImage(image) {
@@ -30254,14 +30728,12 @@ function checkImage(image) {
     return ref.repository;
 }
 function parseAuthor(author = DEFAULT_AUTHOR) {
-    const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(author);
+    const match = CONTROL.test(author) ? null : /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(author);
     if (!match)
-        throw new errors/* ConfigurationError */.j(`Input 'author': expected 'Name <email>', got '${author}'`);
+        throw new errors/* ConfigurationError */.j(`Input 'author': expected 'Name <email>' on one line, got '${excerpt(author)}'`);
     return { name: match[1], email: match[2] };
 }
 
-// EXTERNAL MODULE: ../../packages/action-kit/src/template.ts
-var src_template = __nccwpck_require__(7722);
 ;// CONCATENATED MODULE: ../../packages/gitops/src/change-text.ts
 
 const DEFAULT_COMMIT_MESSAGE = '{app} {environment}: {previous-tag} → {tag}';
@@ -30301,98 +30773,6 @@ function pullRequestText(fields, source = {}) {
         .filter((line, i, all) => line !== '' || all[i - 1] !== '')
         .join('\n');
     return { title: `${app} ${environment}: ${tag}`, body };
-}
-
-// EXTERNAL MODULE: ../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8293);
-;// CONCATENATED MODULE: ../../packages/gitops/src/yaml-documents.ts
-
-
-function pathText(path) {
-    return path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('');
-}
-/** How a document is named in messages: `Kind/name`, or `doc[i]` in a file of several. */
-function docLabel(doc, index, count) {
-    const kind = doc.get('kind');
-    const name = doc.getIn(['metadata', 'name']);
-    if (typeof kind === 'string')
-        return `${kind}${typeof name === 'string' ? `/${name}` : ''}`;
-    return count > 1 ? `doc[${index}]` : '';
-}
-function scalarText(node) {
-    return node.value === null || node.value === undefined ? undefined : String(node.value);
-}
-/** Calls `visit` for every collection and scalar reachable without following aliases. */
-function walk(node, path, visit, key) {
-    if (!node || (0,dist/* isAlias */.Vj)(node))
-        return;
-    visit(node, path, key);
-    if ((0,dist/* isMap */.jh)(node)) {
-        for (const pair of node.items) {
-            const k = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
-            if (k !== undefined)
-                walk(pair.value, [...path, k], visit, k);
-        }
-    }
-    else if ((0,dist/* isSeq */.oP)(node)) {
-        node.items.forEach((item, i) => {
-            walk(item, [...path, i], visit, key);
-        });
-    }
-}
-/** The scalar value under `key`, when it is one. */
-function mapScalar(map, key) {
-    const value = map.get(key, true);
-    return (0,dist/* isScalar */.jn)(value) && value.value !== null && typeof value.value !== 'object' ? value : undefined;
-}
-function parseDocuments(content, fileName) {
-    const docs = (0,dist/* parseAllDocuments */.hR)(content, { keepSourceTokens: false });
-    if (!Array.isArray(docs))
-        throw new errors/* ConfigurationError */.j(`${fileName} is not YAML`);
-    for (const doc of docs) {
-        const error = doc.errors[0];
-        if (error) {
-            const line = error.linePos?.[0];
-            throw new errors/* ConfigurationError */.j(`${fileName}${line ? `:${line.line}:${line.col}` : ''} is not valid YAML: ${error.message.split('\n')[0]}`);
-        }
-    }
-    return docs;
-}
-/**
- * Aliases shared by a document, weighted by the aliases inside what they repeat (yaml's measure): far
- * above any real values file, far below an alias bomb, whose comparison would never end.
- */
-const MAX_ALIAS_COUNT = 10_000;
-/** A document as plain data, anchors resolved; `what` names it when it repeats itself too much. */
-function plainDocument(doc, what) {
-    try {
-        return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    }
-    catch (error) {
-        if (!(error instanceof ReferenceError))
-            throw error;
-        throw new errors/* ConfigurationError */.j(`${what}: ${error.message.split('\n')[0]}`);
-    }
-}
-/** The documents as plain data, anchors resolved. */
-function plainData(docs, fileName) {
-    return docs.map((doc) => plainDocument(doc, fileName));
-}
-const isPlainObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-function sameData(a, b) {
-    if (Array.isArray(a) || Array.isArray(b)) {
-        return (Array.isArray(a) &&
-            Array.isArray(b) &&
-            a.length === b.length &&
-            a.every((item, i) => sameData(item, b[i])));
-    }
-    if (isPlainObject(a) || isPlainObject(b)) {
-        if (!isPlainObject(a) || !isPlainObject(b))
-            return false;
-        const keys = Object.keys(a);
-        return keys.length === Object.keys(b).length && keys.every((key) => key in b && sameData(a[key], b[key]));
-    }
-    return a === b;
 }
 
 ;// CONCATENATED MODULE: ../../packages/gitops/src/tag-fields.ts
@@ -30652,6 +31032,8 @@ function resolveFieldPath(docs, field, fileName, content) {
 
 
 
+/** Candidates an error message lists before it says how many more there are. */
+const LISTED = 5;
 /** A field as messages and results name it: `HelmRelease/app spec.values.image.tag`. */
 function describeField(docs, c) {
     const label = docLabel(docs[c.docIndex], c.docIndex, docs.length);
@@ -30676,7 +31058,11 @@ function chooseTagField(docs, content, request) {
 }
 function choose(docs, candidates, request) {
     const { image, fileName } = request;
-    const list = (cs) => cs.map((c) => `${describeField(docs, c)} (${String(c.node.value)})`).join(', ');
+    // A hostile file may hold thousands of candidates: the message names a few.
+    const list = (cs) => cs
+        .slice(0, LISTED)
+        .map((c) => `${excerpt(describeField(docs, c), 200)} (${excerpt(c.node.value)})`)
+        .join(', ') + (cs.length > LISTED ? ` and ${cs.length - LISTED} more` : '');
     if (candidates.length === 0) {
         throw new errors/* ConfigurationError */.j(`${fileName} has no image tag field (looked for Flux $imagepolicy markers, …image.tag, kustomization images[].newTag and image: repo:tag strings); name one with the 'field' input`);
     }
@@ -30712,7 +31098,7 @@ function choose(docs, candidates, request) {
 }
 function bestTier(candidates) {
     const score = (c) => RANK[c.via] * 1000 + c.path.length;
-    const top = Math.min(...candidates.map(score));
+    const top = candidates.reduce((best, c) => Math.min(best, score(c)), Number.POSITIVE_INFINITY);
     return candidates.filter((c) => score(c) === top);
 }
 
@@ -31015,8 +31401,11 @@ function valuesTarget(docs, docIndex, fileName) {
 ;// CONCATENATED MODULE: ../../packages/gitops/src/verify-edit.ts
 
 
-
-/** Re-parses the result and refuses anything but the intended change. */
+/**
+ * Re-parses the result and refuses anything but the intended change. The expectation is built on
+ * `docs`, the parse of `before`, by setting the planned values in place (so anchors carry to their
+ * aliases): the caller must be done reading them.
+ */
 function verifyEdit(before, after, docs, plans, valuesRoot, values, fileName) {
     let reparsed;
     try {
@@ -31027,15 +31416,9 @@ function verifyEdit(before, after, docs, plans, valuesRoot, values, fileName) {
     }
     if (reparsed.length !== docs.length)
         throw new Error(`refusing the edit of ${fileName}: the number of documents changed`);
-    // The expectation, built on the original tree: nodes set in place, so anchors carry to their aliases.
-    const expected = parseDocuments(before, fileName);
-    for (const plan of plans) {
-        const node = expected[plan.docIndex].getIn(plan.path, true);
-        if (!(0,dist/* isScalar */.jn)(node))
-            throw new Error('internal: planned field vanished');
-        node.value = plan.value;
-    }
-    const want = plainData(expected, fileName);
+    for (const plan of plans)
+        plan.node.value = plan.value;
+    const want = plainData(docs, fileName);
     if (valuesRoot && values) {
         const doc = want[valuesRoot.docIndex];
         // Each top-level key given replaces the one there; the rest of the values stay.
@@ -31069,8 +31452,8 @@ function verifyEdit(before, after, docs, plans, valuesRoot, values, fileName) {
 /**
  * Writes `tag` (and optionally `values`) into a YAML file with the smallest possible change: only the
  * bytes of the edited scalars differ, everything else (comments, order, quoting, line endings,
- * anchors) is kept. The result is parsed again and compared with the intended change; any other
- * difference is refused.
+ * anchors) is kept. The file is parsed once; the result is parsed again and compared with the
+ * intended change, and any other difference is refused.
  */
 function editImageTag(request) {
     const { content, fileName } = request;
@@ -31104,14 +31487,9 @@ function editImageTag(request) {
         splices.push(...merge.splices);
     }
     const result = applySplices(content, splices);
+    const field = describeField(docs, target);
     verifyEdit(content, result, docs, plans, valuesRoot, values, fileName);
-    return {
-        content: result,
-        changed: result !== content,
-        previousTag,
-        field: describeField(docs, target),
-        changes,
-    };
+    return { content: result, changed: result !== content, previousTag, field, changes };
 }
 /** The scalars to set: the tag (or the reference holding it) and, when `image` moves, the repository. */
 function planTag({ candidate: target, replaceRepository }, { tag, image, fileName }, field) {
@@ -31120,7 +31498,7 @@ function planTag({ candidate: target, replaceRepository }, { tag, image, fileNam
     if (target.kind === 'ref') {
         const ref = parseImageRef(current ?? '');
         if (!ref)
-            throw new errors/* ConfigurationError */.j(`${fileName}: ${field} is not an image reference ('${current}')`);
+            throw new errors/* ConfigurationError */.j(`${fileName}: ${field} is not an image reference ('${excerpt(current)}')`);
         const repository = replaceRepository && image ? image : ref.repository;
         return { plans: [{ ...at, value: `${repository}:${tag}` }], previousTag: ref.tag };
     }
@@ -31133,96 +31511,170 @@ function planTag({ candidate: target, replaceRepository }, { tag, image, fileNam
     return { plans, previousTag: current };
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ../../packages/action-kit/src/step.ts
-var step = __nccwpck_require__(7966);
-;// CONCATENATED MODULE: ../../packages/action-kit/src/exec.ts
+;// CONCATENATED MODULE: ../../packages/gitops/src/fast-import.ts
 
-
-
-
-
-class ExecError extends Error {
-    result;
-    name = 'ExecError';
-    constructor(message, result) {
-        super(message);
-        this.result = result;
+/** A file larger than the caller allows; nothing of it has been read. */
+class BlobTooLarge extends Error {
+    size;
+    constructor(size) {
+        super(`the file is ${size} bytes`);
+        this.size = size;
     }
 }
-/** How a command line is shown: each argument quoted when needed, secrets masked. */
-function describeCommand(file, args) {
-    const quote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
-    return (0,secrets/* mask */.dK)([file, ...args].map(quote).join(' '));
-}
-/** The last lines of a program's error output, for an error message. */
-function tail(text, lines = 10) {
-    return text.trimEnd().split(/\r?\n/).slice(-lines).join('\n');
-}
-/** Spawns the program directly (no shell), feeds its standard input and collects both outputs. */
-function run(file, args, options) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(file, [...args], { cwd: options.cwd, env: options.env, stdio: 'pipe' });
-        const stdout = [];
-        const stderr = [];
-        child.stdout.on('data', (chunk) => stdout.push(chunk));
-        child.stderr.on('data', (chunk) => stderr.push(chunk));
-        child.on('error', (error) => {
-            const why = error.code !== 'ENOENT'
-                ? error.message
-                : options.cwd && !(0,external_node_fs_.existsSync)(options.cwd)
-                    ? `no such folder ${options.cwd}`
-                    : `${file} is not installed (not found on PATH)`;
-            reject(new Error(`${describeCommand(file, args)} could not start: ${why}`));
-        });
-        child.on('close', (code, signal) => resolve({
-            // A program ended by a signal has no exit code; shells report 128 + the signal's number.
-            exitCode: code ?? 128 + (signal ? (external_node_os_.constants.signals[signal] ?? 0) : 0),
-            stdout: Buffer.concat(stdout).toString('utf8'),
-            stderr: Buffer.concat(stderr).toString('utf8'),
-        }));
-        // A program that exits without reading its input must not fail the write.
-        child.stdin.on('error', () => { });
-        child.stdin.end(options.input);
-    });
-}
+/** A path in fast-import's quoted form (control characters are refused before they get here). */
+const quote = (path) => `"${path.replace(/["\\]/g, '\\$&')}"`;
+const ARGS = ['fast-import', '--quiet', '--done', '--force', '--date-format=now'];
 /**
- * Runs a program with an argument array, never through a shell. Output is captured (not streamed,
- * so nothing unmasked reaches the log) and a failure throws with the tail of its standard error.
+ * One `git fast-import` process that looks up a path, reads a blob (fetched on demand from the
+ * promisor remote in a blob-less clone) and writes a commit that replaces one file, reusing every
+ * other tree of its parent. One process instead of a dozen (ls-tree, cat-file, hash-object, mktree
+ * per directory level, commit-tree), and nothing proportional to the size of the repository.
  */
-async function execArgv(file, args, options = {}) {
-    const command = describeCommand(file, args);
-    if (options.quiet)
-        (0,step/* debug */.Yz)(`$ ${command}`);
-    else
-        (0,step/* info */.pq)(`$ ${command}`);
-    const env = options.replaceEnv ? options.env : { ...process.env, ...options.env };
-    const result = await run(file, args, {
-        cwd: options.cwd,
-        env: env && Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined)),
-        input: options.input,
-    });
-    if (result.stdout.trim())
-        (0,step/* debug */.Yz)((0,secrets/* mask */.dK)(result.stdout.trimEnd()));
-    if (result.stderr.trim())
-        (0,step/* debug */.Yz)((0,secrets/* mask */.dK)(result.stderr.trimEnd()));
-    if (result.exitCode !== 0 && !options.allowFailure) {
-        const detail = tail(result.stderr) || tail(result.stdout);
-        throw new ExecError((0,secrets/* mask */.dK)(`${command} exited with code ${result.exitCode}${detail ? `:\n${detail}` : ''}`), {
-            ...result,
-            stdout: (0,secrets/* mask */.dK)(result.stdout),
-            stderr: (0,secrets/* mask */.dK)(result.stderr),
+class FastImport {
+    child;
+    stderr = [];
+    replies;
+    exited;
+    constructor(context, signal) {
+        const started = performance.now();
+        this.child = spawnGit(context, ARGS, signal);
+        this.child.stderr.on('data', (chunk) => this.stderr.push(chunk));
+        this.exited = new Promise((resolve) => this.child.once('close', (code) => {
+            context.debug?.(`git ${ARGS.join(' ')}: exit ${code ?? 'by signal'} in ${Math.round(performance.now() - started)} ms`);
+            resolve(code ?? 128);
+        }));
+        this.replies = new Replies(this.child, () => this.failure(signal));
+    }
+    /** The entry at `path` in a commit or tree, or undefined when there is none. */
+    async entry(treeish, path) {
+        this.send(`ls ${treeish} ${quote(path)}\n`);
+        const line = await this.replies.line();
+        if (line.startsWith('missing '))
+            return undefined;
+        const [mode, type, sha] = line.slice(0, line.indexOf('\t')).split(' ');
+        if (!mode || !type || !sha)
+            throw new Error(`internal: unexpected fast-import answer '${line}'`);
+        return { mode, type, sha };
+    }
+    /** A blob's bytes; a blob over `maxBytes` throws BlobTooLarge before its content is read. */
+    async blob(sha, maxBytes) {
+        this.send(`cat-blob ${sha}\n`);
+        const header = await this.replies.line();
+        const size = Number(header.split(' ')[2]);
+        if (!Number.isSafeInteger(size))
+            throw new Error(`internal: unexpected fast-import answer '${header}'`);
+        if (size > maxBytes) {
+            await this.abort();
+            throw new BlobTooLarge(size);
+        }
+        const content = await this.replies.bytes(size + 1);
+        return content.subarray(0, size);
+    }
+    /** Writes the commit and returns its id; it is on disk once `finish()` resolves. */
+    async commit(commit) {
+        const person = `${commit.author.name} <${commit.author.email}> now`;
+        const message = Buffer.from(commit.message);
+        this.send(`commit refs/bump/work\nmark :1\nauthor ${person}\ncommitter ${person}\n`);
+        this.send(`data ${message.length}\n`);
+        this.send(message);
+        this.send(`\nfrom ${commit.parent}\nM ${commit.mode} inline ${quote(commit.path)}\n`);
+        this.send(`data ${commit.content.length}\n`);
+        this.send(commit.content);
+        this.send('\nget-mark :1\n');
+        return (await this.replies.line()).trim();
+    }
+    /** Ends the stream and waits until fast-import has written its pack and exited. */
+    async finish() {
+        this.send('done\n');
+        this.child.stdin.end();
+        if ((await this.exited) !== 0)
+            throw this.failure();
+    }
+    /** Stops the process (nothing it wrote is used); waits until it is gone. */
+    async abort() {
+        try {
+            if (this.child.pid !== undefined && this.child.exitCode === null)
+                process.kill(-this.child.pid, 'SIGKILL');
+        }
+        catch {
+            // Already gone.
+        }
+        await this.exited;
+    }
+    send(data) {
+        this.child.stdin.write(data);
+    }
+    failure(signal) {
+        return new GitFailure(`git ${ARGS.join(' ')}`, Buffer.concat(this.stderr).toString('utf8'), !!signal?.aborted);
+    }
+}
+/** fast-import's answers on its standard output, read as lines and counted bytes. */
+class Replies {
+    failure;
+    chunks = [];
+    length = 0;
+    ended = false;
+    wake = () => { };
+    constructor(child, failure) {
+        this.failure = failure;
+        child.stdout.on('data', (chunk) => {
+            this.chunks.push(chunk);
+            this.length += chunk.length;
+            this.wake();
+        });
+        child.once('close', () => {
+            this.ended = true;
+            this.wake();
         });
     }
-    return result;
+    async line() {
+        for (;;) {
+            const joined = this.chunks.length > 1 ? Buffer.concat(this.chunks) : this.chunks[0];
+            const newline = joined ? joined.indexOf(10) : -1;
+            if (joined && newline >= 0) {
+                this.take(joined, newline + 1);
+                return joined.subarray(0, newline).toString('utf8');
+            }
+            await this.more();
+        }
+    }
+    async bytes(count) {
+        while (this.length < count)
+            await this.more();
+        const joined = Buffer.concat(this.chunks);
+        this.take(joined, count);
+        return joined.subarray(0, count);
+    }
+    take(joined, count) {
+        const rest = joined.subarray(count);
+        this.chunks = rest.length ? [rest] : [];
+        this.length = rest.length;
+    }
+    more() {
+        if (this.ended)
+            return Promise.reject(this.failure());
+        return new Promise((resolve) => {
+            this.wake = resolve;
+        });
+    }
 }
 
 ;// CONCATENATED MODULE: ../../packages/gitops/src/git.ts
 
-/** What git needs in its environment: the auth header as configuration through GIT_CONFIG_*, no prompts. */
+
+
+
+
+/**
+ * How long a transfer may stall (less than a byte a second) before git gives up, so that a silent
+ * server costs an attempt, not the job's whole timeout. Git's servers send keep-alives every few
+ * seconds while they work. GIT_HTTP_LOW_SPEED_TIME in the environment overrides it.
+ */
+const STALL_SECONDS = 30;
+/**
+ * What git needs in its environment: the remote, the auth header, no prompts, no signing, no
+ * background gc in a folder about to be removed; all as configuration through GIT_CONFIG_*.
+ */
 function gitEnvironment(options) {
     const env = {
         GIT_TERMINAL_PROMPT: '0',
@@ -31231,8 +31683,16 @@ function gitEnvironment(options) {
         GIT_COMMITTER_NAME: options.author.name,
         GIT_COMMITTER_EMAIL: options.author.email,
     };
-    // A signing setup in the runner's global config must not make commit-tree wait for a passphrase.
-    const config = [['commit.gpgsign', 'false']];
+    const config = [
+        ['remote.origin.url', options.remoteUrl],
+        ['commit.gpgsign', 'false'],
+        ['gc.auto', '0'],
+        ['maintenance.auto', 'false'],
+        // fast-import keeps its few objects as a pack instead of starting unpack-objects for them.
+        ['fastimport.unpackLimit', '0'],
+        ['http.lowSpeedLimit', '1'],
+        ['http.lowSpeedTime', String(STALL_SECONDS)],
+    ];
     if (options.token && /^https?:\/\//.test(options.remoteUrl)) {
         const origin = new URL(options.remoteUrl);
         const basic = Buffer.from(`x-access-token:${options.token}`).toString('base64');
@@ -31246,39 +31706,29 @@ function gitEnvironment(options) {
     });
     return env;
 }
+const REJECTED = /\[rejected\]|non-fast-forward|fetch first|cannot lock ref|failed to update ref|stale info|\[remote rejected\].*(lock|ref)/i;
+/** The few git commands a bump needs, each one process, in one temporary bare repository. */
 class Git {
-    options;
-    env;
+    context;
     constructor(options) {
-        this.options = options;
-        this.env = gitEnvironment(options);
+        const env = gitEnvironment(options);
         // The header value is as secret as the token it encodes.
-        for (const [key, value] of Object.entries(this.env)) {
+        for (const [key, value] of Object.entries(env)) {
             if (key.startsWith('GIT_CONFIG_KEY_') && value.endsWith('.extraheader')) {
-                (0,secrets/* registerSecret */.cl)(this.env[key.replace('_KEY_', '_VALUE_')]);
+                (0,secrets/* registerSecret */.cl)(env[key.replace('_KEY_', '_VALUE_')]);
             }
         }
+        this.context = { cwd: options.cwd, env, debug: options.debug };
     }
-    run(args, extra = {}) {
-        return execArgv('git', args, { cwd: this.options.cwd, env: this.env, quiet: true, ...extra });
-    }
-    async out(args, input) {
-        return (await this.run(args, { input })).stdout;
-    }
-    async init() {
-        await this.run(['init', '-q']);
-        await this.run(['remote', 'add', 'origin', this.options.remoteUrl]);
+    /** An empty bare repository, without the sample hooks a template would copy. */
+    async init(signal) {
+        await runGit(this.context, ['init', '-q', '--bare', '--template='], { signal });
     }
     /** The heads of these branches on the remote (absent ones left out), in one round trip. */
-    async remoteHeads(branches) {
-        const output = await this.out([
-            'ls-remote',
-            '--heads',
-            'origin',
-            ...branches.map((b) => `refs/heads/${b}`),
-        ]);
+    async remoteHeads(branches, signal) {
+        const { stdout } = await runGit(this.context, ['ls-remote', '--heads', 'origin', ...branches.map((b) => `refs/heads/${b}`)], { signal });
         const heads = new Map();
-        for (const line of output.split('\n')) {
+        for (const line of stdout.split('\n')) {
             const [sha, ref] = line.split('\t');
             if (sha && ref?.startsWith('refs/heads/'))
                 heads.set(ref.slice('refs/heads/'.length), sha);
@@ -31286,105 +31736,521 @@ class Git {
         return heads;
     }
     /**
-     * The newest commit of each branch, and its trees, but no file contents: a shallow, blob-less fetch.
-     * The one file we edit is fetched on demand when it is read.
+     * The newest commit of the branch and its trees, but no file contents: a shallow, blob-less
+     * fetch. Returns the commit (from FETCH_HEAD, a file in every ref format). The one file we edit
+     * is fetched on demand when it is read.
      */
-    async fetch(branches) {
-        if (branches.length === 0)
-            return;
-        await this.run([
-            'fetch',
-            '-q',
-            '--depth',
-            '1',
-            '--filter=blob:none',
-            '--no-tags',
-            'origin',
-            ...branches.map((b) => `+refs/heads/${b}:refs/remotes/origin/${b}`),
-        ]);
+    async fetch(branch, signal) {
+        await runGit(this.context, ['fetch', '-q', '--depth', '1', '--filter=blob:none', '--no-tags', 'origin', `refs/heads/${branch}`], { signal });
+        const head = /^[0-9a-f]{40,64}/.exec(await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(this.context.cwd, 'FETCH_HEAD'), 'utf8'));
+        if (!head)
+            throw new Error(`internal: no commit in FETCH_HEAD after fetching ${branch}`);
+        return head[0];
     }
-    async revParse(rev) {
-        return (await this.out(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).trim();
+    /** A fast-import session for reading the file and writing the commit. */
+    session(signal) {
+        return new FastImport(this.context, signal);
     }
-    /** Mode, type and object of one path in a tree, or undefined. */
-    async entry(treeish, path) {
-        const output = await this.out(['ls-tree', '-z', treeish, '--', path]);
-        const record = output.split('\0').find((line) => line.endsWith(`\t${path}`));
-        if (!record)
-            return undefined;
-        const [meta] = record.split('\t');
-        const [mode, type, sha] = meta.split(' ');
-        return { mode: mode, type: type, sha: sha };
-    }
-    async readBlob(sha) {
-        return this.out(['cat-file', 'blob', sha]);
-    }
-    async writeBlob(content) {
-        return (await this.out(['hash-object', '-w', '--stdin'], content)).trim();
-    }
-    /**
-     * A new root tree with one file replaced, built from the trees along its path only (no index, no
-     * checkout), so the size of the repository does not matter.
-     */
-    async replaceFile(commit, path, blob, mode) {
-        const parts = path.split('/');
-        let child = { name: parts.pop(), sha: blob, mode, type: 'blob' };
-        for (let depth = parts.length; depth >= 0; depth--) {
-            const dir = parts.slice(0, depth).join('/');
-            const listing = await this.out(['ls-tree', '-z', dir ? `${commit}:${dir}` : `${commit}^{tree}`]);
-            const entries = listing.split('\0').filter(Boolean);
-            let replaced = false;
-            const lines = entries.map((line) => {
-                const tab = line.indexOf('\t');
-                if (line.slice(tab + 1) !== child.name)
-                    return line;
-                replaced = true;
-                return `${child.mode} ${child.type} ${child.sha}\t${child.name}`;
-            });
-            if (!replaced)
-                throw new Error(`internal: ${child.name} not found in ${dir || 'the root tree'}`);
-            const sha = (await this.out(['mktree', '-z', '--missing'], `${lines.join('\0')}\0`)).trim();
-            child = { name: parts[depth - 1] ?? '', sha, mode: '040000', type: 'tree' };
-        }
-        return child.sha;
-    }
-    async commitTree(tree, parent, message) {
-        return (await this.out(['commit-tree', tree, '-p', parent, '-F', '-'], message)).trim();
-    }
-    /** A fast-forward-only push (never forced). Returns false when the remote moved on first. */
-    async push(commit, branch) {
-        const result = await this.run(['push', '--porcelain', 'origin', `${commit}:refs/heads/${branch}`], {
-            allowFailure: true,
-        });
+    /** A fast-forward-only push (never forced). `ok: false` when the remote moved on first. */
+    async push(commit, branch, signal) {
+        const args = ['push', '--porcelain', 'origin', `${commit}:refs/heads/${branch}`];
+        const result = await runGit(this.context, args, { signal, allowFailure: true });
         if (result.exitCode === 0)
             return { ok: true };
         const text = `${result.stdout}\n${result.stderr}`;
-        if (/\[rejected\]|non-fast-forward|fetch first|cannot lock ref|failed to update ref|stale info|\[remote rejected\].*(lock|ref)/i.test(text)) {
-            return {
-                ok: false,
-                reason: text
-                    .split('\n')
-                    .find((l) => /rejected|lock|fast-forward/.test(l))
-                    ?.trim() ?? 'rejected',
-            };
+        if (!signal?.aborted && REJECTED.test(text)) {
+            const line = text.split('\n').find((l) => /rejected|lock|fast-forward/.test(l));
+            return { ok: false, reason: line?.trim() ?? 'rejected' };
         }
-        throw new Error(`git push to ${this.options.remoteUrl} failed: ${result.stderr.trim().split('\n').slice(-3).join(' ')}`);
-    }
-    async diff(oldBlob, newBlob, path) {
-        const output = await this.out(['diff', '--no-color', '--no-ext-diff', '-U2', oldBlob, newBlob]);
-        // Blob-to-blob diffs name the blobs; name the file instead.
-        return output
-            .split('\n')
-            .filter((line) => !line.startsWith('diff --git ') && !line.startsWith('index '))
-            .map((line) => line.startsWith('--- ') ? `--- a/${path}` : line.startsWith('+++ ') ? `+++ b/${path}` : line)
-            .join('\n');
+        throw new GitFailure(`git ${args.join(' ')}`, result.stderr, !!signal?.aborted);
     }
 }
 
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ../../packages/gitops/src/remote.ts
+
+
+
+/** Where the repository is: GitHub `owner/name`, a URL, or a local path. */
+function resolveRemote(repository, serverUrl = 'https://github.com', workspace = process.cwd()) {
+    const value = repository.trim();
+    if (/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(value) && !value.endsWith('.git')) {
+        const [owner, repo] = value.split('/');
+        const base = serverUrl.replace(/\/+$/, '');
+        return {
+            url: `${base}/${owner}/${repo}.git`,
+            display: value,
+            github: { owner, repo },
+            webUrl: `${base}/${owner}/${repo}`,
+        };
+    }
+    if (/^https?:\/\//.test(value)) {
+        const url = new URL(value);
+        if (url.username || url.password) {
+            throw new errors/* ConfigurationError */.j("Input 'repository': put the credential in 'token', not in the URL");
+        }
+        const match = /^\/([^/]+)\/([^/]+?)(\.git)?\/?$/.exec(url.pathname);
+        const github = match && url.origin === new URL(serverUrl).origin ? { owner: match[1], repo: match[2] } : undefined;
+        return {
+            url: value,
+            display: value,
+            github,
+            webUrl: github ? `${url.origin}/${github.owner}/${github.repo}` : undefined,
+        };
+    }
+    if (value.startsWith('file://'))
+        return { url: value, display: value };
+    if ((0,external_node_path_.isAbsolute)(value) || value.startsWith('./') || value.startsWith('../')) {
+        const path = (0,external_node_path_.resolve)(workspace, value);
+        return { url: (0,external_node_url_.pathToFileURL)(path).href, display: value };
+    }
+    throw new errors/* ConfigurationError */.j(`Input 'repository': expected owner/name, an https URL, a local path or a file:// URL, got '${repository}'`);
+}
+/**
+ * Credentials travel only over https (or ssh): over plain http the token's Authorization header
+ * would cross the network readable by anyone on the way. Without a token, http stays allowed (a
+ * local test server, an internal mirror that needs none).
+ */
+function checkCredentialTransport(remote, token) {
+    if (!token || !remote.url.startsWith('http://'))
+        return;
+    const where = remote.display === remote.url ? remote.url : `${remote.display} (${remote.url})`;
+    throw new errors/* ConfigurationError */.j(`Input 'repository': ${where} is plain http, which would send the token in clear text; use https, or set 'token' to '' for a server that needs none`);
+}
+
+;// CONCATENATED MODULE: ../../packages/gitops/src/unified-diff.ts
+/**
+ * Line edits Myers' algorithm looks for before it gives up and shows the rest of the middle as
+ * replaced: far above any tag or values edit, and it keeps a hostile rewrite's cost bounded.
+ */
+const MAX_EDITS = 1_000;
+/** A line without its file's final newline carries this mark (it never occurs in text). */
+const NO_EOL = '\u0000';
+function linesOf(text) {
+    if (text === '')
+        return [];
+    const lines = text.split('\n');
+    if (lines[lines.length - 1] === '')
+        lines.pop();
+    else
+        lines[lines.length - 1] += NO_EOL;
+    return lines;
+}
+/**
+ * The unified diff of a file before and after an edit, as `git diff` shows it (`-U2` by default),
+ * computed here instead of by another git process. Lines the two share at either end are skipped
+ * at once, so a one-line edit of a huge file costs one pass over it.
+ */
+function unifiedDiff(before, after, path, context = 2) {
+    if (before === after)
+        return '';
+    const a = linesOf(before);
+    const b = linesOf(after);
+    let start = 0;
+    while (start < a.length && start < b.length && a[start] === b[start])
+        start++;
+    let endA = a.length;
+    let endB = b.length;
+    while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+        endA--;
+        endB--;
+    }
+    const middleA = a.slice(start, endA);
+    const middleB = b.slice(start, endB);
+    const middle = myers(middleA, middleB) ?? [
+        ...middleA.map((line) => ({ type: '-', line })),
+        ...middleB.map((line) => ({ type: '+', line })),
+    ];
+    const ops = [
+        ...a.slice(0, start).map((line) => ({ type: ' ', line })),
+        ...middle,
+        ...a.slice(endA).map((line) => ({ type: ' ', line })),
+    ];
+    return [`--- a/${path}`, `+++ b/${path}`, ...hunks(ops, a, context)].join('\n');
+}
+/**
+ * Git's default hunk heading: the nearest line above that starts with a letter, `_` or `$` (for
+ * YAML, the top-level key the hunk is in), cut to 80 characters. `heading[i]`: the one above line i.
+ */
+function headings(lines) {
+    const heading = [''];
+    lines.forEach((line, i) => {
+        heading.push(/^[A-Za-z_$]/.test(line) ? line.replace(NO_EOL, '').slice(0, 80).trimEnd() : heading[i]);
+    });
+    return heading;
+}
+/** The hunks with their `@@ -start,count +start,count @@ heading` lines, as git writes them. */
+function hunks(ops, before, context) {
+    const heading = headings(before);
+    const oldAt = new Int32Array(ops.length + 1);
+    const newAt = new Int32Array(ops.length + 1);
+    ops.forEach((op, i) => {
+        oldAt[i + 1] = oldAt[i] + (op.type === '+' ? 0 : 1);
+        newAt[i + 1] = newAt[i] + (op.type === '-' ? 0 : 1);
+    });
+    const changed = ops.flatMap((op, i) => (op.type === ' ' ? [] : [i]));
+    const out = [];
+    for (let c = 0; c < changed.length;) {
+        let last = c;
+        // Changes whose contexts would touch or overlap share one hunk.
+        while (last + 1 < changed.length && changed[last + 1] - changed[last] <= 2 * context + 1)
+            last++;
+        const from = Math.max(0, changed[c] - context);
+        const to = Math.min(ops.length, changed[last] + context + 1);
+        const range = (at) => {
+            const count = at[to] - at[from];
+            const first = count === 0 ? at[from] : at[from] + 1;
+            return count === 1 ? `${first}` : `${first},${count}`;
+        };
+        const above = heading[oldAt[from]];
+        out.push(`@@ -${range(oldAt)} +${range(newAt)} @@${above ? ` ${above}` : ''}`);
+        for (let i = from; i < to; i++) {
+            const { type, line } = ops[i];
+            if (line.endsWith(NO_EOL))
+                out.push(`${type}${line.slice(0, -1)}`, '\\ No newline at end of file');
+            else
+                out.push(`${type}${line}`);
+        }
+        c = last + 1;
+    }
+    return out;
+}
+/** Myers' shortest edit script between two line lists, or undefined past MAX_EDITS edits. */
+function myers(a, b) {
+    const n = a.length;
+    const m = b.length;
+    const max = Math.min(n + m, MAX_EDITS);
+    const offset = max + 1;
+    // v[k + offset]: the furthest x reached on diagonal k = x - y.
+    const v = new Int32Array(2 * max + 3);
+    const trace = [];
+    const at = (snapshot, d, k) => snapshot[k + d + 1];
+    for (let d = 0; d <= max; d++) {
+        trace.push(v.slice(offset - d - 1, offset + d + 2));
+        for (let k = -d; k <= d; k += 2) {
+            const down = k === -d || (k !== d && v[k - 1 + offset] < v[k + 1 + offset]);
+            let x = down ? v[k + 1 + offset] : v[k - 1 + offset] + 1;
+            let y = x - k;
+            while (x < n && y < m && a[x] === b[y]) {
+                x++;
+                y++;
+            }
+            v[k + offset] = x;
+            if (x < n || y < m)
+                continue;
+            // Walk back through the snapshots, from the end to the start.
+            const ops = [];
+            for (let step = d; step > 0; step--) {
+                const snapshot = trace[step];
+                const here = x - y;
+                const wentDown = here === -step || (here !== step && at(snapshot, step, here - 1) < at(snapshot, step, here + 1));
+                const prevK = wentDown ? here + 1 : here - 1;
+                const prevX = at(snapshot, step, prevK);
+                const prevY = prevX - prevK;
+                for (; x > prevX && y > prevY; y--)
+                    ops.push({ type: ' ', line: a[--x] });
+                if (wentDown)
+                    ops.push({ type: '+', line: b[--y] });
+                else
+                    ops.push({ type: '-', line: a[--x] });
+            }
+            for (; x > 0 && y > 0; y--)
+                ops.push({ type: ' ', line: a[--x] });
+            return ops.reverse();
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/gitops/src/bump.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Files larger than this are refused before they are read: no GitOps file comes near it. */
+const MAX_FILE_BYTES = 8 * 1024 * 1024;
+/**
+ * Writes the tag into the GitOps repository as one commit: shallow blob-less fetch, format-preserving
+ * edit, fast-forward-only push. When another writer got there first, or the network failed, fetch
+ * again and re-apply on the new head, with jittered backoff, up to maxAttempts. Never forces.
+ */
+async function bumpGitopsTag(options) {
+    const log = options.log ?? (() => { });
+    const { signal } = options;
+    const app = checkName(options.app, 'app');
+    const branch = checkName(options.branch, 'branch');
+    const environment = checkName(options.environment, 'environment');
+    const tag = checkTag(options.tag);
+    const ifCurrentTag = options.ifCurrentTag === undefined ? undefined : checkTag(options.ifCurrentTag, 'if-current-tag');
+    const image = checkImage(options.image);
+    const file = checkFilePath((0,src_template/* expandTemplate */.L)(options.file, { app, environment, namespace: options.namespace }, "Input 'file'"));
+    // Checked now, before any network work; the text goes to the edit, which keeps its comments.
+    parseValuesInput(options.values);
+    const author = parseAuthor(options.author);
+    const mode = options.mode ?? 'push';
+    const maxAttempts = options.maxAttempts ?? 15;
+    const remote = resolveRemote(options.repository, options.serverUrl, options.workspace);
+    checkCredentialTransport(remote, options.token);
+    (0,secrets/* registerSecret */.cl)(options.token);
+    if (mode === 'pull-request' && !remote.github) {
+        throw new errors/* ConfigurationError */.j("Input 'repository': pull-request mode needs a GitHub repository (owner/name or its URL)");
+    }
+    const template = options.commitMessage || DEFAULT_COMMIT_MESSAGE;
+    // Check the template before any network work, so a typo fails fast.
+    commitMessage(template, { app, environment, tag, file });
+    const prBranch = mode === 'pull-request' ? pullRequestBranch(app, environment) : undefined;
+    const target = prBranch ?? branch;
+    const noBranch = () => new errors/* ConfigurationError */.j(`Input 'branch': ${remote.display} has no branch '${branch}'`);
+    const prInput = (previousTag) => pullRequestInput(options, remote, prBranch, { app, environment, tag, previousTag, file });
+    // What the latest attempt learnt, for the result of a cancelled run.
+    let base = {
+        outcome: 'cancelled',
+        changed: false,
+        file,
+        field: '',
+        changes: [],
+        diff: '',
+        attempts: 0,
+        branch: target,
+        repository: remote.display,
+        dryRun: !!options.dryRun,
+        ifCurrentTag,
+    };
+    // A push that failed in transit may have landed: the next fetch tells.
+    let unconfirmed;
+    const work = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(options.tempDir ?? (0,external_node_os_.tmpdir)(), 'bump-gitops-'));
+    const git = new Git({
+        cwd: work,
+        remoteUrl: remote.url,
+        token: options.token,
+        author,
+        debug: options.debug,
+    });
+    const landed = (commit) => ({
+        ...base,
+        outcome: 'pushed',
+        changed: true,
+        commitSha: commit,
+        commitUrl: remote.webUrl ? `${remote.webUrl}/commit/${commit}` : undefined,
+    });
+    const attempt = async (n) => {
+        base = { ...base, attempts: n };
+        // Push mode fetches the branch straight away; pull-request mode first asks which branches exist.
+        const heads = prBranch
+            ? await bump_faults_transient('ls-remote', git.remoteHeads([branch, prBranch], signal))
+            : undefined;
+        if (heads && !heads.has(branch))
+            throw noBranch();
+        // In pull-request mode the edit goes on top of the pull request's branch when there is one, so
+        // that it moves forward (never forced).
+        const parentBranch = prBranch && heads?.has(prBranch) ? prBranch : branch;
+        const parent = await bump_faults_transient('fetch', git.fetch(parentBranch, signal).catch((error) => {
+            throw /couldn't find remote ref/i.test(String(error.message)) ? noBranch() : error;
+        }));
+        if (unconfirmed && parent === unconfirmed) {
+            log(`the push of ${unconfirmed.slice(0, 12)} had landed after all`);
+            return landed(unconfirmed);
+        }
+        const session = git.session(signal);
+        let commit;
+        try {
+            const entry = await bump_faults_transient('reading the file', session.entry(parent, file));
+            if (entry?.type !== 'blob' || entry.mode === '120000') {
+                throw new errors/* ConfigurationError */.j(`Input 'file': ${file} is not a file on branch '${parentBranch}' of ${remote.display}`);
+            }
+            const before = decode(await bump_faults_transient('reading the file', readBlob(session, entry.sha, file)), file);
+            const edit = editImageTag({
+                content: before,
+                fileName: file,
+                tag,
+                app,
+                image,
+                field: options.field,
+                values: options.values,
+            });
+            base = { ...base, previousTag: edit.previousTag, field: edit.field, changes: edit.changes };
+            if (ifCurrentTag !== undefined && edit.previousTag !== ifCurrentTag) {
+                log(`${file}: ${edit.field} holds ${edit.previousTag ?? 'nothing'}, not ${ifCurrentTag}, on ${parentBranch}; left alone`);
+                return { ...base, outcome: 'left-alone', changes: [] };
+            }
+            if (!edit.changed) {
+                if (unconfirmed) {
+                    log(`${file} holds ${tag} now: the earlier push of ${unconfirmed.slice(0, 12)} landed, and more since`);
+                    return { ...base, outcome: 'pushed', changed: true };
+                }
+                log(`${file}: ${edit.field} is already ${tag} on ${parentBranch}; nothing to commit`);
+                const result = { ...base, outcome: 'up-to-date' };
+                if (prBranch && heads?.has(prBranch) && !options.dryRun) {
+                    result.pullRequest = await upsertPullRequest(prInput(edit.previousTag));
+                }
+                return result;
+            }
+            base = { ...base, changed: true, diff: unifiedDiff(before, edit.content, file) };
+            if (options.dryRun) {
+                log(`dry run: would push a commit to ${target} of ${remote.display}`);
+                return { ...base, outcome: 'dry-run' };
+            }
+            const message = commitMessage(template, { app, environment, tag, previousTag: edit.previousTag, file, image }, options.source);
+            const content = Buffer.from(edit.content);
+            commit = await session.commit({ parent, message, author, path: file, mode: entry.mode, content });
+            await session.finish();
+        }
+        finally {
+            await session.abort();
+        }
+        // Cancelled before the push: abandon it, nothing has left this machine.
+        if (signal?.aborted)
+            return { ...base, changed: false, push: 'not-sent' };
+        unconfirmed = commit;
+        const pushed = await git
+            .push(commit, target, pushDeadline(signal, options.abandonPush))
+            .catch(async (error) => {
+            if (!(error instanceof GitFailure))
+                throw error;
+            if (signal?.aborted)
+                return { ok: 'cut-short' };
+            if (error.transient) {
+                throw new Retry(`push failed (${error.reason})`, (attempts) => gaveUp(error, attempts), true);
+            }
+            throw error;
+        });
+        if (pushed.ok === 'cut-short') {
+            const state = await bump_faults_confirm(git, target, commit);
+            log(state === 'landed'
+                ? `cancelled during the push, which landed: ${commit.slice(0, 12)} is on ${target}`
+                : `cancelled: stopped the push of ${commit.slice(0, 12)}; ${remote.display} does not show it yet, and it may still land`);
+            return state === 'landed'
+                ? { ...landed(commit), outcome: 'cancelled', push: state }
+                : { ...base, push: state };
+        }
+        if (pushed.ok) {
+            unconfirmed = undefined;
+            log(`pushed ${commit.slice(0, 12)} to ${target} of ${remote.display} (attempt ${n})`);
+            if (signal?.aborted)
+                return { ...landed(commit), outcome: 'cancelled', push: 'landed' };
+            const result = landed(commit);
+            if (prBranch)
+                result.pullRequest = await upsertPullRequest(prInput(base.previousTag));
+            return result;
+        }
+        unconfirmed = undefined;
+        if (signal?.aborted)
+            return { ...base, changed: false, push: 'not-sent' };
+        throw new Retry(`push rejected (${pushed.reason}); fetching again`, (attempts) => new Error(`${target} of ${remote.display} kept moving: gave up after ${attempts} attempts (${pushed.reason})`), false);
+    };
+    try {
+        await git.init(signal);
+        return await (0,retry/* retry */.L5)(attempt, {
+            attempts: maxAttempts,
+            baseDelayMs: 100,
+            maxDelayMs: 2_000,
+            random: options.random,
+            shouldRetry: (error) => error instanceof Retry && !signal?.aborted,
+            delayFloor: (error) => (error.transient ? TRANSIENT_FLOOR_MS : undefined),
+            onRetry: (error, n, delay) => log(`${error.message}: attempt ${n + 1} of ${maxAttempts} after ${(0,duration/* formatDuration */.a)(delay)}`),
+            sleep: (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
+        });
+    }
+    catch (error) {
+        if (signal?.aborted) {
+            // Stopped while fetching, editing or waiting to retry.
+            const push = unconfirmed ? await bump_faults_confirm(git, target, unconfirmed) : 'not-sent';
+            const earlier = `the earlier push of ${unconfirmed?.slice(0, 12)}`;
+            log(push === 'not-sent'
+                ? 'cancelled: nothing was pushed'
+                : push === 'landed'
+                    ? `cancelled: ${earlier} had landed`
+                    : `cancelled: ${earlier} is not on ${target}, and it may still land`);
+            return push === 'landed'
+                ? { ...landed(unconfirmed), outcome: 'cancelled', push }
+                : { ...base, changed: push === 'unconfirmed', push };
+        }
+        if (!(error instanceof Retry))
+            throw error;
+        // Out of attempts: the last push may have landed although its answer never came.
+        if (unconfirmed && (await bump_faults_confirm(git, target, unconfirmed)) === 'landed') {
+            log(`the push of ${unconfirmed.slice(0, 12)} had landed after all`);
+            return landed(unconfirmed);
+        }
+        throw error.giveUp(base.attempts);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(work, { recursive: true, force: true, maxRetries: 3 });
+    }
+}
+async function readBlob(session, sha, file) {
+    try {
+        return await session.blob(sha, MAX_FILE_BYTES);
+    }
+    catch (error) {
+        if (!(error instanceof BlobTooLarge))
+            throw error;
+        throw new errors/* ConfigurationError */.j(`Input 'file': ${file} is ${error.size} bytes; files over ${MAX_FILE_BYTES} bytes are refused`);
+    }
+}
+/** The file's text; YAML is UTF-8, and anything else would not be written back byte for byte. */
+function decode(bytes, file) {
+    const text = bytes.toString('utf8');
+    if (!Buffer.from(text, 'utf8').equals(bytes)) {
+        throw new errors/* ConfigurationError */.j(`Input 'file': ${file} is not UTF-8 text`);
+    }
+    return text;
+}
+/**
+ * The GitHub client is evaluated only in pull-request mode, so a push never pays for it. "eager"
+ * keeps it in the bundle's one file (a chunk of its own would fall out of ncc's licenses file).
+ */
+async function upsertPullRequest(input) {
+    const { upsertPullRequest: upsert } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2064));
+    return upsert(input);
+}
+function pullRequestInput(options, remote, head, fields) {
+    const { owner, repo } = remote.github;
+    return {
+        apiUrl: options.apiUrl ?? 'https://api.github.com',
+        token: options.token,
+        owner,
+        repo,
+        head,
+        base: options.branch,
+        ...pullRequestText(fields, options.source),
+        log: options.log,
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/gitops/src/index.ts
+
+
+
+
+
+/***/ }),
+
+/***/ 2064:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  upsertPullRequest: () => (/* binding */ upsertPullRequest)
+});
+
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ../../node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/context.js
 
 
@@ -31396,12 +32262,12 @@ class Context {
         var _a, _b, _c;
         this.payload = {};
         if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
             }
             else {
                 const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_.EOL}`);
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
             }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -31688,7 +32554,7 @@ function lowercaseKeys(object) {
 }
 
 // pkg/dist-src/util/is-plain-object.js
-function dist_bundle_isPlainObject(value) {
+function isPlainObject(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -31701,7 +32567,7 @@ function dist_bundle_isPlainObject(value) {
 function mergeDeep(defaults, options) {
   const result = Object.assign({}, defaults);
   Object.keys(options).forEach((key) => {
-    if (dist_bundle_isPlainObject(options[key])) {
+    if (isPlainObject(options[key])) {
       if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
       else result[key] = mergeDeep(defaults[key], options[key]);
     } else {
@@ -32957,7 +33823,7 @@ var defaults_default = {
 
 
 // pkg/dist-src/is-plain-object.js
-function request_dist_bundle_isPlainObject(value) {
+function dist_bundle_isPlainObject(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -32978,7 +33844,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = request_dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,
@@ -36385,6 +37251,10 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
+// EXTERNAL MODULE: ../../packages/action-kit/src/errors.ts
+var errors = __nccwpck_require__(2935);
+// EXTERNAL MODULE: ../../packages/action-kit/src/retry.ts
+var retry = __nccwpck_require__(3320);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/github-retry.ts
 /** GitHub asks a client hit by a secondary rate limit that names no time to wait at least a minute. */
 const SECONDARY_LIMIT_WAIT_MS = 60_000;
@@ -36454,7 +37324,7 @@ async function upsertPullRequest(input) {
         throw new errors/* ConfigurationError */.j("Input 'token' is required in pull-request mode");
     const github = getOctokit(input.token, { baseUrl: input.apiUrl.replace(/\/+$/, '') });
     // GitHub's 5xx and rate limits are worth another try, never sooner than GitHub says.
-    const call = (what, operation) => retry(operation, {
+    const call = (what, operation) => (0,retry/* retry */.L5)(operation, {
         ...GITHUB_RETRY,
         attempts: ATTEMPTS,
         baseDelayMs: 500,
@@ -36492,205 +37362,6 @@ async function upsertPullRequest(input) {
     }
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ../../packages/gitops/src/remote.ts
-
-
-
-/** Where the repository is: GitHub `owner/name`, a URL, or a local path. */
-function resolveRemote(repository, serverUrl = 'https://github.com', workspace = process.cwd()) {
-    const value = repository.trim();
-    if (/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(value) && !value.endsWith('.git')) {
-        const [owner, repo] = value.split('/');
-        const base = serverUrl.replace(/\/+$/, '');
-        return {
-            url: `${base}/${owner}/${repo}.git`,
-            display: value,
-            github: { owner, repo },
-            webUrl: `${base}/${owner}/${repo}`,
-        };
-    }
-    if (/^https?:\/\//.test(value)) {
-        const url = new URL(value);
-        if (url.username || url.password) {
-            throw new errors/* ConfigurationError */.j("Input 'repository': put the credential in 'token', not in the URL");
-        }
-        const match = /^\/([^/]+)\/([^/]+?)(\.git)?\/?$/.exec(url.pathname);
-        const github = match && url.origin === new URL(serverUrl).origin ? { owner: match[1], repo: match[2] } : undefined;
-        return {
-            url: value,
-            display: value,
-            github,
-            webUrl: github ? `${url.origin}/${github.owner}/${github.repo}` : undefined,
-        };
-    }
-    if (value.startsWith('file://'))
-        return { url: value, display: value };
-    if ((0,external_node_path_.isAbsolute)(value) || value.startsWith('./') || value.startsWith('../')) {
-        const path = (0,external_node_path_.resolve)(workspace, value);
-        return { url: (0,external_node_url_.pathToFileURL)(path).href, display: value };
-    }
-    throw new errors/* ConfigurationError */.j(`Input 'repository': expected owner/name, an https URL, a local path or a file:// URL, got '${repository}'`);
-}
-
-;// CONCATENATED MODULE: ../../packages/gitops/src/bump.ts
-
-
-
-
-
-
-
-
-
-
-
-/**
- * Writes the tag into the GitOps repository as one commit: shallow blob-less fetch, format-preserving
- * edit, fast-forward-only push. When another writer got there first, fetch again and re-apply on the
- * new head, with jittered backoff, up to maxAttempts. Never forces.
- */
-async function bumpGitopsTag(options) {
-    const log = options.log ?? (() => { });
-    const tag = checkTag(options.tag);
-    const image = checkImage(options.image);
-    const file = checkFilePath(options.file);
-    // Checked now, before any network work; the text goes to the edit, which keeps its comments.
-    parseValuesInput(options.values);
-    const author = parseAuthor(options.author);
-    const mode = options.mode ?? 'push';
-    const maxAttempts = options.maxAttempts ?? 15;
-    const remote = resolveRemote(options.repository, options.serverUrl, options.workspace);
-    (0,secrets/* registerSecret */.cl)(options.token);
-    if (mode === 'pull-request' && !remote.github) {
-        throw new errors/* ConfigurationError */.j("Input 'repository': pull-request mode needs a GitHub repository (owner/name or its URL)");
-    }
-    const template = options.commitMessage || DEFAULT_COMMIT_MESSAGE;
-    // Check the template before any network work, so a typo fails fast.
-    commitMessage(template, { app: options.app, environment: options.environment, tag, file });
-    const work = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(options.tempDir ?? (0,external_node_os_.tmpdir)(), 'bump-gitops-'));
-    try {
-        const git = new Git({ cwd: work, remoteUrl: remote.url, token: options.token, author });
-        await git.init();
-        const prBranch = mode === 'pull-request' ? pullRequestBranch(options.app, options.environment) : undefined;
-        const target = prBranch ?? options.branch;
-        const noBranch = () => new errors/* ConfigurationError */.j(`Input 'branch': ${remote.display} has no branch '${options.branch}'`);
-        for (let attempt = 1;; attempt++) {
-            // Push mode fetches the branch straight away; pull-request mode first asks which branches exist.
-            const heads = prBranch
-                ? await git.remoteHeads([options.branch, prBranch])
-                : new Map([[options.branch, '']]);
-            if (!heads.has(options.branch))
-                throw noBranch();
-            try {
-                await git.fetch([...heads.keys()]);
-            }
-            catch (error) {
-                if (/couldn't find remote ref/i.test(String(error.message)))
-                    throw noBranch();
-                throw error;
-            }
-            // In pull-request mode the edit goes on top of the pull request's branch when there is one, so
-            // that it moves forward (never forced).
-            const parentBranch = prBranch && heads.has(prBranch) ? prBranch : options.branch;
-            const parent = await git.revParse(`refs/remotes/origin/${parentBranch}`);
-            const entry = await git.entry(parent, file);
-            if (entry?.type !== 'blob' || entry.mode === '120000') {
-                throw new errors/* ConfigurationError */.j(`Input 'file': ${file} is not a file on branch '${parentBranch}' of ${remote.display}`);
-            }
-            const before = await git.readBlob(entry.sha);
-            const edit = editImageTag({
-                content: before,
-                fileName: file,
-                tag,
-                app: options.app,
-                image,
-                field: options.field,
-                values: options.values,
-            });
-            const base = {
-                changed: edit.changed,
-                previousTag: edit.previousTag,
-                file,
-                field: edit.field,
-                changes: edit.changes,
-                diff: '',
-                attempts: attempt,
-                branch: target,
-                repository: remote.display,
-                dryRun: !!options.dryRun,
-            };
-            if (options.ifCurrentTag !== undefined && edit.previousTag !== options.ifCurrentTag) {
-                log(`${file}: ${edit.field} holds ${edit.previousTag ?? 'nothing'}, not ${options.ifCurrentTag}, on ${parentBranch}; left alone`);
-                return { ...base, changed: false, changes: [] };
-            }
-            if (!edit.changed) {
-                log(`${file}: ${edit.field} is already ${tag} on ${parentBranch}; nothing to commit`);
-                if (prBranch && heads.has(prBranch) && !options.dryRun) {
-                    base.pullRequest = await upsertPullRequest(pullRequestInput(options, remote, prBranch, edit.previousTag, file));
-                }
-                return base;
-            }
-            const blob = await git.writeBlob(edit.content);
-            base.diff = await git.diff(entry.sha, blob, file);
-            const tree = await git.replaceFile(parent, file, blob, entry.mode);
-            const message = commitMessage(template, {
-                app: options.app,
-                environment: options.environment,
-                tag,
-                previousTag: edit.previousTag,
-                file,
-                image,
-            }, options.source);
-            const commit = await git.commitTree(tree, parent, message);
-            if (options.dryRun) {
-                log(`dry run: would push ${commit.slice(0, 12)} to ${target} of ${remote.display}`);
-                return base;
-            }
-            const pushed = await git.push(commit, target);
-            if (pushed.ok) {
-                log(`pushed ${commit.slice(0, 12)} to ${target} of ${remote.display} (attempt ${attempt})`);
-                const result = {
-                    ...base,
-                    commitSha: commit,
-                    commitUrl: remote.webUrl ? `${remote.webUrl}/commit/${commit}` : undefined,
-                };
-                if (prBranch)
-                    result.pullRequest = await upsertPullRequest(pullRequestInput(options, remote, prBranch, edit.previousTag, file));
-                return result;
-            }
-            if (attempt >= maxAttempts) {
-                throw new Error(`${target} of ${remote.display} kept moving: gave up after ${attempt} attempts (${pushed.reason})`);
-            }
-            const delay = backoffDelay(attempt, { baseDelayMs: 100, maxDelayMs: 2_000, random: options.random });
-            log(`push rejected (${pushed.reason}); fetching again and retrying in ${delay} ms (attempt ${attempt + 1} of ${maxAttempts})`);
-            await sleep(delay);
-        }
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(work, { recursive: true, force: true });
-    }
-}
-function pullRequestInput(options, remote, head, previousTag, file) {
-    const { owner, repo } = remote.github;
-    const { app, environment, tag } = options;
-    return {
-        apiUrl: options.apiUrl ?? 'https://api.github.com',
-        token: options.token,
-        owner,
-        repo,
-        head,
-        base: options.branch,
-        ...pullRequestText({ app, environment, tag, previousTag, file }, options.source),
-        log: options.log,
-    };
-}
-
-;// CONCATENATED MODULE: ../../packages/gitops/src/index.ts
-
-
-
 
 /***/ }),
 
@@ -36712,13 +37383,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -36904,13 +37568,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
 /***/ 932:
 /***/ ((module) => {
 
@@ -37036,7 +37693,7 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 1982:
+/***/ 9601:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -37312,7 +37969,7 @@ var directives = __nccwpck_require__(3336);
 var Document = __nccwpck_require__(3075);
 var errors = __nccwpck_require__(2330);
 var identity = __nccwpck_require__(8721);
-var composeDoc = __nccwpck_require__(1982);
+var composeDoc = __nccwpck_require__(9601);
 var resolveEnd = __nccwpck_require__(1838);
 
 function getErrorPos(src) {
@@ -39048,7 +39705,7 @@ exports.Document = Document;
 
 
 var identity = __nccwpck_require__(8721);
-var visit = __nccwpck_require__(8217);
+var visit = __nccwpck_require__(598);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -39292,7 +39949,7 @@ exports.createNode = createNode;
 
 
 var identity = __nccwpck_require__(8721);
-var visit = __nccwpck_require__(8217);
+var visit = __nccwpck_require__(598);
 
 const escapeChars = {
     '!': '%21',
@@ -39561,7 +40218,7 @@ var lexer = __nccwpck_require__(3299);
 var lineCounter = __nccwpck_require__(1282);
 var parser = __nccwpck_require__(2886);
 var publicApi = __nccwpck_require__(3125);
-var visit = __nccwpck_require__(8217);
+var visit = __nccwpck_require__(598);
 
 
 
@@ -39630,7 +40287,7 @@ exports.warn = warn;
 
 
 var anchors = __nccwpck_require__(1822);
-var visit = __nccwpck_require__(8217);
+var visit = __nccwpck_require__(598);
 var identity = __nccwpck_require__(8721);
 var Node = __nccwpck_require__(3199);
 var toJS = __nccwpck_require__(8165);
@@ -45263,7 +45920,7 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 8217:
+/***/ 598:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -45503,2966 +46160,6 @@ function replaceNode(key, path, node) {
 exports.visit = visit;
 exports.visitAsync = visitAsync;
 
-
-/***/ }),
-
-/***/ 6226:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  pq: () => (/* binding */ info),
-  uH: () => (/* binding */ setOutput)
-});
-
-// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, error, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setFailed, setSecret, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path, warning
-
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function utils_toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ../../node_modules/.pnpm/@actions+http-client@4.0.1/node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ../../node_modules/.pnpm/tunnel@0.0.6/node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(5217);
-// EXTERNAL MODULE: ../../node_modules/.pnpm/undici@6.29.1/node_modules/undici/index.js
-var undici = __nccwpck_require__(5345);
-;// CONCATENATED MODULE: ../../node_modules/.pnpm/@actions+http-client@4.0.1/node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../node_modules/.pnpm/@actions+http-client@4.0.1/node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-class oidc_utils_OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ../../node_modules/.pnpm/@actions+io@3.0.2/node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ../../node_modules/.pnpm/@actions+io@3.0.2/node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ../../node_modules/.pnpm/@actions+exec@3.0.0/node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ../../node_modules/.pnpm/@actions+exec@3.0.0/node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_.platform();
-const arch = external_os_.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
 
 /***/ })
 
