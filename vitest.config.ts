@@ -1,16 +1,63 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { dirname, relative, resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
+import { BaseSequencer, type TestSpecification } from 'vitest/node'
+
+/** Tests that run bundled actions (alone or as the whole chain) as child processes: the long ones. */
+const RUNS_BUNDLES = /\brunBundledAction\b|@canary-delivery\/chain\b/
+
+/** Whether a test file, or a helper next to it that it imports, runs bundles. */
+function runsBundles(file: string): boolean {
+  const source = readFileSync(file, 'utf8')
+  if (RUNS_BUNDLES.test(source)) return true
+  return [...source.matchAll(/from '(\.\.?\/[^']+)'/g)].some(([, specifier]) => {
+    const helper = [`${specifier}.ts`, `${specifier}/index.ts`]
+      .map((candidate) => resolve(dirname(file), candidate))
+      .find(existsSync)
+    return helper !== undefined && RUNS_BUNDLES.test(readFileSync(helper, 'utf8'))
+  })
+}
+
+/**
+ * Long files first, so that none of them starts last and stretches the run. Vitest knows each
+ * file's duration from its previous run; a fresh clone (CI) has no such record, and then the files
+ * that run bundles go first.
+ */
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files)
+    const root = this.ctx.config.root
+    const known = sorted.every((file) =>
+      this.ctx.cache.getFileTestResults(`${file.project.name}:${relative(root, file.moduleId)}`),
+    )
+    if (known) return sorted
+    const weight = new Map(sorted.map((file) => [file, runsBundles(file.moduleId) ? 1 : 0]))
+    return [...sorted].sort((a, b) => weight.get(b)! - weight.get(a)!)
+  }
+}
+
+// Tests of the packages' logic and of the repository itself: many small files, which share one
+// module graph per worker (loading it again for each file cost more than the tests themselves).
+const LOGIC = ['packages/*/test/**/*.test.ts', 'test/build/**/*.test.ts', 'test/workflows/**/*.test.ts']
 
 export default defineConfig({
   test: {
-    include: [
-      'packages/*/test/**/*.test.ts',
-      'testbeds/*/test/**/*.test.ts',
-      'actions/*/test/**/*.test.ts',
-      'test/**/*.test.ts',
-    ],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Bundles run as child processes; two cores are shared with them.
     pool: 'forks',
+    // Files run side by side. Most of a test's time is spent waiting on child processes (bundles,
+    // git, helm, kubectl) and local servers, so one worker more than there are cores keeps the
+    // cores busy without starving the tests that follow a rollout in real time.
+    maxWorkers: availableParallelism() + 1,
+    sequence: { sequencer: LongestFirst },
+    projects: [
+      { extends: true, test: { name: 'logic', include: LOGIC, isolate: false } },
+      {
+        extends: true,
+        // Everything that starts servers, sandboxes and bundles: each file in a process of its own.
+        test: { name: 'runs', include: ['**/test/**/*.test.ts'], exclude: [...LOGIC, '**/node_modules/**'] },
+      },
+    ],
   },
 })

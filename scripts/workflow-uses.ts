@@ -1,9 +1,14 @@
-// Checks every step or job in our workflows that uses one of this repository's actions or reusable
-// workflows: it may pass only inputs the action (or workflow_call) declares, and must pass every
-// required one. GitHub itself only warns about the first and never checks the second.
+// Checks every workflow of the repository:
+// - a step or job that uses one of this repository's actions or reusable workflows may pass only
+//   inputs the action (or workflow_call) declares, and must pass every required one (GitHub itself
+//   only warns about the first and never checks the second);
+// - least privilege: another party's action or workflow is pinned by a full commit SHA with its
+//   release in a comment (a tag can be moved to other code, a commit cannot), actions/checkout keeps
+//   no credentials (`persist-credentials: false`), no caller hands over `secrets: inherit`, and
+//   every job says which `permissions:` it needs.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
-import { parse } from 'yaml'
+import { isScalar, parse, parseDocument } from 'yaml'
 
 export const OWN_REPOSITORY = 'canary-delivery/canary-delivery-actions'
 
@@ -67,20 +72,61 @@ function checkWith(
   return problems
 }
 
+const FULL_SHA = /^[0-9a-f]{40}$/
+const DIGEST = /@sha256:[0-9a-f]{64}$/
+
+/**
+ * Another party's action or reusable workflow must be pinned by a full commit SHA, with the release
+ * it is in a comment (`uses: actions/checkout@<40 hex> # v4.3.1`); a container by its digest.
+ */
+export function checkPin(where: string, uses: string, comment: string | undefined): string[] {
+  if (uses.startsWith('./') || uses.startsWith(`${OWN_REPOSITORY}/`)) return []
+  if (uses.startsWith('docker://'))
+    return DIGEST.test(uses) ? [] : [`${where}: ${uses}: not pinned by digest (docker://image@sha256:…)`]
+  const ref = uses.includes('@') ? uses.slice(uses.lastIndexOf('@') + 1) : ''
+  if (!FULL_SHA.test(ref))
+    return [`${where}: ${uses}: not pinned by a full commit SHA (uses: owner/repo@<40 hex> # vX.Y.Z)`]
+  if (!/^\s*v?\d+(\.\d+)*/.test(comment ?? ''))
+    return [`${where}: ${uses}: the release it pins is not named in a comment (# vX.Y.Z)`]
+  return []
+}
+
+/** actions/checkout leaves the token in .git/config unless told not to. */
+function checkCheckout(where: string, uses: string, given: Record<string, unknown> | undefined): string[] {
+  if (!/^actions\/checkout@/.test(uses)) return []
+  const persist = given?.['persist-credentials']
+  return persist === false || persist === 'false'
+    ? []
+    : [`${where}: ${uses}: keeps its credentials in .git/config (set persist-credentials: false)`]
+}
+
 /** The problems of one workflow file, as `file: job[.step]: …` lines. */
 export function checkWorkflow(text: string, file: string, resolve: Resolver): string[] {
-  const workflow = parse(text) as { jobs?: Record<string, Record<string, unknown>> } | null
+  const document = parseDocument(text)
+  const workflow = document.toJS() as { jobs?: Record<string, Record<string, unknown>> } | null
+  const commentOf = (path: (string | number)[]) => {
+    const node = document.getIn(path, true)
+    return isScalar(node) ? (node.comment ?? undefined) : undefined
+  }
   const problems: string[] = []
   for (const [jobId, job] of Object.entries(workflow?.jobs ?? {})) {
+    const where = `${file}: ${jobId}`
+    if (job.permissions === undefined) problems.push(`${where}: no permissions: of its own (least privilege)`)
+    if (job.secrets === 'inherit')
+      problems.push(`${where}: secrets: inherit hands over every secret; pass the ones it needs by name`)
     if (typeof job.uses === 'string') {
-      problems.push(...checkWith(`${file}: ${jobId}`, job.uses, job.with as Record<string, unknown>, resolve))
+      problems.push(...checkWith(where, job.uses, job.with as Record<string, unknown>, resolve))
+      problems.push(...checkPin(where, job.uses, commentOf(['jobs', jobId, 'uses'])))
     }
     const steps = (job.steps as Record<string, unknown>[] | undefined) ?? []
     steps.forEach((step, index) => {
       if (typeof step.uses !== 'string') return
-      const label = (step.id ?? step.name ?? `step ${index + 1}`) as string
+      const label = `${where}.${(step.id ?? step.name ?? `step ${index + 1}`) as string}`
+      const given = step.with as Record<string, unknown> | undefined
       problems.push(
-        ...checkWith(`${file}: ${jobId}.${label}`, step.uses, step.with as Record<string, unknown>, resolve),
+        ...checkWith(label, step.uses, given, resolve),
+        ...checkPin(label, step.uses, commentOf(['jobs', jobId, 'steps', index, 'uses'])),
+        ...checkCheckout(label, step.uses, given),
       )
     })
   }

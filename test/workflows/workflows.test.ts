@@ -3,7 +3,13 @@ import { join, relative } from 'node:path'
 import { parseDeliveryFile, resolveEnvironment } from '@canary-delivery/delivery-config'
 import { describe, expect, it } from 'vitest'
 import { checkGitopsLayout } from '../../scripts/gitops-layout'
-import { checkRepository, checkWorkflow, OWN_REPOSITORY, type Resolver } from '../../scripts/workflow-uses'
+import {
+  checkRepository,
+  checkWorkflow,
+  OWN_REPOSITORY,
+  type Resolver,
+  repositoryResolver,
+} from '../../scripts/workflow-uses'
 
 const root = join(import.meta.dirname, '../..')
 
@@ -30,6 +36,7 @@ on: push
 jobs:
   deliver:
     runs-on: ubuntu-latest
+    permissions: {}
     steps:
       - id: bump
         uses: ${OWN_REPOSITORY}/actions/bump-gitops-tag@v1
@@ -37,7 +44,7 @@ jobs:
           branch: main
           tga: abc
       - uses: ${OWN_REPOSITORY}/actions/no-such-action@v1
-      - uses: actions/checkout@v4
+      - uses: other/action@0123456789abcdef0123456789abcdef01234567 # v2.0.1
         with:
           anything: goes
 `
@@ -45,6 +52,79 @@ jobs:
       `w.yml: deliver.bump: ${OWN_REPOSITORY}/actions/bump-gitops-tag@v1: unknown input 'tga' (declared: tag, branch, token)`,
       `w.yml: deliver.bump: ${OWN_REPOSITORY}/actions/bump-gitops-tag@v1: required input 'tag' is not given`,
       `w.yml: deliver.step 2: ${OWN_REPOSITORY}/actions/no-such-action@v1: no such action in this repository`,
+    ])
+  })
+})
+
+describe('least privilege in workflows', () => {
+  const SHA = '34e114876b0b11c390a56381ad16ebd13914f8d5'
+  const check = (jobs: string) => checkWorkflow(`on: push\njobs:\n${jobs}`, 'w.yml', repositoryResolver(root))
+
+  it('accepts actions pinned by commit with their release named, and checkouts without credentials', () => {
+    expect(
+      check(`  build:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+    steps:
+      - uses: actions/checkout@${SHA} # v4.3.1
+        with:
+          persist-credentials: false
+      - uses: ./actions/render-canary-values
+      - uses: ${OWN_REPOSITORY}/actions/wait-for-canary@v1
+      - uses: docker://alpine@sha256:${'a'.repeat(64)}
+  call:
+    permissions: {}
+    uses: other/workflows/.github/workflows/x.yml@${SHA} # v1.2.0
+    secrets:
+      TOKEN: \${{ secrets.TOKEN }}
+`),
+    ).toEqual([])
+  })
+
+  it('fails on an action pinned by a tag, a branch or a short SHA, or without its release', () => {
+    expect(
+      check(`  build:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - uses: docker/login-action@v3
+      - id: flux
+        uses: fluxcd/flux2/action@main
+      - uses: docker/build-push-action@${SHA.slice(0, 7)} # v6.19.2
+      - uses: helm/kind-action@${SHA}
+      - uses: docker://alpine:3.20
+`),
+    ).toEqual([
+      'w.yml: build.step 1: docker/login-action@v3: not pinned by a full commit SHA (uses: owner/repo@<40 hex> # vX.Y.Z)',
+      'w.yml: build.flux: fluxcd/flux2/action@main: not pinned by a full commit SHA (uses: owner/repo@<40 hex> # vX.Y.Z)',
+      `w.yml: build.step 3: docker/build-push-action@${SHA.slice(0, 7)}: not pinned by a full commit SHA (uses: owner/repo@<40 hex> # vX.Y.Z)`,
+      `w.yml: build.step 4: helm/kind-action@${SHA}: the release it pins is not named in a comment (# vX.Y.Z)`,
+      'w.yml: build.step 5: docker://alpine:3.20: not pinned by digest (docker://image@sha256:…)',
+    ])
+  })
+
+  it('fails on a checkout that keeps its credentials, secrets: inherit and a job without permissions', () => {
+    expect(
+      check(`  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@${SHA} # v4.3.1
+      - uses: actions/checkout@${SHA} # v4.3.1
+        with:
+          persist-credentials: true
+  deliver:
+    permissions: {}
+    uses: ${OWN_REPOSITORY}/.github/workflows/deliver.yml@v1
+    with:
+      tag: abc
+    secrets: inherit
+`),
+    ).toEqual([
+      'w.yml: test: no permissions: of its own (least privilege)',
+      `w.yml: test.step 1: actions/checkout@${SHA}: keeps its credentials in .git/config (set persist-credentials: false)`,
+      `w.yml: test.step 2: actions/checkout@${SHA}: keeps its credentials in .git/config (set persist-credentials: false)`,
+      'w.yml: deliver: secrets: inherit hands over every secret; pass the ones it needs by name',
     ])
   })
 })

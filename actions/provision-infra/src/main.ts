@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import {
   ConfigurationError,
   envInputGetter,
@@ -6,6 +5,7 @@ import {
   mask,
   registerSecret,
   runAction,
+  step,
   writeSummary,
 } from '@canary-delivery/action-kit'
 import {
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   registerSecret(token)
   const secrets = parseSecretVariables(raw('secret-variables'), process.env)
   for (const name of registerSecretValues([...secrets.given, ...secrets.fromEnvironment]))
-    core.warning(`The secret value of '${name}' is shorter than 4 characters and cannot be masked`)
+    step.warning(`The secret value of '${name}' is shorter than 4 characters and cannot be masked`)
 
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
   const command = inputs.oneOf('command', ['plan', 'apply', 'check'] as const) ?? 'plan'
@@ -53,11 +53,11 @@ async function main(): Promise<void> {
       `Input 'plan-fingerprint' must be sha256: and 64 hex digits (the plan-fingerprint output of the reviewed plan), got '${fingerprintText}'`,
     )
   const binary = resolveBinary(inputs.optional('binary') ?? 'terraform', workspace)
-  if (binary.note) core.info(binary.note)
+  if (binary.note) step.info(binary.note)
 
   const pullRequest = pullRequestOfEvent(process.env.GITHUB_EVENT_NAME, process.env.GITHUB_EVENT_PATH)
   const comment = command === 'plan' && (inputs.boolean('comment') ?? pullRequest !== undefined)
-  if (comment && !pullRequest) core.info('Not a pull request event: the plan goes to the job summary only')
+  if (comment && !pullRequest) step.info('Not a pull request event: the plan goes to the job summary only')
   const repository = process.env.GITHUB_REPOSITORY
   if (comment && pullRequest && !token)
     throw new ConfigurationError("Input 'token' is required for the plan comment (or comment: false)")
@@ -94,24 +94,24 @@ async function main(): Promise<void> {
             ...(pullRequest ? { pullRequest } : {}),
             comment,
             ...(runUrl ? { runUrl } : {}),
-            log: (line) => core.info(line),
+            log: (line) => step.info(line),
           }
         : undefined,
-    log: (line) => core.info(line),
+    log: (line) => step.info(line),
   })
 
   const { counts } = result.facts
-  core.setOutput('result', result.result)
-  core.setOutput('changes', result.facts.changes.length + result.facts.outputs.length > 0)
-  core.setOutput('to-add', counts.add)
-  core.setOutput('to-change', counts.change)
-  core.setOutput('to-destroy', counts.destroy)
-  core.setOutput('plan-fingerprint', result.fingerprint)
-  core.setOutput('outputs', JSON.stringify(result.outputs))
-  core.setOutput('hosts', JSON.stringify(result.hosts))
-  for (const warning of result.warnings) core.warning(mask(warning))
+  step.setOutput('result', result.result)
+  step.setOutput('changes', result.facts.changes.length + result.facts.outputs.length > 0)
+  step.setOutput('to-add', counts.add)
+  step.setOutput('to-change', counts.change)
+  step.setOutput('to-destroy', counts.destroy)
+  step.setOutput('plan-fingerprint', result.fingerprint)
+  step.setOutput('outputs', JSON.stringify(result.outputs))
+  step.setOutput('hosts', JSON.stringify(result.hosts))
+  for (const warning of result.warnings) step.warning(mask(warning))
   await writeSummary(...renderSummary(result))
-  if (result.failure) core.setFailed(mask(result.failure))
+  if (result.failure) step.setFailed(mask(result.failure))
 }
 
 await runAction(main)

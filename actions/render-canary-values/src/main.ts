@@ -1,13 +1,16 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, isAbsolute, resolve } from 'node:path'
-import * as core from '@actions/core'
+import { join } from 'node:path'
 import {
   ConfigurationError,
   codeBlock,
   details,
   InputReader,
+  inert,
   runAction,
+  type StepFolders,
+  step,
+  stepFolders,
+  writablePath,
+  writeFileAtomically,
   writeSummary,
 } from '@canary-delivery/action-kit'
 import { resolveFromInputs } from '@canary-delivery/delivery-config'
@@ -17,7 +20,7 @@ import {
   type NumberSetting,
   planMarkdown,
   type RenderInputs,
-  renderCanaryValues,
+  renderCanaryValuesLazily,
   SETTING_BOUNDS,
   STRATEGIES,
 } from '@canary-delivery/flagger'
@@ -68,33 +71,42 @@ function readInputs(inputs: InputReader, workspace: string): RenderInputs & { ou
   }
 }
 
+/** Where the values go: the output-file input, or a file named after the environment in RUNNER_TEMP. */
+function valuesPath(outputFile: string | undefined, environment: string | undefined, folders: StepFolders) {
+  if (outputFile) return writablePath(outputFile, { input: 'output-file', value: outputFile }, folders)
+  const name = `canary-values-${environment ?? 'default'}.yaml`
+  return writablePath(
+    join(folders.runnerTemp, name),
+    {
+      input: 'environment',
+      value: environment ?? '',
+      expected: 'a name that keeps the values file in RUNNER_TEMP',
+    },
+    folders,
+  )
+}
+
 async function main(): Promise<void> {
-  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
-  const { outputFile, ...inputs } = readInputs(new InputReader(), workspace)
-  const result = renderCanaryValues(inputs)
+  const folders = stepFolders()
+  const { outputFile, ...inputs } = readInputs(new InputReader(), folders.workspace)
+  const result = await renderCanaryValuesLazily(inputs)
   const environment = inputs.environment ?? inputs.delivery?.environment
 
   // Only now, with everything checked, does anything reach the disk (and in one rename).
-  const fallback = resolve(
-    process.env.RUNNER_TEMP ?? tmpdir(),
-    `canary-values-${environment ?? 'default'}.yaml`,
-  )
-  const path = outputFile ? (isAbsolute(outputFile) ? outputFile : resolve(workspace, outputFile)) : fallback
-  mkdirSync(dirname(path), { recursive: true })
-  writeFileSync(`${path}.partial`, result.valuesYaml)
-  renameSync(`${path}.partial`, path)
+  const path = valuesPath(outputFile, environment, folders)
+  writeFileAtomically(path, result.valuesYaml)
 
   const canaryYaml = stringify(result.canary, { lineWidth: 0 })
-  core.setOutput('values', result.valuesYaml)
-  core.setOutput('values-file', path)
-  core.setOutput('canary', canaryYaml)
-  core.setOutput('strategy', result.strategy)
-  core.setOutput('profile', result.profile)
-  core.setOutput('analysis-seconds', String(result.estimate.analysisSeconds))
-  core.info(
-    `${result.strategy} on ${result.provider} (profile ${result.profile}): about ${result.estimate.analysisSeconds}s of analysis; values in ${path}`,
+  step.setOutput('values', result.valuesYaml)
+  step.setOutput('values-file', path)
+  step.setOutput('canary', canaryYaml)
+  step.setOutput('strategy', result.strategy)
+  step.setOutput('profile', result.profile)
+  step.setOutput('analysis-seconds', String(result.estimate.analysisSeconds))
+  step.info(
+    `${result.strategy} on ${result.provider} (profile ${result.profile}): about ${result.estimate.analysisSeconds}s of analysis; values in ${inert(path)}`,
   )
-  for (const note of result.notes) core.notice(note)
+  for (const note of result.notes) step.notice(note)
   await writeSummary(
     planMarkdown(result, environment),
     details('The values (spec.values of the HelmRelease)', codeBlock(result.valuesYaml, 'yaml')),

@@ -8,25 +8,26 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   finishReport: () => (/* binding */ finishReport)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7391);
-/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9125);
-/* harmony import */ var _canary_delivery_canary_rollout_reporting__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4695);
-/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5286);
-
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1323);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8417);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7966);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5014);
+/* harmony import */ var _canary_delivery_canary_rollout_reporting__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4695);
+/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9895);
 
 
 
 /** Finishes the commit status (or check run) the main step left pending: `error`, where it stood. */
 async function finishReport(standing, context, checkRunId) {
-    await (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(async () => {
-        const settings = (0,_inputs__WEBPACK_IMPORTED_MODULE_3__/* .readReportSettings */ .i)(new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputReader */ .i_(), () => context);
+    await (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .C)(async () => {
+        const settings = (0,_inputs__WEBPACK_IMPORTED_MODULE_0__/* .readReportSettings */ .i)(new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .InputReader */ .i_(), () => context);
         if (!settings)
             return;
-        await (0,_canary_delivery_canary_rollout_reporting__WEBPACK_IMPORTED_MODULE_2__/* .reportCancelled */ .AI)({ ...settings, checkRunId }, standing, {
-            warn: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(line),
-            debug: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.debug(line),
+        await (0,_canary_delivery_canary_rollout_reporting__WEBPACK_IMPORTED_MODULE_3__/* .reportCancelled */ .AI)({ ...settings, checkRunId }, standing, {
+            warn: (line) => _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_4__/* .warning */ .$e(line),
+            debug: (line) => _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz(line),
         });
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.info((0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .inert */ .tJ)(`Set ${settings.context} to error: cancelled while ${standing}`));
+        _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq((0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_5__/* .inert */ .t)(`Set ${settings.context} to error: cancelled while ${standing}`));
     });
 }
 
@@ -69,7 +70,7 @@ function isSuccess(verdict) {
 }
 /** The reporter for `settings`; the GitHub client is loaded only when there is something to report. */
 async function startReporter(settings, io) {
-    const { CheckRunReporter, CommitStatusReporter } = await Promise.all(/* import() */[__webpack_require__.e(258), __webpack_require__.e(22)]).then(__webpack_require__.bind(__webpack_require__, 2022));
+    const { CheckRunReporter, CommitStatusReporter } = await Promise.all(/* import() */[__webpack_require__.e(258), __webpack_require__.e(800)]).then(__webpack_require__.bind(__webpack_require__, 7800));
     const options = { ...settings, warn: io.warn, debug: io.debug };
     return settings.kind === 'check-run'
         ? new CheckRunReporter({ ...options, id: settings.checkRunId, onCreated: io.onCheckRunCreated })
@@ -96,7 +97,8 @@ async function reportCancelled(settings, standing, io) {
 /* harmony export */   o1: () => (/* binding */ snapshotKey),
 /* harmony export */   ql: () => (/* binding */ failedChecksText)
 /* harmony export */ });
-/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9125);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2572);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5014);
 
 /** Changes when anything a person follows changes: phase, weight, iterations or failed checks. */
 const snapshotKey = (s) => `${s.phase}|${s.weight}|${s.iterations}|${s.failedChecks}`;
@@ -183,14 +185,14 @@ class Timeline {
                 time: new Date(now).toISOString(),
                 message,
             });
-        const parts = [`[${(0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(elapsed, 'clock')}]`, snapshot.phase.padEnd(16)];
+        const parts = [`[${(0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(elapsed, 'clock')}]`, snapshot.phase.padEnd(16)];
         if (hasStatus) {
             parts.push((snapshot.progress || `${snapshot.weight}%`).padEnd(12));
             parts.push(failedChecksText(snapshot.failedChecks).padEnd(16));
         }
         if (message)
             parts.push(message);
-        this.options.log((0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .inert */ .tJ)(parts.join(' ').trimEnd()));
+        this.options.log((0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .inert */ .t)(parts.join(' ').trimEnd()));
     }
 }
 

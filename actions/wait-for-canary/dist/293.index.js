@@ -99,7 +99,7 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 1982:
+/***/ 9601:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -375,7 +375,7 @@ var directives = __webpack_require__(3336);
 var Document = __webpack_require__(3075);
 var errors = __webpack_require__(2330);
 var identity = __webpack_require__(8721);
-var composeDoc = __webpack_require__(1982);
+var composeDoc = __webpack_require__(9601);
 var resolveEnd = __webpack_require__(1838);
 
 function getErrorPos(src) {
@@ -2111,7 +2111,7 @@ exports.Document = Document;
 
 
 var identity = __webpack_require__(8721);
-var visit = __webpack_require__(8217);
+var visit = __webpack_require__(598);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -2355,7 +2355,7 @@ exports.createNode = createNode;
 
 
 var identity = __webpack_require__(8721);
-var visit = __webpack_require__(8217);
+var visit = __webpack_require__(598);
 
 const escapeChars = {
     '!': '%21',
@@ -2624,7 +2624,7 @@ var lexer = __webpack_require__(3299);
 var lineCounter = __webpack_require__(1282);
 var parser = __webpack_require__(2886);
 var publicApi = __webpack_require__(3125);
-var visit = __webpack_require__(8217);
+var visit = __webpack_require__(598);
 
 
 
@@ -2693,7 +2693,7 @@ exports.warn = warn;
 
 
 var anchors = __webpack_require__(1822);
-var visit = __webpack_require__(8217);
+var visit = __webpack_require__(598);
 var identity = __webpack_require__(8721);
 var Node = __webpack_require__(3199);
 var toJS = __webpack_require__(8165);
@@ -8326,7 +8326,7 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 8217:
+/***/ 598:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 

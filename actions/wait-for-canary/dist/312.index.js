@@ -21,7 +21,7 @@ if (kubeconfig && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(kubeconfig
 }
 const standing = state('standing');
 if (standing && state('reported') !== 'true') {
-    const { finishReport } = await Promise.all(/* import() */[__webpack_require__.e(391), __webpack_require__.e(286), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 8236));
+    const { finishReport } = await Promise.all(/* import() */[__webpack_require__.e(666), __webpack_require__.e(236)]).then(__webpack_require__.bind(__webpack_require__, 8236));
     await finishReport(standing, state('status-context'), Number(state('check-run-id')) || undefined);
 }
 

@@ -2,6 +2,46 @@ export const id = 417;
 export const ids = [417];
 export const modules = {
 
+/***/ 3320:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   L5: () => (/* binding */ retry)
+/* harmony export */ });
+/* unused harmony export sleep */
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Exponential backoff with "full jitter": a uniformly random delay between half the exponential
+ * step and the whole of it, so that many writers retrying at once spread out instead of colliding again.
+ */
+function backoffDelay(retry, options) {
+    const { baseDelayMs, maxDelayMs = 30_000, factor = 2, random = Math.random } = options;
+    const ceiling = Math.min(maxDelayMs, baseDelayMs * factor ** (retry - 1));
+    return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+async function retry(operation, options) {
+    const { attempts, shouldRetry = () => true, delayFloor, maxWaitMs, onRetry, sleep: wait = sleep } = options;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            if (attempt >= attempts || !shouldRetry(error, attempt))
+                throw error;
+            const floor = delayFloor?.(error) ?? 0;
+            if (maxWaitMs !== undefined && floor > maxWaitMs)
+                throw error;
+            const delayMs = Math.max(backoffDelay(attempt, options), Math.ceil(floor));
+            onRetry?.(error, attempt, delayMs);
+            await wait(delayMs);
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 417:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -17,11 +57,13 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../packages/canary-rollout/src/reporting.ts
 var reporting = __webpack_require__(4695);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 13 modules
-var src = __webpack_require__(9125);
+// EXTERNAL MODULE: ../../packages/action-kit/src/duration.ts
+var duration = __webpack_require__(2572);
+// EXTERNAL MODULE: ../../packages/action-kit/src/summary.ts
+var summary = __webpack_require__(1890);
 ;// CONCATENATED MODULE: ../../packages/canary-rollout/src/summary.ts
 
-const clock = (seconds) => (0,src/* formatDuration */.a3)(seconds * 1000, 'clock');
+const clock = (seconds) => (0,duration/* formatDuration */.a)(seconds * 1000, 'clock');
 /** Cluster text on one line, so that it cannot start a Markdown block (a heading, a list) of its own. */
 const plain = (text) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 const ICON = {
@@ -51,7 +93,7 @@ function weightChart(outcome) {
     // Short runs (tests, demos) in seconds; real ones in mm:ss.
     const short = (end?.elapsedSeconds ?? 0) < 120;
     const label = (t) => (short ? `"${t.toFixed(1)}s"` : `"${clock(t)}"`);
-    return (0,src/* mermaid */.a4)([
+    return (0,summary/* mermaid */.a4)([
         'xychart-beta',
         '  title "Canary weight (%) over time"',
         `  x-axis "elapsed" [${shown.map((p) => label(p.t)).join(', ')}]`,
@@ -69,27 +111,27 @@ function elide(rows, head, tail, gap) {
 function renderSummary(outcome) {
     const { verdict } = outcome;
     const sections = [
-        (0,src/* heading */.R_)(`${ICON[verdict.result] ?? ''} Canary ${outcome.name}.${outcome.namespace}: ${verdict.result}`.trim(), 2),
+        (0,summary/* heading */.R_)(`${ICON[verdict.result] ?? ''} Canary ${outcome.name}.${outcome.namespace}: ${verdict.result}`.trim(), 2),
         plain(verdict.message),
     ];
     if (verdict.reasons.length)
         sections.push(`**Flagger's reasons**\n\n${verdict.reasons.map((r) => `- ${plain(r)}`).join('\n')}`);
-    sections.push((0,src/* table */.tp)(['', 'this run'], [
+    sections.push((0,summary/* table */.tp)(['', 'this run'], [
         ['Revision', outcome.expected],
         ['Final phase', outcome.snapshot.phase],
         ['Strategy', outcome.strategy],
         ['Highest canary weight', `${outcome.peak.weight}%`],
         ['Failed checks (most)', outcome.peak.failedChecks],
-        ['Duration', (0,src/* formatDuration */.a3)(outcome.durationSeconds * 1000)],
-        ['Time limit', `${(0,src/* formatDuration */.a3)(outcome.timeoutMs)} (${outcome.timeoutSource})`],
+        ['Duration', (0,duration/* formatDuration */.a)(outcome.durationSeconds * 1000)],
+        ['Time limit', `${(0,duration/* formatDuration */.a)(outcome.timeoutMs)} (${outcome.timeoutSource})`],
         [
             'Kubernetes API requests',
             `${outcome.requests} (${outcome.watches.watches} watch streams, ${outcome.watches.relists} re-lists)`,
         ],
         ...(outcome.statusesSent ? [['Updates sent to GitHub', outcome.statusesSent]] : []),
     ]));
-    sections.push((0,src/* heading */.R_)('Timeline', 3));
-    sections.push((0,src/* table */.tp)(['elapsed', 'phase', 'weight', 'failed checks', 'what happened'], elide(outcome.timeline.map((e) => [
+    sections.push((0,summary/* heading */.R_)('Timeline', 3));
+    sections.push((0,summary/* table */.tp)(['elapsed', 'phase', 'weight', 'failed checks', 'what happened'], elide(outcome.timeline.map((e) => [
         clock(e.elapsedSeconds),
         e.phase,
         e.progress || `${e.weight}%`,
@@ -100,15 +142,19 @@ function renderSummary(outcome) {
     if (chart)
         sections.push(chart);
     if (outcome.events.length) {
-        sections.push((0,src/* details */.zH)(`Flagger events during this wait (${outcome.events.length})`, (0,src/* table */.tp)(['elapsed', 'type', 'message'], elide(outcome.events.map((e) => [clock(e.elapsedSeconds), e.type, e.message]), 40, 160, (skipped) => ['…', '', `${skipped} more events (all are in the \`events\` output)`])), verdict.result === 'failed'));
+        sections.push((0,summary/* details */.zH)(`Flagger events during this wait (${outcome.events.length})`, (0,summary/* table */.tp)(['elapsed', 'type', 'message'], elide(outcome.events.map((e) => [clock(e.elapsedSeconds), e.type, e.message]), 40, 160, (skipped) => ['…', '', `${skipped} more events (all are in the \`events\` output)`])), verdict.result === 'failed'));
     }
     return sections.join('\n\n');
 }
 
+// EXTERNAL MODULE: ../../packages/action-kit/src/inert.ts
+var inert = __webpack_require__(5014);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ../../packages/action-kit/src/errors.ts
+var errors = __webpack_require__(2935);
 ;// CONCATENATED MODULE: ../../packages/kube/src/access.ts
 
 
@@ -119,7 +165,7 @@ function access_text(fields, key, where) {
     if (value === undefined || value === null || value === '')
         return undefined;
     if (typeof value !== 'string')
-        throw new src/* ConfigurationError */.j1(`${where}: '${key}' must be a string`);
+        throw new errors/* ConfigurationError */.j(`${where}: '${key}' must be a string`);
     return value;
 }
 function flag(fields, key, where) {
@@ -127,7 +173,7 @@ function flag(fields, key, where) {
     if (value === undefined || value === null)
         return false;
     if (typeof value !== 'boolean')
-        throw new src/* ConfigurationError */.j1(`${where}: '${key}' must be true or false`);
+        throw new errors/* ConfigurationError */.j(`${where}: '${key}' must be true or false`);
     return value;
 }
 /**
@@ -138,7 +184,7 @@ function dataOrFile(fields, key, where, baseDir) {
     const data = access_text(fields, `${key}-data`, where);
     const file = access_text(fields, key, where);
     if (data && file)
-        throw new src/* ConfigurationError */.j1(`${where}: give '${key}' or '${key}-data', not both`);
+        throw new errors/* ConfigurationError */.j(`${where}: give '${key}' or '${key}-data', not both`);
     if (data)
         return Buffer.from(data, 'base64').toString('utf8');
     if (!file)
@@ -148,7 +194,7 @@ function dataOrFile(fields, key, where, baseDir) {
         return (0,external_node_fs_.readFileSync)(path, 'utf8');
     }
     catch {
-        throw new src/* ConfigurationError */.j1(`${where}: '${key}' names ${path}, which cannot be read`);
+        throw new errors/* ConfigurationError */.j(`${where}: '${key}' names ${path}, which cannot be read`);
     }
 }
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -162,15 +208,15 @@ function checkServer(raw, where, sendsCredentials) {
         url = new URL(raw);
     }
     catch {
-        throw new src/* ConfigurationError */.j1(`${where}: server must be an https:// (or http://) address`);
+        throw new errors/* ConfigurationError */.j(`${where}: server must be an https:// (or http://) address`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw new src/* ConfigurationError */.j1(`${where}: server must be an https:// (or http://) address, not ${url.protocol}`);
+        throw new errors/* ConfigurationError */.j(`${where}: server must be an https:// (or http://) address, not ${url.protocol}`);
     if (url.username || url.password) {
-        throw new src/* ConfigurationError */.j1(`${where}: the server URL carries a user name or password; put them in the user entry (username and password, or better a token) so that the address can be shown`);
+        throw new errors/* ConfigurationError */.j(`${where}: the server URL carries a user name or password; put them in the user entry (username and password, or better a token) so that the address can be shown`);
     }
     if (url.protocol === 'http:' && sendsCredentials && !LOOPBACK.has(url.hostname)) {
-        throw new src/* ConfigurationError */.j1(`${where}: server ${url.origin} is plain HTTP, so the user's credentials would cross the network unencrypted; use https`);
+        throw new errors/* ConfigurationError */.j(`${where}: server ${url.origin} is plain HTTP, so the user's credentials would cross the network unencrypted; use https`);
     }
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
@@ -178,26 +224,26 @@ function execPlugin(fields, where, baseDir) {
     const at = `${where}: exec`;
     const command = access_text(fields, 'command', at);
     if (!command)
-        throw new src/* ConfigurationError */.j1(`${at} needs a command`);
+        throw new errors/* ConfigurationError */.j(`${at} needs a command`);
     const apiVersion = access_text(fields, 'apiVersion', at) ?? '';
     if (!EXEC_API_VERSIONS.includes(apiVersion)) {
-        throw new src/* ConfigurationError */.j1(`${at}: apiVersion must be ${EXEC_API_VERSIONS.join(' or ')}, got '${apiVersion}'`);
+        throw new errors/* ConfigurationError */.j(`${at}: apiVersion must be ${EXEC_API_VERSIONS.join(' or ')}, got '${apiVersion}'`);
     }
     const mode = access_text(fields, 'interactiveMode', at);
     // client.authentication.k8s.io/v1 makes the mode explicit; v1beta1 defaults to IfAvailable.
     if (!mode && apiVersion.endsWith('/v1'))
-        throw new src/* ConfigurationError */.j1(`${at}: interactiveMode is required with ${apiVersion}`);
+        throw new errors/* ConfigurationError */.j(`${at}: interactiveMode is required with ${apiVersion}`);
     if (mode && mode !== 'Never' && mode !== 'IfAvailable' && mode !== 'Always')
-        throw new src/* ConfigurationError */.j1(`${at}: interactiveMode must be Never, IfAvailable or Always, got '${mode}'`);
+        throw new errors/* ConfigurationError */.j(`${at}: interactiveMode must be Never, IfAvailable or Always, got '${mode}'`);
     if (mode === 'Always') {
-        throw new src/* ConfigurationError */.j1(`${at}: the plugin '${command}' asks for an interactive terminal (interactiveMode: Always), which a workflow step does not have`);
+        throw new errors/* ConfigurationError */.j(`${at}: the plugin '${command}' asks for an interactive terminal (interactiveMode: Always), which a workflow step does not have`);
     }
     const args = fields.args ?? [];
     if (!Array.isArray(args) || args.some((a) => typeof a !== 'string'))
-        throw new src/* ConfigurationError */.j1(`${at}: args must be a list of strings`);
+        throw new errors/* ConfigurationError */.j(`${at}: args must be a list of strings`);
     const env = fields.env ?? [];
     if (!Array.isArray(env) || env.some((e) => typeof e?.name !== 'string' || typeof e?.value !== 'string')) {
-        throw new src/* ConfigurationError */.j1(`${at}: env must be a list of {name, value}`);
+        throw new errors/* ConfigurationError */.j(`${at}: env must be a list of {name, value}`);
     }
     return {
         command: command.includes('/') && !(0,external_node_path_.isAbsolute)(command) ? (0,external_node_path_.join)(baseDir, command) : command,
@@ -212,10 +258,10 @@ function execPlugin(fields, where, baseDir) {
 function userCredentials(fields, where, baseDir) {
     if (fields['auth-provider']) {
         const name = fields['auth-provider']?.name;
-        throw new src/* ConfigurationError */.j1(`${where}: auth-provider '${String(name ?? '')}' is not supported (kubectl dropped its gcp and azure providers); use an exec credential plugin such as gke-gcloud-auth-plugin, kubelogin or 'aws eks get-token'`);
+        throw new errors/* ConfigurationError */.j(`${where}: auth-provider '${String(name ?? '')}' is not supported (kubectl dropped its gcp and azure providers); use an exec credential plugin such as gke-gcloud-auth-plugin, kubelogin or 'aws eks get-token'`);
     }
     if (fields.as || fields['as-groups'])
-        throw new src/* ConfigurationError */.j1(`${where}: impersonation ('as', 'as-groups') is not supported`);
+        throw new errors/* ConfigurationError */.j(`${where}: impersonation ('as', 'as-groups') is not supported`);
     const credentials = {
         certificate: dataOrFile(fields, 'client-certificate', where, baseDir),
         key: dataOrFile(fields, 'client-key', where, baseDir),
@@ -229,9 +275,9 @@ function userCredentials(fields, where, baseDir) {
     if (fields.exec)
         credentials.exec = execPlugin(fields.exec, where, baseDir);
     if (Boolean(credentials.certificate) !== Boolean(credentials.key))
-        throw new src/* ConfigurationError */.j1(`${where}: a client certificate needs its key, and a key its certificate`);
+        throw new errors/* ConfigurationError */.j(`${where}: a client certificate needs its key, and a key its certificate`);
     if ((credentials.username || credentials.password) && (credentials.token || credentials.tokenFile))
-        throw new src/* ConfigurationError */.j1(`${where}: give a token or a username and password, not both`);
+        throw new errors/* ConfigurationError */.j(`${where}: give a token or a username and password, not both`);
     return credentials;
 }
 /** How a user authenticates, as a person reads it in the log (never the secret itself). */
@@ -252,17 +298,17 @@ function resolveAccess(config, where, contextName, baseDir) {
     const contexts = config.contexts ?? [];
     const name = contextName ?? config['current-context'];
     if (!name) {
-        throw new src/* ConfigurationError */.j1(`${where} has no current-context; set the 'context' input to one of: ${contexts.map((c) => c.name).join(', ') || '(none)'}`);
+        throw new errors/* ConfigurationError */.j(`${where} has no current-context; set the 'context' input to one of: ${contexts.map((c) => c.name).join(', ') || '(none)'}`);
     }
     const context = contexts.find((c) => c.name === name);
     if (!context) {
-        throw new src/* ConfigurationError */.j1(`Input 'context' names '${name}', which ${where} does not define; it has: ${contexts.map((c) => c.name).join(', ') || '(no contexts)'}`);
+        throw new errors/* ConfigurationError */.j(`Input 'context' names '${name}', which ${where} does not define; it has: ${contexts.map((c) => c.name).join(', ') || '(no contexts)'}`);
     }
     const clusterName = context.context?.cluster ?? '';
     const cluster = (config.clusters ?? []).find((c) => c.name === clusterName)?.cluster;
     const server = cluster?.server;
     if (!cluster || typeof server !== 'string' || !server) {
-        throw new src/* ConfigurationError */.j1(`${where}: context '${name}' refers to cluster '${clusterName}', which has no server`);
+        throw new errors/* ConfigurationError */.j(`${where}: context '${name}' refers to cluster '${clusterName}', which has no server`);
     }
     const userName = context.context?.user ?? '';
     const userFields = (config.users ?? []).find((u) => u.name === userName)?.user ?? {};
@@ -272,11 +318,11 @@ function resolveAccess(config, where, contextName, baseDir) {
     const insecure = flag(cluster, 'insecure-skip-tls-verify', clusterWhere);
     const certificateAuthority = dataOrFile(cluster, 'certificate-authority', clusterWhere, baseDir);
     if (insecure && certificateAuthority) {
-        throw new src/* ConfigurationError */.j1(`${clusterWhere}: a certificate authority and insecure-skip-tls-verify contradict each other; keep one`);
+        throw new errors/* ConfigurationError */.j(`${clusterWhere}: a certificate authority and insecure-skip-tls-verify contradict each other; keep one`);
     }
     const proxyUrl = access_text(cluster, 'proxy-url', clusterWhere);
     if (proxyUrl && !/^https?:\/\//.test(proxyUrl))
-        throw new src/* ConfigurationError */.j1(`${clusterWhere}: proxy-url must be an http:// or https:// proxy`);
+        throw new errors/* ConfigurationError */.j(`${clusterWhere}: proxy-url must be an http:// or https:// proxy`);
     return {
         context: name,
         cluster: clusterName,
@@ -292,6 +338,8 @@ function resolveAccess(config, where, contextName, baseDir) {
     };
 }
 
+// EXTERNAL MODULE: ../../packages/action-kit/src/retry.ts
+var retry = __webpack_require__(3320);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:os"
@@ -311,12 +359,12 @@ const BASE64 = /^[A-Za-z0-9+/=\s]+$/;
 function decodeKubeconfig(content, inputName = 'kubeconfig') {
     const trimmed = content.trim();
     if (!trimmed)
-        throw new src/* ConfigurationError */.j1(`Input '${inputName}' is empty`);
+        throw new errors/* ConfigurationError */.j(`Input '${inputName}' is empty`);
     // A kubeconfig always holds a colon; base64 never does.
     if (!trimmed.includes(':') && BASE64.test(trimmed)) {
         const text = Buffer.from(trimmed.replace(/\s+/g, ''), 'base64').toString('utf8');
         if (!text.includes(':')) {
-            throw new src/* ConfigurationError */.j1(`Input '${inputName}' must be a kubeconfig file (YAML) or that file base64-encoded; it decodes to something else`);
+            throw new errors/* ConfigurationError */.j(`Input '${inputName}' must be a kubeconfig file (YAML) or that file base64-encoded; it decodes to something else`);
         }
         return { text, encoded: true };
     }
@@ -330,10 +378,10 @@ function parseKubeconfig(text, where) {
     catch (error) {
         // The YAML error would quote the file (secrets included); its position is enough.
         const line = error.linePos?.[0]?.line;
-        throw new src/* ConfigurationError */.j1(`${where} is not valid YAML${line ? ` (line ${line})` : ''}`);
+        throw new errors/* ConfigurationError */.j(`${where} is not valid YAML${line ? ` (line ${line})` : ''}`);
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-        throw new src/* ConfigurationError */.j1(`${where} must be a kubeconfig (a YAML mapping with clusters, contexts and users)`);
+        throw new errors/* ConfigurationError */.j(`${where} must be a kubeconfig (a YAML mapping with clusters, contexts and users)`);
     }
     return parsed;
 }
@@ -429,7 +477,7 @@ function prepareKubeconfig(options) {
     const candidates = fromEnv ? files : [(0,external_node_path_.join)(options.homeDirectory ?? (0,external_node_os_.homedir)(), '.kube', 'config')];
     const path = candidates.find((file) => (0,external_node_fs_.existsSync)(file));
     if (!path) {
-        throw new src/* ConfigurationError */.j1(`Input '${inputName}' is empty and ${fromEnv ? `KUBECONFIG (${files.join(', ')}) names no existing file` : `KUBECONFIG is not set and there is no ${candidates[0]}`}; pass the kubeconfig content (raw or base64) or set KUBECONFIG in an earlier step`);
+        throw new errors/* ConfigurationError */.j(`Input '${inputName}' is empty and ${fromEnv ? `KUBECONFIG (${files.join(', ')}) names no existing file` : `KUBECONFIG is not set and there is no ${candidates[0]}`}; pass the kubeconfig content (raw or base64) or set KUBECONFIG in an earlier step`);
     }
     const origin = fromEnv ? `KUBECONFIG file ${path}` : `kubeconfig file ${path}`;
     const text = (0,external_node_fs_.readFileSync)(path, 'utf8');
@@ -489,7 +537,7 @@ function stderrTail(stderr) {
     if (!trimmed)
         return '';
     const tail = trimmed.length > STDERR_TAIL ? `…${trimmed.slice(-STDERR_TAIL)}` : trimmed;
-    return `: ${(0,src/* inert */.tJ)(tail)}`;
+    return `: ${(0,inert/* inert */.t)(tail)}`;
 }
 function parseCredential(stdout, plugin, label) {
     let parsed;
@@ -500,7 +548,7 @@ function parseCredential(stdout, plugin, label) {
         throw new ExecPluginError(`${label} printed something other than an ExecCredential (JSON) on stdout`);
     }
     if (parsed?.kind !== 'ExecCredential' || parsed.apiVersion !== plugin.apiVersion) {
-        throw new ExecPluginError(`${label} answered with ${(0,src/* inert */.tJ)(String(parsed?.apiVersion))} ${(0,src/* inert */.tJ)(String(parsed?.kind))}; the kubeconfig asks for ${plugin.apiVersion} ExecCredential`);
+        throw new ExecPluginError(`${label} answered with ${(0,inert/* inert */.t)(String(parsed?.apiVersion))} ${(0,inert/* inert */.t)(String(parsed?.kind))}; the kubeconfig asks for ${plugin.apiVersion} ExecCredential`);
     }
     const status = parsed.status ?? {};
     const certificate = status.clientCertificateData;
@@ -558,7 +606,7 @@ class ExecCredentialSource {
                 if (error) {
                     const code = error.code;
                     if (code === 'ENOENT') {
-                        const hint = plugin.installHint ? ` ${(0,src/* inert */.tJ)(plugin.installHint)}` : '';
+                        const hint = plugin.installHint ? ` ${(0,inert/* inert */.t)(plugin.installHint)}` : '';
                         return reject(new ExecPluginError(`${label} was not found.${hint}`));
                     }
                     if (signal?.aborted)
@@ -623,7 +671,7 @@ class ApiTransport {
         this.registerSecret = registerSecret;
         this.isHttps = access.server.startsWith('https:');
         if (access.proxyUrl && !agentProxySupported()) {
-            throw new src/* ConfigurationError */.j1(`The kubeconfig's cluster '${access.cluster}' sets proxy-url, which needs Node 24.5 or later (this is ${process.version})`);
+            throw new errors/* ConfigurationError */.j(`The kubeconfig's cluster '${access.cluster}' sets proxy-url, which needs Node 24.5 or later (this is ${process.version})`);
         }
         const exec = access.credentials.exec;
         this.exec = exec ? new ExecCredentialSource(exec, access, registerSecret) : undefined;
@@ -663,7 +711,7 @@ class ApiTransport {
             return value;
         }
         catch {
-            throw new src/* ConfigurationError */.j1(`The kubeconfig's user '${this.access.user}' names tokenFile ${path}, which cannot be read`);
+            throw new errors/* ConfigurationError */.j(`The kubeconfig's user '${this.access.user}' names tokenFile ${path}, which cannot be read`);
         }
     }
     /** The Authorization header (and, for an exec plugin's certificate, the agent that presents it). */
@@ -945,7 +993,7 @@ class KubeClient {
     /** GET with retries on transient failures, until the attempts (default: the client's) or the signal run out. */
     async get(path, query = {}, attempts = this.attempts) {
         const { signal } = this.options;
-        return (0,src/* retry */.L5)(() => this.requestOnce(path, query), {
+        return (0,retry/* retry */.L5)(() => this.requestOnce(path, query), {
             attempts,
             baseDelayMs: this.baseDelayMs,
             maxDelayMs: 5_000,
@@ -1103,7 +1151,7 @@ function watchResource(options) {
             options.onFatal?.(error);
             return;
         }
-        const delay = (0,src/* backoffDelay */.EY)(failures, { baseDelayMs: 250, maxDelayMs: 5_000 });
+        const delay = (0,retry/* backoffDelay */.EY)(failures, { baseDelayMs: 250, maxDelayMs: 5_000 });
         onNotice(`watch of ${path}: ${error.message}; retrying in ${delay}ms`);
         schedule(() => void (relist ? cycle(true) : stream()), delay);
     };
@@ -1515,15 +1563,15 @@ function describeHelmRelease(hr, applied, wanted) {
 }
 
 // EXTERNAL MODULE: ../../packages/image-ref/src/index.ts
-var image_ref_src = __webpack_require__(1112);
+var src = __webpack_require__(1112);
 ;// CONCATENATED MODULE: ../../packages/canary-rollout/src/images.ts
 
 /** The expectation as one wanted revision; an image without tag or digest takes `tag`. */
 function wantedOf(expected) {
-    const version = expected.tag ? (0,image_ref_src/* tagOrDigest */.AA)(expected.tag) : {};
+    const version = expected.tag ? (0,src/* tagOrDigest */.AA)(expected.tag) : {};
     if (!expected.image)
         return version;
-    const image = (0,image_ref_src/* parseImageRef */.Q)(expected.image);
+    const image = (0,src/* parseImageRef */.Q)(expected.image);
     if (!image)
         return undefined;
     return image.tag !== undefined || image.digest !== undefined
@@ -1532,10 +1580,10 @@ function wantedOf(expected) {
 }
 /** Whether one container image reference is the expected one. */
 function imageMatches(ref, expected) {
-    const running = (0,image_ref_src/* parseImageRef */.Q)(ref);
+    const running = (0,src/* parseImageRef */.Q)(ref);
     const wanted = wantedOf(expected);
     // An image without tag or digest proves nothing about the revision (callers reject it).
-    return running !== undefined && wanted !== undefined && (0,image_ref_src/* isWantedImage */.F3)(running, wanted);
+    return running !== undefined && wanted !== undefined && (0,src/* isWantedImage */.F3)(running, wanted);
 }
 function containerImages(workload) {
     return (workload?.spec?.template?.spec?.containers ?? []).map((c) => c.image ?? '').filter(Boolean);
@@ -1545,8 +1593,8 @@ function carriesImage(workload, expected) {
     return containerImages(workload).some((ref) => imageMatches(ref, expected));
 }
 function describeExpected(expected) {
-    if (expected.image && expected.tag && !(0,image_ref_src/* hasTagOrDigest */.CU)(expected.image))
-        return `${expected.image}${(0,image_ref_src/* tagOrDigest */.AA)(expected.tag).digest ? '@' : ':'}${expected.tag}`;
+    if (expected.image && expected.tag && !(0,src/* hasTagOrDigest */.CU)(expected.image))
+        return `${expected.image}${(0,src/* tagOrDigest */.AA)(expected.tag).digest ? '@' : ':'}${expected.tag}`;
     return expected.image ?? `tag ${expected.tag}`;
 }
 
@@ -1703,7 +1751,7 @@ function waitStageOf(facts) {
  * unable to act as a workflow command wherever it is printed (log, annotation, commit status).
  */
 function inertVerdict(verdict) {
-    return { ...verdict, message: (0,src/* inert */.tJ)(verdict.message), reasons: verdict.reasons.map(src/* inert */.tJ) };
+    return { ...verdict, message: (0,inert/* inert */.t)(verdict.message), reasons: verdict.reasons.map(inert/* inert */.t) };
 }
 /**
  * Follows what the watches deliver (the Canary, its events, the target and primary workloads, the
@@ -2012,7 +2060,7 @@ class RolloutTracker {
                 return `HelmRelease ${this.options.helmRelease} to apply ${expected} (${this.helmReleaseSummary || 'not seen'})`;
             case 'waiting-for-canary':
                 if (this.deletedAtMs !== undefined)
-                    return `Canary ${this.canaryId}, deleted at ${(0,src/* formatDuration */.a3)(this.deletedAtMs, 'clock')}, to be created again`;
+                    return `Canary ${this.canaryId}, deleted at ${(0,duration/* formatDuration */.a)(this.deletedAtMs, 'clock')}, to be created again`;
                 if (this.namespaceExists === false)
                     return `Canary ${this.canaryId} to be created (namespace ${this.options.namespace} does not exist)`;
                 return `Canary ${this.canaryId} to be created`;
@@ -2055,7 +2103,7 @@ class RolloutTracker {
     timedOut(timeoutMs) {
         return inertVerdict({
             result: 'timed-out',
-            message: `Timed out after ${(0,src/* formatDuration */.a3)(timeoutMs, 'clock')} waiting for ${this.waitingFor()}`,
+            message: `Timed out after ${(0,duration/* formatDuration */.a)(timeoutMs, 'clock')} waiting for ${this.waitingFor()}`,
             reasons: [],
         });
     }
@@ -2132,7 +2180,7 @@ function whenAborted(signal) {
 async function followRollout(options) {
     const { client, namespace, name, stop } = options;
     // Watch notices quote the API server (Status messages): inert before they reach the log.
-    const debug = (line) => options.debug?.((0,src/* inert */.tJ)(line));
+    const debug = (line) => options.debug?.((0,inert/* inert */.t)(line));
     const tickMs = options.tickMs ?? 250;
     const heartbeatMs = options.heartbeatMs ?? 60_000;
     const watchTimeoutSeconds = options.watchTimeoutSeconds ?? 300;
@@ -2286,7 +2334,7 @@ async function followRollout(options) {
             await untilStopped(Promise.all(startTargetWatches(canaryNow).map((w) => w.synced)));
         }
         if (timeoutSource !== 'input') {
-            debug(`timeout ${(0,src/* formatDuration */.a3)(timeoutMs)} (${timeoutSource})`);
+            debug(`timeout ${(0,duration/* formatDuration */.a)(timeoutMs)} (${timeoutSource})`);
         }
         progress();
         while (!verdict) {
@@ -2368,7 +2416,7 @@ const CANCELLED_REPORT_BUDGET_MS = 5_000;
  * says is printed inert; the timeout covers every request; a cancellation ends the wait at once.
  */
 async function waitForCanary(inputs, io) {
-    const log = (line) => io.log((0,src/* inert */.tJ)(line));
+    const log = (line) => io.log((0,inert/* inert */.t)(line));
     let kubeconfig;
     let reporter;
     const stop = new AbortController();
@@ -2394,7 +2442,7 @@ async function waitForCanary(inputs, io) {
             // Transient failures are retried until the deadline, which bounds every request.
             attempts: Number.POSITIVE_INFINITY,
             registerSecret: io.registerSecret,
-            onRetry: (message) => io.debug?.((0,src/* inert */.tJ)(`Kubernetes API: ${message}`)),
+            onRetry: (message) => io.debug?.((0,inert/* inert */.t)(`Kubernetes API: ${message}`)),
         });
         const namespace = inputs.namespace ?? kubeconfig.namespace ?? 'default';
         const expected = describeExpected(inputs.expected);
@@ -2507,7 +2555,7 @@ function isSuccess(verdict) {
 }
 /** The reporter for `settings`; the GitHub client is loaded only when there is something to report. */
 async function startReporter(settings, io) {
-    const { CheckRunReporter, CommitStatusReporter } = await Promise.all(/* import() */[__webpack_require__.e(258), __webpack_require__.e(22)]).then(__webpack_require__.bind(__webpack_require__, 2022));
+    const { CheckRunReporter, CommitStatusReporter } = await Promise.all(/* import() */[__webpack_require__.e(258), __webpack_require__.e(800)]).then(__webpack_require__.bind(__webpack_require__, 7800));
     const options = { ...settings, warn: io.warn, debug: io.debug };
     return settings.kind === 'check-run'
         ? new CheckRunReporter({ ...options, id: settings.checkRunId, onCreated: io.onCheckRunCreated })
@@ -2534,7 +2582,8 @@ async function reportCancelled(settings, standing, io) {
 /* harmony export */   o1: () => (/* binding */ snapshotKey),
 /* harmony export */   ql: () => (/* binding */ failedChecksText)
 /* harmony export */ });
-/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9125);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2572);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5014);
 
 /** Changes when anything a person follows changes: phase, weight, iterations or failed checks. */
 const snapshotKey = (s) => `${s.phase}|${s.weight}|${s.iterations}|${s.failedChecks}`;
@@ -2621,14 +2670,14 @@ class Timeline {
                 time: new Date(now).toISOString(),
                 message,
             });
-        const parts = [`[${(0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(elapsed, 'clock')}]`, snapshot.phase.padEnd(16)];
+        const parts = [`[${(0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(elapsed, 'clock')}]`, snapshot.phase.padEnd(16)];
         if (hasStatus) {
             parts.push((snapshot.progress || `${snapshot.weight}%`).padEnd(12));
             parts.push(failedChecksText(snapshot.failedChecks).padEnd(16));
         }
         if (message)
             parts.push(message);
-        this.options.log((0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .inert */ .tJ)(parts.join(' ').trimEnd()));
+        this.options.log((0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .inert */ .t)(parts.join(' ').trimEnd()));
     }
 }
 

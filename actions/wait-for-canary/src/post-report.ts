@@ -1,5 +1,4 @@
-import * as core from '@actions/core'
-import { InputReader, inert, runAction } from '@canary-delivery/action-kit'
+import { InputReader, inert, runAction, step } from '@canary-delivery/action-kit'
 import { reportCancelled } from '@canary-delivery/canary-rollout/reporting'
 import { readReportSettings } from './inputs'
 
@@ -9,9 +8,9 @@ export async function finishReport(standing: string, context: string, checkRunId
     const settings = readReportSettings(new InputReader(), () => context)
     if (!settings) return
     await reportCancelled({ ...settings, checkRunId }, standing, {
-      warn: (line) => core.warning(line),
-      debug: (line) => core.debug(line),
+      warn: (line) => step.warning(line),
+      debug: (line) => step.debug(line),
     })
-    core.info(inert(`Set ${settings.context} to error: cancelled while ${standing}`))
+    step.info(inert(`Set ${settings.context} to error: cancelled while ${standing}`))
   })
 }

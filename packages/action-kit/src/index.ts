@@ -16,6 +16,15 @@ export {
   type SpawnResult,
   spawnArgv,
 } from './spawn'
+export type { AnnotationProperties } from './step'
+export * as step from './step'
+export {
+  type StepFolders,
+  stepFolders,
+  type WritableRequest,
+  writablePath,
+  writeFileAtomically,
+} from './step-files'
 export { cell, codeBlock, details, escapeHtml, heading, mermaid, table, writeSummary } from './summary'
 export { expandTemplate } from './template'
 export { githubServerUrl, workflowRunUrl } from './workflow-run'

@@ -1,6 +1,6 @@
-import * as core from '@actions/core'
 import { isConfigurationError } from './errors'
 import { mask } from './secrets'
+import { debug, setFailed } from './step'
 
 function oneLine(text: string): string {
   return text.replace(/\s*\r?\n\s*/g, ' ').trim()
@@ -16,14 +16,14 @@ export async function runAction(main: () => Promise<void>): Promise<void> {
     await main()
   } catch (error) {
     if (isConfigurationError(error)) {
-      core.setFailed(mask(oneLine(error.message)))
+      setFailed(mask(oneLine(error.message)))
       return
     }
     if (error instanceof Error) {
-      if (error.stack) core.debug(mask(error.stack))
-      core.setFailed(mask(error.message || error.name))
+      if (error.stack) debug(mask(error.stack))
+      setFailed(mask(error.message || error.name))
       return
     }
-    core.setFailed(mask(String(error)))
+    setFailed(mask(String(error)))
   }
 }

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import { setSecret } from './step'
 
 const secrets = new Set<string>()
 
@@ -12,7 +12,7 @@ export function registerSecret(value: string | undefined): void {
     // Very short values would mask half the log and protect nothing.
     if (candidate.length < 4 || secrets.has(candidate)) continue
     secrets.add(candidate)
-    core.setSecret(candidate)
+    setSecret(candidate)
   }
 }
 

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import * as core from '@actions/core'
 import { describeCommand, type ExecResult } from './exec'
+import * as core from './step'
 
 /**
  * Running a program that holds something while it runs (Terraform's state lock, a helm release

@@ -1,5 +1,6 @@
-import * as core from '@actions/core'
+import { inertLines } from './inert'
 import { mask } from './secrets'
+import { appendSummary, debug, info } from './step'
 
 /** Makes a value safe inside a Markdown table cell. */
 export function cell(value: unknown): string {
@@ -39,10 +40,8 @@ export function escapeHtml(text: string): string {
 /** Joins sections with blank lines, masks secrets and appends them to the job summary. */
 export async function writeSummary(...sections: readonly (string | undefined | false)[]): Promise<void> {
   const markdown = sections.filter(Boolean).join('\n\n')
-  if (!process.env.GITHUB_STEP_SUMMARY) {
-    core.debug('GITHUB_STEP_SUMMARY is not set; the summary goes to the log only')
-    core.info(mask(markdown))
-    return
-  }
-  await core.summary.addRaw(`${mask(markdown)}\n`).write()
+  if (appendSummary(`${mask(markdown)}\n`)) return
+  debug('GITHUB_STEP_SUMMARY is not set; the summary goes to the log only')
+  // In the log, the summary's text (values, file contents) must not act as workflow commands.
+  info(inertLines(mask(markdown)))
 }

@@ -30,6 +30,7 @@ export {
   clientErrorsQuery,
 } from './reference-chart'
 export { type RenderInputs, type RenderResult, renderCanaryValues } from './render'
+export { renderCanaryValuesLazily } from './render-lazily'
 export {
   type BoundedSetting,
   type CanarySettings,

@@ -1,5 +1,5 @@
 import { type GitHubStandin, startGitHubStandin } from '@canary-delivery/github-standin'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CheckRunReporter, CommitStatusReporter, fitDescription } from '../src/index'
 
 const SHA = 'a'.repeat(40)
@@ -32,30 +32,42 @@ const statuses = () => github.state.repository('acme', 'app')!.statuses
 
 describe('CommitStatusReporter against the GitHub stand-in', () => {
   it('coalesces quick changes, always sends the final state, and speaks GitHub’s API', async () => {
-    const { r, warnings } = reporter()
-    const progress = (weight: number) =>
-      r.update('pending', `Progressing: ${weight}% (${weight / 10}/5), 0 failed checks`)
-    progress(10)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    for (const weight of [20, 30, 40]) progress(weight)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-    expect(statuses()).toHaveLength(1)
-    await new Promise((resolve) => setTimeout(resolve, 400))
-    progress(50)
-    await r.finish('success', 'podinfo.demo promoted tag 1.1.0')
-    const sent = statuses().map((s) => [s.state, s.description])
-    // The first change goes out at once; the next ones wait for the interval and only the latest
-    // is sent; the final state does not wait (so weight 50, held back, is never sent).
-    expect(sent).toEqual([
-      ['pending', 'Progressing: 10% (1/5), 0 failed checks'],
-      ['pending', 'Progressing: 40% (4/5), 0 failed checks'],
-      ['success', 'podinfo.demo promoted tag 1.1.0'],
-    ])
-    expect(statuses().every((s) => s.context === 'canary/sit' && s.sha === SHA)).toBe(true)
-    expect(statuses()[0]?.targetUrl).toBe('https://github.com/acme/app/actions/runs/1')
-    expect(github.violations).toEqual([])
-    expect(warnings).toEqual([])
-    expect(r.sent).toBe(3)
+    // The reporter's clock and timers are the test's, so that "within the interval" never depends
+    // on how busy the machine is; the requests to the stand-in are real.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    try {
+      const { r, warnings } = reporter()
+      const progress = (weight: number) =>
+        r.update('pending', `Progressing: ${weight}% (${weight / 10}/5), 0 failed checks`)
+      const sentCount = (count: number) =>
+        vi.waitFor(() => expect(statuses()).toHaveLength(count), { timeout: 30_000, interval: 5 })
+      progress(10)
+      await sentCount(1)
+      // Changes within the interval (300 ms) after the first is sent are held back, only the latest kept.
+      progress(20)
+      await vi.advanceTimersByTimeAsync(100)
+      progress(30)
+      await vi.advanceTimersByTimeAsync(100)
+      progress(40)
+      await vi.advanceTimersByTimeAsync(100)
+      await sentCount(2)
+      progress(50)
+      await r.finish('success', 'podinfo.demo promoted tag 1.1.0')
+      const sent = statuses().map((s) => [s.state, s.description])
+      // The final state does not wait for the interval, so weight 50, held back, is never sent.
+      expect(sent).toEqual([
+        ['pending', 'Progressing: 10% (1/5), 0 failed checks'],
+        ['pending', 'Progressing: 40% (4/5), 0 failed checks'],
+        ['success', 'podinfo.demo promoted tag 1.1.0'],
+      ])
+      expect(statuses().every((s) => s.context === 'canary/sit' && s.sha === SHA)).toBe(true)
+      expect(statuses()[0]?.targetUrl).toBe('https://github.com/acme/app/actions/runs/1')
+      expect(github.violations).toEqual([])
+      expect(warnings).toEqual([])
+      expect(r.sent).toBe(3)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('retries 5xx and 429 with backoff', async () => {
@@ -125,10 +137,13 @@ describe('CommitStatusReporter against the GitHub stand-in', () => {
       baseDelayMs: 20,
       warn: (w) => warnings.push(w),
     })
+    // Each step waits for the stand-in to have answered the one before, not for a length of time.
+    const answered = (count: number) =>
+      vi.waitFor(() => expect(github.requests).toHaveLength(count), { timeout: 30_000, interval: 5 })
     r.update('pending', 'Progressing: 10% (1/5), 0 failed checks')
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    await answered(1)
     r.update('pending', 'Progressing: 20% (2/5), 1 failed check')
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    await answered(2)
     github.faults.failNext(1, 502)
     await r.finish(
       'error',

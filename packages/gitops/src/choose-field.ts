@@ -3,7 +3,10 @@ import { sameRepository } from '@canary-delivery/image-ref'
 import type { Document } from 'yaml'
 import { resolveFieldPath } from './field-path'
 import { type Candidate, discoverTagFields, RANK } from './tag-fields'
-import { docLabel, pathText } from './yaml-documents'
+import { docLabel, excerpt, pathText } from './yaml-documents'
+
+/** Candidates an error message lists before it says how many more there are. */
+const LISTED = 5
 
 /** What picks the field: an explicit path, or the image and the app among the fields discovered. */
 export interface FieldRequest {
@@ -48,8 +51,12 @@ export function chooseTagField(docs: Document.Parsed[], content: string, request
 
 function choose(docs: Document.Parsed[], candidates: Candidate[], request: FieldRequest): ChosenField {
   const { image, fileName } = request
+  // A hostile file may hold thousands of candidates: the message names a few.
   const list = (cs: Candidate[]) =>
-    cs.map((c) => `${describeField(docs, c)} (${String(c.node.value)})`).join(', ')
+    cs
+      .slice(0, LISTED)
+      .map((c) => `${excerpt(describeField(docs, c), 200)} (${excerpt(c.node.value)})`)
+      .join(', ') + (cs.length > LISTED ? ` and ${cs.length - LISTED} more` : '')
   if (candidates.length === 0) {
     throw new ConfigurationError(
       `${fileName} has no image tag field (looked for Flux $imagepolicy markers, …image.tag, kustomization images[].newTag and image: repo:tag strings); name one with the 'field' input`,
@@ -93,6 +100,6 @@ function choose(docs: Document.Parsed[], candidates: Candidate[], request: Field
 
 function bestTier(candidates: Candidate[]): Candidate[] {
   const score = (c: Candidate) => RANK[c.via] * 1000 + c.path.length
-  const top = Math.min(...candidates.map(score))
+  const top = candidates.reduce((best, c) => Math.min(best, score(c)), Number.POSITIVE_INFINITY)
   return candidates.filter((c) => score(c) === top)
 }

@@ -4,7 +4,7 @@ import { type ChosenField, chooseTagField, describeField } from './choose-field'
 import { parseValuesInput, type ValuesInput } from './values-input'
 import { type ValuesRoot, valuesSplices } from './values-merge'
 import { type ScalarPlan, verifyEdit } from './verify-edit'
-import { type FieldChange, parseDocuments, scalarText } from './yaml-documents'
+import { excerpt, type FieldChange, parseDocuments, scalarText } from './yaml-documents'
 import { applySplices, renderScalar, type Splice } from './yaml-text'
 
 export interface EditRequest {
@@ -40,8 +40,8 @@ export interface EditResult {
 /**
  * Writes `tag` (and optionally `values`) into a YAML file with the smallest possible change: only the
  * bytes of the edited scalars differ, everything else (comments, order, quoting, line endings,
- * anchors) is kept. The result is parsed again and compared with the intended change; any other
- * difference is refused.
+ * anchors) is kept. The file is parsed once; the result is parsed again and compared with the
+ * intended change, and any other difference is refused.
  */
 export function editImageTag(request: EditRequest): EditResult {
   const { content, fileName } = request
@@ -76,14 +76,9 @@ export function editImageTag(request: EditRequest): EditResult {
   }
 
   const result = applySplices(content, splices)
+  const field = describeField(docs, target)
   verifyEdit(content, result, docs, plans, valuesRoot, values, fileName)
-  return {
-    content: result,
-    changed: result !== content,
-    previousTag,
-    field: describeField(docs, target),
-    changes,
-  }
+  return { content: result, changed: result !== content, previousTag, field, changes }
 }
 
 /** The scalars to set: the tag (or the reference holding it) and, when `image` moves, the repository. */
@@ -96,7 +91,8 @@ function planTag(
   const current = scalarText(target.node)
   if (target.kind === 'ref') {
     const ref = parseImageRef(current ?? '')
-    if (!ref) throw new ConfigurationError(`${fileName}: ${field} is not an image reference ('${current}')`)
+    if (!ref)
+      throw new ConfigurationError(`${fileName}: ${field} is not an image reference ('${excerpt(current)}')`)
     const repository = replaceRepository && image ? image : ref.repository
     return { plans: [{ ...at, value: `${repository}:${tag}` }], previousTag: ref.tag }
   }

@@ -1,16 +1,31 @@
-import { type ExecResult, execArgv, registerSecret } from '@canary-delivery/action-kit'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { registerSecret } from '@canary-delivery/action-kit'
+import { FastImport } from './fast-import'
+import { type GitContext, GitFailure, runGit } from './git-process'
 
 export interface GitOptions {
-  /** The repository directory the commands run in. */
+  /** The (bare, temporary) repository the commands run in. */
   cwd: string
   /** The remote's URL (never holding a credential). */
   remoteUrl: string
   /** Sent as an HTTP Authorization header to the remote's host only; never in argv or a URL. */
   token?: string
   author: { name: string; email: string }
+  debug?: (line: string) => void
 }
 
-/** What git needs in its environment: the auth header as configuration through GIT_CONFIG_*, no prompts. */
+/**
+ * How long a transfer may stall (less than a byte a second) before git gives up, so that a silent
+ * server costs an attempt, not the job's whole timeout. Git's servers send keep-alives every few
+ * seconds while they work. GIT_HTTP_LOW_SPEED_TIME in the environment overrides it.
+ */
+const STALL_SECONDS = 30
+
+/**
+ * What git needs in its environment: the remote, the auth header, no prompts, no signing, no
+ * background gc in a folder about to be removed; all as configuration through GIT_CONFIG_*.
+ */
 export function gitEnvironment(
   options: Pick<GitOptions, 'remoteUrl' | 'token' | 'author'>,
 ): Record<string, string> {
@@ -21,8 +36,16 @@ export function gitEnvironment(
     GIT_COMMITTER_NAME: options.author.name,
     GIT_COMMITTER_EMAIL: options.author.email,
   }
-  // A signing setup in the runner's global config must not make commit-tree wait for a passphrase.
-  const config: [string, string][] = [['commit.gpgsign', 'false']]
+  const config: [string, string][] = [
+    ['remote.origin.url', options.remoteUrl],
+    ['commit.gpgsign', 'false'],
+    ['gc.auto', '0'],
+    ['maintenance.auto', 'false'],
+    // fast-import keeps its few objects as a pack instead of starting unpack-objects for them.
+    ['fastimport.unpackLimit', '0'],
+    ['http.lowSpeedLimit', '1'],
+    ['http.lowSpeedTime', String(STALL_SECONDS)],
+  ]
   if (options.token && /^https?:\/\//.test(options.remoteUrl)) {
     const origin = new URL(options.remoteUrl)
     const basic = Buffer.from(`x-access-token:${options.token}`).toString('base64')
@@ -37,42 +60,40 @@ export function gitEnvironment(
   return env
 }
 
-export class Git {
-  private readonly env: Record<string, string>
+export type PushResult = { ok: true } | { ok: false; reason: string }
 
-  constructor(private readonly options: GitOptions) {
-    this.env = gitEnvironment(options)
+const REJECTED =
+  /\[rejected\]|non-fast-forward|fetch first|cannot lock ref|failed to update ref|stale info|\[remote rejected\].*(lock|ref)/i
+
+/** The few git commands a bump needs, each one process, in one temporary bare repository. */
+export class Git {
+  private readonly context: GitContext
+
+  constructor(options: GitOptions) {
+    const env = gitEnvironment(options)
     // The header value is as secret as the token it encodes.
-    for (const [key, value] of Object.entries(this.env)) {
+    for (const [key, value] of Object.entries(env)) {
       if (key.startsWith('GIT_CONFIG_KEY_') && value.endsWith('.extraheader')) {
-        registerSecret(this.env[key.replace('_KEY_', '_VALUE_')])
+        registerSecret(env[key.replace('_KEY_', '_VALUE_')])
       }
     }
+    this.context = { cwd: options.cwd, env, debug: options.debug }
   }
 
-  run(args: string[], extra: { input?: string; allowFailure?: boolean } = {}): Promise<ExecResult> {
-    return execArgv('git', args, { cwd: this.options.cwd, env: this.env, quiet: true, ...extra })
-  }
-
-  async out(args: string[], input?: string): Promise<string> {
-    return (await this.run(args, { input })).stdout
-  }
-
-  async init(): Promise<void> {
-    await this.run(['init', '-q'])
-    await this.run(['remote', 'add', 'origin', this.options.remoteUrl])
+  /** An empty bare repository, without the sample hooks a template would copy. */
+  async init(signal?: AbortSignal): Promise<void> {
+    await runGit(this.context, ['init', '-q', '--bare', '--template='], { signal })
   }
 
   /** The heads of these branches on the remote (absent ones left out), in one round trip. */
-  async remoteHeads(branches: string[]): Promise<Map<string, string>> {
-    const output = await this.out([
-      'ls-remote',
-      '--heads',
-      'origin',
-      ...branches.map((b) => `refs/heads/${b}`),
-    ])
+  async remoteHeads(branches: string[], signal?: AbortSignal): Promise<Map<string, string>> {
+    const { stdout } = await runGit(
+      this.context,
+      ['ls-remote', '--heads', 'origin', ...branches.map((b) => `refs/heads/${b}`)],
+      { signal },
+    )
     const heads = new Map<string, string>()
-    for (const line of output.split('\n')) {
+    for (const line of stdout.split('\n')) {
       const [sha, ref] = line.split('\t')
       if (sha && ref?.startsWith('refs/heads/')) heads.set(ref.slice('refs/heads/'.length), sha)
     }
@@ -80,112 +101,36 @@ export class Git {
   }
 
   /**
-   * The newest commit of each branch, and its trees, but no file contents: a shallow, blob-less fetch.
-   * The one file we edit is fetched on demand when it is read.
+   * The newest commit of the branch and its trees, but no file contents: a shallow, blob-less
+   * fetch. Returns the commit (from FETCH_HEAD, a file in every ref format). The one file we edit
+   * is fetched on demand when it is read.
    */
-  async fetch(branches: string[]): Promise<void> {
-    if (branches.length === 0) return
-    await this.run([
-      'fetch',
-      '-q',
-      '--depth',
-      '1',
-      '--filter=blob:none',
-      '--no-tags',
-      'origin',
-      ...branches.map((b) => `+refs/heads/${b}:refs/remotes/origin/${b}`),
-    ])
+  async fetch(branch: string, signal?: AbortSignal): Promise<string> {
+    await runGit(
+      this.context,
+      ['fetch', '-q', '--depth', '1', '--filter=blob:none', '--no-tags', 'origin', `refs/heads/${branch}`],
+      { signal },
+    )
+    const head = /^[0-9a-f]{40,64}/.exec(await readFile(join(this.context.cwd, 'FETCH_HEAD'), 'utf8'))
+    if (!head) throw new Error(`internal: no commit in FETCH_HEAD after fetching ${branch}`)
+    return head[0]
   }
 
-  async revParse(rev: string): Promise<string> {
-    return (await this.out(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).trim()
+  /** A fast-import session for reading the file and writing the commit. */
+  session(signal?: AbortSignal): FastImport {
+    return new FastImport(this.context, signal)
   }
 
-  /** Mode, type and object of one path in a tree, or undefined. */
-  async entry(
-    treeish: string,
-    path: string,
-  ): Promise<{ mode: string; type: string; sha: string } | undefined> {
-    const output = await this.out(['ls-tree', '-z', treeish, '--', path])
-    const record = output.split('\0').find((line) => line.endsWith(`\t${path}`))
-    if (!record) return undefined
-    const [meta] = record.split('\t')
-    const [mode, type, sha] = meta!.split(' ')
-    return { mode: mode!, type: type!, sha: sha! }
-  }
-
-  async readBlob(sha: string): Promise<string> {
-    return this.out(['cat-file', 'blob', sha])
-  }
-
-  async writeBlob(content: string): Promise<string> {
-    return (await this.out(['hash-object', '-w', '--stdin'], content)).trim()
-  }
-
-  /**
-   * A new root tree with one file replaced, built from the trees along its path only (no index, no
-   * checkout), so the size of the repository does not matter.
-   */
-  async replaceFile(commit: string, path: string, blob: string, mode: string): Promise<string> {
-    const parts = path.split('/')
-    let child = { name: parts.pop()!, sha: blob, mode, type: 'blob' }
-    for (let depth = parts.length; depth >= 0; depth--) {
-      const dir = parts.slice(0, depth).join('/')
-      const listing = await this.out(['ls-tree', '-z', dir ? `${commit}:${dir}` : `${commit}^{tree}`])
-      const entries = listing.split('\0').filter(Boolean)
-      let replaced = false
-      const lines = entries.map((line) => {
-        const tab = line.indexOf('\t')
-        if (line.slice(tab + 1) !== child.name) return line
-        replaced = true
-        return `${child.mode} ${child.type} ${child.sha}\t${child.name}`
-      })
-      if (!replaced) throw new Error(`internal: ${child.name} not found in ${dir || 'the root tree'}`)
-      const sha = (await this.out(['mktree', '-z', '--missing'], `${lines.join('\0')}\0`)).trim()
-      child = { name: parts[depth - 1] ?? '', sha, mode: '040000', type: 'tree' }
-    }
-    return child.sha
-  }
-
-  async commitTree(tree: string, parent: string, message: string): Promise<string> {
-    return (await this.out(['commit-tree', tree, '-p', parent, '-F', '-'], message)).trim()
-  }
-
-  /** A fast-forward-only push (never forced). Returns false when the remote moved on first. */
-  async push(commit: string, branch: string): Promise<{ ok: true } | { ok: false; reason: string }> {
-    const result = await this.run(['push', '--porcelain', 'origin', `${commit}:refs/heads/${branch}`], {
-      allowFailure: true,
-    })
+  /** A fast-forward-only push (never forced). `ok: false` when the remote moved on first. */
+  async push(commit: string, branch: string, signal?: AbortSignal): Promise<PushResult> {
+    const args = ['push', '--porcelain', 'origin', `${commit}:refs/heads/${branch}`]
+    const result = await runGit(this.context, args, { signal, allowFailure: true })
     if (result.exitCode === 0) return { ok: true }
     const text = `${result.stdout}\n${result.stderr}`
-    if (
-      /\[rejected\]|non-fast-forward|fetch first|cannot lock ref|failed to update ref|stale info|\[remote rejected\].*(lock|ref)/i.test(
-        text,
-      )
-    ) {
-      return {
-        ok: false,
-        reason:
-          text
-            .split('\n')
-            .find((l) => /rejected|lock|fast-forward/.test(l))
-            ?.trim() ?? 'rejected',
-      }
+    if (!signal?.aborted && REJECTED.test(text)) {
+      const line = text.split('\n').find((l) => /rejected|lock|fast-forward/.test(l))
+      return { ok: false, reason: line?.trim() ?? 'rejected' }
     }
-    throw new Error(
-      `git push to ${this.options.remoteUrl} failed: ${result.stderr.trim().split('\n').slice(-3).join(' ')}`,
-    )
-  }
-
-  async diff(oldBlob: string, newBlob: string, path: string): Promise<string> {
-    const output = await this.out(['diff', '--no-color', '--no-ext-diff', '-U2', oldBlob, newBlob])
-    // Blob-to-blob diffs name the blobs; name the file instead.
-    return output
-      .split('\n')
-      .filter((line) => !line.startsWith('diff --git ') && !line.startsWith('index '))
-      .map((line) =>
-        line.startsWith('--- ') ? `--- a/${path}` : line.startsWith('+++ ') ? `+++ b/${path}` : line,
-      )
-      .join('\n')
+    throw new GitFailure(`git ${args.join(' ')}`, result.stderr, !!signal?.aborted)
   }
 }

@@ -53,3 +53,16 @@ export function resolveRemote(
     `Input 'repository': expected owner/name, an https URL, a local path or a file:// URL, got '${repository}'`,
   )
 }
+
+/**
+ * Credentials travel only over https (or ssh): over plain http the token's Authorization header
+ * would cross the network readable by anyone on the way. Without a token, http stays allowed (a
+ * local test server, an internal mirror that needs none).
+ */
+export function checkCredentialTransport(remote: Remote, token: string | undefined): void {
+  if (!token || !remote.url.startsWith('http://')) return
+  const where = remote.display === remote.url ? remote.url : `${remote.display} (${remote.url})`
+  throw new ConfigurationError(
+    `Input 'repository': ${where} is plain http, which would send the token in clear text; use https, or set 'token' to '' for a server that needs none`,
+  )
+}

@@ -1,4 +1,4 @@
-import { type Document, isScalar, type Scalar } from 'yaml'
+import type { Document, Scalar } from 'yaml'
 import type { ValuesRoot } from './values-merge'
 import { isPlainObject, type PathSegment, parseDocuments, plainData, sameData } from './yaml-documents'
 import { eolOf } from './yaml-text'
@@ -11,7 +11,11 @@ export interface ScalarPlan {
   value: string
 }
 
-/** Re-parses the result and refuses anything but the intended change. */
+/**
+ * Re-parses the result and refuses anything but the intended change. The expectation is built on
+ * `docs`, the parse of `before`, by setting the planned values in place (so anchors carry to their
+ * aliases): the caller must be done reading them.
+ */
 export function verifyEdit(
   before: string,
   after: string,
@@ -31,14 +35,8 @@ export function verifyEdit(
   }
   if (reparsed.length !== docs.length)
     throw new Error(`refusing the edit of ${fileName}: the number of documents changed`)
-  // The expectation, built on the original tree: nodes set in place, so anchors carry to their aliases.
-  const expected = parseDocuments(before, fileName)
-  for (const plan of plans) {
-    const node = expected[plan.docIndex]!.getIn(plan.path, true)
-    if (!isScalar(node)) throw new Error('internal: planned field vanished')
-    node.value = plan.value
-  }
-  const want = plainData(expected, fileName)
+  for (const plan of plans) plan.node.value = plan.value
+  const want = plainData(docs, fileName)
   if (valuesRoot && values) {
     const doc = want[valuesRoot.docIndex] as Record<string, unknown>
     // Each top-level key given replaces the one there; the rest of the values stay.

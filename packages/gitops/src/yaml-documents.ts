@@ -31,6 +31,12 @@ export function docLabel(doc: Document.Parsed, index: number, count: number): st
   return count > 1 ? `doc[${index}]` : ''
 }
 
+/** A value from the file as an error message shows it: one line, at most `max` characters. */
+export function excerpt(value: unknown, max = 80): string {
+  const text = JSON.stringify(String(value)).slice(1, -1)
+  return text.length > max ? `${text.slice(0, max)}…` : text
+}
+
 export function scalarText(node: Scalar): string | undefined {
   return node.value === null || node.value === undefined ? undefined : String(node.value)
 }
@@ -63,7 +69,9 @@ export function mapScalar(map: YAMLMap, key: string): Scalar | undefined {
 }
 
 export function parseDocuments(content: string, fileName: string): Document.Parsed[] {
-  const docs = parseAllDocuments(content, { keepSourceTokens: false })
+  // yaml's own duplicate-key check compares each key with every key before it (quadratic); the one
+  // below is linear.
+  const docs = parseAllDocuments(content, { keepSourceTokens: false, uniqueKeys: false })
   if (!Array.isArray(docs)) throw new ConfigurationError(`${fileName} is not YAML`)
   for (const doc of docs) {
     const error = doc.errors[0]
@@ -74,7 +82,48 @@ export function parseDocuments(content: string, fileName: string): Document.Pars
       )
     }
   }
+  for (const doc of docs) {
+    const duplicate = firstDuplicateKey(doc.contents)
+    if (duplicate) {
+      const { line, col } = lineAndColumn(content, duplicate)
+      throw new ConfigurationError(`${fileName}:${line}:${col} is not valid YAML: Map keys must be unique`)
+    }
+  }
   return docs
+}
+
+/**
+ * Where the first repeated key of a mapping starts, by yaml's rule (scalar keys with the same
+ * value; other keys are never equal), found with one set per mapping. Aliases are not followed.
+ */
+function firstDuplicateKey(root: unknown): number | undefined {
+  const pending: unknown[] = [root]
+  while (pending.length > 0) {
+    const node = pending.pop()
+    if (isMap(node)) {
+      const seen = new Set<unknown>()
+      for (const pair of node.items) {
+        if (isScalar(pair.key) && !Number.isNaN(pair.key.value)) {
+          if (seen.has(pair.key.value)) return pair.key.range?.[0] ?? 0
+          seen.add(pair.key.value)
+        }
+        pending.push(pair.key, pair.value)
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) pending.push(item)
+    }
+  }
+  return undefined
+}
+
+function lineAndColumn(content: string, offset: number): { line: number; col: number } {
+  let line = 1
+  let start = 0
+  for (let at = content.indexOf('\n'); at >= 0 && at < offset; at = content.indexOf('\n', at + 1)) {
+    line++
+    start = at + 1
+  }
+  return { line, col: offset - start + 1 }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -88,6 +88,11 @@ export interface RunOptions {
   cancel?: AbortSignal
   /** The first signal of a cancellation: SIGINT as GitHub sends it, or SIGTERM (a machine shutting down). */
   cancelSignal?: 'SIGINT' | 'SIGTERM'
+  /**
+   * Each step's process once it has started, e.g. to signal it as a cancelled job would: GitHub's
+   * runner sends SIGINT to the step's process alone, SIGTERM 7.5 s later, and kills it 2.5 s after.
+   */
+  onSpawn?: (child: ChildProcess, step: StepName) => void
 }
 
 const DEFAULT_GITHUB: GitHubContext = {
@@ -293,6 +298,7 @@ export async function runBundledAction(options: RunOptions): Promise<RunResult> 
           debug: options.debug ?? false,
           print,
           annotate: (annotation) => annotations.push(annotation),
+          onSpawn: options.onSpawn,
         },
       )
       const outputs = Object.fromEntries(
@@ -369,6 +375,7 @@ interface StepContext {
   debug: boolean
   print: (line: string, step: StepName) => void
   annotate: (annotation: Annotation) => void
+  onSpawn?: (child: ChildProcess, step: StepName) => void
 }
 
 function runStep(
@@ -381,6 +388,7 @@ function runStep(
 ): Promise<Omit<StepResult, 'outputs' | 'summary' | 'state'>> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(node, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    context.onSpawn?.(child, step)
     const stdout: string[] = []
     const stderr: string[] = []
     let stopToken: string | undefined

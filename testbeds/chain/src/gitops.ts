@@ -71,7 +71,7 @@ export async function createLocalGitops(
   // Kustomization "flux-system" on this repository, path clusters/<env>), so the apps Kustomization
   // points at that source, and the app chart comes from this same repository.
   const chartSource = parseAllDocuments(
-    readFileSync(join(REFERENCE_GITOPS, 'infrastructure/sources/app-chart.yaml'), 'utf8'),
+    readFileSync(join(REFERENCE_GITOPS, 'infrastructure/sources/app-chart/app-chart.yaml'), 'utf8'),
   )[0]!.toJS()
   chartSource.spec = { interval: '1m', url, ref: { branch: 'main' } }
   for (const environment of environments) {

@@ -1,4 +1,4 @@
-import type { ResourceType } from './resources'
+import type { ResourceType } from './resource-type'
 
 interface Options {
   shortNames?: string[]

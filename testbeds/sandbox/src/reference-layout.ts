@@ -33,15 +33,10 @@ export interface LoopbackLayout {
  * it there without changing the committed files: a copy of the layout (and of the app chart, at the
  * tag its GitRepository pins) in a local repository, plus an overlay `clusters/<cluster>-loopback`
  * that sets the sync's URL and path and gives the `addons` Kustomization patches of its own: the Helm
- * repositories on `chartsUrl`, the app chart from the same local repository. The layout pins the load
- * tester at 0.36.0, which Flagger 1.44.0's charts replace with 0.38.0: `loadtester` sets the version
- * the chart repository has.
+ * repositories on `chartsUrl`, the app chart from the same local repository (a cluster without apps
+ * has no app chart source, and that patch selects nothing).
  */
-export function loopbackLayout(options: {
-  chartsUrl: string
-  cluster?: string
-  loadtester?: string
-}): LoopbackLayout {
+export function loopbackLayout(options: { chartsUrl: string; cluster?: string }): LoopbackLayout {
   const cluster = options.cluster ?? 'sit'
   const dir = mkdtempSync(join(tmpdir(), 'loopback-layout-'))
   const work = join(dir, 'work')
@@ -61,10 +56,6 @@ export function loopbackLayout(options: {
     const addons = [
       { target: { kind: 'HelmRepository' }, patch: replace('/spec/url', options.chartsUrl) },
       { target: { kind: 'GitRepository', name: 'app-chart' }, patch: replace('/spec/url', url) },
-      {
-        target: { kind: 'HelmRelease', name: 'flagger-loadtester' },
-        patch: replace('/spec/chart/spec/version', options.loadtester ?? '0.38.0'),
-      },
       ...extra,
     ]
     writeFileSync(
@@ -123,7 +114,7 @@ export function loopbackLayout(options: {
     layout.commit(`the reference layout's ${cluster}, on this machine`)
     // The app chart's GitRepository pins the tag the actions repository would have.
     const tag = /tag:\s*(\S+)/.exec(
-      readFileSync(join(work, 'infrastructure/sources/app-chart.yaml'), 'utf8'),
+      readFileSync(join(work, 'infrastructure/sources/app-chart/app-chart.yaml'), 'utf8'),
     )?.[1]
     if (tag) {
       git('tag', tag)

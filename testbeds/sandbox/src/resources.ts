@@ -4,28 +4,9 @@ import { fileURLToPath } from 'node:url'
 import { CRD_FILES, crdDir as flaggerCrdDir } from '@canary-delivery/flagger/crd-files'
 import { parseAllDocuments } from 'yaml'
 import { BUILTIN_KINDS } from './builtins'
+import type { ResourceType } from './resource-type'
 
-/** One servable kind: what discovery advertises and how the store treats it. */
-export interface ResourceType {
-  group: string
-  version: string
-  kind: string
-  plural: string
-  singular: string
-  namespaced: boolean
-  shortNames?: string[]
-  categories?: string[]
-  statusSubresource: boolean
-  /** Built-in kinds accept strategic merge patches; custom resources answer 415. */
-  builtin: boolean
-  /** The `/scale` subresource. */
-  scaleSubresource?: boolean
-  /** Verbs when not the usual eight (the review kinds take only `create`). */
-  verbs?: string[]
-  /** openAPIV3Schema of a custom resource, used for validation. */
-  schema?: Record<string, unknown>
-  printerColumns?: { name: string; type: string; jsonPath: string; priority?: number }[]
-}
+export type { ResourceType } from './resource-type'
 
 export const groupVersion = (rt: { group: string; version: string }): string =>
   rt.group === '' ? rt.version : `${rt.group}/${rt.version}`

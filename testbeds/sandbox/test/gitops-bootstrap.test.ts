@@ -1,45 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import { parseDocument } from 'yaml'
-import { type ChartRepository, serveChartRepository } from '../src/chart-repository'
-import { type LoopbackLayout, loopbackLayout } from '../src/reference-layout'
-import type { Obj } from '../src/util'
-import { useBareCluster } from './bare-cluster'
-import { scratch, sharedChart, sharedChartsDir, waitFor } from './helpers'
+import { bootstrapFlux, objectIn, readyIn, useLoopbackCluster } from './flux-bootstrap'
+import { waitFor } from './helpers'
 
 // From an empty cluster: the real flux2 chart with the real helm, then the reference layout's sit
 // cluster from a local repository, whose add-ons (APISIX, Flagger, the load tester) come as
 // HelmReleases from the real charts served on 127.0.0.1; then an app's canary, first with Flagger's
 // own Prometheus, then with the metrics server the seed left unreachable.
 describe('a bare sandbox bootstrapped with flux2 and the reference layout', () => {
-  let charts: ChartRepository
-  let layout: LoopbackLayout
-  const cluster = useBareCluster(0.02, {
-    async before() {
-      sharedChart('flux2-2.18.3.tgz') // a clear message naming the path when ../shared is missing
-      charts = await serveChartRepository(sharedChartsDir())
-      layout = loopbackLayout({ chartsUrl: charts.url, cluster: 'sit' })
-    },
-    async after() {
-      await charts?.stop()
-      layout?.remove()
-    },
-  })
+  const loopback = useLoopbackCluster('sit', 0.02)
+  const { cluster } = loopback
 
   const rt = (apiVersion: string, kind: string) => cluster.sandbox.store.registry.byKind(apiVersion, kind)
-  const get = (apiVersion: string, kind: string, namespace: string, name: string) => {
-    const t = rt(apiVersion, kind)
-    return t ? cluster.sandbox.store.get(t, namespace, name) : undefined
-  }
+  const get = (apiVersion: string, kind: string, namespace: string, name: string) =>
+    objectIn(cluster, apiVersion, kind, namespace, name)
   const ready = (apiVersion: string, kind: string, namespace: string, name: string) =>
-    waitFor(
-      `${kind} ${namespace}/${name} Ready`,
-      () => {
-        const o = get(apiVersion, kind, namespace, name)
-        const c = o?.status?.conditions?.find((x: Obj) => x.type === 'Ready')
-        return c?.status === 'True' && o?.status.observedGeneration === o?.metadata.generation && o
-      },
-      180_000,
-    )
+    readyIn(cluster, apiVersion, kind, namespace, name)
   const canary = () => get('flagger.app/v1beta1', 'Canary', 'demo-go', 'go-demo')
   const phase = (want: string) =>
     waitFor(`go-demo's canary ${want}`, () => canary()?.status?.phase === want, 120_000)
@@ -52,7 +28,7 @@ describe('a bare sandbox bootstrapped with flux2 and the reference layout', () =
     get('apps/v1', 'Deployment', 'demo-go', 'go-demo-primary')!.spec.template.spec.containers[0].image
   /** Commits a change, as bump-gitops-tag would, and asks Flux to look now. */
   const commit = (message: string) => {
-    layout.commit(message)
+    loopback.layout.commit(message)
     const sources = rt('source.toolkit.fluxcd.io/v1', 'GitRepository')!
     const source = cluster.sandbox.store.get(sources, 'flux-system', 'gitops')!
     source.metadata.annotations = {
@@ -63,34 +39,18 @@ describe('a bare sandbox bootstrapped with flux2 and the reference layout', () =
   }
   const release = (tag: string) => {
     const file = 'apps/go-demo/sit/release.yaml'
-    const doc = parseDocument(layout.read(file))
+    const doc = parseDocument(loopback.layout.read(file))
     doc.setIn(['spec', 'values', 'image', 'tag'], tag)
     doc.setIn(
       ['spec', 'values', 'canary', 'loadtester', 'loadTest'],
       'hey -z 1m -q 5 -c 2 http://go-demo.sit.example.com/',
     )
-    layout.write(file, doc.toString())
+    loopback.layout.write(file, doc.toString())
     commit(`go-demo ${tag} in sit`)
   }
 
   it('installs the add-ons from the chart repository through Flux, and initializes the apps’ canaries', async () => {
-    await cluster.helm(
-      'install',
-      'flux',
-      sharedChart('flux2-2.18.3.tgz'),
-      '-n',
-      'flux-system',
-      '--create-namespace',
-      '--wait',
-      '--timeout',
-      '180s',
-    )
-    const files = scratch('gitops-bootstrap-')
-    try {
-      await cluster.kubectl('apply', '-f', files.file('bootstrap.yaml', layout.bootstrap))
-    } finally {
-      files.cleanup()
-    }
+    await bootstrapFlux(cluster, loopback.layout)
     await ready('kustomize.toolkit.fluxcd.io/v1', 'Kustomization', 'flux-system', 'addons')
     for (const [namespace, name] of [
       ['apisix', 'apisix'],
@@ -101,7 +61,7 @@ describe('a bare sandbox bootstrapped with flux2 and the reference layout', () =
       expect(hr.status.history[0]).toMatchObject({ status: 'deployed', version: 1 })
     }
     expect(get('source.toolkit.fluxcd.io/v1', 'HelmRepository', 'flux-system', 'flagger')!.spec.url).toBe(
-      charts.url,
+      loopback.charts.url,
     )
     // Flagger runs as its chart configured it for the layout's values.
     expect(cluster.lines).toContain('flagger: running as Deployment flagger-system/flagger')
@@ -127,7 +87,7 @@ describe('a bare sandbox bootstrapped with flux2 and the reference layout', () =
 
   it('fails the next release with Flagger’s message once its metrics server is unreachable', async () => {
     // The seed's mistake, as a change to the cluster's overlay: Flagger without its own Prometheus.
-    layout.patchAddons([
+    loopback.layout.patchAddons([
       {
         target: { kind: 'HelmRelease', name: 'flagger' },
         patch: '- { op: replace, path: /spec/values/prometheus/install, value: false }\n',

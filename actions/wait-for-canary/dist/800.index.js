@@ -1,25 +1,61 @@
-export const id = 22;
-export const ids = [22];
+export const id = 800;
+export const ids = [800];
 export const modules = {
 
-/***/ 2022:
+/***/ 3320:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   L5: () => (/* binding */ retry)
+/* harmony export */ });
+/* unused harmony export sleep */
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Exponential backoff with "full jitter": a uniformly random delay between half the exponential
+ * step and the whole of it, so that many writers retrying at once spread out instead of colliding again.
+ */
+function backoffDelay(retry, options) {
+    const { baseDelayMs, maxDelayMs = 30_000, factor = 2, random = Math.random } = options;
+    const ceiling = Math.min(maxDelayMs, baseDelayMs * factor ** (retry - 1));
+    return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+async function retry(operation, options) {
+    const { attempts, shouldRetry = () => true, delayFloor, maxWaitMs, onRetry, sleep: wait = sleep } = options;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            if (attempt >= attempts || !shouldRetry(error, attempt))
+                throw error;
+            const floor = delayFloor?.(error) ?? 0;
+            if (maxWaitMs !== undefined && floor > maxWaitMs)
+                throw error;
+            const delayMs = Math.max(backoffDelay(attempt, options), Math.ceil(floor));
+            onRetry?.(error, attempt, delayMs);
+            await wait(delayMs);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 7800:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  isTrustedComment: () => (/* reexport */ isTrustedComment),
-  listIssueComments: () => (/* reexport */ listIssueComments),
-  pullRequestsOfCommit: () => (/* reexport */ pullRequestsOfCommit),
-  upsertIssueComment: () => (/* reexport */ upsertIssueComment)
+  CheckRunReporter: () => (/* reexport */ CheckRunReporter),
+  CommitStatusReporter: () => (/* reexport */ CommitStatusReporter)
 });
 
-// UNUSED EXPORTS: CheckRunReporter, CommitStatusReporter, ThrottledReporter, fitDescription, withRetries
+// UNUSED EXPORTS: ThrottledReporter, fitDescription, isTrustedComment, listIssueComments, pullRequestsOfCommit, upsertIssueComment, withRetries
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 22 modules
 var github = __webpack_require__(8258);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 12 modules
-var src = __webpack_require__(9359);
 ;// CONCATENATED MODULE: ../../packages/github-report/src/comments.ts
 
 
@@ -36,13 +72,13 @@ function client(target) {
     const [owner, repo, extra] = target.repository.split('/');
     if (!owner || !repo || extra !== undefined)
         throw new Error(`repository must be owner/name, got '${target.repository}'`);
-    return { octokit: (0,github/* getOctokit */.Q)(target.token, { baseUrl: target.apiUrl.replace(/\/+$/, '') }), owner, repo };
+    return { octokit: getOctokit(target.token, { baseUrl: target.apiUrl.replace(/\/+$/, '') }), owner, repo };
 }
 /** One API call with retries on 5xx, 429 and rate limits, waiting at least what GitHub asks (GITHUB_RETRY). */
 async function withRetries(target, what, call) {
     const attempts = target.attempts ?? 5;
-    return (0,src/* retry */.L5)(call, {
-        ...src/* GITHUB_RETRY */.Bp,
+    return retry(call, {
+        ...GITHUB_RETRY,
         attempts,
         baseDelayMs: target.baseDelayMs ?? 500,
         maxDelayMs: 8_000,
@@ -127,6 +163,67 @@ async function pullRequestsOfCommit(target, sha) {
     }));
 }
 
+// EXTERNAL MODULE: ../../packages/action-kit/src/retry.ts
+var src_retry = __webpack_require__(3320);
+;// CONCATENATED MODULE: ../../packages/action-kit/src/github-retry.ts
+/** GitHub asks a client hit by a secondary rate limit that names no time to wait at least a minute. */
+const SECONDARY_LIMIT_WAIT_MS = 60_000;
+const statusOf = (error) => {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+};
+const headerOf = (error, name) => {
+    const value = error?.response?.headers?.[name];
+    return value === undefined ? undefined : String(value);
+};
+function isRateLimit(error) {
+    const status = statusOf(error);
+    if (status !== 403 && status !== 429)
+        return false;
+    const message = error?.message;
+    return (status === 429 ||
+        headerOf(error, 'retry-after') !== undefined ||
+        headerOf(error, 'x-ratelimit-remaining') === '0' ||
+        (typeof message === 'string' && /rate limit/i.test(message)));
+}
+/**
+ * How long GitHub says to wait before the next request, in milliseconds: `Retry-After` (seconds or
+ * an HTTP date); else, with `x-ratelimit-remaining: 0`, until `x-ratelimit-reset` (epoch seconds);
+ * else a minute for a rate limit that names no time. Undefined when GitHub sets no wait.
+ */
+function githubWaitMs(error, now = Date.now()) {
+    const retryAfter = headerOf(error, 'retry-after')?.trim();
+    if (retryAfter) {
+        if (/^\d+$/.test(retryAfter))
+            return Number(retryAfter) * 1000;
+        const at = Date.parse(retryAfter);
+        if (Number.isFinite(at))
+            return Math.max(0, at - now);
+    }
+    const reset = Number(headerOf(error, 'x-ratelimit-reset'));
+    if (headerOf(error, 'x-ratelimit-remaining') === '0' && Number.isFinite(reset) && reset > 0) {
+        return Math.max(0, reset * 1000 - now);
+    }
+    return isRateLimit(error) ? SECONDARY_LIMIT_WAIT_MS : undefined;
+}
+/**
+ * Worth another attempt: no HTTP status (the network failed), a 5xx, or a rate limit (429, or a 403
+ * that says so). Any other 4xx is an answer, not a hiccup.
+ */
+function isTransientGitHubError(error) {
+    const status = statusOf(error);
+    return status === undefined || status >= 500 || isRateLimit(error);
+}
+/**
+ * The one retry policy for GitHub's API: transient failures are retried with backoff, and GitHub's
+ * own wait is the least the next attempt waits (never sooner than it said; an attempt it pushes
+ * beyond `maxWaitMs` is not made).
+ */
+const github_retry_GITHUB_RETRY = {
+    shouldRetry: isTransientGitHubError,
+    delayFloor: (error) => githubWaitMs(error),
+};
+
 ;// CONCATENATED MODULE: ../../packages/github-report/src/reporters.ts
 
 
@@ -167,7 +264,7 @@ class ThrottledReporter {
         this.owner = owner;
         this.repo = repo;
         this.minIntervalMs = options.minIntervalMs ?? 10_000;
-        this.octokit = getOctokit(options.token, { baseUrl: options.apiUrl.replace(/\/+$/, '') });
+        this.octokit = (0,github/* getOctokit */.Q)(options.token, { baseUrl: options.apiUrl.replace(/\/+$/, '') });
     }
     /** Records the latest state; it is sent now or when the interval allows. */
     update(state, description) {
@@ -183,10 +280,10 @@ class ThrottledReporter {
         }, wait);
     }
     /** Sends the final state without waiting for the interval, after anything in flight. */
-    async finish(state, description, details) {
+    async finish(state, description, details, conclusion) {
         clearTimeout(this.timer);
         this.timer = undefined;
-        this.pending = { state, description: fitDescription(description), details };
+        this.pending = { state, description: fitDescription(description), details, conclusion };
         this.sendPending(true);
         await this.inFlight;
     }
@@ -205,11 +302,11 @@ class ThrottledReporter {
         const attempts = this.options.attempts ?? 5;
         let tried = 0;
         try {
-            await retry(() => {
+            await (0,src_retry/* retry */.L5)(() => {
                 tried++;
                 return this.deliver(report, final);
             }, {
-                ...GITHUB_RETRY,
+                ...github_retry_GITHUB_RETRY,
                 attempts,
                 baseDelayMs: this.options.baseDelayMs ?? 500,
                 maxDelayMs: 8_000,
@@ -242,7 +339,7 @@ class ThrottledReporter {
     }
 }
 /** A commit status (the line under a pull request's checks), named by `context`. */
-class CommitStatusReporter extends (/* unused pure expression or super */ null && (ThrottledReporter)) {
+class CommitStatusReporter extends ThrottledReporter {
     permission = 'statuses: write';
     what = 'commit status';
     async deliver(report) {
@@ -269,10 +366,16 @@ const SUMMARY_LIMIT = 65_535;
  * A check run named by `context`: created in progress at the first update, updated in place, and
  * completed with a conclusion and the final Markdown (the job summary) as its output.
  */
-class CheckRunReporter extends (/* unused pure expression or super */ null && (ThrottledReporter)) {
+class CheckRunReporter extends ThrottledReporter {
+    checkRun;
     permission = 'checks: write';
     what = 'check run';
     id;
+    constructor(checkRun) {
+        super(checkRun);
+        this.checkRun = checkRun;
+        this.id = checkRun.id;
+    }
     async deliver(report, final) {
         const summary = (report.details ?? report.description).slice(0, SUMMARY_LIMIT);
         const output = { title: report.description, summary };
@@ -280,7 +383,7 @@ class CheckRunReporter extends (/* unused pure expression or super */ null && (T
         const completion = done
             ? {
                 status: 'completed',
-                conclusion: CONCLUSION[report.state],
+                conclusion: report.conclusion ?? CONCLUSION[report.state],
                 completed_at: new Date().toISOString(),
             }
             : { status: 'in_progress' };
@@ -296,6 +399,7 @@ class CheckRunReporter extends (/* unused pure expression or super */ null && (T
                 output,
             });
             this.id = created.data.id;
+            this.checkRun.onCreated?.(this.id);
             return;
         }
         await this.octokit.rest.checks.update({

@@ -1,23 +1,112 @@
-export const id = 22;
-export const ids = [22];
+export const id = 849;
+export const ids = [849];
 export const modules = {
 
-/***/ 2022:
+/***/ 6849:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  CheckRunReporter: () => (/* reexport */ CheckRunReporter),
-  CommitStatusReporter: () => (/* reexport */ CommitStatusReporter)
+  isTrustedComment: () => (/* reexport */ isTrustedComment),
+  listIssueComments: () => (/* reexport */ listIssueComments),
+  pullRequestsOfCommit: () => (/* reexport */ pullRequestsOfCommit),
+  upsertIssueComment: () => (/* reexport */ upsertIssueComment)
 });
 
-// UNUSED EXPORTS: ThrottledReporter, fitDescription, isTrustedComment, listIssueComments, pullRequestsOfCommit, upsertIssueComment, withRetries
+// UNUSED EXPORTS: CheckRunReporter, CommitStatusReporter, ThrottledReporter, fitDescription, withRetries
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 22 modules
 var github = __webpack_require__(8258);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 13 modules
-var src = __webpack_require__(9125);
+;// CONCATENATED MODULE: ../../packages/action-kit/src/retry.ts
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Exponential backoff with "full jitter": a uniformly random delay between half the exponential
+ * step and the whole of it, so that many writers retrying at once spread out instead of colliding again.
+ */
+function backoffDelay(retry, options) {
+    const { baseDelayMs, maxDelayMs = 30_000, factor = 2, random = Math.random } = options;
+    const ceiling = Math.min(maxDelayMs, baseDelayMs * factor ** (retry - 1));
+    return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+async function retry(operation, options) {
+    const { attempts, shouldRetry = () => true, delayFloor, maxWaitMs, onRetry, sleep: wait = sleep } = options;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            if (attempt >= attempts || !shouldRetry(error, attempt))
+                throw error;
+            const floor = delayFloor?.(error) ?? 0;
+            if (maxWaitMs !== undefined && floor > maxWaitMs)
+                throw error;
+            const delayMs = Math.max(backoffDelay(attempt, options), Math.ceil(floor));
+            onRetry?.(error, attempt, delayMs);
+            await wait(delayMs);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/github-retry.ts
+/** GitHub asks a client hit by a secondary rate limit that names no time to wait at least a minute. */
+const SECONDARY_LIMIT_WAIT_MS = 60_000;
+const statusOf = (error) => {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+};
+const headerOf = (error, name) => {
+    const value = error?.response?.headers?.[name];
+    return value === undefined ? undefined : String(value);
+};
+function isRateLimit(error) {
+    const status = statusOf(error);
+    if (status !== 403 && status !== 429)
+        return false;
+    const message = error?.message;
+    return (status === 429 ||
+        headerOf(error, 'retry-after') !== undefined ||
+        headerOf(error, 'x-ratelimit-remaining') === '0' ||
+        (typeof message === 'string' && /rate limit/i.test(message)));
+}
+/**
+ * How long GitHub says to wait before the next request, in milliseconds: `Retry-After` (seconds or
+ * an HTTP date); else, with `x-ratelimit-remaining: 0`, until `x-ratelimit-reset` (epoch seconds);
+ * else a minute for a rate limit that names no time. Undefined when GitHub sets no wait.
+ */
+function githubWaitMs(error, now = Date.now()) {
+    const retryAfter = headerOf(error, 'retry-after')?.trim();
+    if (retryAfter) {
+        if (/^\d+$/.test(retryAfter))
+            return Number(retryAfter) * 1000;
+        const at = Date.parse(retryAfter);
+        if (Number.isFinite(at))
+            return Math.max(0, at - now);
+    }
+    const reset = Number(headerOf(error, 'x-ratelimit-reset'));
+    if (headerOf(error, 'x-ratelimit-remaining') === '0' && Number.isFinite(reset) && reset > 0) {
+        return Math.max(0, reset * 1000 - now);
+    }
+    return isRateLimit(error) ? SECONDARY_LIMIT_WAIT_MS : undefined;
+}
+/**
+ * Worth another attempt: no HTTP status (the network failed), a 5xx, or a rate limit (429, or a 403
+ * that says so). Any other 4xx is an answer, not a hiccup.
+ */
+function isTransientGitHubError(error) {
+    const status = statusOf(error);
+    return status === undefined || status >= 500 || isRateLimit(error);
+}
+/**
+ * The one retry policy for GitHub's API: transient failures are retried with backoff, and GitHub's
+ * own wait is the least the next attempt waits (never sooner than it said; an attempt it pushes
+ * beyond `maxWaitMs` is not made).
+ */
+const GITHUB_RETRY = {
+    shouldRetry: isTransientGitHubError,
+    delayFloor: (error) => githubWaitMs(error),
+};
+
 ;// CONCATENATED MODULE: ../../packages/github-report/src/comments.ts
 
 
@@ -34,7 +123,7 @@ function client(target) {
     const [owner, repo, extra] = target.repository.split('/');
     if (!owner || !repo || extra !== undefined)
         throw new Error(`repository must be owner/name, got '${target.repository}'`);
-    return { octokit: getOctokit(target.token, { baseUrl: target.apiUrl.replace(/\/+$/, '') }), owner, repo };
+    return { octokit: (0,github/* getOctokit */.Q)(target.token, { baseUrl: target.apiUrl.replace(/\/+$/, '') }), owner, repo };
 }
 /** One API call with retries on 5xx, 429 and rate limits, waiting at least what GitHub asks (GITHUB_RETRY). */
 async function withRetries(target, what, call) {
@@ -203,11 +292,11 @@ class ThrottledReporter {
         const attempts = this.options.attempts ?? 5;
         let tried = 0;
         try {
-            await (0,src/* retry */.L5)(() => {
+            await retry(() => {
                 tried++;
                 return this.deliver(report, final);
             }, {
-                ...src/* GITHUB_RETRY */.Bp,
+                ...GITHUB_RETRY,
                 attempts,
                 baseDelayMs: this.options.baseDelayMs ?? 500,
                 maxDelayMs: 8_000,
@@ -221,7 +310,7 @@ class ThrottledReporter {
         }
         catch (error) {
             const code = httpStatus(error);
-            const wait = (0,src/* isTransientGitHubError */.qU)(error) ? (0,src/* githubWaitMs */.dJ)(error) : undefined;
+            const wait = isTransientGitHubError(error) ? githubWaitMs(error) : undefined;
             if (wait !== undefined && wait > MAX_WAIT_MS) {
                 // Asking again before GitHub's time only prolongs the limit: stop for this run.
                 this.disabled = true;
@@ -240,7 +329,7 @@ class ThrottledReporter {
     }
 }
 /** A commit status (the line under a pull request's checks), named by `context`. */
-class CommitStatusReporter extends ThrottledReporter {
+class CommitStatusReporter extends (/* unused pure expression or super */ null && (ThrottledReporter)) {
     permission = 'statuses: write';
     what = 'commit status';
     async deliver(report) {
