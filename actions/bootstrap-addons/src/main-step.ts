@@ -1,5 +1,4 @@
-import * as core from '@actions/core'
-import { interruptible, mask, registerSecret, runAction, writeSummary } from '@canary-delivery/action-kit'
+import { interruptible, mask, registerSecret, runAction, step, writeSummary } from '@canary-delivery/action-kit'
 import { addonsOutput, bootstrapAddons, renderSummary } from '@canary-delivery/addons'
 import { readInputs } from './inputs'
 
@@ -15,18 +14,18 @@ async function main(): Promise<void> {
     bootstrapAddons({
       ...inputs,
       signal: cancel.signal,
-      log: (line) => core.info(line),
+      log: (line) => step.info(line),
       registerSecret,
-      onWorkDir: (dir) => core.saveState('work-dir', dir),
+      onWorkDir: (dir) => step.saveState('work-dir', dir),
     }),
   )
-  core.setOutput('result', report.result)
-  core.setOutput('changed', String(report.changed))
-  core.setOutput('flux-version', report.flux.appVersion)
-  core.setOutput('addons', addonsOutput(report.addons))
-  for (const warning of report.warnings) core.warning(mask(warning))
+  step.setOutput('result', report.result)
+  step.setOutput('changed', String(report.changed))
+  step.setOutput('flux-version', report.flux.appVersion)
+  step.setOutput('addons', addonsOutput(report.addons))
+  for (const warning of report.warnings) step.warning(mask(warning))
   await writeSummary(...renderSummary(report))
-  if (report.failure) core.setFailed(mask(report.failure))
+  if (report.failure) step.setFailed(mask(report.failure))
 }
 
 await runAction(main)
