@@ -11,6 +11,9 @@ import {
 import { afterEach, describe, expect, it } from 'vitest'
 
 const TIME_SCALE = 0.01
+// A test runs a dozen bundles and three clusters' worth of git and helm: minutes when the machine is
+// busy. What the tests see does not depend on that (testbeds/chain/README.md), only how long it takes.
+const TEST_TIMEOUT_MS = 600_000
 const env = { WAIT_FOR_CANARY_STALE_GRACE_MS: '1800' }
 const python = {
   name: 'python-demo',
@@ -34,7 +37,7 @@ afterEach(async () => {
 const canaryOf = (c: LocalChain, environment: string, app: { name: string; namespace: string }) =>
   canaryIn(c.sandboxes[environment]!, app.namespace, app.name)
 
-describe('the delivery chain', () => {
+describe('the delivery chain', { timeout: TEST_TIMEOUT_MS }, () => {
   it('takes a good build through sit, uat and prod, and stops a bad one in sit with Git reverted', async () => {
     chain = await startLocalChain({
       apps: [python],
@@ -129,13 +132,22 @@ describe('the delivery chain', () => {
       clusters: c.clusters,
       workspace: c.workspace,
       env,
-      waitTimeout: '60s',
+      // Ends the first wait should the second release never replace its tag.
+      waitTimeout: '240s',
     })
-    // Start the second release once Flagger is analysing the first one.
-    for (let i = 0; ; i++) {
+    let firstEnded = false
+    const ended = () => {
+      firstEnded = true
+    }
+    first.then(ended, ended)
+    // Start the second release once Flagger is analysing the first one. The sandbox runs in this
+    // process, so a look every 50 ms comes between two analysis steps (600 ms apart) however busy
+    // the machine is, and deliverRelease holds uat's clock before it returns.
+    for (;;) {
       const status = canaryOf(c, 'uat', python)?.status
       if (status?.phase === 'Progressing' && status.canaryWeight > 0) break
-      if (i > 600) throw new Error('the first release never reached Progressing')
+      if (firstEnded)
+        throw new Error(`the first release ended before Flagger analysed it: ${JSON.stringify(await first)}`)
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
     const second = await deliverRelease({

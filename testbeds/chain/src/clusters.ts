@@ -44,3 +44,25 @@ export function primaryImage(sandbox: Sandbox, namespace: string, name: string):
   return find(sandbox, 'apps/v1', 'Deployment', namespace, `${name}-primary`)?.spec?.template?.spec
     ?.containers?.[0]?.image
 }
+
+/**
+ * Holds a sandbox cluster's simulated time until wait-for-canary follows the app in `namespace`:
+ * until it watches two Deployments there (the target and its primary), which it does once it has
+ * their lists, so what it took as its starting point is the cluster before the change. Returns the
+ * release, for steps that end before that.
+ */
+export function holdUntilFollowed(sandbox: Sandbox, namespace: string): () => void {
+  const deployments = `/apis/apps/v1/namespaces/${namespace}/deployments`
+  const watched = new Set<string>()
+  const releaseClock = sandbox.clock.hold()
+  const stopListening = sandbox.onRequest((request) => {
+    if (!request.watch || request.path !== deployments) return
+    watched.add(request.query.get('fieldSelector') ?? '')
+    if (watched.size >= 2) release()
+  })
+  const release = () => {
+    stopListening()
+    releaseClock()
+  }
+  return release
+}

@@ -1,10 +1,16 @@
 import { join } from 'node:path'
 import { type RunResult, repoRoot, runBundledAction } from '@canary-delivery/action-runner'
+import { resolveFromInputs } from '@canary-delivery/delivery-config'
 
 /** One environment's cluster, as the chain sees it: a kubeconfig. */
 export interface ChainCluster {
   environment: string
   kubeconfig: string
+  /**
+   * A sandbox cluster's: stops its simulated time until wait-for-canary has read how the rollout in
+   * `namespace` stands, and returns the release (for steps that end before that). See README.md.
+   */
+  holdClock?: (namespace: string) => () => void
 }
 
 export type Step = 'render-canary-values' | 'bump-gitops-tag' | 'wait-for-canary' | 'revert'
@@ -60,78 +66,107 @@ export async function deliverRelease(options: ReleaseOptions): Promise<Environme
   const outcomes: EnvironmentOutcome[] = []
   let stopped = false
   for (const cluster of options.clusters) {
-    const { environment } = cluster
     if (stopped) {
-      outcomes.push({ environment, result: 'skipped', durationMs: 0 })
+      outcomes.push({ environment: cluster.environment, result: 'skipped', durationMs: 0 })
       continue
     }
-    const envStarted = Date.now()
-    const step = (name: Step, inputs: Record<string, string>): Promise<RunResult> =>
-      runBundledAction({
-        actionDir: action(name === 'revert' ? 'bump-gitops-tag' : name),
-        inputs,
-        node: options.node,
-        workspace: options.workspace,
-        env: options.env,
-        onLogLine: (line) => options.onEvent?.({ at: Date.now() - started, environment, step: name, line }),
-      })
-    const common = { config: options.config, environment }
-    const fail = (result: RunResult, outcome: Partial<EnvironmentOutcome> = {}) => {
-      const error = result.annotations.find((a) => a.level === 'error')?.message
-      return { environment, result: 'failed', durationMs: Date.now() - envStarted, error, ...outcome }
-    }
+    const { outcome, carryOn } = await deliverTo(cluster, options, started)
+    outcomes.push(outcome)
+    stopped = !carryOn
+  }
+  return outcomes
+}
 
-    const values = await step('render-canary-values', common)
-    if (values.exitCode !== 0) {
-      outcomes.push(fail(values))
-      stopped = true
-      continue
-    }
-    const bump = await step('bump-gitops-tag', {
+/** The release in one environment; `carryOn` is false when the environments after it are skipped. */
+async function deliverTo(
+  cluster: ChainCluster,
+  options: ReleaseOptions,
+  started: number,
+): Promise<{ outcome: EnvironmentOutcome; carryOn: boolean }> {
+  const { environment } = cluster
+  const envStarted = Date.now()
+  const step = (name: Step, inputs: Record<string, string>): Promise<RunResult> =>
+    runBundledAction({
+      actionDir: action(name === 'revert' ? 'bump-gitops-tag' : name),
+      inputs,
+      node: options.node,
+      workspace: options.workspace,
+      env: options.env,
+      onLogLine: (line) => options.onEvent?.({ at: Date.now() - started, environment, step: name, line }),
+    })
+  const common = { config: options.config, environment }
+  const failed = (result: RunResult) => {
+    const error = result.annotations.find((a) => a.level === 'error')?.message
+    const outcome = { environment, result: 'failed', durationMs: Date.now() - envStarted, error }
+    return { outcome, carryOn: false }
+  }
+
+  // Starting a step takes no time next to Flux's intervals: the cluster's time stands still from
+  // here until the wait has read the cluster, however long this machine takes to start the steps.
+  const releaseClock = holdClock(cluster, options)
+  let values: RunResult
+  let bump: RunResult
+  let wait: RunResult
+  try {
+    values = await step('render-canary-values', common)
+    if (values.exitCode !== 0) return failed(values)
+    bump = await step('bump-gitops-tag', {
       ...common,
       tag: options.tag,
       values: values.outputs.values ?? '',
       token: '',
     })
-    if (bump.exitCode !== 0) {
-      outcomes.push(fail(bump))
-      stopped = true
-      continue
-    }
-    const wait = await step('wait-for-canary', {
+    if (bump.exitCode !== 0) return failed(bump)
+    wait = await step('wait-for-canary', {
       ...common,
       kubeconfig: cluster.kubeconfig,
       tag: options.tag,
       token: '',
       ...(options.waitTimeout ? { timeout: options.waitTimeout } : {}),
     })
-    const outcome: EnvironmentOutcome = {
-      environment,
-      result: wait.outputs.result ?? 'failed',
-      previousTag: bump.outputs['previous-tag'],
-      commit: bump.outputs['commit-sha'],
-      analysisSeconds: values.outputs['analysis-seconds'],
-      canaryWeight: wait.outputs['canary-weight'],
-      failedChecks: wait.outputs['failed-checks'],
-      durationMs: 0,
-    }
-    if (wait.exitCode !== 0 || !OK_RESULTS.includes(outcome.result)) {
-      outcome.error = wait.annotations.find((a) => a.level === 'error')?.message
-      if (bump.outputs.changed === 'true' && outcome.previousTag) {
-        const revert = await step('revert', {
-          ...common,
-          tag: outcome.previousTag,
-          'if-current-tag': options.tag,
-          token: '',
-          'commit-message': `revert {app} in {environment} to {tag}: the canary of ${options.tag} failed`,
-        })
-        // A newer release may have replaced ours meanwhile; then the revert leaves Git alone.
-        outcome.revertCommit = revert.outputs.changed === 'true' ? revert.outputs['commit-sha'] : undefined
-      }
-      stopped = true
-    }
-    outcome.durationMs = Date.now() - envStarted
-    outcomes.push(outcome)
+  } finally {
+    releaseClock()
   }
-  return outcomes
+  const outcome: EnvironmentOutcome = {
+    environment,
+    result: wait.outputs.result ?? 'failed',
+    previousTag: bump.outputs['previous-tag'],
+    commit: bump.outputs['commit-sha'],
+    analysisSeconds: values.outputs['analysis-seconds'],
+    canaryWeight: wait.outputs['canary-weight'],
+    failedChecks: wait.outputs['failed-checks'],
+    durationMs: 0,
+  }
+  const carryOn = wait.exitCode === 0 && OK_RESULTS.includes(outcome.result)
+  if (!carryOn) {
+    outcome.error = wait.annotations.find((a) => a.level === 'error')?.message
+    if (bump.outputs.changed === 'true' && outcome.previousTag) {
+      const revert = await step('revert', {
+        ...common,
+        tag: outcome.previousTag,
+        'if-current-tag': options.tag,
+        token: '',
+        'commit-message': `revert {app} in {environment} to {tag}: the canary of ${options.tag} failed`,
+      })
+      // A newer release may have replaced ours meanwhile; then the revert leaves Git alone.
+      outcome.revertCommit = revert.outputs.changed === 'true' ? revert.outputs['commit-sha'] : undefined
+    }
+  }
+  outcome.durationMs = Date.now() - envStarted
+  return { outcome, carryOn }
+}
+
+/** Holds the cluster's clock for the app of this release, when the cluster has a clock. */
+function holdClock(cluster: ChainCluster, options: ReleaseOptions): () => void {
+  if (!cluster.holdClock) return () => {}
+  let namespace: string | undefined
+  try {
+    const { config, workspace } = options
+    namespace = resolveFromInputs({ config, environment: cluster.environment, workspace })?.namespace
+  } catch {
+    // A delivery file the actions cannot read either: the first step says what is wrong with it.
+    return () => {}
+  }
+  // wait-for-canary's own default when neither the file nor the kubeconfig names a namespace.
+  return cluster.holdClock(namespace ?? 'default')
 }

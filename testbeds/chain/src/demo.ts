@@ -2,7 +2,8 @@
 // local GitOps repository made from the reference layout and install the reference chart with real
 // helm; the bundled actions run through the runner in the order of the reusable deliver workflow.
 // A good release goes through all three; a bad one fails its canary in sit, is reverted in Git and
-// never reaches uat.
+// never reaches uat. As in the chain tests, a cluster's time stands still while the runner starts
+// the steps, so the demo tells the same story on a busy machine (testbeds/chain/README.md).
 import { parseArgs } from 'node:util'
 import { primaryImage } from './clusters'
 import { type ChainEvent, deliverRelease, type EnvironmentOutcome } from './deliver'

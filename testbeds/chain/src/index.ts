@@ -1,4 +1,4 @@
-export { canaryOf, primaryImage, waitForInitialized } from './clusters'
+export { canaryOf, holdUntilFollowed, primaryImage, waitForInitialized } from './clusters'
 export {
   type ChainCluster,
   type ChainEvent,

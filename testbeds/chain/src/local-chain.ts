@@ -4,9 +4,12 @@ import { join } from 'node:path'
 import type { CanarySettings } from '@canary-delivery/flagger'
 import { type Sandbox, type Scenario, startSandbox } from '@canary-delivery/sandbox'
 import { stringify } from 'yaml'
-import { waitForInitialized } from './clusters'
+import { holdUntilFollowed, waitForInitialized } from './clusters'
 import type { ChainCluster } from './deliver'
 import { createLocalGitops, type LocalApp, type LocalGitops } from './gitops'
+
+/** Real time for Flux to install every app and Flagger to initialize it, on a busy machine too. */
+const INITIALIZED_WITHIN_MS = 180_000
 
 export interface LocalChainApp extends LocalApp {
   namespace: string
@@ -74,16 +77,21 @@ export async function startLocalChain(options: LocalChainOptions): Promise<Local
         timeScale: options.timeScale,
         scenario: options.scenario,
         gitops: { dir: gitops.bare, path: `clusters/${environment}` },
+        // Flux's git and helm take no simulated time, however busy the machine (see README.md).
+        instantFluxWork: true,
       })
     }
     await Promise.all(
       Object.values(sandboxes).flatMap((sandbox) =>
-        options.apps.map((app) => waitForInitialized(sandbox, app.namespace, app.name, 60_000)),
+        options.apps.map((app) =>
+          waitForInitialized(sandbox, app.namespace, app.name, INITIALIZED_WITHIN_MS),
+        ),
       ),
     )
     const clusters = options.environments.map((environment) => ({
       environment,
       kubeconfig: sandboxes[environment]!.kubeconfig,
+      holdClock: (namespace: string) => holdUntilFollowed(sandboxes[environment]!, namespace),
     }))
     return { root, gitops, workspace, sandboxes, clusters, config, stop }
   } catch (error) {

@@ -19,5 +19,6 @@ export {
 } from './reference-layout'
 export { kubeconfigFor, type Sandbox, type SandboxOptions, startSandbox } from './sandbox'
 export type { ImageBehaviour, Scenario } from './scenario'
+export type { ApiRequest } from './server'
 export type { Store, StoreEvent } from './store'
 export { type Obj, objectLabel } from './util'

@@ -12,7 +12,7 @@ import { EventRecorder } from './events'
 import type { FaultSettings, Faults } from './faults'
 import { loadBundledCrds, Registry, typesFromCrd } from './resources'
 import { checkScenario, loadScenario, type Scenario } from './scenario'
-import { ApiServer } from './server'
+import { type ApiRequest, ApiServer } from './server'
 import { Store } from './store'
 import { Validator } from './validation'
 
@@ -35,6 +35,12 @@ export interface SandboxOptions {
    * arguments, on the CRDs installed). Default false: both come pre-installed.
    */
   bare?: boolean
+  /**
+   * Flux's own work (git, helm template, downloads) takes no simulated time: the clock is held while
+   * it runs. Default false: it takes its real time, which at a time scale of 0.01 and on a busy
+   * machine can be minutes of simulated time.
+   */
+  instantFluxWork?: boolean
 }
 
 export interface Sandbox {
@@ -49,6 +55,11 @@ export interface Sandbox {
   setScenario(scenario: Scenario | string): void
   readonly scenario: Scenario
   faults: Faults
+  /**
+   * Calls `listener` with every API request as it reaches the server, before it is answered; returns
+   * the function that stops that.
+   */
+  onRequest(listener: (request: ApiRequest) => void): () => void
   stop(): Promise<void>
 }
 
@@ -84,8 +95,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const controllers: Controller[] = kubernetesControllers(ctx)
   // Flux and Flagger come pre-installed; a bare sandbox runs them once their charts are installed.
-  if (options.bare) controllers.push(installedFlagger(ctx), installedFlux(ctx))
-  else controllers.push(flaggerController(ctx, PREINSTALLED), fluxControllers(ctx, options.gitops))
+  const instantFluxWork = options.instantFluxWork ?? false
+  if (options.bare) controllers.push(installedFlagger(ctx), installedFlux(ctx, instantFluxWork))
+  else
+    controllers.push(
+      flaggerController(ctx, PREINSTALLED),
+      fluxControllers(ctx, options.gitops, instantFluxWork),
+    )
 
   const kubeconfig = kubeconfigFor(url)
   let tempDir: string | undefined
@@ -123,6 +139,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return scenario
     },
     faults,
+    onRequest(listener) {
+      server.requestListeners.add(listener)
+      return () => {
+        server.requestListeners.delete(listener)
+      }
+    },
     async stop() {
       if (stopped) return
       stopped = true

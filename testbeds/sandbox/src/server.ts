@@ -28,6 +28,16 @@ interface Route {
 const notServed = (what: string) =>
   new ApiError(404, 'NotFound', `the server could not find the requested resource (${what} is not served)`)
 
+/** What a request listener is told of a request, as it reaches the server (before it is answered). */
+export interface ApiRequest {
+  method: string
+  /** The path without a trailing slash, e.g. `/apis/apps/v1/namespaces/demo/deployments`. */
+  path: string
+  query: URLSearchParams
+  /** A watch (`?watch=1`), rather than a list or get. */
+  watch: boolean
+}
+
 const methodNotAllowed = () =>
   new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource')
 
@@ -36,6 +46,8 @@ export class ApiServer {
   private readonly server: Server
   private readonly watches = new Set<WatchConnection>()
   faults: FaultSettings = {}
+  /** Told of every request as it reaches the server (see Sandbox.onRequest). */
+  readonly requestListeners = new Set<(request: ApiRequest) => void>()
   /** Real milliseconds between watch bookmarks (a minute of simulated time, as real servers do). */
   bookmarkEveryMs = 60_000
   url = ''
@@ -80,8 +92,17 @@ export class ApiServer {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sandbox')
-    const body = await readBody(req)
     const path = url.pathname.replace(/\/+$/, '') || '/'
+    if (this.requestListeners.size > 0) {
+      const request = {
+        method: req.method ?? 'GET',
+        path,
+        query: url.searchParams,
+        watch: flag(url.searchParams.get('watch')),
+      }
+      for (const listener of this.requestListeners) listener(request)
+    }
+    const body = await readBody(req)
     // Discovery and OpenAPI are spared by faults unless asked: clients cache them and retry differently.
     const discovery =
       !path.startsWith('/api') || /^\/api(\/v1)?$/.test(path) || /^\/apis(\/[^/]+){0,2}$/.test(path)

@@ -118,9 +118,9 @@ export function deploymentController(ctx: ControllerContext): Controller {
     const deadlineMs = (d.spec?.progressDeadlineSeconds ?? 600) * 1000
     const sinceProgress =
       started && started.reason !== 'NewReplicaSetAvailable'
-        ? Date.now() - Date.parse(started.lastUpdateTime)
+        ? ctx.clock.simSince(Date.parse(started.lastUpdateTime))
         : 0
-    const timedOut = !complete && ctx.clock.timeScale * deadlineMs <= sinceProgress
+    const timedOut = !complete && deadlineMs <= sinceProgress
     const progressing = complete
       ? ['True', 'NewReplicaSetAvailable', `ReplicaSet "${rsName}" has successfully progressed.`]
       : timedOut || started?.reason === 'ProgressDeadlineExceeded'

@@ -165,11 +165,12 @@ export class HelmActions {
   private async waitFor(req: ReleaseRequest, objects: Obj[]): Promise<string | undefined> {
     if (req.waitMs <= 0) return undefined
     const workloads = objects.filter((o) => ['Deployment', 'StatefulSet', 'DaemonSet'].includes(o.kind))
-    const deadline = Date.now() + this.ctx.clock.real(req.waitMs)
+    const started = Date.now()
     for (;;) {
       const waiting = workloads.map((o) => this.notReady(o)).filter((m): m is string => m !== undefined)
       if (waiting.length === 0) return undefined
-      if (Date.now() >= deadline) return [...waiting, 'context deadline exceeded'].join('\n')
+      if (this.ctx.clock.simSince(started) >= req.waitMs)
+        return [...waiting, 'context deadline exceeded'].join('\n')
       await this.ctx.clock.sleep(WAIT_POLL_MS)
     }
   }

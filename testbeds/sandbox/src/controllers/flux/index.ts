@@ -14,10 +14,15 @@ export { build } from './kustomize-build'
 
 /**
  * Flux's source, kustomize and helm controllers as far as the suite observes them, sharing one
- * artifact storage; with `gitops`, the flux-system sync objects on that repository.
+ * artifact storage; with `gitops`, the flux-system sync objects on that repository. With
+ * `instantWork`, simulated time stands still while their git, helm and downloads run.
  */
-export function fluxControllers(ctx: ControllerContext, gitops?: string | GitopsOptions): Controller {
-  const storage = new FluxStorage()
+export function fluxControllers(
+  ctx: ControllerContext,
+  gitops?: string | GitopsOptions,
+  instantWork = false,
+): Controller {
+  const storage = new FluxStorage(instantWork ? ctx.clock : undefined)
   const controllers = [
     gitRepositoryController(ctx, storage),
     helmRepositoryController(ctx, storage),
@@ -39,8 +44,8 @@ export function fluxControllers(ctx: ControllerContext, gitops?: string | Gitops
  * helm-controller each model runs while its Deployment runs, on the CRDs that were installed. Artifacts
  * and Helm's release storage outlive a controller's restart, as they do on a cluster.
  */
-export function installedFlux(ctx: ControllerContext): Controller {
-  const storage = new FluxStorage()
+export function installedFlux(ctx: ControllerContext, instantWork = false): Controller {
+  const storage = new FluxStorage(instantWork ? ctx.clock : undefined)
   const releases = new ReleaseStorage()
   const parts = [
     whileInstalled(ctx, 'source-controller', () =>

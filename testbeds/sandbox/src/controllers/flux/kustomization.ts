@@ -109,12 +109,11 @@ export function kustomizationController(ctx: ControllerContext, storage: FluxSto
         ...(fresh ? [['Ready', 'Unknown', 'Progressing', 'Reconciliation in progress'] as Cond] : []),
       ])
       const started = Date.now()
-      const deadline = started + ctx.clock.real(timeout)
       const self = inventoryId(ks, kustomizations)
       for (;;) {
         const waiting = unhealthy(ctx, checks, (id) => id === self)
         if (waiting.length === 0) break
-        if (Date.now() >= deadline) {
+        if (ctx.clock.simSince(started) >= timeout) {
           const message = `timeout waiting for: [${waiting.join(', ')}]`
           save(
             [

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Clock } from '../../clock'
 
 /** A fetched source's content on disk: what source-controller serves to the other controllers. */
 export interface Artifact {
@@ -11,12 +12,15 @@ export interface Artifact {
 /**
  * source-controller's artifact storage, shared by the Flux controllers of one sandbox: a temporary
  * directory, the current artifact of each source, and the git and helm runs that write under it, so
- * that stopping waits for them before the directory goes.
+ * that stopping waits for them before the directory goes. Given a clock, it holds it while they run:
+ * that work then takes no simulated time.
  */
 export class FluxStorage {
   readonly root = mkdtempSync(join(tmpdir(), 'sandbox-flux-'))
   private readonly artifacts = new Map<string, Artifact>()
   private readonly writers = new Set<Promise<unknown>>()
+
+  constructor(private readonly clock?: Clock) {}
 
   /** The directory a source of `kind` keeps its artifacts in. */
   dirFor(kind: string, namespace: string, name: string): string {
@@ -41,7 +45,7 @@ export class FluxStorage {
     this.writers.add(work)
     const done = () => this.writers.delete(work)
     work.then(done, done)
-    return work
+    return this.clock ? this.clock.holdUntil(work) : work
   }
 
   async remove(): Promise<void> {
