@@ -2,436 +2,21 @@ export const id = 697;
 export const ids = [697];
 export const modules = {
 
-/***/ 5286:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ readInputs)
-/* harmony export */ });
-/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9623);
-/* harmony import */ var _canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6153);
-
-
-/** GitHub's published SSH host keys for github.com, for a deploy key without gitops-known-hosts. */
-const GITHUB_KNOWN_HOSTS = [
-    'github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl',
-    'github.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBEmKSENjQEezOmxkZMy7opKgwFB9nkt5YRrYMjNuG5N87uRgg6CLrbo5wAdT/y6v0mKV0U2w0WZ2YB/++Tpockg=',
-].join('\n');
-/** A private key: masked whole and line by line (its base64 body lines), as the runner masks per line. */
-function registerText(text) {
-    if (!text)
-        return;
-    (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .registerSecret */ .cl)(text);
-    for (const line of text.split('\n'))
-        if (line.trim().length >= 8 && !/^-----/.test(line.trim()))
-            (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .registerSecret */ .cl)(line.trim());
-}
-/** Every input, checked before anything is contacted or written; a mistake is one line naming the input. */
-function readInputs() {
-    const inputs = new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_();
-    const environment = (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .parseEnvironment */ .Nq)(inputs.required('environment'));
-    const command = inputs.oneOf('command', _canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .COMMANDS */ .Lo) ?? 'apply';
-    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const kubeconfig = inputs.text('kubeconfig');
-    // Whole; its tokens and keys are masked one by one when it is read (kube's prepareKubeconfig).
-    (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .registerSecret */ .cl)(kubeconfig);
-    const sshHost = inputs.optional('ssh-host');
-    const hostsText = inputs.optional('hosts');
-    if (sshHost && hostsText)
-        throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1("Inputs 'ssh-host' and 'hosts' name the host twice: give one");
-    if (kubeconfig && (sshHost || hostsText))
-        throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input 'kubeconfig' and '${sshHost ? 'ssh-host' : 'hosts'}' both give the cluster: give one`);
-    let cluster;
-    if (sshHost || hostsText) {
-        const host = sshHost ? { address: (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .parseSshHost */ .wh)(sshHost) } : (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .hostFromHosts */ ._$)(hostsText, environment);
-        const key = inputs.text('ssh-key');
-        registerText(key);
-        const knownHosts = inputs.text('ssh-known-hosts');
-        if (!key)
-            throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input 'ssh-key' is required with '${sshHost ? 'ssh-host' : 'hosts'}'`);
-        if (!knownHosts)
-            throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input 'ssh-known-hosts' is required with '${sshHost ? 'ssh-host' : 'hosts'}' (ssh-keyscan output, checked once by a person): host keys are checked strictly`);
-        cluster = {
-            kind: 'ssh',
-            target: {
-                host: host.address,
-                user: (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .parseSshUser */ .rp)(inputs.optional('ssh-user') ?? host.user ?? 'root', inputs.optional('ssh-user') ? 'ssh-user' : 'hosts'),
-                port: inputs.integer('ssh-port', { min: 1, max: 65535 }) ?? 22,
-                apiPort: inputs.integer('api-server-port', { min: 1, max: 65535 }) ?? 6443,
-                key,
-                knownHosts,
-            },
-        };
-    }
-    else {
-        cluster = {
-            kind: 'kubeconfig',
-            content: kubeconfig,
-            kubeconfigEnv: process.env.KUBECONFIG,
-            context: inputs.optional('context'),
-        };
-    }
-    const token = inputs.optional('gitops-token');
-    (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .registerSecret */ .cl)(token);
-    const deployKey = inputs.text('gitops-deploy-key');
-    registerText(deployKey);
-    if (token && deployKey)
-        throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1("Inputs 'gitops-token' and 'gitops-deploy-key' are two credentials: give one");
-    const repository = inputs.required('gitops-repository');
-    const source = (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .resolveGitopsSource */ .YM)(repository, {
-        deployKey: Boolean(deployKey),
-        serverUrl: process.env.GITHUB_SERVER_URL,
-        workspace,
-    });
-    const onGitHub = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repository.trim()) &&
-        (process.env.GITHUB_SERVER_URL ?? 'https://github.com') === 'https://github.com';
-    const knownHosts = inputs.text('gitops-known-hosts') ?? (onGitHub ? GITHUB_KNOWN_HOSTS : undefined);
-    if (deployKey && !knownHosts)
-        throw new _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1("Input 'gitops-known-hosts' is required with 'gitops-deploy-key' for a repository outside github.com");
-    const helmVersion = inputs.matching('helm-version', /^v?\d+\.\d+\.\d+$/, 'one helm version such as 4.1.4');
-    return {
-        environment,
-        command,
-        cluster,
-        gitops: {
-            source,
-            branch: (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .parseBranch */ .Qd)(inputs.optional('gitops-branch') ?? 'main'),
-            path: (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .parseGitopsPath */ .PQ)(inputs.optional('gitops-path') ?? 'clusters/{environment}', environment),
-            ...(token ? { token } : {}),
-            ...(deployKey ? { deployKey: { key: deployKey, knownHosts: knownHosts } } : {}),
-        },
-        flux: {
-            version: (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .parseChartVersion */ .gd)(inputs.optional('flux-chart-version') ?? _canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .PINNED */ .LS.fluxChartVersion, 'flux-chart-version'),
-            repository: (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .parseChartRepository */ .Ss)(inputs.optional('flux-chart-repository') ?? _canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .PINNED */ .LS.fluxChartRepository),
-            namespace: (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .parseNamespace */ .LM)(inputs.optional('flux-namespace') ?? 'flux-system', 'flux-namespace'),
-            values: (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .parseValues */ .Qc)(inputs.text('flux-values'), 'flux-values'),
-        },
-        helm: {
-            version: (helmVersion ?? _canary_delivery_addons__WEBPACK_IMPORTED_MODULE_1__/* .PINNED */ .LS.helmVersion).replace(/^v/, ''),
-            ...(inputs.optional('helm') ? { given: inputs.optional('helm') } : {}),
-            // On a runner the pinned helm may be installed into the tool cache; elsewhere it must be there.
-            ...(process.env.GITHUB_ACTIONS === 'true' && process.env.RUNNER_TOOL_CACHE
-                ? { toolCache: process.env.RUNNER_TOOL_CACHE }
-                : {}),
-        },
-        timeoutMs: inputs.duration('timeout', { minMs: 10_000, maxMs: 6 * 3_600_000 }) ?? 15 * 60_000,
-        resetStalled: inputs.boolean('reset-stalled') ?? true,
-        tempDir: process.env.RUNNER_TEMP ?? workspace,
-    };
-}
-
-
-/***/ }),
-
-/***/ 5697:
-/***/ ((module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-__webpack_require__.r(__webpack_exports__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7391);
-/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9623);
-/* harmony import */ var _canary_delivery_addons__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6153);
-/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5286);
-
-
-
-
-async function main() {
-    const inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_3__/* .readInputs */ .K)();
-    // GitHub cancels with SIGINT, then SIGTERM: the first ends the run (helm is asked to stop by
-    // interruptible()), so that the credentials are removed before the runner kills the process.
-    const cancel = new AbortController();
-    const onSignal = (signal) => cancel.abort(new Error(`the runner sent ${signal}`));
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    const report = await (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .interruptible */ .In)(() => (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_2__/* .bootstrapAddons */ ._j)({
-        ...inputs,
-        signal: cancel.signal,
-        log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line),
-        registerSecret: _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl,
-        onWorkDir: (dir) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ('work-dir', dir),
-    }));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('result', report.result);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('changed', String(report.changed));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('flux-version', report.flux.appVersion);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('addons', (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_2__/* .addonsOutput */ .zu)(report.addons));
-    for (const warning of report.warnings)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .mask */ .dK)(warning));
-    await (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .Sy)(...(0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_2__/* .renderSummary */ .Br)(report));
-    if (report.failure)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .mask */ .dK)(report.failure));
-}
-await (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(main);
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 9623:
+/***/ 5870:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  j1: () => (/* reexport */ ConfigurationError),
-  i_: () => (/* reexport */ InputReader),
-  oo: () => (/* reexport */ ProgramNotFoundError),
-  EY: () => (/* reexport */ backoffDelay),
-  zH: () => (/* reexport */ details),
-  Ly: () => (/* reexport */ expandTemplate),
-  a3: () => (/* reexport */ formatDuration),
-  R_: () => (/* reexport */ heading),
-  tJ: () => (/* reexport */ inert),
-  wi: () => (/* reexport */ inertLines),
-  In: () => (/* reexport */ interruptible),
-  p0: () => (/* reexport */ isConfigurationError),
-  dK: () => (/* reexport */ secrets_mask),
-  cl: () => (/* reexport */ registerSecret),
-  L5: () => (/* reexport */ retry),
-  Cs: () => (/* reexport */ runAction),
-  wQ: () => (/* reexport */ spawnArgv),
-  tp: () => (/* reexport */ table),
-  RT: () => (/* reexport */ tail),
-  Sy: () => (/* reexport */ writeSummary)
+  K: () => (/* binding */ readInputs)
 });
 
-// UNUSED EXPORTS: ExecError, GITHUB_RETRY, InterruptedError, cell, clearSecrets, codeBlock, describeCommand, envInputGetter, escapeHtml, execArgv, githubServerUrl, githubWaitMs, inputEnvName, interruption, isTransientGitHubError, mermaid, parseDuration, sleep, workflowRunUrl
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/duration.ts
-const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
-const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
-const PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
-/** Parses `90s`, `10m`, `1h30m`, `250ms` into milliseconds; undefined when the text is not a duration. */
-function parseDuration(text) {
-    const trimmed = text.trim();
-    if (!DURATION.test(trimmed))
-        return undefined;
-    let total = 0;
-    for (const [, amount, unit] of trimmed.matchAll(PART))
-        total += Number(amount) * UNIT_MS[unit];
-    return Math.round(total);
-}
-/**
- * How a length of time is shown to people, everywhere in the suite:
- * - `words` (the default), the shortest readable form: `1h 5m`, `2m 30s`, `45s`, `800ms`;
- * - `clock`, whole minutes and seconds as a stopwatch shows them: `02:30`, `65:00` after an hour.
- *   Its width stays the same for the first hour and a half, so timeline columns line up.
- */
-function formatDuration(ms, style = 'words') {
-    if (style === 'clock') {
-        const total = Math.max(0, Math.floor(ms / 1_000));
-        const pad = (n) => String(n).padStart(2, '0');
-        return `${pad(Math.floor(total / 60))}:${pad(total % 60)}`;
-    }
-    if (ms < 1_000)
-        return `${Math.round(ms)}ms`;
-    let seconds = Math.round(ms / 1_000);
-    const hours = Math.floor(seconds / 3_600);
-    seconds -= hours * 3_600;
-    const minutes = Math.floor(seconds / 60);
-    seconds -= minutes * 60;
-    const parts = [];
-    if (hours)
-        parts.push(`${hours}h`);
-    if (minutes)
-        parts.push(`${minutes}m`);
-    if (seconds || parts.length === 0)
-        parts.push(`${seconds}s`);
-    return parts.join(' ');
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/errors.ts
-/**
- * A mistake the user can fix (a bad input, a malformed file). Reported as one line without a
- * stack trace; anything else that escapes an action is treated as a bug and reported with one.
- * The message names the input or file it is about.
- */
-class ConfigurationError extends Error {
-    name = 'ConfigurationError';
-}
-function isConfigurationError(error) {
-    // The name check keeps working when two copies of this package end up in one bundle.
-    return (error instanceof ConfigurationError || (error instanceof Error && error.name === 'ConfigurationError'));
-}
-
-// EXTERNAL MODULE: ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 10 modules
-var lib_core = __webpack_require__(7391);
-// EXTERNAL MODULE: ../../node_modules/.pnpm/@actions+exec@3.0.0/node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __webpack_require__(2844);
-;// CONCATENATED MODULE: ../../packages/action-kit/src/secrets.ts
-
-const secrets = new Set();
-/**
- * Registers a value that must never be shown: the runner masks it in the job log, and `mask()`
- * removes it from anything this suite writes itself (errors, summaries, outputs of commands).
- */
-function registerSecret(value) {
-    if (!value)
-        return;
-    for (const candidate of [value, value.trim()]) {
-        // Very short values would mask half the log and protect nothing.
-        if (candidate.length < 4 || secrets.has(candidate))
-            continue;
-        secrets.add(candidate);
-        lib_core/* setSecret */.Pq(candidate);
-    }
-}
-function secrets_mask(text) {
-    let result = text;
-    // Longest first, so that a secret containing another is replaced whole.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length))
-        result = result.split(secret).join('***');
-    return result;
-}
-/** For tests: forget every registered secret. */
-function clearSecrets() {
-    secrets.clear();
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/exec.ts
-
-
-
-class ExecError extends Error {
-    result;
-    name = 'ExecError';
-    constructor(message, result) {
-        super(message);
-        this.result = result;
-    }
-}
-/** How a command line is shown: each argument quoted when needed, secrets masked. */
-function describeCommand(file, args) {
-    const quote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
-    return secrets_mask([file, ...args].map(quote).join(' '));
-}
-/** The last lines of a program's error output, for an error message. */
-function tail(text, lines = 10) {
-    return text.trimEnd().split(/\r?\n/).slice(-lines).join('\n');
-}
-/**
- * Runs a program with an argument array, never through a shell. Output is captured (not streamed,
- * so nothing unmasked reaches the log) and a failure throws with the tail of its standard error.
- */
-async function execArgv(file, args, options = {}) {
-    const command = describeCommand(file, args);
-    if (options.quiet)
-        core.debug(`$ ${command}`);
-    else
-        core.info(`$ ${command}`);
-    const env = options.replaceEnv ? options.env : { ...process.env, ...options.env };
-    const output = await getExecOutput(file, [...args], {
-        cwd: options.cwd,
-        env: env
-            ? Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined))
-            : undefined,
-        input: options.input === undefined ? undefined : Buffer.from(options.input),
-        silent: true,
-        ignoreReturnCode: true,
-    });
-    const result = { exitCode: output.exitCode, stdout: output.stdout, stderr: output.stderr };
-    if (result.stdout.trim())
-        core.debug(mask(result.stdout.trimEnd()));
-    if (result.stderr.trim())
-        core.debug(mask(result.stderr.trimEnd()));
-    if (result.exitCode !== 0 && !options.allowFailure) {
-        const detail = tail(result.stderr) || tail(result.stdout);
-        throw new ExecError(mask(`${command} exited with code ${result.exitCode}${detail ? `:\n${detail}` : ''}`), {
-            ...result,
-            stdout: mask(result.stdout),
-            stderr: mask(result.stderr),
-        });
-    }
-    return result;
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/github-retry.ts
-/** GitHub asks a client hit by a secondary rate limit that names no time to wait at least a minute. */
-const SECONDARY_LIMIT_WAIT_MS = 60_000;
-const statusOf = (error) => {
-    const status = error?.status;
-    return typeof status === 'number' ? status : undefined;
-};
-const headerOf = (error, name) => {
-    const value = error?.response?.headers?.[name];
-    return value === undefined ? undefined : String(value);
-};
-function isRateLimit(error) {
-    const status = statusOf(error);
-    if (status !== 403 && status !== 429)
-        return false;
-    const message = error?.message;
-    return (status === 429 ||
-        headerOf(error, 'retry-after') !== undefined ||
-        headerOf(error, 'x-ratelimit-remaining') === '0' ||
-        (typeof message === 'string' && /rate limit/i.test(message)));
-}
-/**
- * How long GitHub says to wait before the next request, in milliseconds: `Retry-After` (seconds or
- * an HTTP date); else, with `x-ratelimit-remaining: 0`, until `x-ratelimit-reset` (epoch seconds);
- * else a minute for a rate limit that names no time. Undefined when GitHub sets no wait.
- */
-function githubWaitMs(error, now = Date.now()) {
-    const retryAfter = headerOf(error, 'retry-after')?.trim();
-    if (retryAfter) {
-        if (/^\d+$/.test(retryAfter))
-            return Number(retryAfter) * 1000;
-        const at = Date.parse(retryAfter);
-        if (Number.isFinite(at))
-            return Math.max(0, at - now);
-    }
-    const reset = Number(headerOf(error, 'x-ratelimit-reset'));
-    if (headerOf(error, 'x-ratelimit-remaining') === '0' && Number.isFinite(reset) && reset > 0) {
-        return Math.max(0, reset * 1000 - now);
-    }
-    return isRateLimit(error) ? SECONDARY_LIMIT_WAIT_MS : undefined;
-}
-/**
- * Worth another attempt: no HTTP status (the network failed), a 5xx, or a rate limit (429, or a 403
- * that says so). Any other 4xx is an answer, not a hiccup.
- */
-function isTransientGitHubError(error) {
-    const status = statusOf(error);
-    return status === undefined || status >= 500 || isRateLimit(error);
-}
-/**
- * The one retry policy for GitHub's API: transient failures are retried with backoff, and GitHub's
- * own wait is the least the next attempt waits (never sooner than it said; an attempt it pushes
- * beyond `maxWaitMs` is not made).
- */
-const GITHUB_RETRY = {
-    shouldRetry: isTransientGitHubError,
-    delayFloor: (error) => githubWaitMs(error),
-};
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/inert.ts
-/**
- * Text the suite did not write (cluster events, file contents, tool output, some inputs) must never
- * act as a workflow command. The runner reads a command from a line that starts with `::` once
- * leading whitespace is trimmed, and from `##[name]` anywhere in a line; `\r` and `\n` both end a line.
- * A word joiner (U+2060, invisible) between the two characters keeps the text readable and makes it inert.
- */
-const WORD_JOINER = '\u2060';
-function inertLine(line) {
-    const neutral = line.replaceAll('##[', `#${WORD_JOINER}#[`);
-    const lead = /^\s*/.exec(neutral)[0];
-    return neutral.startsWith('::', lead.length)
-        ? `${lead}:${WORD_JOINER}${neutral.slice(lead.length + 1)}`
-        : neutral;
-}
-/** One line, whatever the text holds: line breaks become ` ⏎ ` and commands are neutralised. */
-function inert(text) {
-    return inertLine(String(text).replace(/\r\n|\r|\n/g, ' ⏎ '));
-}
-/** Several lines, kept as lines (`\r\n` and a lone `\r` become `\n`), each neutralised. */
-function inertLines(text) {
-    return String(text)
-        .split(/\r\n|\r|\n/)
-        .map(inertLine)
-        .join('\n');
-}
-
+// EXTERNAL MODULE: ../../packages/action-kit/src/secrets.ts
+var secrets = __webpack_require__(1575);
+// EXTERNAL MODULE: ../../packages/action-kit/src/duration.ts
+var duration = __webpack_require__(2572);
+// EXTERNAL MODULE: ../../packages/action-kit/src/errors.ts
+var errors = __webpack_require__(2935);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/inputs.ts
 
 
@@ -452,7 +37,7 @@ function describeRange({ min, max }) {
     return '';
 }
 function fail(name, expected, got) {
-    throw new ConfigurationError(`Input '${name}' must be ${expected}, got '${got}'`);
+    throw new errors/* ConfigurationError */.j(`Input '${name}' must be ${expected}, got '${got}'`);
 }
 /**
  * Typed, strict reading of action inputs. Every optional reader returns undefined when the input is
@@ -471,7 +56,7 @@ class InputReader {
     required(name, hint) {
         const value = this.optional(name);
         if (value === undefined) {
-            throw new ConfigurationError(`Input '${name}' is required${hint ? ` (${hint})` : ''}`);
+            throw new errors/* ConfigurationError */.j(`Input '${name}' is required${hint ? ` (${hint})` : ''}`);
         }
         return value;
     }
@@ -535,7 +120,7 @@ class InputReader {
         const value = this.optional(name);
         if (value === undefined)
             return undefined;
-        const ms = parseDuration(value);
+        const ms = (0,duration/* parseDuration */.E)(value);
         if (ms === undefined)
             fail(name, 'a duration such as 90s, 10m or 1h', value);
         if (range.minMs !== undefined && ms < range.minMs)
@@ -561,37 +146,387 @@ class InputReader {
     }
 }
 
-;// CONCATENATED MODULE: ../../packages/action-kit/src/retry.ts
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/**
- * Exponential backoff with "full jitter": a uniformly random delay between half the exponential
- * step and the whole of it, so that many writers retrying at once spread out instead of colliding again.
- */
-function backoffDelay(retry, options) {
-    const { baseDelayMs, maxDelayMs = 30_000, factor = 2, random = Math.random } = options;
-    const ceiling = Math.min(maxDelayMs, baseDelayMs * factor ** (retry - 1));
-    return Math.round(ceiling / 2 + random() * (ceiling / 2));
+// EXTERNAL MODULE: ../../packages/addons/src/index.ts + 26 modules
+var src = __webpack_require__(1165);
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+/** GitHub's published SSH host keys for github.com, for a deploy key without gitops-known-hosts. */
+const GITHUB_KNOWN_HOSTS = [
+    'github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl',
+    'github.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBEmKSENjQEezOmxkZMy7opKgwFB9nkt5YRrYMjNuG5N87uRgg6CLrbo5wAdT/y6v0mKV0U2w0WZ2YB/++Tpockg=',
+].join('\n');
+/** A private key: masked whole and line by line (its base64 body lines), as the runner masks per line. */
+function registerText(text) {
+    if (!text)
+        return;
+    (0,secrets/* registerSecret */.cl)(text);
+    for (const line of text.split('\n'))
+        if (line.trim().length >= 8 && !/^-----/.test(line.trim()))
+            (0,secrets/* registerSecret */.cl)(line.trim());
 }
-async function retry(operation, options) {
-    const { attempts, shouldRetry = () => true, delayFloor, maxWaitMs, onRetry, sleep: wait = sleep } = options;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await operation(attempt);
-        }
-        catch (error) {
-            if (attempt >= attempts || !shouldRetry(error, attempt))
-                throw error;
-            const floor = delayFloor?.(error) ?? 0;
-            if (maxWaitMs !== undefined && floor > maxWaitMs)
-                throw error;
-            const delayMs = Math.max(backoffDelay(attempt, options), Math.ceil(floor));
-            onRetry?.(error, attempt, delayMs);
-            await wait(delayMs);
-        }
+/** Every input, checked before anything is contacted or written; a mistake is one line naming the input. */
+function readInputs() {
+    const inputs = new InputReader();
+    const environment = (0,src/* parseEnvironment */.Nq)(inputs.required('environment'));
+    const command = inputs.oneOf('command', src/* COMMANDS */.Lo) ?? 'apply';
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    const kubeconfig = inputs.text('kubeconfig');
+    // Whole; its tokens and keys are masked one by one when it is read (kube's prepareKubeconfig).
+    (0,secrets/* registerSecret */.cl)(kubeconfig);
+    const sshHost = inputs.optional('ssh-host');
+    const hostsText = inputs.optional('hosts');
+    if (sshHost && hostsText)
+        throw new errors/* ConfigurationError */.j("Inputs 'ssh-host' and 'hosts' name the host twice: give one");
+    if (kubeconfig && (sshHost || hostsText))
+        throw new errors/* ConfigurationError */.j(`Input 'kubeconfig' and '${sshHost ? 'ssh-host' : 'hosts'}' both give the cluster: give one`);
+    let cluster;
+    if (sshHost || hostsText) {
+        const host = sshHost ? { address: (0,src/* parseSshHost */.wh)(sshHost) } : (0,src/* hostFromHosts */._$)(hostsText, environment);
+        const key = inputs.text('ssh-key');
+        registerText(key);
+        const knownHosts = inputs.text('ssh-known-hosts');
+        if (!key)
+            throw new errors/* ConfigurationError */.j(`Input 'ssh-key' is required with '${sshHost ? 'ssh-host' : 'hosts'}'`);
+        if (!knownHosts)
+            throw new errors/* ConfigurationError */.j(`Input 'ssh-known-hosts' is required with '${sshHost ? 'ssh-host' : 'hosts'}' (ssh-keyscan output, checked once by a person): host keys are checked strictly`);
+        cluster = {
+            kind: 'ssh',
+            target: {
+                host: host.address,
+                user: (0,src/* parseSshUser */.rp)(inputs.optional('ssh-user') ?? host.user ?? 'root', inputs.optional('ssh-user') ? 'ssh-user' : 'hosts'),
+                port: inputs.integer('ssh-port', { min: 1, max: 65535 }) ?? 22,
+                apiPort: inputs.integer('api-server-port', { min: 1, max: 65535 }) ?? 6443,
+                key,
+                knownHosts,
+            },
+        };
     }
+    else {
+        cluster = {
+            kind: 'kubeconfig',
+            content: kubeconfig,
+            kubeconfigEnv: process.env.KUBECONFIG,
+            context: inputs.optional('context'),
+        };
+    }
+    const token = inputs.optional('gitops-token');
+    (0,secrets/* registerSecret */.cl)(token);
+    const deployKey = inputs.text('gitops-deploy-key');
+    registerText(deployKey);
+    if (token && deployKey)
+        throw new errors/* ConfigurationError */.j("Inputs 'gitops-token' and 'gitops-deploy-key' are two credentials: give one");
+    const repository = inputs.required('gitops-repository');
+    const source = (0,src/* resolveGitopsSource */.YM)(repository, {
+        deployKey: Boolean(deployKey),
+        serverUrl: process.env.GITHUB_SERVER_URL,
+        workspace,
+    });
+    const onGitHub = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repository.trim()) &&
+        (process.env.GITHUB_SERVER_URL ?? 'https://github.com') === 'https://github.com';
+    const knownHosts = inputs.text('gitops-known-hosts') ?? (onGitHub ? GITHUB_KNOWN_HOSTS : undefined);
+    if (deployKey && !knownHosts)
+        throw new errors/* ConfigurationError */.j("Input 'gitops-known-hosts' is required with 'gitops-deploy-key' for a repository outside github.com");
+    const helmVersion = inputs.matching('helm-version', /^v?\d+\.\d+\.\d+$/, 'one helm version such as 4.1.4');
+    return {
+        environment,
+        command,
+        cluster,
+        gitops: {
+            source,
+            branch: (0,src/* parseBranch */.Qd)(inputs.optional('gitops-branch') ?? 'main'),
+            path: (0,src/* parseGitopsPath */.PQ)(inputs.optional('gitops-path') ?? 'clusters/{environment}', environment),
+            ...(token ? { token } : {}),
+            ...(deployKey ? { deployKey: { key: deployKey, knownHosts: knownHosts } } : {}),
+        },
+        flux: {
+            version: (0,src/* parseChartVersion */.gd)(inputs.optional('flux-chart-version') ?? src/* PINNED */.LS.fluxChartVersion, 'flux-chart-version'),
+            repository: (0,src/* parseChartRepository */.Ss)(inputs.optional('flux-chart-repository') ?? src/* PINNED */.LS.fluxChartRepository),
+            namespace: (0,src/* parseNamespace */.LM)(inputs.optional('flux-namespace') ?? 'flux-system', 'flux-namespace'),
+            values: (0,src/* parseValues */.Qc)(inputs.text('flux-values'), 'flux-values'),
+        },
+        helm: {
+            version: (helmVersion ?? src/* PINNED */.LS.helmVersion).replace(/^v/, ''),
+            ...(inputs.optional('helm') ? { given: inputs.optional('helm') } : {}),
+            // On a runner the pinned helm may be installed into the tool cache; elsewhere it must be there.
+            ...(process.env.GITHUB_ACTIONS === 'true' && process.env.RUNNER_TOOL_CACHE
+                ? { toolCache: process.env.RUNNER_TOOL_CACHE }
+                : {}),
+        },
+        timeoutMs: inputs.duration('timeout', { minMs: 10_000, maxMs: 6 * 3_600_000 }) ?? 15 * 60_000,
+        resetStalled: inputs.boolean('reset-stalled') ?? true,
+        tempDir: process.env.RUNNER_TEMP ?? workspace,
+    };
 }
 
-;// CONCATENATED MODULE: ../../packages/action-kit/src/run.ts
+
+/***/ }),
+
+/***/ 5697:
+/***/ ((module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+__webpack_require__.r(__webpack_exports__);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6001);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7966);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1575);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1890);
+/* harmony import */ var _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1323);
+/* harmony import */ var _canary_delivery_addons__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1165);
+/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5870);
+
+
+
+async function main() {
+    const inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .K)();
+    // GitHub cancels with SIGINT, then SIGTERM: the first ends the run (helm is asked to stop by
+    // interruptible()), so that the credentials are removed before the runner kills the process.
+    const cancel = new AbortController();
+    const onSignal = (signal) => cancel.abort(new Error(`the runner sent ${signal}`));
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    const report = await (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .interruptible */ .In)(() => (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_0__/* .bootstrapAddons */ ._j)({
+        ...inputs,
+        signal: cancel.signal,
+        log: (line) => _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(line),
+        registerSecret: _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_4__/* .registerSecret */ .cl,
+        onWorkDir: (dir) => _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .saveState */ .LZ('work-dir', dir),
+    }));
+    _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH('result', report.result);
+    _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH('changed', String(report.changed));
+    _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH('flux-version', report.flux.appVersion);
+    _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH('addons', (0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_0__/* .addonsOutput */ .zu)(report.addons));
+    for (const warning of report.warnings)
+        _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e((0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_4__/* .mask */ .dK)(warning));
+    await (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_5__/* .writeSummary */ .Sy)(...(0,_canary_delivery_addons__WEBPACK_IMPORTED_MODULE_0__/* .renderSummary */ .Br)(report));
+    if (report.failure)
+        _canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .setFailed */ .C1((0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_4__/* .mask */ .dK)(report.failure));
+}
+await (0,_canary_delivery_action_kit__WEBPACK_IMPORTED_MODULE_6__/* .runAction */ .C)(main);
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 2572:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
+const PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
+/** Parses `90s`, `10m`, `1h30m`, `250ms` into milliseconds; undefined when the text is not a duration. */
+function parseDuration(text) {
+    const trimmed = text.trim();
+    if (!DURATION.test(trimmed))
+        return undefined;
+    let total = 0;
+    for (const [, amount, unit] of trimmed.matchAll(PART))
+        total += Number(amount) * UNIT_MS[unit];
+    return Math.round(total);
+}
+/**
+ * How a length of time is shown to people, everywhere in the suite:
+ * - `words` (the default), the shortest readable form: `1h 5m`, `2m 30s`, `45s`, `800ms`;
+ * - `clock`, whole minutes and seconds as a stopwatch shows them: `02:30`, `65:00` after an hour.
+ *   Its width stays the same for the first hour and a half, so timeline columns line up.
+ */
+function formatDuration(ms, style = 'words') {
+    if (style === 'clock') {
+        const total = Math.max(0, Math.floor(ms / 1_000));
+        const pad = (n) => String(n).padStart(2, '0');
+        return `${pad(Math.floor(total / 60))}:${pad(total % 60)}`;
+    }
+    if (ms < 1_000)
+        return `${Math.round(ms)}ms`;
+    let seconds = Math.round(ms / 1_000);
+    const hours = Math.floor(seconds / 3_600);
+    seconds -= hours * 3_600;
+    const minutes = Math.floor(seconds / 60);
+    seconds -= minutes * 60;
+    const parts = [];
+    if (hours)
+        parts.push(`${hours}h`);
+    if (minutes)
+        parts.push(`${minutes}m`);
+    if (seconds || parts.length === 0)
+        parts.push(`${seconds}s`);
+    return parts.join(' ');
+}
+
+
+/***/ }),
+
+/***/ 2935:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ ConfigurationError),
+/* harmony export */   p: () => (/* binding */ isConfigurationError)
+/* harmony export */ });
+/**
+ * A mistake the user can fix (a bad input, a malformed file). Reported as one line without a
+ * stack trace; anything else that escapes an action is treated as a bug and reported with one.
+ * The message names the input or file it is about.
+ */
+class ConfigurationError extends Error {
+    name = 'ConfigurationError';
+}
+function isConfigurationError(error) {
+    // The name check keeps working when two copies of this package end up in one bundle.
+    return (error instanceof ConfigurationError || (error instanceof Error && error.name === 'ConfigurationError'));
+}
+
+
+/***/ }),
+
+/***/ 4901:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RT: () => (/* binding */ tail),
+/* harmony export */   vL: () => (/* binding */ describeCommand)
+/* harmony export */ });
+/* unused harmony exports ExecError, execArgv */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1575);
+
+
+
+
+
+class ExecError extends Error {
+    result;
+    name = 'ExecError';
+    constructor(message, result) {
+        super(message);
+        this.result = result;
+    }
+}
+/** How a command line is shown: each argument quoted when needed, secrets masked. */
+function describeCommand(file, args) {
+    const quote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
+    return (0,_secrets__WEBPACK_IMPORTED_MODULE_3__/* .mask */ .dK)([file, ...args].map(quote).join(' '));
+}
+/** The last lines of a program's error output, for an error message. */
+function tail(text, lines = 10) {
+    return text.trimEnd().split(/\r?\n/).slice(-lines).join('\n');
+}
+/** Spawns the program directly (no shell), feeds its standard input and collects both outputs. */
+function run(file, args, options) {
+    return new Promise((resolve, reject) => {
+        const child = spawn(file, [...args], { cwd: options.cwd, env: options.env, stdio: 'pipe' });
+        const stdout = [];
+        const stderr = [];
+        child.stdout.on('data', (chunk) => stdout.push(chunk));
+        child.stderr.on('data', (chunk) => stderr.push(chunk));
+        child.on('error', (error) => {
+            const why = error.code !== 'ENOENT'
+                ? error.message
+                : options.cwd && !existsSync(options.cwd)
+                    ? `no such folder ${options.cwd}`
+                    : `${file} is not installed (not found on PATH)`;
+            reject(new Error(`${describeCommand(file, args)} could not start: ${why}`));
+        });
+        child.on('close', (code, signal) => resolve({
+            // A program ended by a signal has no exit code; shells report 128 + the signal's number.
+            exitCode: code ?? 128 + (signal ? (osConstants.signals[signal] ?? 0) : 0),
+            stdout: Buffer.concat(stdout).toString('utf8'),
+            stderr: Buffer.concat(stderr).toString('utf8'),
+        }));
+        // A program that exits without reading its input must not fail the write.
+        child.stdin.on('error', () => { });
+        child.stdin.end(options.input);
+    });
+}
+/**
+ * Runs a program with an argument array, never through a shell. Output is captured (not streamed,
+ * so nothing unmasked reaches the log) and a failure throws with the tail of its standard error.
+ */
+async function execArgv(file, args, options = {}) {
+    const command = describeCommand(file, args);
+    if (options.quiet)
+        debug(`$ ${command}`);
+    else
+        info(`$ ${command}`);
+    const env = options.replaceEnv ? options.env : { ...process.env, ...options.env };
+    const result = await run(file, args, {
+        cwd: options.cwd,
+        env: env && Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined)),
+        input: options.input,
+    });
+    if (result.stdout.trim())
+        debug(mask(result.stdout.trimEnd()));
+    if (result.stderr.trim())
+        debug(mask(result.stderr.trimEnd()));
+    if (result.exitCode !== 0 && !options.allowFailure) {
+        const detail = tail(result.stderr) || tail(result.stdout);
+        throw new ExecError(mask(`${command} exited with code ${result.exitCode}${detail ? `:\n${detail}` : ''}`), {
+            ...result,
+            stdout: mask(result.stdout),
+            stderr: mask(result.stderr),
+        });
+    }
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 5014:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ inert),
+/* harmony export */   w: () => (/* binding */ inertLines)
+/* harmony export */ });
+/**
+ * Text the suite did not write (cluster events, file contents, tool output, some inputs) must never
+ * act as a workflow command. The runner reads a command from a line that starts with `::` once
+ * leading whitespace is trimmed, and from `##[name]` anywhere in a line; `\r` and `\n` both end a line.
+ * A word joiner (U+2060, invisible) between the two characters keeps the text readable and makes it inert.
+ */
+const WORD_JOINER = '\u2060';
+function inertLine(line) {
+    const neutral = line.replaceAll('##[', `#${WORD_JOINER}#[`);
+    const lead = /^\s*/.exec(neutral)[0];
+    return neutral.startsWith('::', lead.length)
+        ? `${lead}:${WORD_JOINER}${neutral.slice(lead.length + 1)}`
+        : neutral;
+}
+/** One line, whatever the text holds: line breaks become ` ⏎ ` and commands are neutralised. */
+function inert(text) {
+    return inertLine(String(text).replace(/\r\n|\r|\n/g, ' ⏎ '));
+}
+/** Several lines, kept as lines (`\r\n` and a lone `\r` become `\n`), each neutralised. */
+function inertLines(text) {
+    return String(text)
+        .split(/\r\n|\r|\n/)
+        .map(inertLine)
+        .join('\n');
+}
+
+
+/***/ }),
+
+/***/ 1323:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ runAction)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2935);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1575);
+/* harmony import */ var _step__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7966);
 
 
 
@@ -608,23 +543,77 @@ async function runAction(main) {
         await main();
     }
     catch (error) {
-        if (isConfigurationError(error)) {
-            lib_core/* setFailed */.C1(secrets_mask(oneLine(error.message)));
+        if ((0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .isConfigurationError */ .p)(error)) {
+            (0,_step__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1)((0,_secrets__WEBPACK_IMPORTED_MODULE_2__/* .mask */ .dK)(oneLine(error.message)));
             return;
         }
         if (error instanceof Error) {
             if (error.stack)
-                lib_core/* debug */.Yz(secrets_mask(error.stack));
-            lib_core/* setFailed */.C1(secrets_mask(error.message || error.name));
+                (0,_step__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz)((0,_secrets__WEBPACK_IMPORTED_MODULE_2__/* .mask */ .dK)(error.stack));
+            (0,_step__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1)((0,_secrets__WEBPACK_IMPORTED_MODULE_2__/* .mask */ .dK)(error.message || error.name));
             return;
         }
-        lib_core/* setFailed */.C1(secrets_mask(String(error)));
+        (0,_step__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1)((0,_secrets__WEBPACK_IMPORTED_MODULE_2__/* .mask */ .dK)(String(error)));
     }
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-;// CONCATENATED MODULE: ../../packages/action-kit/src/spawn.ts
+
+/***/ }),
+
+/***/ 1575:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cl: () => (/* binding */ registerSecret),
+/* harmony export */   dK: () => (/* binding */ mask)
+/* harmony export */ });
+/* unused harmony export clearSecrets */
+/* harmony import */ var _step__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7966);
+
+const secrets = new Set();
+/**
+ * Registers a value that must never be shown: the runner masks it in the job log, and `mask()`
+ * removes it from anything this suite writes itself (errors, summaries, outputs of commands).
+ */
+function registerSecret(value) {
+    if (!value)
+        return;
+    for (const candidate of [value, value.trim()]) {
+        // Very short values would mask half the log and protect nothing.
+        if (candidate.length < 4 || secrets.has(candidate))
+            continue;
+        secrets.add(candidate);
+        (0,_step__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq)(candidate);
+    }
+}
+function mask(text) {
+    let result = text;
+    // Longest first, so that a secret containing another is replaced whole.
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+        result = result.split(secret).join('***');
+    return result;
+}
+/** For tests: forget every registered secret. */
+function clearSecrets() {
+    secrets.clear();
+}
+
+
+/***/ }),
+
+/***/ 6001:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   In: () => (/* binding */ interruptible),
+/* harmony export */   oo: () => (/* binding */ ProgramNotFoundError),
+/* harmony export */   wQ: () => (/* binding */ spawnArgv)
+/* harmony export */ });
+/* unused harmony exports InterruptedError, interruption */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _exec__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4901);
+/* harmony import */ var _step__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7966);
 
 
 
@@ -651,11 +640,11 @@ let received;
 let scopes = 0;
 function onSignal(signal) {
     if (received) {
-        lib_core/* info */.pq(`${signal} received again; still waiting for the running program to stop cleanly`);
+        _step__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`${signal} received again; still waiting for the running program to stop cleanly`);
         return;
     }
     received = signal;
-    lib_core/* info */.pq(`${signal} received: asking ${running.size} running program(s) to stop cleanly`);
+    _step__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`${signal} received: asking ${running.size} running program(s) to stop cleanly`);
     for (const [child, state] of running) {
         state.signalled = true;
         child.kill(signal);
@@ -712,14 +701,14 @@ function splitLines(stream, collect, onLine) {
 function spawnArgv(file, args, options = {}) {
     if (received)
         return Promise.reject(new InterruptedError(received));
-    const command = describeCommand(file, args);
+    const command = (0,_exec__WEBPACK_IMPORTED_MODULE_2__/* .describeCommand */ .vL)(file, args);
     if (options.quiet)
-        lib_core/* debug */.Yz(`$ ${command}`);
+        _step__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(`$ ${command}`);
     else
-        lib_core/* info */.pq(`$ ${command}`);
+        _step__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`$ ${command}`);
     const env = Object.fromEntries(Object.entries({ ...process.env, ...options.env }).filter(([, v]) => v !== undefined));
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)(file, [...args], {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, [...args], {
             cwd: options.cwd,
             env,
             stdio: ['ignore', 'pipe', 'pipe'],
@@ -748,7 +737,166 @@ function spawnArgv(file, args, options = {}) {
     });
 }
 
-;// CONCATENATED MODULE: ../../packages/action-kit/src/summary.ts
+
+/***/ }),
+
+/***/ 7966:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   C1: () => (/* binding */ setFailed),
+/* harmony export */   LZ: () => (/* binding */ saveState),
+/* harmony export */   Pq: () => (/* binding */ setSecret),
+/* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   fe: () => (/* binding */ appendSummary),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   uH: () => (/* binding */ setOutput)
+/* harmony export */ });
+/* unused harmony exports isDebug, notice, error, getState, exportVariable, addPath, startGroup, endGroup */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * What a step says to the runner: workflow commands on standard output (`::name props::message`)
+ * and file commands (appending to the files named by GITHUB_OUTPUT, GITHUB_STATE, GITHUB_ENV,
+ * GITHUB_PATH and GITHUB_STEP_SUMMARY). The suite's own small implementation of that protocol:
+ * `@actions/core` loads an HTTP client for OIDC tokens at start-up, which no step here needs and
+ * which cost every step about 20 ms before it read its first input.
+ */
+
+
+
+/** A value as the runner receives it: text as it is, anything else as JSON. */
+function asText(value) {
+    if (value === undefined || value === null)
+        return '';
+    return typeof value === 'string' ? value : JSON.stringify(value);
+}
+// The runner decodes these escapes: a message or property can never end the command's line.
+const escapeData = (text) => text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+const escapeProperty = (text) => escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
+function issue(name, message, properties = {}) {
+    const props = Object.entries(properties)
+        .filter(([, value]) => value !== undefined && value !== '')
+        .map(([key, value]) => `${key}=${escapeProperty(asText(value))}`)
+        .join(',');
+    process.stdout.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+}
+/** Appends to a file command's file; false when the runner named none (a very old runner, or none). */
+function appendTo(variable, text) {
+    const file = process.env[variable];
+    if (!file)
+        return false;
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, text, 'utf8');
+    return true;
+}
+/**
+ * `name<<delimiter` / value / `delimiter`, with a delimiter that occurs in neither, so that no value
+ * can end itself early and smuggle in another output. (Chosen by checking, not with node:crypto,
+ * whose loading alone cost a step about 20 ms.)
+ */
+function keyValue(name, value) {
+    let end = `ghadelimiter_${Date.now().toString(36)}`;
+    while (name.includes(end) || value.includes(end))
+        end += Math.random().toString(36).slice(2);
+    return `${name}<<${end}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${end}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`;
+}
+function annotation(level, message, at) {
+    issue(level, message, {
+        title: at.title,
+        file: at.file,
+        line: at.startLine,
+        endLine: at.endLine,
+        col: at.startColumn,
+        endColumn: at.endColumn,
+    });
+}
+function info(message) {
+    process.stdout.write(`${message}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+}
+/** Shown only when the run has step debugging on. */
+function debug(message) {
+    issue('debug', message);
+}
+function isDebug() {
+    return process.env.RUNNER_DEBUG === '1';
+}
+function notice(message, at = {}) {
+    annotation('notice', message, at);
+}
+function warning(message, at = {}) {
+    annotation('warning', message, at);
+}
+function error(message, at = {}) {
+    annotation('error', message, at);
+}
+/** An error annotation, and the step fails once the process ends. */
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+function setSecret(value) {
+    issue('add-mask', value);
+}
+function setOutput(name, value) {
+    if (appendTo('GITHUB_OUTPUT', keyValue(name, asText(value))))
+        return;
+    process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
+    issue('set-output', asText(value), { name });
+}
+/** Kept for the post step of the same action, which reads it with getState. */
+function saveState(name, value) {
+    if (!appendTo('GITHUB_STATE', keyValue(name, asText(value))))
+        issue('save-state', asText(value), { name });
+}
+function getState(name) {
+    return process.env[`STATE_${name}`] ?? '';
+}
+/** Sets a variable for this process and for the job's later steps. */
+function exportVariable(name, value) {
+    const text = asText(value);
+    process.env[name] = text;
+    if (!appendTo('GITHUB_ENV', keyValue(name, text)))
+        issue('set-env', text, { name });
+}
+/** Puts a folder first on PATH, for this process and for the job's later steps. */
+function addPath(folder) {
+    if (!appendTo('GITHUB_PATH', `${folder}${EOL}`))
+        issue('add-path', folder);
+    process.env.PATH = `${folder}${delimiter}${process.env.PATH ?? ''}`;
+}
+function startGroup(title) {
+    issue('group', title);
+}
+function endGroup() {
+    issue('endgroup', '');
+}
+/** Appends Markdown to the job summary; false when the runner gave no summary file. */
+function appendSummary(markdown) {
+    return appendTo('GITHUB_STEP_SUMMARY', markdown);
+}
+
+
+/***/ }),
+
+/***/ 1890:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R_: () => (/* binding */ heading),
+/* harmony export */   Sy: () => (/* binding */ writeSummary),
+/* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   zH: () => (/* binding */ details)
+/* harmony export */ });
+/* unused harmony exports cell, mermaid, codeBlock, escapeHtml */
+/* harmony import */ var _inert__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5014);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1575);
+/* harmony import */ var _step__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7966);
+
 
 
 /** Makes a value safe inside a Markdown table cell. */
@@ -783,55 +931,17 @@ function escapeHtml(text) {
 /** Joins sections with blank lines, masks secrets and appends them to the job summary. */
 async function writeSummary(...sections) {
     const markdown = sections.filter(Boolean).join('\n\n');
-    if (!process.env.GITHUB_STEP_SUMMARY) {
-        lib_core/* debug */.Yz('GITHUB_STEP_SUMMARY is not set; the summary goes to the log only');
-        lib_core/* info */.pq(secrets_mask(markdown));
+    if ((0,_step__WEBPACK_IMPORTED_MODULE_0__/* .appendSummary */ .fe)(`${(0,_secrets__WEBPACK_IMPORTED_MODULE_1__/* .mask */ .dK)(markdown)}\n`))
         return;
-    }
-    await lib_core/* summary */.z.addRaw(`${secrets_mask(markdown)}\n`).write();
+    (0,_step__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz)('GITHUB_STEP_SUMMARY is not set; the summary goes to the log only');
+    // In the log, the summary's text (values, file contents) must not act as workflow commands.
+    (0,_step__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)((0,_inert__WEBPACK_IMPORTED_MODULE_2__/* .inertLines */ .w)((0,_secrets__WEBPACK_IMPORTED_MODULE_1__/* .mask */ .dK)(markdown)));
 }
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/template.ts
-
-/** `{name}`: a name starts with a letter; braces around anything else are plain text. */
-const PLACEHOLDER = /\{([A-Za-z][\w-]*)\}/g;
-/**
- * Replaces each `{name}` with its value. A name without a value (absent or undefined) is a mistake
- * in the template, reported as one line starting with `what` (e.g. `Input 'commit-message'`) that
- * lists the names that do have one.
- */
-function expandTemplate(template, values, what) {
-    return template.replace(PLACEHOLDER, (whole, name) => {
-        const value = Object.hasOwn(values, name) ? values[name] : undefined;
-        if (value === undefined) {
-            const known = Object.keys(values)
-                .filter((key) => values[key] !== undefined)
-                .map((key) => `{${key}}`);
-            throw new ConfigurationError(`${what}: unknown placeholder ${whole} in '${template}' (known: ${known.join(', ')})`);
-        }
-        return value;
-    });
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 /***/ }),
 
-/***/ 6153:
+/***/ 1165:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -861,8 +971,10 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 12 modules
-var src = __webpack_require__(9623);
+// EXTERNAL MODULE: ../../packages/action-kit/src/inert.ts
+var inert = __webpack_require__(5014);
+// EXTERNAL MODULE: ../../packages/action-kit/src/errors.ts
+var errors = __webpack_require__(2935);
 ;// CONCATENATED MODULE: ../../packages/kube/src/access.ts
 
 
@@ -873,7 +985,7 @@ function access_text(fields, key, where) {
     if (value === undefined || value === null || value === '')
         return undefined;
     if (typeof value !== 'string')
-        throw new src/* ConfigurationError */.j1(`${where}: '${key}' must be a string`);
+        throw new errors/* ConfigurationError */.j(`${where}: '${key}' must be a string`);
     return value;
 }
 function flag(fields, key, where) {
@@ -881,7 +993,7 @@ function flag(fields, key, where) {
     if (value === undefined || value === null)
         return false;
     if (typeof value !== 'boolean')
-        throw new src/* ConfigurationError */.j1(`${where}: '${key}' must be true or false`);
+        throw new errors/* ConfigurationError */.j(`${where}: '${key}' must be true or false`);
     return value;
 }
 /**
@@ -892,7 +1004,7 @@ function dataOrFile(fields, key, where, baseDir) {
     const data = access_text(fields, `${key}-data`, where);
     const file = access_text(fields, key, where);
     if (data && file)
-        throw new src/* ConfigurationError */.j1(`${where}: give '${key}' or '${key}-data', not both`);
+        throw new errors/* ConfigurationError */.j(`${where}: give '${key}' or '${key}-data', not both`);
     if (data)
         return Buffer.from(data, 'base64').toString('utf8');
     if (!file)
@@ -902,7 +1014,7 @@ function dataOrFile(fields, key, where, baseDir) {
         return (0,external_node_fs_.readFileSync)(path, 'utf8');
     }
     catch {
-        throw new src/* ConfigurationError */.j1(`${where}: '${key}' names ${path}, which cannot be read`);
+        throw new errors/* ConfigurationError */.j(`${where}: '${key}' names ${path}, which cannot be read`);
     }
 }
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -916,15 +1028,15 @@ function checkServer(raw, where, sendsCredentials) {
         url = new URL(raw);
     }
     catch {
-        throw new src/* ConfigurationError */.j1(`${where}: server must be an https:// (or http://) address`);
+        throw new errors/* ConfigurationError */.j(`${where}: server must be an https:// (or http://) address`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw new src/* ConfigurationError */.j1(`${where}: server must be an https:// (or http://) address, not ${url.protocol}`);
+        throw new errors/* ConfigurationError */.j(`${where}: server must be an https:// (or http://) address, not ${url.protocol}`);
     if (url.username || url.password) {
-        throw new src/* ConfigurationError */.j1(`${where}: the server URL carries a user name or password; put them in the user entry (username and password, or better a token) so that the address can be shown`);
+        throw new errors/* ConfigurationError */.j(`${where}: the server URL carries a user name or password; put them in the user entry (username and password, or better a token) so that the address can be shown`);
     }
     if (url.protocol === 'http:' && sendsCredentials && !LOOPBACK.has(url.hostname)) {
-        throw new src/* ConfigurationError */.j1(`${where}: server ${url.origin} is plain HTTP, so the user's credentials would cross the network unencrypted; use https`);
+        throw new errors/* ConfigurationError */.j(`${where}: server ${url.origin} is plain HTTP, so the user's credentials would cross the network unencrypted; use https`);
     }
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
@@ -932,26 +1044,26 @@ function execPlugin(fields, where, baseDir) {
     const at = `${where}: exec`;
     const command = access_text(fields, 'command', at);
     if (!command)
-        throw new src/* ConfigurationError */.j1(`${at} needs a command`);
+        throw new errors/* ConfigurationError */.j(`${at} needs a command`);
     const apiVersion = access_text(fields, 'apiVersion', at) ?? '';
     if (!EXEC_API_VERSIONS.includes(apiVersion)) {
-        throw new src/* ConfigurationError */.j1(`${at}: apiVersion must be ${EXEC_API_VERSIONS.join(' or ')}, got '${apiVersion}'`);
+        throw new errors/* ConfigurationError */.j(`${at}: apiVersion must be ${EXEC_API_VERSIONS.join(' or ')}, got '${apiVersion}'`);
     }
     const mode = access_text(fields, 'interactiveMode', at);
     // client.authentication.k8s.io/v1 makes the mode explicit; v1beta1 defaults to IfAvailable.
     if (!mode && apiVersion.endsWith('/v1'))
-        throw new src/* ConfigurationError */.j1(`${at}: interactiveMode is required with ${apiVersion}`);
+        throw new errors/* ConfigurationError */.j(`${at}: interactiveMode is required with ${apiVersion}`);
     if (mode && mode !== 'Never' && mode !== 'IfAvailable' && mode !== 'Always')
-        throw new src/* ConfigurationError */.j1(`${at}: interactiveMode must be Never, IfAvailable or Always, got '${mode}'`);
+        throw new errors/* ConfigurationError */.j(`${at}: interactiveMode must be Never, IfAvailable or Always, got '${mode}'`);
     if (mode === 'Always') {
-        throw new src/* ConfigurationError */.j1(`${at}: the plugin '${command}' asks for an interactive terminal (interactiveMode: Always), which a workflow step does not have`);
+        throw new errors/* ConfigurationError */.j(`${at}: the plugin '${command}' asks for an interactive terminal (interactiveMode: Always), which a workflow step does not have`);
     }
     const args = fields.args ?? [];
     if (!Array.isArray(args) || args.some((a) => typeof a !== 'string'))
-        throw new src/* ConfigurationError */.j1(`${at}: args must be a list of strings`);
+        throw new errors/* ConfigurationError */.j(`${at}: args must be a list of strings`);
     const env = fields.env ?? [];
     if (!Array.isArray(env) || env.some((e) => typeof e?.name !== 'string' || typeof e?.value !== 'string')) {
-        throw new src/* ConfigurationError */.j1(`${at}: env must be a list of {name, value}`);
+        throw new errors/* ConfigurationError */.j(`${at}: env must be a list of {name, value}`);
     }
     return {
         command: command.includes('/') && !(0,external_node_path_.isAbsolute)(command) ? (0,external_node_path_.join)(baseDir, command) : command,
@@ -966,10 +1078,10 @@ function execPlugin(fields, where, baseDir) {
 function userCredentials(fields, where, baseDir) {
     if (fields['auth-provider']) {
         const name = fields['auth-provider']?.name;
-        throw new src/* ConfigurationError */.j1(`${where}: auth-provider '${String(name ?? '')}' is not supported (kubectl dropped its gcp and azure providers); use an exec credential plugin such as gke-gcloud-auth-plugin, kubelogin or 'aws eks get-token'`);
+        throw new errors/* ConfigurationError */.j(`${where}: auth-provider '${String(name ?? '')}' is not supported (kubectl dropped its gcp and azure providers); use an exec credential plugin such as gke-gcloud-auth-plugin, kubelogin or 'aws eks get-token'`);
     }
     if (fields.as || fields['as-groups'])
-        throw new src/* ConfigurationError */.j1(`${where}: impersonation ('as', 'as-groups') is not supported`);
+        throw new errors/* ConfigurationError */.j(`${where}: impersonation ('as', 'as-groups') is not supported`);
     const credentials = {
         certificate: dataOrFile(fields, 'client-certificate', where, baseDir),
         key: dataOrFile(fields, 'client-key', where, baseDir),
@@ -983,9 +1095,9 @@ function userCredentials(fields, where, baseDir) {
     if (fields.exec)
         credentials.exec = execPlugin(fields.exec, where, baseDir);
     if (Boolean(credentials.certificate) !== Boolean(credentials.key))
-        throw new src/* ConfigurationError */.j1(`${where}: a client certificate needs its key, and a key its certificate`);
+        throw new errors/* ConfigurationError */.j(`${where}: a client certificate needs its key, and a key its certificate`);
     if ((credentials.username || credentials.password) && (credentials.token || credentials.tokenFile))
-        throw new src/* ConfigurationError */.j1(`${where}: give a token or a username and password, not both`);
+        throw new errors/* ConfigurationError */.j(`${where}: give a token or a username and password, not both`);
     return credentials;
 }
 /** How a user authenticates, as a person reads it in the log (never the secret itself). */
@@ -1006,17 +1118,17 @@ function resolveAccess(config, where, contextName, baseDir) {
     const contexts = config.contexts ?? [];
     const name = contextName ?? config['current-context'];
     if (!name) {
-        throw new src/* ConfigurationError */.j1(`${where} has no current-context; set the 'context' input to one of: ${contexts.map((c) => c.name).join(', ') || '(none)'}`);
+        throw new errors/* ConfigurationError */.j(`${where} has no current-context; set the 'context' input to one of: ${contexts.map((c) => c.name).join(', ') || '(none)'}`);
     }
     const context = contexts.find((c) => c.name === name);
     if (!context) {
-        throw new src/* ConfigurationError */.j1(`Input 'context' names '${name}', which ${where} does not define; it has: ${contexts.map((c) => c.name).join(', ') || '(no contexts)'}`);
+        throw new errors/* ConfigurationError */.j(`Input 'context' names '${name}', which ${where} does not define; it has: ${contexts.map((c) => c.name).join(', ') || '(no contexts)'}`);
     }
     const clusterName = context.context?.cluster ?? '';
     const cluster = (config.clusters ?? []).find((c) => c.name === clusterName)?.cluster;
     const server = cluster?.server;
     if (!cluster || typeof server !== 'string' || !server) {
-        throw new src/* ConfigurationError */.j1(`${where}: context '${name}' refers to cluster '${clusterName}', which has no server`);
+        throw new errors/* ConfigurationError */.j(`${where}: context '${name}' refers to cluster '${clusterName}', which has no server`);
     }
     const userName = context.context?.user ?? '';
     const userFields = (config.users ?? []).find((u) => u.name === userName)?.user ?? {};
@@ -1026,11 +1138,11 @@ function resolveAccess(config, where, contextName, baseDir) {
     const insecure = flag(cluster, 'insecure-skip-tls-verify', clusterWhere);
     const certificateAuthority = dataOrFile(cluster, 'certificate-authority', clusterWhere, baseDir);
     if (insecure && certificateAuthority) {
-        throw new src/* ConfigurationError */.j1(`${clusterWhere}: a certificate authority and insecure-skip-tls-verify contradict each other; keep one`);
+        throw new errors/* ConfigurationError */.j(`${clusterWhere}: a certificate authority and insecure-skip-tls-verify contradict each other; keep one`);
     }
     const proxyUrl = access_text(cluster, 'proxy-url', clusterWhere);
     if (proxyUrl && !/^https?:\/\//.test(proxyUrl))
-        throw new src/* ConfigurationError */.j1(`${clusterWhere}: proxy-url must be an http:// or https:// proxy`);
+        throw new errors/* ConfigurationError */.j(`${clusterWhere}: proxy-url must be an http:// or https:// proxy`);
     return {
         context: name,
         cluster: clusterName,
@@ -1044,6 +1156,36 @@ function resolveAccess(config, where, contextName, baseDir) {
         proxyUrl,
         credentials,
     };
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/retry.ts
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Exponential backoff with "full jitter": a uniformly random delay between half the exponential
+ * step and the whole of it, so that many writers retrying at once spread out instead of colliding again.
+ */
+function backoffDelay(retry, options) {
+    const { baseDelayMs, maxDelayMs = 30_000, factor = 2, random = Math.random } = options;
+    const ceiling = Math.min(maxDelayMs, baseDelayMs * factor ** (retry - 1));
+    return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+async function retry(operation, options) {
+    const { attempts, shouldRetry = () => true, delayFloor, maxWaitMs, onRetry, sleep: wait = sleep } = options;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            if (attempt >= attempts || !shouldRetry(error, attempt))
+                throw error;
+            const floor = delayFloor?.(error) ?? 0;
+            if (maxWaitMs !== undefined && floor > maxWaitMs)
+                throw error;
+            const delayMs = Math.max(backoffDelay(attempt, options), Math.ceil(floor));
+            onRetry?.(error, attempt, delayMs);
+            await wait(delayMs);
+        }
+    }
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -1065,12 +1207,12 @@ const BASE64 = /^[A-Za-z0-9+/=\s]+$/;
 function decodeKubeconfig(content, inputName = 'kubeconfig') {
     const trimmed = content.trim();
     if (!trimmed)
-        throw new src/* ConfigurationError */.j1(`Input '${inputName}' is empty`);
+        throw new errors/* ConfigurationError */.j(`Input '${inputName}' is empty`);
     // A kubeconfig always holds a colon; base64 never does.
     if (!trimmed.includes(':') && BASE64.test(trimmed)) {
         const text = Buffer.from(trimmed.replace(/\s+/g, ''), 'base64').toString('utf8');
         if (!text.includes(':')) {
-            throw new src/* ConfigurationError */.j1(`Input '${inputName}' must be a kubeconfig file (YAML) or that file base64-encoded; it decodes to something else`);
+            throw new errors/* ConfigurationError */.j(`Input '${inputName}' must be a kubeconfig file (YAML) or that file base64-encoded; it decodes to something else`);
         }
         return { text, encoded: true };
     }
@@ -1084,10 +1226,10 @@ function parseKubeconfig(text, where) {
     catch (error) {
         // The YAML error would quote the file (secrets included); its position is enough.
         const line = error.linePos?.[0]?.line;
-        throw new src/* ConfigurationError */.j1(`${where} is not valid YAML${line ? ` (line ${line})` : ''}`);
+        throw new errors/* ConfigurationError */.j(`${where} is not valid YAML${line ? ` (line ${line})` : ''}`);
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-        throw new src/* ConfigurationError */.j1(`${where} must be a kubeconfig (a YAML mapping with clusters, contexts and users)`);
+        throw new errors/* ConfigurationError */.j(`${where} must be a kubeconfig (a YAML mapping with clusters, contexts and users)`);
     }
     return parsed;
 }
@@ -1183,7 +1325,7 @@ function prepareKubeconfig(options) {
     const candidates = fromEnv ? files : [(0,external_node_path_.join)(options.homeDirectory ?? (0,external_node_os_.homedir)(), '.kube', 'config')];
     const path = candidates.find((file) => (0,external_node_fs_.existsSync)(file));
     if (!path) {
-        throw new src/* ConfigurationError */.j1(`Input '${inputName}' is empty and ${fromEnv ? `KUBECONFIG (${files.join(', ')}) names no existing file` : `KUBECONFIG is not set and there is no ${candidates[0]}`}; pass the kubeconfig content (raw or base64) or set KUBECONFIG in an earlier step`);
+        throw new errors/* ConfigurationError */.j(`Input '${inputName}' is empty and ${fromEnv ? `KUBECONFIG (${files.join(', ')}) names no existing file` : `KUBECONFIG is not set and there is no ${candidates[0]}`}; pass the kubeconfig content (raw or base64) or set KUBECONFIG in an earlier step`);
     }
     const origin = fromEnv ? `KUBECONFIG file ${path}` : `kubeconfig file ${path}`;
     const text = (0,external_node_fs_.readFileSync)(path, 'utf8');
@@ -1243,7 +1385,7 @@ function stderrTail(stderr) {
     if (!trimmed)
         return '';
     const tail = trimmed.length > STDERR_TAIL ? `…${trimmed.slice(-STDERR_TAIL)}` : trimmed;
-    return `: ${(0,src/* inert */.tJ)(tail)}`;
+    return `: ${(0,inert/* inert */.t)(tail)}`;
 }
 function parseCredential(stdout, plugin, label) {
     let parsed;
@@ -1254,7 +1396,7 @@ function parseCredential(stdout, plugin, label) {
         throw new ExecPluginError(`${label} printed something other than an ExecCredential (JSON) on stdout`);
     }
     if (parsed?.kind !== 'ExecCredential' || parsed.apiVersion !== plugin.apiVersion) {
-        throw new ExecPluginError(`${label} answered with ${(0,src/* inert */.tJ)(String(parsed?.apiVersion))} ${(0,src/* inert */.tJ)(String(parsed?.kind))}; the kubeconfig asks for ${plugin.apiVersion} ExecCredential`);
+        throw new ExecPluginError(`${label} answered with ${(0,inert/* inert */.t)(String(parsed?.apiVersion))} ${(0,inert/* inert */.t)(String(parsed?.kind))}; the kubeconfig asks for ${plugin.apiVersion} ExecCredential`);
     }
     const status = parsed.status ?? {};
     const certificate = status.clientCertificateData;
@@ -1312,7 +1454,7 @@ class ExecCredentialSource {
                 if (error) {
                     const code = error.code;
                     if (code === 'ENOENT') {
-                        const hint = plugin.installHint ? ` ${(0,src/* inert */.tJ)(plugin.installHint)}` : '';
+                        const hint = plugin.installHint ? ` ${(0,inert/* inert */.t)(plugin.installHint)}` : '';
                         return reject(new ExecPluginError(`${label} was not found.${hint}`));
                     }
                     if (signal?.aborted)
@@ -1377,7 +1519,7 @@ class ApiTransport {
         this.registerSecret = registerSecret;
         this.isHttps = access.server.startsWith('https:');
         if (access.proxyUrl && !agentProxySupported()) {
-            throw new src/* ConfigurationError */.j1(`The kubeconfig's cluster '${access.cluster}' sets proxy-url, which needs Node 24.5 or later (this is ${process.version})`);
+            throw new errors/* ConfigurationError */.j(`The kubeconfig's cluster '${access.cluster}' sets proxy-url, which needs Node 24.5 or later (this is ${process.version})`);
         }
         const exec = access.credentials.exec;
         this.exec = exec ? new ExecCredentialSource(exec, access, registerSecret) : undefined;
@@ -1417,7 +1559,7 @@ class ApiTransport {
             return value;
         }
         catch {
-            throw new src/* ConfigurationError */.j1(`The kubeconfig's user '${this.access.user}' names tokenFile ${path}, which cannot be read`);
+            throw new errors/* ConfigurationError */.j(`The kubeconfig's user '${this.access.user}' names tokenFile ${path}, which cannot be read`);
         }
     }
     /** The Authorization header (and, for an exec plugin's certificate, the agent that presents it). */
@@ -1702,7 +1844,7 @@ class KubeClient {
     /** GET with retries on transient failures, until the attempts (default: the client's) or the signal run out. */
     async get(path, query = {}, attempts = this.attempts) {
         const { signal } = this.options;
-        return (0,src/* retry */.L5)(() => this.requestOnce(path, query), {
+        return retry(() => this.requestOnce(path, query), {
             attempts,
             baseDelayMs: this.baseDelayMs,
             maxDelayMs: 5_000,
@@ -1717,7 +1859,7 @@ class KubeClient {
      */
     async send(method, path, write) {
         const { signal } = this.options;
-        return (0,src/* retry */.L5)(() => this.requestOnce(path, write.query ?? {}, {
+        return retry(() => this.requestOnce(path, write.query ?? {}, {
             method,
             body: write.body,
             contentType: write.contentType,
@@ -1879,7 +2021,7 @@ function watchResource(options) {
             options.onFatal?.(error);
             return;
         }
-        const delay = (0,src/* backoffDelay */.EY)(failures, { baseDelayMs: 250, maxDelayMs: 5_000 });
+        const delay = backoffDelay(failures, { baseDelayMs: 250, maxDelayMs: 5_000 });
         onNotice(`watch of ${path}: ${error.message}; retrying in ${delay}ms`);
         schedule(() => void (relist ? cycle(true) : stream()), delay);
     };
@@ -2318,15 +2460,15 @@ function driftOf(state, root, fluxPlan, gitRevision) {
             continue;
         const verdict = judge(state, ref);
         if (verdict.state !== 'ready')
-            drift.push(`${refLabel(ref)} is not ready: ${(0,src/* inert */.tJ)(verdict.message)}`);
+            drift.push(`${refLabel(ref)} is not ready: ${(0,inert/* inert */.t)(verdict.message)}`);
         if (ref.kind === 'GitRepository' &&
             ref.name === sourceRef?.name &&
             object.status?.artifact?.revision !== gitRevision)
-            drift.push(`${refLabel(ref)} has ${(0,src/* inert */.tJ)(object.status?.artifact?.revision ?? 'no artifact')}, Git has ${gitRevision}`);
+            drift.push(`${refLabel(ref)} has ${(0,inert/* inert */.t)(object.status?.artifact?.revision ?? 'no artifact')}, Git has ${gitRevision}`);
         if (ref.kind === 'Kustomization' &&
             (object.spec?.sourceRef?.name ?? '') === sourceRef?.name &&
             object.status?.lastAppliedRevision !== gitRevision)
-            drift.push(`${refLabel(ref)} applied ${(0,src/* inert */.tJ)(object.status?.lastAppliedRevision ?? 'nothing')}, Git has ${gitRevision}`);
+            drift.push(`${refLabel(ref)} applied ${(0,inert/* inert */.t)(object.status?.lastAppliedRevision ?? 'nothing')}, Git has ${gitRevision}`);
     }
     const addons = reached.filter((ref) => ref.kind === 'HelmRelease').map((ref) => addonRow(state, ref));
     for (const addon of addons) {
@@ -2336,6 +2478,10 @@ function driftOf(state, root, fluxPlan, gitRevision) {
     return { state, reached, addons, drift };
 }
 
+// EXTERNAL MODULE: ../../packages/action-kit/src/spawn.ts
+var src_spawn = __webpack_require__(6001);
+// EXTERNAL MODULE: ../../packages/action-kit/src/exec.ts
+var exec = __webpack_require__(4901);
 ;// CONCATENATED MODULE: ../../packages/addons/src/flux-chart.ts
 
 
@@ -2354,7 +2500,7 @@ function chartArgs(chart) {
         : [FLUX_CHART, '--repo', chart.repository, '--version', chart.version];
 }
 async function helm(run, args, quiet = true) {
-    return (0,src/* spawnArgv */.wQ)(run.helm.file, [...args, ...(run.context ? ['--kube-context', run.context] : [])], {
+    return (0,src_spawn/* spawnArgv */.wQ)(run.helm.file, [...args, ...(run.context ? ['--kube-context', run.context] : [])], {
         env: run.env,
         quiet,
     });
@@ -2366,10 +2512,10 @@ async function helm(run, args, quiet = true) {
 async function showFluxChart(run, chart) {
     const result = await helm(run, ['show', 'chart', ...chartArgs(chart)]);
     if (result.exitCode !== 0) {
-        const detail = (0,src/* inert */.tJ)((0,src/* tail */.RT)(result.stderr, 3));
+        const detail = (0,inert/* inert */.t)((0,exec/* tail */.RT)(result.stderr, 3));
         if (/not found|no chart version|no matching version|manifest unknown/i.test(result.stderr))
-            throw new src/* ConfigurationError */.j1(`Input 'flux-chart-version': ${chart.repository} has no ${FLUX_CHART} chart at version ${chart.version} (helm: ${detail})`);
-        throw new src/* ConfigurationError */.j1(`Input 'flux-chart-repository': the ${FLUX_CHART} chart could not be read from ${chart.repository} (helm: ${detail})`);
+            throw new errors/* ConfigurationError */.j(`Input 'flux-chart-version': ${chart.repository} has no ${FLUX_CHART} chart at version ${chart.version} (helm: ${detail})`);
+        throw new errors/* ConfigurationError */.j(`Input 'flux-chart-repository': the ${FLUX_CHART} chart could not be read from ${chart.repository} (helm: ${detail})`);
     }
     const metadata = (0,dist/* parse */.qg)(result.stdout, { maxAliasCount: 10 });
     return { appVersion: String(metadata?.appVersion ?? 'unknown') };
@@ -2389,14 +2535,14 @@ async function currentFluxRelease(run, namespace) {
         `^${FLUX_RELEASE}$`,
     ]);
     if (list.exitCode !== 0)
-        throw new Error(`helm list failed: ${(0,src/* inert */.tJ)((0,src/* tail */.RT)(list.stderr, 3))}`);
+        throw new Error(`helm list failed: ${(0,inert/* inert */.t)((0,exec/* tail */.RT)(list.stderr, 3))}`);
     const releases = JSON.parse(list.stdout || '[]');
     const release = releases.find((r) => r.name === FLUX_RELEASE);
     if (!release)
         return undefined;
     const values = await helm(run, ['get', 'values', FLUX_RELEASE, '-n', namespace, '-o', 'json']);
     if (values.exitCode !== 0)
-        throw new Error(`helm get values failed: ${(0,src/* inert */.tJ)((0,src/* tail */.RT)(values.stderr, 3))}`);
+        throw new Error(`helm get values failed: ${(0,inert/* inert */.t)((0,exec/* tail */.RT)(values.stderr, 3))}`);
     return {
         chartVersion: release.chart.startsWith(`${FLUX_CHART}-`)
             ? release.chart.slice(FLUX_CHART.length + 1)
@@ -2448,7 +2594,7 @@ async function applyFlux(run, chart, timeoutMs) {
     const valuesFile = (0,external_node_path_.join)(run.workDir, 'flux-values.yaml');
     (0,external_node_fs_.writeFileSync)(valuesFile, (0,dist/* stringify */.As)(chart.values), { mode: 0o600 });
     const seconds = Math.max(30, Math.floor(timeoutMs / 1000));
-    const result = await (0,src/* spawnArgv */.wQ)(run.helm.file, [
+    const result = await (0,src_spawn/* spawnArgv */.wQ)(run.helm.file, [
         'upgrade',
         '--install',
         FLUX_RELEASE,
@@ -2463,19 +2609,273 @@ async function applyFlux(run, chart, timeoutMs) {
         `${seconds}s`,
         ...(run.context ? ['--kube-context', run.context] : []),
     ], { env: run.env });
-    const output = (0,src/* inertLines */.wi)(result.stdout.trim());
+    const output = (0,inert/* inertLines */.w)(result.stdout.trim());
     if (output)
         for (const line of output.split('\n').slice(0, 20))
             run.log(`  ${line}`);
     if (result.interrupted)
         throw new Error(`helm upgrade was stopped (${result.interrupted})`);
     if (result.exitCode !== 0)
-        throw new Error(`helm upgrade --install ${FLUX_RELEASE} failed: ${(0,src/* inert */.tJ)((0,src/* tail */.RT)(result.stderr, 5))}`);
+        throw new Error(`helm upgrade --install ${FLUX_RELEASE} failed: ${(0,inert/* inert */.t)((0,exec/* tail */.RT)(result.stderr, 5))}`);
+}
+
+// EXTERNAL MODULE: ../../packages/action-kit/src/secrets.ts
+var secrets = __webpack_require__(1575);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ../../packages/gitops/src/git-process.ts
+
+
+/**
+ * Network trouble worth another attempt, as git reports it: a 5xx, 429 or 408 answer, a connection
+ * reset or refused, a stall (http.lowSpeedTime), a TLS or name lookup hiccup.
+ */
+const TRANSIENT = /returned error: (5\d\d|429|408)|HTTP (5\d\d|429|408)|curl (6|7|18|28|35|52|55|56|92)\b|connection reset|empty reply from server|operation too slow|timed out|couldn't connect to server|failed to connect|could not resolve host|transfer closed with outstanding read data|ssl_error_syscall|gnutls_handshake|stream \d+ was not closed cleanly/i;
+/** A git command that failed; `transient` when another attempt may well succeed. */
+class git_process_GitFailure extends Error {
+    command;
+    stderr;
+    aborted;
+    name = 'GitFailure';
+    transient;
+    constructor(command, stderr, 
+    /** Stopped by the caller's signal rather than failed by itself. */
+    aborted = false) {
+        const detail = (0,exec/* tail */.RT)(stderr, 3).replace(/\s*\n\s*/g, ' | ');
+        super((0,secrets/* mask */.dK)(`${command} failed${aborted ? ' (stopped)' : ''}${detail ? `: ${detail}` : ''}`));
+        this.command = command;
+        this.stderr = stderr;
+        this.aborted = aborted;
+        this.transient = !aborted && TRANSIENT.test(stderr);
+    }
+    /** The most telling line of git's error output, for a retry message. */
+    get reason() {
+        const lines = this.stderr.split('\n').map((line) => line.trim());
+        const best = lines.find((line) => TRANSIENT.test(line)) ?? lines.reverse().find((line) => line.startsWith('fatal:'));
+        return (0,secrets/* mask */.dK)((best ?? 'no error output').replace(/^(fatal|error): /, ''));
+    }
+}
+/** Describes a command for the debug log: `git fetch …` without the environment. */
+const git_process_describe = (args) => `git ${args.join(' ')}`;
+/**
+ * Starts git with an argument array (never a shell) in a process group of its own, so that a stop
+ * takes its transport helpers along. The signal kills the group.
+ */
+function git_process_spawnGit(context, args, signal) {
+    const child = spawn('git', args, {
+        cwd: context.cwd,
+        env: { ...process.env, ...context.env },
+        stdio: ['pipe', 'pipe', 'pipe'],
+        detached: true,
+    });
+    const stop = () => {
+        try {
+            if (child.pid !== undefined && child.exitCode === null)
+                process.kill(-child.pid, 'SIGKILL');
+        }
+        catch {
+            // Already gone.
+        }
+    };
+    if (signal?.aborted)
+        stop();
+    signal?.addEventListener('abort', stop, { once: true });
+    child.once('close', () => signal?.removeEventListener('abort', stop));
+    // A stopped process no longer reads its input.
+    child.stdin.on('error', () => { });
+    return child;
+}
+/** Runs one git command to the end; a non-zero exit throws a GitFailure unless `allowFailure`. */
+function git_process_runGit(context, args, options = {}) {
+    const started = performance.now();
+    const child = git_process_spawnGit(context, args, options.signal);
+    const stdout = [];
+    const stderr = [];
+    child.stdout.on('data', (chunk) => stdout.push(chunk));
+    child.stderr.on('data', (chunk) => stderr.push(chunk));
+    child.stdin.end(options.input);
+    return new Promise((resolve, reject) => {
+        child.once('error', (error) => reject(new git_process_GitFailure(git_process_describe(args), error.message)));
+        child.once('close', (code) => {
+            const output = {
+                exitCode: code ?? 128,
+                stdout: Buffer.concat(stdout).toString('utf8'),
+                stderr: Buffer.concat(stderr).toString('utf8'),
+            };
+            const bytes = stdout.reduce((sum, chunk) => sum + chunk.length, 0);
+            context.debug?.(mask(`${git_process_describe(args)}: exit ${output.exitCode} in ${Math.round(performance.now() - started)} ms, ${bytes} bytes out`));
+            if (output.exitCode === 0 || options.allowFailure)
+                resolve(output);
+            else
+                reject(new git_process_GitFailure(git_process_describe(args), output.stderr, !!options.signal?.aborted));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ../../packages/gitops/src/fast-import.ts
+
+/** A file larger than the caller allows; nothing of it has been read. */
+class BlobTooLarge extends Error {
+    size;
+    constructor(size) {
+        super(`the file is ${size} bytes`);
+        this.size = size;
+    }
+}
+/** A path in fast-import's quoted form (control characters are refused before they get here). */
+const quote = (path) => `"${path.replace(/["\\]/g, '\\$&')}"`;
+const ARGS = (/* unused pure expression or super */ null && (['fast-import', '--quiet', '--done', '--force', '--date-format=now']));
+/**
+ * One `git fast-import` process that looks up a path, reads a blob (fetched on demand from the
+ * promisor remote in a blob-less clone) and writes a commit that replaces one file, reusing every
+ * other tree of its parent. One process instead of a dozen (ls-tree, cat-file, hash-object, mktree
+ * per directory level, commit-tree), and nothing proportional to the size of the repository.
+ */
+class fast_import_FastImport {
+    child;
+    stderr = [];
+    replies;
+    exited;
+    constructor(context, signal) {
+        const started = performance.now();
+        this.child = spawnGit(context, ARGS, signal);
+        this.child.stderr.on('data', (chunk) => this.stderr.push(chunk));
+        this.exited = new Promise((resolve) => this.child.once('close', (code) => {
+            context.debug?.(`git ${ARGS.join(' ')}: exit ${code ?? 'by signal'} in ${Math.round(performance.now() - started)} ms`);
+            resolve(code ?? 128);
+        }));
+        this.replies = new Replies(this.child, () => this.failure(signal));
+    }
+    /** The entry at `path` in a commit or tree, or undefined when there is none. */
+    async entry(treeish, path) {
+        this.send(`ls ${treeish} ${quote(path)}\n`);
+        const line = await this.replies.line();
+        if (line.startsWith('missing '))
+            return undefined;
+        const [mode, type, sha] = line.slice(0, line.indexOf('\t')).split(' ');
+        if (!mode || !type || !sha)
+            throw new Error(`internal: unexpected fast-import answer '${line}'`);
+        return { mode, type, sha };
+    }
+    /** A blob's bytes; a blob over `maxBytes` throws BlobTooLarge before its content is read. */
+    async blob(sha, maxBytes) {
+        this.send(`cat-blob ${sha}\n`);
+        const header = await this.replies.line();
+        const size = Number(header.split(' ')[2]);
+        if (!Number.isSafeInteger(size))
+            throw new Error(`internal: unexpected fast-import answer '${header}'`);
+        if (size > maxBytes) {
+            await this.abort();
+            throw new BlobTooLarge(size);
+        }
+        const content = await this.replies.bytes(size + 1);
+        return content.subarray(0, size);
+    }
+    /** Writes the commit and returns its id; it is on disk once `finish()` resolves. */
+    async commit(commit) {
+        const person = `${commit.author.name} <${commit.author.email}> now`;
+        const message = Buffer.from(commit.message);
+        this.send(`commit refs/bump/work\nmark :1\nauthor ${person}\ncommitter ${person}\n`);
+        this.send(`data ${message.length}\n`);
+        this.send(message);
+        this.send(`\nfrom ${commit.parent}\nM ${commit.mode} inline ${quote(commit.path)}\n`);
+        this.send(`data ${commit.content.length}\n`);
+        this.send(commit.content);
+        this.send('\nget-mark :1\n');
+        return (await this.replies.line()).trim();
+    }
+    /** Ends the stream and waits until fast-import has written its pack and exited. */
+    async finish() {
+        this.send('done\n');
+        this.child.stdin.end();
+        if ((await this.exited) !== 0)
+            throw this.failure();
+    }
+    /** Stops the process (nothing it wrote is used); waits until it is gone. */
+    async abort() {
+        try {
+            if (this.child.pid !== undefined && this.child.exitCode === null)
+                process.kill(-this.child.pid, 'SIGKILL');
+        }
+        catch {
+            // Already gone.
+        }
+        await this.exited;
+    }
+    send(data) {
+        this.child.stdin.write(data);
+    }
+    failure(signal) {
+        return new GitFailure(`git ${ARGS.join(' ')}`, Buffer.concat(this.stderr).toString('utf8'), !!signal?.aborted);
+    }
+}
+/** fast-import's answers on its standard output, read as lines and counted bytes. */
+class Replies {
+    failure;
+    chunks = [];
+    length = 0;
+    ended = false;
+    wake = () => { };
+    constructor(child, failure) {
+        this.failure = failure;
+        child.stdout.on('data', (chunk) => {
+            this.chunks.push(chunk);
+            this.length += chunk.length;
+            this.wake();
+        });
+        child.once('close', () => {
+            this.ended = true;
+            this.wake();
+        });
+    }
+    async line() {
+        for (;;) {
+            const joined = this.chunks.length > 1 ? Buffer.concat(this.chunks) : this.chunks[0];
+            const newline = joined ? joined.indexOf(10) : -1;
+            if (joined && newline >= 0) {
+                this.take(joined, newline + 1);
+                return joined.subarray(0, newline).toString('utf8');
+            }
+            await this.more();
+        }
+    }
+    async bytes(count) {
+        while (this.length < count)
+            await this.more();
+        const joined = Buffer.concat(this.chunks);
+        this.take(joined, count);
+        return joined.subarray(0, count);
+    }
+    take(joined, count) {
+        const rest = joined.subarray(count);
+        this.chunks = rest.length ? [rest] : [];
+        this.length = rest.length;
+    }
+    more() {
+        if (this.ended)
+            return Promise.reject(this.failure());
+        return new Promise((resolve) => {
+            this.wake = resolve;
+        });
+    }
 }
 
 ;// CONCATENATED MODULE: ../../packages/gitops/src/git.ts
 
-/** What git needs in its environment: the auth header as configuration through GIT_CONFIG_*, no prompts. */
+
+
+
+
+/**
+ * How long a transfer may stall (less than a byte a second) before git gives up, so that a silent
+ * server costs an attempt, not the job's whole timeout. Git's servers send keep-alives every few
+ * seconds while they work. GIT_HTTP_LOW_SPEED_TIME in the environment overrides it.
+ */
+const STALL_SECONDS = 30;
+/**
+ * What git needs in its environment: the remote, the auth header, no prompts, no signing, no
+ * background gc in a folder about to be removed; all as configuration through GIT_CONFIG_*.
+ */
 function gitEnvironment(options) {
     const env = {
         GIT_TERMINAL_PROMPT: '0',
@@ -2484,8 +2884,16 @@ function gitEnvironment(options) {
         GIT_COMMITTER_NAME: options.author.name,
         GIT_COMMITTER_EMAIL: options.author.email,
     };
-    // A signing setup in the runner's global config must not make commit-tree wait for a passphrase.
-    const config = [['commit.gpgsign', 'false']];
+    const config = [
+        ['remote.origin.url', options.remoteUrl],
+        ['commit.gpgsign', 'false'],
+        ['gc.auto', '0'],
+        ['maintenance.auto', 'false'],
+        // fast-import keeps its few objects as a pack instead of starting unpack-objects for them.
+        ['fastimport.unpackLimit', '0'],
+        ['http.lowSpeedLimit', '1'],
+        ['http.lowSpeedTime', String(STALL_SECONDS)],
+    ];
     if (options.token && /^https?:\/\//.test(options.remoteUrl)) {
         const origin = new URL(options.remoteUrl);
         const basic = Buffer.from(`x-access-token:${options.token}`).toString('base64');
@@ -2499,39 +2907,29 @@ function gitEnvironment(options) {
     });
     return env;
 }
+const REJECTED = /\[rejected\]|non-fast-forward|fetch first|cannot lock ref|failed to update ref|stale info|\[remote rejected\].*(lock|ref)/i;
+/** The few git commands a bump needs, each one process, in one temporary bare repository. */
 class Git {
-    options;
-    env;
+    context;
     constructor(options) {
-        this.options = options;
-        this.env = gitEnvironment(options);
+        const env = gitEnvironment(options);
         // The header value is as secret as the token it encodes.
-        for (const [key, value] of Object.entries(this.env)) {
+        for (const [key, value] of Object.entries(env)) {
             if (key.startsWith('GIT_CONFIG_KEY_') && value.endsWith('.extraheader')) {
-                registerSecret(this.env[key.replace('_KEY_', '_VALUE_')]);
+                registerSecret(env[key.replace('_KEY_', '_VALUE_')]);
             }
         }
+        this.context = { cwd: options.cwd, env, debug: options.debug };
     }
-    run(args, extra = {}) {
-        return execArgv('git', args, { cwd: this.options.cwd, env: this.env, quiet: true, ...extra });
-    }
-    async out(args, input) {
-        return (await this.run(args, { input })).stdout;
-    }
-    async init() {
-        await this.run(['init', '-q']);
-        await this.run(['remote', 'add', 'origin', this.options.remoteUrl]);
+    /** An empty bare repository, without the sample hooks a template would copy. */
+    async init(signal) {
+        await runGit(this.context, ['init', '-q', '--bare', '--template='], { signal });
     }
     /** The heads of these branches on the remote (absent ones left out), in one round trip. */
-    async remoteHeads(branches) {
-        const output = await this.out([
-            'ls-remote',
-            '--heads',
-            'origin',
-            ...branches.map((b) => `refs/heads/${b}`),
-        ]);
+    async remoteHeads(branches, signal) {
+        const { stdout } = await runGit(this.context, ['ls-remote', '--heads', 'origin', ...branches.map((b) => `refs/heads/${b}`)], { signal });
         const heads = new Map();
-        for (const line of output.split('\n')) {
+        for (const line of stdout.split('\n')) {
             const [sha, ref] = line.split('\t');
             if (sha && ref?.startsWith('refs/heads/'))
                 heads.set(ref.slice('refs/heads/'.length), sha);
@@ -2539,98 +2937,33 @@ class Git {
         return heads;
     }
     /**
-     * The newest commit of each branch, and its trees, but no file contents: a shallow, blob-less fetch.
-     * The one file we edit is fetched on demand when it is read.
+     * The newest commit of the branch and its trees, but no file contents: a shallow, blob-less
+     * fetch. Returns the commit (from FETCH_HEAD, a file in every ref format). The one file we edit
+     * is fetched on demand when it is read.
      */
-    async fetch(branches) {
-        if (branches.length === 0)
-            return;
-        await this.run([
-            'fetch',
-            '-q',
-            '--depth',
-            '1',
-            '--filter=blob:none',
-            '--no-tags',
-            'origin',
-            ...branches.map((b) => `+refs/heads/${b}:refs/remotes/origin/${b}`),
-        ]);
+    async fetch(branch, signal) {
+        await runGit(this.context, ['fetch', '-q', '--depth', '1', '--filter=blob:none', '--no-tags', 'origin', `refs/heads/${branch}`], { signal });
+        const head = /^[0-9a-f]{40,64}/.exec(await readFile(join(this.context.cwd, 'FETCH_HEAD'), 'utf8'));
+        if (!head)
+            throw new Error(`internal: no commit in FETCH_HEAD after fetching ${branch}`);
+        return head[0];
     }
-    async revParse(rev) {
-        return (await this.out(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).trim();
+    /** A fast-import session for reading the file and writing the commit. */
+    session(signal) {
+        return new FastImport(this.context, signal);
     }
-    /** Mode, type and object of one path in a tree, or undefined. */
-    async entry(treeish, path) {
-        const output = await this.out(['ls-tree', '-z', treeish, '--', path]);
-        const record = output.split('\0').find((line) => line.endsWith(`\t${path}`));
-        if (!record)
-            return undefined;
-        const [meta] = record.split('\t');
-        const [mode, type, sha] = meta.split(' ');
-        return { mode: mode, type: type, sha: sha };
-    }
-    async readBlob(sha) {
-        return this.out(['cat-file', 'blob', sha]);
-    }
-    async writeBlob(content) {
-        return (await this.out(['hash-object', '-w', '--stdin'], content)).trim();
-    }
-    /**
-     * A new root tree with one file replaced, built from the trees along its path only (no index, no
-     * checkout), so the size of the repository does not matter.
-     */
-    async replaceFile(commit, path, blob, mode) {
-        const parts = path.split('/');
-        let child = { name: parts.pop(), sha: blob, mode, type: 'blob' };
-        for (let depth = parts.length; depth >= 0; depth--) {
-            const dir = parts.slice(0, depth).join('/');
-            const listing = await this.out(['ls-tree', '-z', dir ? `${commit}:${dir}` : `${commit}^{tree}`]);
-            const entries = listing.split('\0').filter(Boolean);
-            let replaced = false;
-            const lines = entries.map((line) => {
-                const tab = line.indexOf('\t');
-                if (line.slice(tab + 1) !== child.name)
-                    return line;
-                replaced = true;
-                return `${child.mode} ${child.type} ${child.sha}\t${child.name}`;
-            });
-            if (!replaced)
-                throw new Error(`internal: ${child.name} not found in ${dir || 'the root tree'}`);
-            const sha = (await this.out(['mktree', '-z', '--missing'], `${lines.join('\0')}\0`)).trim();
-            child = { name: parts[depth - 1] ?? '', sha, mode: '040000', type: 'tree' };
-        }
-        return child.sha;
-    }
-    async commitTree(tree, parent, message) {
-        return (await this.out(['commit-tree', tree, '-p', parent, '-F', '-'], message)).trim();
-    }
-    /** A fast-forward-only push (never forced). Returns false when the remote moved on first. */
-    async push(commit, branch) {
-        const result = await this.run(['push', '--porcelain', 'origin', `${commit}:refs/heads/${branch}`], {
-            allowFailure: true,
-        });
+    /** A fast-forward-only push (never forced). `ok: false` when the remote moved on first. */
+    async push(commit, branch, signal) {
+        const args = ['push', '--porcelain', 'origin', `${commit}:refs/heads/${branch}`];
+        const result = await runGit(this.context, args, { signal, allowFailure: true });
         if (result.exitCode === 0)
             return { ok: true };
         const text = `${result.stdout}\n${result.stderr}`;
-        if (/\[rejected\]|non-fast-forward|fetch first|cannot lock ref|failed to update ref|stale info|\[remote rejected\].*(lock|ref)/i.test(text)) {
-            return {
-                ok: false,
-                reason: text
-                    .split('\n')
-                    .find((l) => /rejected|lock|fast-forward/.test(l))
-                    ?.trim() ?? 'rejected',
-            };
+        if (!signal?.aborted && REJECTED.test(text)) {
+            const line = text.split('\n').find((l) => /rejected|lock|fast-forward/.test(l));
+            return { ok: false, reason: line?.trim() ?? 'rejected' };
         }
-        throw new Error(`git push to ${this.options.remoteUrl} failed: ${result.stderr.trim().split('\n').slice(-3).join(' ')}`);
-    }
-    async diff(oldBlob, newBlob, path) {
-        const output = await this.out(['diff', '--no-color', '--no-ext-diff', '-U2', oldBlob, newBlob]);
-        // Blob-to-blob diffs name the blobs; name the file instead.
-        return output
-            .split('\n')
-            .filter((line) => !line.startsWith('diff --git ') && !line.startsWith('index '))
-            .map((line) => line.startsWith('--- ') ? `--- a/${path}` : line.startsWith('+++ ') ? `+++ b/${path}` : line)
-            .join('\n');
+        throw new GitFailure(`git ${args.join(' ')}`, result.stderr, !!signal?.aborted);
     }
 }
 
@@ -2639,7 +2972,7 @@ class Git {
 
 
 
-const quote = (path) => {
+const gitops_preflight_quote = (path) => {
     if (path.includes("'"))
         throw new Error(`a temporary path holds a quote: ${path}`);
     return `'${path}'`;
@@ -2653,7 +2986,7 @@ function environment(options) {
     // The header encodes the token: as secret as the token itself.
     for (const [key, value] of Object.entries(env))
         if (key.startsWith('GIT_CONFIG_KEY_') && value.endsWith('.extraheader'))
-            (0,src/* registerSecret */.cl)(env[key.replace('_KEY_', '_VALUE_')]);
+            (0,secrets/* registerSecret */.cl)(env[key.replace('_KEY_', '_VALUE_')]);
     if (options.deployKey) {
         const key = (0,external_node_path_.join)(options.workDir, 'deploy-key');
         const knownHosts = (0,external_node_path_.join)(options.workDir, 'deploy-known-hosts');
@@ -2661,7 +2994,7 @@ function environment(options) {
         (0,external_node_fs_.writeFileSync)(key, text.endsWith('\n') ? text : `${text}\n`, { mode: 0o600, flag: 'wx' });
         (0,external_node_fs_.writeFileSync)(knownHosts, options.deployKey.knownHosts, { mode: 0o600, flag: 'wx' });
         // git runs this through a shell: only the action's own file names go in, quoted.
-        env.GIT_SSH_COMMAND = `ssh -F none -o BatchMode=yes -o IdentitiesOnly=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile=${quote(knownHosts)} -o GlobalKnownHostsFile=/dev/null -i ${quote(key)}`;
+        env.GIT_SSH_COMMAND = `ssh -F none -o BatchMode=yes -o IdentitiesOnly=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile=${gitops_preflight_quote(knownHosts)} -o GlobalKnownHostsFile=/dev/null -i ${gitops_preflight_quote(key)}`;
     }
     return env;
 }
@@ -2669,7 +3002,7 @@ async function readGitopsHead(options) {
     const dir = (0,external_node_path_.join)(options.workDir, 'gitops-preflight');
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
     const env = environment(options);
-    const git = (args) => (0,src/* spawnArgv */.wQ)('git', ['-C', dir, ...args], { env, quiet: true });
+    const git = (args) => (0,src_spawn/* spawnArgv */.wQ)('git', ['-C', dir, ...args], { env, quiet: true });
     await git(['init', '-q']);
     const fetched = await git([
         'fetch',
@@ -2682,20 +3015,20 @@ async function readGitopsHead(options) {
         `refs/heads/${options.branch}`,
     ]);
     if (fetched.exitCode !== 0) {
-        const said = (0,src/* inert */.tJ)((0,src/* tail */.RT)(fetched.stderr, 2));
+        const said = (0,inert/* inert */.t)((0,exec/* tail */.RT)(fetched.stderr, 2));
         if (/couldn't find remote ref|not our ref/i.test(fetched.stderr))
-            throw new src/* ConfigurationError */.j1(`Input 'gitops-branch': ${options.source.display} has no branch '${options.branch}' (git: ${said})`);
+            throw new errors/* ConfigurationError */.j(`Input 'gitops-branch': ${options.source.display} has no branch '${options.branch}' (git: ${said})`);
         const credential = options.deployKey
             ? "'gitops-deploy-key'"
             : options.token
                 ? "'gitops-token'"
                 : 'a gitops-token or gitops-deploy-key';
-        throw new src/* ConfigurationError */.j1(`Input 'gitops-repository': ${options.source.display} could not be read with ${credential} (git: ${said})`);
+        throw new errors/* ConfigurationError */.j(`Input 'gitops-repository': ${options.source.display} could not be read with ${credential} (git: ${said})`);
     }
     const sha = (await git(['rev-parse', 'FETCH_HEAD'])).stdout.trim();
     const listed = await git(['ls-tree', '-d', '--name-only', 'FETCH_HEAD', '--', options.path]);
     if (listed.exitCode !== 0 || listed.stdout.trim() !== options.path)
-        throw new src/* ConfigurationError */.j1(`Input 'gitops-path': ${options.path} is not a folder on branch '${options.branch}' of ${options.source.display} (commit ${sha.slice(0, 12)})`);
+        throw new errors/* ConfigurationError */.j(`Input 'gitops-path': ${options.path} is not a folder on branch '${options.branch}' of ${options.source.display} (commit ${sha.slice(0, 12)})`);
     return { sha, revision: `${options.branch}@sha1:${sha}` };
 }
 
@@ -2725,12 +3058,12 @@ const HELM_CHECKSUMS = {
 /** `v4.1.4` as helm prints it, or undefined when the program is missing or says nothing usable. */
 async function helmVersionOf(file) {
     try {
-        const result = await (0,src/* spawnArgv */.wQ)(file, ['version', '--template', '{{.Version}}'], { quiet: true });
+        const result = await (0,src_spawn/* spawnArgv */.wQ)(file, ['version', '--template', '{{.Version}}'], { quiet: true });
         const version = result.stdout.trim();
         return result.exitCode === 0 && /^v\d+\.\d+\.\d+/.test(version) ? version : undefined;
     }
     catch (error) {
-        if (error instanceof src/* ProgramNotFoundError */.oo)
+        if (error instanceof src_spawn/* ProgramNotFoundError */.oo)
             return undefined;
         throw error;
     }
@@ -2768,7 +3101,7 @@ async function download(options, target) {
     const expected = where ? checksums[options.version]?.[where] : undefined;
     if (!where || !expected) {
         const known = Object.keys(checksums).join(', ');
-        throw new src/* ConfigurationError */.j1(`Input 'helm-version' ${options.version} has no pinned checksum for ${where ?? `${process.platform}/${process.arch}`} in this release of the action (it pins ${known}); put helm v${options.version} on PATH or name it in 'helm'`);
+        throw new errors/* ConfigurationError */.j(`Input 'helm-version' ${options.version} has no pinned checksum for ${where ?? `${process.platform}/${process.arch}`} in this release of the action (it pins ${known}); put helm v${options.version} on PATH or name it in 'helm'`);
     }
     const base = options.downloadBase ?? 'https://get.helm.sh';
     const url = `${base}/helm-v${options.version}-${where}.tar.gz`;
@@ -2799,23 +3132,23 @@ async function resolveHelm(options) {
     if (options.given) {
         const found = await helmVersionOf(options.given);
         if (!found)
-            throw new src/* ConfigurationError */.j1(`Input 'helm' names ${options.given}, which is not a helm that answers 'helm version'`);
+            throw new errors/* ConfigurationError */.j(`Input 'helm' names ${options.given}, which is not a helm that answers 'helm version'`);
         if (found !== wanted)
-            throw new src/* ConfigurationError */.j1(`Input 'helm' names ${options.given}, which is helm ${(0,src/* inert */.tJ)(found)}, not ${wanted} (input 'helm-version'); the action runs only the helm it pins`);
+            throw new errors/* ConfigurationError */.j(`Input 'helm' names ${options.given}, which is helm ${(0,inert/* inert */.t)(found)}, not ${wanted} (input 'helm-version'); the action runs only the helm it pins`);
         return { file: options.given, version: found, origin: 'helm input' };
     }
     const onPath = await helmVersionOf('helm');
     if (onPath === wanted)
         return { file: 'helm', version: onPath, origin: 'PATH' };
     if (!options.toolCache)
-        throw new src/* ConfigurationError */.j1(onPath
-            ? `helm on PATH is ${(0,src/* inert */.tJ)(onPath)}, not ${wanted} (input 'helm-version'); put helm ${wanted} on PATH or name it in 'helm'`
+        throw new errors/* ConfigurationError */.j(onPath
+            ? `helm on PATH is ${(0,inert/* inert */.t)(onPath)}, not ${wanted} (input 'helm-version'); put helm ${wanted} on PATH or name it in 'helm'`
             : `helm is not on PATH; put helm ${wanted} there or name it in 'helm'`);
     const cached = (0,external_node_path_.join)(options.toolCache, 'helm', options.version, `${process.platform}-${process.arch}`, 'helm');
     let origin = 'tool cache';
     if (!(0,external_node_fs_.existsSync)(cached)) {
         options.log(onPath
-            ? `helm on PATH is ${(0,src/* inert */.tJ)(onPath)}, not the pinned ${wanted}`
+            ? `helm on PATH is ${(0,inert/* inert */.t)(onPath)}, not the pinned ${wanted}`
             : `helm is not on PATH; the action installs the pinned ${wanted}`);
         await download(options, cached);
         origin = 'downloaded';
@@ -2910,7 +3243,7 @@ function apiServerUrl(host, port) {
 /** Why ssh failed, in the words of the input that can fix it. */
 function sshFailure(target, stderr) {
     const where = `${target.user}@${target.host}:${target.port}`;
-    const said = (0,src/* inert */.tJ)((0,src/* tail */.RT)(stderr, 2));
+    const said = (0,inert/* inert */.t)((0,exec/* tail */.RT)(stderr, 2));
     if (/Host key verification failed|REMOTE HOST IDENTIFICATION HAS CHANGED|No .* host key is known/i.test(stderr))
         return `The SSH host key of ${target.host}:${target.port} is not one that 'ssh-known-hosts' lists; refusing to connect (ssh: ${said})`;
     if (/Permission denied \(/i.test(stderr))
@@ -2935,7 +3268,7 @@ async function fetchK3sKubeconfig(target, options) {
     const connectTimeout = Math.max(5, Math.min(30, options.timeoutSeconds));
     let result;
     try {
-        result = await (0,src/* spawnArgv */.wQ)('ssh', [
+        result = await (0,src_spawn/* spawnArgv */.wQ)('ssh', [
             '-F',
             'none',
             '-o',
@@ -2970,17 +3303,17 @@ async function fetchK3sKubeconfig(target, options) {
         ], { quiet: true });
     }
     catch (error) {
-        if (error instanceof src/* ProgramNotFoundError */.oo)
-            throw new src/* ConfigurationError */.j1('The OpenSSH client (ssh) is not on PATH; it is needed for ssh-host or hosts');
+        if (error instanceof src_spawn/* ProgramNotFoundError */.oo)
+            throw new errors/* ConfigurationError */.j('The OpenSSH client (ssh) is not on PATH; it is needed for ssh-host or hosts');
         throw error;
     }
     if (result.exitCode === 255)
-        throw new src/* ConfigurationError */.j1(sshFailure(target, result.stderr));
+        throw new errors/* ConfigurationError */.j(sshFailure(target, result.stderr));
     if (result.exitCode !== 0) {
-        const said = (0,src/* inert */.tJ)((0,src/* tail */.RT)(result.stderr, 2));
+        const said = (0,inert/* inert */.t)((0,exec/* tail */.RT)(result.stderr, 2));
         if (/password is required|not in the sudoers|may not run sudo/i.test(result.stderr))
-            throw new src/* ConfigurationError */.j1(`User '${target.user}' on ${target.host} cannot read ${K3S_KUBECONFIG}: it needs passwordless sudo (or use root in 'ssh-user') (${said})`);
-        throw new src/* ConfigurationError */.j1(`Reading ${K3S_KUBECONFIG} on ${target.host} failed: ${said || `exit code ${result.exitCode}`}`);
+            throw new errors/* ConfigurationError */.j(`User '${target.user}' on ${target.host} cannot read ${K3S_KUBECONFIG}: it needs passwordless sudo (or use root in 'ssh-user') (${said})`);
+        throw new errors/* ConfigurationError */.j(`Reading ${K3S_KUBECONFIG} on ${target.host} failed: ${said || `exit code ${result.exitCode}`}`);
     }
     return pointAtHost(result.stdout, target);
 }
@@ -2991,11 +3324,11 @@ function pointAtHost(text, target) {
         parsed = (0,dist/* parse */.qg)(text, { maxAliasCount: 10 });
     }
     catch {
-        throw new src/* ConfigurationError */.j1(`${K3S_KUBECONFIG} on ${target.host} is not a kubeconfig (not YAML)`);
+        throw new errors/* ConfigurationError */.j(`${K3S_KUBECONFIG} on ${target.host} is not a kubeconfig (not YAML)`);
     }
     const clusters = parsed?.clusters;
     if (!Array.isArray(clusters) || clusters.length === 0 || !clusters.every((c) => c?.cluster?.server))
-        throw new src/* ConfigurationError */.j1(`${K3S_KUBECONFIG} on ${target.host} is not a kubeconfig (no cluster with a server)`);
+        throw new errors/* ConfigurationError */.j(`${K3S_KUBECONFIG} on ${target.host} is not a kubeconfig (no cluster with a server)`);
     for (const cluster of clusters)
         cluster.cluster.server = apiServerUrl(target.host, target.apiPort);
     return (0,dist/* stringify */.As)(parsed);
@@ -3027,18 +3360,18 @@ async function checkApiServerCertificate(server, certificateAuthority, timeoutMs
             const why = socket.authorizationError;
             socket.end();
             if (!authorized && certificateAuthority && !/ALTNAME|altnames|hostname/i.test(String(why)))
-                reject(new src/* ConfigurationError */.j1(`The API server at ${url.origin} presents a certificate that the kubeconfig's certificate authority did not sign (${why})`));
+                reject(new errors/* ConfigurationError */.j(`The API server at ${url.origin} presents a certificate that the kubeconfig's certificate authority did not sign (${why})`));
             else
                 resolve(peer);
         });
         socket.once('timeout', () => {
             socket.destroy();
-            reject(new src/* ConfigurationError */.j1(`The API server at ${url.origin} did not answer within ${timeoutMs / 1000}s (is port ${port} open to the runner?)`));
+            reject(new errors/* ConfigurationError */.j(`The API server at ${url.origin} did not answer within ${timeoutMs / 1000}s (is port ${port} open to the runner?)`));
         });
-        socket.once('error', (error) => reject(new src/* ConfigurationError */.j1(`Could not reach the API server at ${url.origin}: ${error.code ?? error.message} (is port ${port} open to the runner?)`)));
+        socket.once('error', (error) => reject(new errors/* ConfigurationError */.j(`Could not reach the API server at ${url.origin}: ${error.code ?? error.message} (is port ${port} open to the runner?)`)));
     });
     if ((0,external_node_tls_.checkServerIdentity)(host, certificate))
-        throw new src/* ConfigurationError */.j1(`The API server at ${url.origin} presents a certificate for ${namesOf(certificate)}, without ${host}: start k3s with --tls-san ${host} (tls-san in /etc/rancher/k3s/config.yaml), restart it, and run again`);
+        throw new errors/* ConfigurationError */.j(`The API server at ${url.origin} presents a certificate for ${namesOf(certificate)}, without ${host}: start k3s with --tls-san ${host} (tls-san in /etc/rancher/k3s/config.yaml), restart it, and run again`);
 }
 /** The certificate authority of the kubeconfig's first cluster, as PEM. */
 function certificateAuthorityOf(kubeconfig) {
@@ -3202,13 +3535,15 @@ async function syncDivergence(cluster, settings) {
             continue;
         const shown = fields.map((field) => {
             const key = field.slice('spec.'.length);
-            return `${field} is ${(0,src/* inert */.tJ)(JSON.stringify(live.spec?.[key]))} in the cluster, ${JSON.stringify(desired.spec?.[key])} from the action`;
+            return `${field} is ${(0,inert/* inert */.t)(JSON.stringify(live.spec?.[key]))} in the cluster, ${JSON.stringify(desired.spec?.[key])} from the action`;
         });
         warnings.push(`${label(desired)} differs from what the action applies (${shown.join('; ')}): the copy in Git (flux-sync.yaml of the cluster's path) must say the same, or Flux and the action undo each other`);
     }
     return warnings;
 }
 
+// EXTERNAL MODULE: ../../packages/action-kit/src/duration.ts
+var duration = __webpack_require__(2572);
 ;// CONCATENATED MODULE: ../../packages/addons/src/tree.ts
 
 
@@ -3232,7 +3567,7 @@ async function eventsAbout(cluster, ref, limit = 3) {
         .filter((e) => e.involvedObject?.kind === ref.kind)
         .sort((a, b) => (a.type === b.type ? when(b).localeCompare(when(a)) : a.type === 'Warning' ? -1 : 1))
         .slice(0, limit)
-        .map((e) => (0,src/* inert */.tJ)(`${e.type ?? 'Normal'} ${e.reason ?? ''}: ${e.message ?? ''}`));
+        .map((e) => (0,inert/* inert */.t)(`${e.type ?? 'Normal'} ${e.reason ?? ''}: ${e.message ?? ''}`));
 }
 function followTree(options) {
     const { cluster, root, log } = options;
@@ -3250,7 +3585,7 @@ function followTree(options) {
     let settling = false;
     let synced = false;
     let lastLine = Date.now();
-    const stamp = () => (0,src/* formatDuration */.a3)(Date.now() - started, 'clock');
+    const stamp = () => (0,duration/* formatDuration */.a)(Date.now() - started, 'clock');
     const say = (line) => {
         lastLine = Date.now();
         log(`[${stamp()}] ${line}`);
@@ -3273,7 +3608,7 @@ function followTree(options) {
             say(what);
             cluster
                 .annotate(path, annotations)
-                .catch((error) => say(`could not ask: ${(0,src/* inert */.tJ)(error.message)}`));
+                .catch((error) => say(`could not ask: ${(0,inert/* inert */.t)(error.message)}`));
         };
         /**
          * A release failing again and again with the same spec (helm-controller retries a release
@@ -3366,7 +3701,7 @@ function followTree(options) {
                     }
                 }
                 verdicts.set(key, verdict);
-                const line = `${refLabel(ref)}: ${verdict.state}${verdict.message ? ` — ${(0,src/* inert */.tJ)(verdict.message)}` : ''}`;
+                const line = `${refLabel(ref)}: ${verdict.state}${verdict.message ? ` — ${(0,inert/* inert */.t)(verdict.message)}` : ''}`;
                 if (shown.get(key) !== line) {
                     shown.set(key, line);
                     say(line);
@@ -3410,7 +3745,7 @@ function followTree(options) {
             result: 'failed',
             failure: {
                 ref: root,
-                message: `watching Flux's objects failed: ${(0,src/* inert */.tJ)(error.message)}`,
+                message: `watching Flux's objects failed: ${(0,inert/* inert */.t)(error.message)}`,
                 events: [],
             },
             waiting: [],
@@ -3535,9 +3870,9 @@ async function verifyDeliveryPath(cluster) {
         checks.push({
             name: 'Flagger for APISIX',
             ok: up && provider === 'apisix',
-            detail: `Deployment ${workloadLabel(flagger)} runs with -mesh-provider=${(0,src/* inert */.tJ)(provider)}${up ? '' : ', not Available'}`,
+            detail: `Deployment ${workloadLabel(flagger)} runs with -mesh-provider=${(0,inert/* inert */.t)(provider)}${up ? '' : ', not Available'}`,
             ...(provider !== 'apisix'
-                ? { fix: `Flagger runs with -mesh-provider=${(0,src/* inert */.tJ)(provider)}: set meshProvider: apisix in ${inGit}` }
+                ? { fix: `Flagger runs with -mesh-provider=${(0,inert/* inert */.t)(provider)}: set meshProvider: apisix in ${inGit}` }
                 : up
                     ? {}
                     : {
@@ -3552,11 +3887,11 @@ async function verifyDeliveryPath(cluster) {
         checks.push({
             name: 'Flagger’s Prometheus',
             ok: answer.ok,
-            detail: `-metrics-server=${(0,src/* inert */.tJ)(metricsServer)}: ${answer.detail}`,
+            detail: `-metrics-server=${(0,inert/* inert */.t)(metricsServer)}: ${answer.detail}`,
             ...(answer.ok
                 ? {}
                 : {
-                    fix: `Flagger's metrics server ${(0,src/* inert */.tJ)(metricsServer)} does not resolve to a Service with ready pods: set prometheus.install: true in ${inGit} (or metricsServer to your Prometheus's Service)`,
+                    fix: `Flagger's metrics server ${(0,inert/* inert */.t)(metricsServer)} does not resolve to a Service with ready pods: set prometheus.install: true in ${inGit} (or metricsServer to your Prometheus's Service)`,
                 }),
         });
     }
@@ -3626,7 +3961,7 @@ class Phases {
 function stopped(signal, timeoutMs) {
     return signal.reason instanceof Error && signal.reason.name === 'TimeoutError'
         ? `Timed out after ${Math.round(timeoutMs / 1000)}s`
-        : `Stopped: ${(0,src/* inert */.tJ)(String(signal.reason?.message ?? signal.reason))}`;
+        : `Stopped: ${(0,inert/* inert */.t)(String(signal.reason?.message ?? signal.reason))}`;
 }
 /** The kubeconfig, from the input (or KUBECONFIG) or read over SSH from the k3s node. */
 async function connect(settings, workDir) {
@@ -3698,7 +4033,7 @@ async function bootstrapAddons(settings) {
             const kube = openCluster(prepared, {
                 signal,
                 registerSecret: settings.registerSecret,
-                onRetry: (m) => log((0,src/* inert */.tJ)(m)),
+                onRetry: (m) => log((0,inert/* inert */.t)(m)),
             });
             cluster = kube;
             try {
@@ -3707,7 +4042,7 @@ async function bootstrapAddons(settings) {
             catch (error) {
                 if (signal.aborted)
                     throw new Error(`The API server at ${prepared.server} did not answer: ${stopped(signal, settings.timeoutMs)}`);
-                throw new Error(`The API server at ${prepared.server} did not answer: ${(0,src/* inert */.tJ)(error.message)}`);
+                throw new Error(`The API server at ${prepared.server} did not answer: ${(0,inert/* inert */.t)(error.message)}`);
             }
             return { helm, kube };
         });
@@ -3807,14 +4142,14 @@ async function bootstrapAddons(settings) {
                 message: tree.failure.message,
                 events: tree.failure.events,
             };
-            report.failure = `${refLabel(tree.failure.ref)} failed: ${(0,src/* inert */.tJ)(tree.failure.message)}`;
+            report.failure = `${refLabel(tree.failure.ref)} failed: ${(0,inert/* inert */.t)(tree.failure.message)}`;
             return report;
         }
         if (tree.result === 'timed-out') {
             report.result = 'timed-out';
-            report.waiting = tree.waiting.map((w) => ({ label: refLabel(w.ref), message: (0,src/* inert */.tJ)(w.message) }));
+            report.waiting = tree.waiting.map((w) => ({ label: refLabel(w.ref), message: (0,inert/* inert */.t)(w.message) }));
             const first = tree.waiting[0];
-            report.failure = `${stopped(signal, settings.timeoutMs)} waiting for ${tree.waiting.length} object(s)${first ? `, first ${refLabel(first.ref)}: ${(0,src/* inert */.tJ)(first.message)}` : ''}`;
+            report.failure = `${stopped(signal, settings.timeoutMs)} waiting for ${tree.waiting.length} object(s)${first ? `, first ${refLabel(first.ref)}: ${(0,inert/* inert */.t)(first.message)}` : ''}`;
             return report;
         }
         report.warnings.push(...(await syncDivergence(kube, sync)));
@@ -3826,12 +4161,12 @@ async function bootstrapAddons(settings) {
         return report;
     }
     catch (error) {
-        if ((0,src/* isConfigurationError */.p0)(error))
+        if ((0,errors/* isConfigurationError */.p)(error))
             throw error;
         report.result = signal.aborted && deadline.aborted ? 'timed-out' : 'failed';
         report.failure = signal.aborted
-            ? `${stopped(signal, settings.timeoutMs)}: ${(0,src/* inert */.tJ)(error.message)}`
-            : (0,src/* inert */.tJ)(error.message);
+            ? `${stopped(signal, settings.timeoutMs)}: ${(0,inert/* inert */.t)(error.message)}`
+            : (0,inert/* inert */.t)(error.message);
         return report;
     }
     finally {
@@ -3842,6 +4177,8 @@ async function bootstrapAddons(settings) {
     }
 }
 
+// EXTERNAL MODULE: ../../packages/action-kit/src/summary.ts
+var summary = __webpack_require__(1890);
 ;// CONCATENATED MODULE: ../../packages/addons/src/report.ts
 
 const ICON = {
@@ -3854,7 +4191,7 @@ const ICON = {
 /** `2026-11-30T08:00:00Z` → how long ago, from `now`. */
 function since(time, now) {
     const at = time ? Date.parse(time) : Number.NaN;
-    return Number.isFinite(at) ? `${(0,src/* formatDuration */.a3)(Math.max(0, now - at))} ago` : undefined;
+    return Number.isFinite(at) ? `${(0,duration/* formatDuration */.a)(Math.max(0, now - at))} ago` : undefined;
 }
 /** The `addons` output: one object per add-on. */
 function addonsOutput(addons) {
@@ -3875,16 +4212,16 @@ function renderSummary(report, now = Date.now()) {
         ? `Flux ${flux.appVersion} (chart flux2 ${flux.chartVersion}): unchanged`
         : `Flux ${flux.appVersion} (chart flux2 ${flux.chartVersion}): ${report.command === 'apply' ? `${flux.action === 'install' ? 'installed' : 'upgraded'}` : `would ${flux.action}`} — ${flux.changes.join('; ')}`;
     const sections = [
-        (0,src/* heading */.R_)(`${ICON[report.result]} bootstrap-addons ${report.command}: ${report.environment} — ${report.result}`),
+        (0,summary/* heading */.R_)(`${ICON[report.result]} bootstrap-addons ${report.command}: ${report.environment} — ${report.result}`),
         `API server ${report.server} · ${fluxLine}${report.changed ? ' · changed' : ' · nothing changed'}`,
-        report.failure ? `**${(0,src/* inert */.tJ)(report.failure)}**` : undefined,
+        report.failure ? `**${(0,inert/* inert */.t)(report.failure)}**` : undefined,
     ];
     if (report.failedObject)
-        sections.push((0,src/* table */.tp)(['object', 'Flux says', 'events'], [[report.failedObject.label, report.failedObject.message, report.failedObject.events.join('\n')]]));
+        sections.push((0,summary/* table */.tp)(['object', 'Flux says', 'events'], [[report.failedObject.label, report.failedObject.message, report.failedObject.events.join('\n')]]));
     if (report.waiting.length)
-        sections.push((0,src/* details */.zH)(`Not ready at the deadline (${report.waiting.length})`, (0,src/* table */.tp)(['object', 'Flux says'], report.waiting.map((w) => [w.label, w.message])), true));
+        sections.push((0,summary/* details */.zH)(`Not ready at the deadline (${report.waiting.length})`, (0,summary/* table */.tp)(['object', 'Flux says'], report.waiting.map((w) => [w.label, w.message])), true));
     if (report.addons.length)
-        sections.push((0,src/* heading */.R_)('Add-ons', 3), (0,src/* table */.tp)(['add-on', 'chart', 'pinned', 'running', 'ready', 'since'], report.addons.map((a) => [
+        sections.push((0,summary/* heading */.R_)('Add-ons', 3), (0,summary/* table */.tp)(['add-on', 'chart', 'pinned', 'running', 'ready', 'since'], report.addons.map((a) => [
             `${a.namespace}/${a.name}`,
             a.chart,
             a.pinned,
@@ -3893,21 +4230,43 @@ function renderSummary(report, now = Date.now()) {
             since(a.since, now),
         ])));
     if (report.checks.length)
-        sections.push((0,src/* heading */.R_)('Delivery path', 3), (0,src/* table */.tp)(['check', 'result', 'found', 'fix'], report.checks.map((c) => [c.name, c.ok ? '✅' : '❌', c.detail, c.fix])));
+        sections.push((0,summary/* heading */.R_)('Delivery path', 3), (0,summary/* table */.tp)(['check', 'result', 'found', 'fix'], report.checks.map((c) => [c.name, c.ok ? '✅' : '❌', c.detail, c.fix])));
     if (report.drift.length)
-        sections.push((0,src/* heading */.R_)('Drift', 3), report.drift.map((d) => `- ${d}`).join('\n'));
+        sections.push((0,summary/* heading */.R_)('Drift', 3), report.drift.map((d) => `- ${d}`).join('\n'));
     if (report.sync.length)
-        sections.push((0,src/* details */.zH)('The sync', (0,src/* table */.tp)(['object', report.command === 'apply' ? 'applied' : 'would be', 'fields'], report.sync.map((s) => [s.object, s.change, s.fields.join(', ')])), report.command === 'plan'));
+        sections.push((0,summary/* details */.zH)('The sync', (0,summary/* table */.tp)(['object', report.command === 'apply' ? 'applied' : 'would be', 'fields'], report.sync.map((s) => [s.object, s.change, s.fields.join(', ')])), report.command === 'plan'));
     if (report.requests.length)
-        sections.push((0,src/* details */.zH)('Asked of Flux', report.requests.map((r) => `- ${r}`).join('\n')));
+        sections.push((0,summary/* details */.zH)('Asked of Flux', report.requests.map((r) => `- ${r}`).join('\n')));
     if (report.warnings.length)
         sections.push(report.warnings.map((w) => `> ⚠️ ${w}`).join('\n'));
-    sections.push((0,src/* details */.zH)('Phases', (0,src/* table */.tp)(['phase', 'took'], report.phases.map((p) => [p.name, (0,src/* formatDuration */.a3)(p.ms)]))));
+    sections.push((0,summary/* details */.zH)('Phases', (0,summary/* table */.tp)(['phase', 'took'], report.phases.map((p) => [p.name, (0,duration/* formatDuration */.a)(p.ms)]))));
     return sections.filter((s) => Boolean(s));
 }
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
+;// CONCATENATED MODULE: ../../packages/action-kit/src/template.ts
+
+/** `{name}`: a name starts with a letter; braces around anything else are plain text. */
+const PLACEHOLDER = /\{([A-Za-z][\w-]*)\}/g;
+/**
+ * Replaces each `{name}` with its value. A name without a value (absent or undefined) is a mistake
+ * in the template, reported as one line starting with `what` (e.g. `Input 'commit-message'`) that
+ * lists the names that do have one.
+ */
+function expandTemplate(template, values, what) {
+    return template.replace(PLACEHOLDER, (whole, name) => {
+        const value = Object.hasOwn(values, name) ? values[name] : undefined;
+        if (value === undefined) {
+            const known = Object.keys(values)
+                .filter((key) => values[key] !== undefined)
+                .map((key) => `{${key}}`);
+            throw new errors/* ConfigurationError */.j(`${what}: unknown placeholder ${whole} in '${template}' (known: ${known.join(', ')})`);
+        }
+        return value;
+    });
+}
+
 ;// CONCATENATED MODULE: ../../packages/addons/src/settings.ts
 
 
@@ -3931,7 +4290,7 @@ const USER = /^[a-z_][a-z0-9_-]{0,31}\$?$/;
 const EXACT_VERSION = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 function parseEnvironment(value) {
     if (!NAME.test(value))
-        throw new src/* ConfigurationError */.j1(`Input 'environment' must be a name of letters, digits, '.', '-' and '_', got '${value}'`);
+        throw new errors/* ConfigurationError */.j(`Input 'environment' must be a name of letters, digits, '.', '-' and '_', got '${value}'`);
     return value;
 }
 function isHostAddress(value) {
@@ -3944,20 +4303,20 @@ function hostFromHosts(text, environment) {
         parsed = JSON.parse(text);
     }
     catch {
-        throw new src/* ConfigurationError */.j1(`Input 'hosts' must be JSON of environment → { address, user } (provision-infra's hosts output), got text that is not JSON`);
+        throw new errors/* ConfigurationError */.j(`Input 'hosts' must be JSON of environment → { address, user } (provision-infra's hosts output), got text that is not JSON`);
     }
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-        throw new src/* ConfigurationError */.j1(`Input 'hosts' must be a JSON object of environment → { address, user } (provision-infra's hosts output)`);
+        throw new errors/* ConfigurationError */.j(`Input 'hosts' must be a JSON object of environment → { address, user } (provision-infra's hosts output)`);
     const hosts = parsed;
     if (!Object.hasOwn(hosts, environment)) {
         const known = Object.keys(hosts);
-        throw new src/* ConfigurationError */.j1(`Input 'hosts' has no entry for environment '${environment}' (it has: ${known.join(', ') || 'none'})`);
+        throw new errors/* ConfigurationError */.j(`Input 'hosts' has no entry for environment '${environment}' (it has: ${known.join(', ') || 'none'})`);
     }
     const entry = hosts[environment];
     const record = entry && typeof entry === 'object' && !Array.isArray(entry) ? entry : {};
     const address = typeof entry === 'string' ? entry : (record.address ?? record.ip ?? record.hostname);
     if (typeof address !== 'string' || !isHostAddress(address))
-        throw new src/* ConfigurationError */.j1(`Input 'hosts': the entry for '${environment}' must hold an address (an IP or a hostname), got ${JSON.stringify(entry)}`);
+        throw new errors/* ConfigurationError */.j(`Input 'hosts': the entry for '${environment}' must hold an address (an IP or a hostname), got ${JSON.stringify(entry)}`);
     const user = typeof record.user === 'string' && record.user ? record.user : undefined;
     return {
         address,
@@ -3968,17 +4327,17 @@ function hostFromHosts(text, environment) {
 }
 function parseSshHost(value, inputName = 'ssh-host') {
     if (!isHostAddress(value))
-        throw new src/* ConfigurationError */.j1(`Input '${inputName}' must be an IP address or a hostname, got '${value}'`);
+        throw new errors/* ConfigurationError */.j(`Input '${inputName}' must be an IP address or a hostname, got '${value}'`);
     return value;
 }
 function parseSshUser(value, inputName = 'ssh-user') {
     if (!USER.test(value))
-        throw new src/* ConfigurationError */.j1(`Input '${inputName}' must be a user name (lower-case letters, digits, '_' and '-'), got '${value}'`);
+        throw new errors/* ConfigurationError */.j(`Input '${inputName}' must be a user name (lower-case letters, digits, '_' and '-'), got '${value}'`);
     return value;
 }
 function parseChartVersion(value, inputName) {
     if (!EXACT_VERSION.test(value))
-        throw new src/* ConfigurationError */.j1(`Input '${inputName}' must be one exact chart version such as ${PINNED.fluxChartVersion} (the chart is pinned: no ranges), got '${value}'`);
+        throw new errors/* ConfigurationError */.j(`Input '${inputName}' must be one exact chart version such as ${PINNED.fluxChartVersion} (the chart is pinned: no ranges), got '${value}'`);
     return value.replace(/^v/, '');
 }
 /** The chart repository: an https (or, for a local one, http) URL, or an `oci://` registry path. */
@@ -3991,12 +4350,12 @@ function parseChartRepository(value) {
         url = undefined;
     }
     if (!url || !['https:', 'http:', 'oci:'].includes(url.protocol) || url.username || url.password)
-        throw new src/* ConfigurationError */.j1(`Input 'flux-chart-repository' must be an https:// chart repository or an oci:// registry path without credentials, got '${value}'`);
+        throw new errors/* ConfigurationError */.j(`Input 'flux-chart-repository' must be an https:// chart repository or an oci:// registry path without credentials, got '${value}'`);
     return value.replace(/\/+$/, '');
 }
 function parseNamespace(value, inputName) {
     if (!DNS_LABEL.test(value))
-        throw new src/* ConfigurationError */.j1(`Input '${inputName}' must be a Kubernetes namespace name (lower-case letters, digits and '-'), got '${value}'`);
+        throw new errors/* ConfigurationError */.j(`Input '${inputName}' must be a Kubernetes namespace name (lower-case letters, digits and '-'), got '${value}'`);
     return value;
 }
 /** Helm values given as YAML: a mapping, parsed with a bound on aliases (it is untrusted text). */
@@ -4009,12 +4368,12 @@ function parseValues(text, inputName) {
     }
     catch (error) {
         const line = error.linePos?.[0]?.line;
-        throw new src/* ConfigurationError */.j1(`Input '${inputName}' is not valid YAML${line ? ` (line ${line})` : ''}`);
+        throw new errors/* ConfigurationError */.j(`Input '${inputName}' is not valid YAML${line ? ` (line ${line})` : ''}`);
     }
     if (parsed === null || parsed === undefined)
         return {};
     if (typeof parsed !== 'object' || Array.isArray(parsed))
-        throw new src/* ConfigurationError */.j1(`Input '${inputName}' must be a YAML mapping of Helm values`);
+        throw new errors/* ConfigurationError */.j(`Input '${inputName}' must be a YAML mapping of Helm values`);
     return parsed;
 }
 function parseBranch(value) {
@@ -4026,15 +4385,15 @@ function parseBranch(value) {
         value.endsWith('.lock') ||
         value.includes('..') ||
         value.includes('//'))
-        throw new src/* ConfigurationError */.j1(`Input 'gitops-branch' must be a branch name, got '${value}'`);
+        throw new errors/* ConfigurationError */.j(`Input 'gitops-branch' must be a branch name, got '${value}'`);
     return value;
 }
 /** The cluster's path in the repository (`{environment}` replaced), relative and inside it. */
 function parseGitopsPath(template, environment) {
-    const expanded = (0,src/* expandTemplate */.Ly)(template, { environment }, "Input 'gitops-path'");
+    const expanded = expandTemplate(template, { environment }, "Input 'gitops-path'");
     const normal = external_node_path_.posix.normalize(expanded.replace(/^\.\//, '')).replace(/\/+$/, '');
     if (!normal || normal === '.' || external_node_path_.posix.isAbsolute(normal) || normal.split('/').includes('..'))
-        throw new src/* ConfigurationError */.j1(`Input 'gitops-path' must be a folder inside the repository such as clusters/{environment}, got '${template}'`);
+        throw new errors/* ConfigurationError */.j(`Input 'gitops-path' must be a folder inside the repository such as clusters/{environment}, got '${template}'`);
     return normal;
 }
 /**
@@ -4054,12 +4413,12 @@ function resolveGitopsSource(repository, options) {
     if (/^(https?|ssh):\/\//.test(value)) {
         const url = new URL(value);
         if (url.password || (url.protocol !== 'ssh:' && url.username))
-            throw new src/* ConfigurationError */.j1("Input 'gitops-repository': put the credential in 'gitops-token' or 'gitops-deploy-key', not in the URL");
+            throw new errors/* ConfigurationError */.j("Input 'gitops-repository': put the credential in 'gitops-token' or 'gitops-deploy-key', not in the URL");
         const transport = url.protocol === 'ssh:' ? 'ssh' : 'https';
         if (transport === 'ssh' && !options.deployKey)
-            throw new src/* ConfigurationError */.j1("Input 'gitops-repository' is an ssh:// URL: it needs 'gitops-deploy-key'");
+            throw new errors/* ConfigurationError */.j("Input 'gitops-repository' is an ssh:// URL: it needs 'gitops-deploy-key'");
         if (transport === 'https' && options.deployKey)
-            throw new src/* ConfigurationError */.j1("Input 'gitops-deploy-key' needs an ssh:// repository URL (or owner/name); for https use 'gitops-token'");
+            throw new errors/* ConfigurationError */.j("Input 'gitops-deploy-key' needs an ssh:// repository URL (or owner/name); for https use 'gitops-token'");
         return { url: value, display: value, transport };
     }
     if (value.startsWith('file://'))
@@ -4070,7 +4429,7 @@ function resolveGitopsSource(repository, options) {
             display: value,
             transport: 'file',
         };
-    throw new src/* ConfigurationError */.j1(`Input 'gitops-repository' must be owner/name, an https:// or ssh:// URL, a local path or a file:// URL, got '${repository}'`);
+    throw new errors/* ConfigurationError */.j(`Input 'gitops-repository' must be owner/name, an https:// or ssh:// URL, a local path or a file:// URL, got '${repository}'`);
 }
 
 ;// CONCATENATED MODULE: ../../packages/addons/src/index.ts

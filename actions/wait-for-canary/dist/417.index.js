@@ -733,7 +733,7 @@ class ApiTransport {
             return `Basic ${Buffer.from(`${credentials.username ?? ''}:${credentials.password ?? ''}`).toString('base64')}`;
         return undefined;
     }
-    async send(url, signal) {
+    async send(url, signal, write) {
         const authorization = await this.authorization(signal);
         const headers = {
             Accept: 'application/json',
@@ -741,9 +741,11 @@ class ApiTransport {
         };
         if (authorization)
             headers.Authorization = authorization;
+        if (write)
+            headers['Content-Type'] = write.contentType;
         const send = this.isHttps ? external_node_https_.request : external_node_http_.request;
         return new Promise((resolve, reject) => {
-            const req = send(url, { method: 'GET', agent: this.agent, headers });
+            const req = send(url, { method: write?.method ?? 'GET', agent: this.agent, headers });
             // Aborting destroys the request (and its response, while it is read) with the signal's reason.
             const onAbort = () => req.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
             if (signal?.aborted)
@@ -752,21 +754,21 @@ class ApiTransport {
             req.on('close', () => signal?.removeEventListener('abort', onAbort));
             req.on('error', reject);
             req.on('response', resolve);
-            req.end();
+            req.end(write?.body);
         });
     }
     /** Sends once more with a fresh exec credential when the server refused the one it had. */
-    async sendAuthenticated(url, signal) {
-        const response = await this.send(url, signal);
+    async sendAuthenticated(url, signal, write) {
+        const response = await this.send(url, signal, write);
         if (response.statusCode !== 401 || !this.exec)
             return response;
         response.resume();
         this.exec.invalidate();
-        return this.send(url, signal);
+        return this.send(url, signal, write);
     }
-    /** One GET, its whole body read. */
-    async get(url, signal) {
-        const response = await this.sendAuthenticated(url, signal);
+    /** One GET (or, with `write`, another method with a body), its whole answer read. */
+    async get(url, signal, write) {
+        const response = await this.sendAuthenticated(url, signal, write);
         response.setEncoding('utf8');
         let body = '';
         for await (const chunk of response)
@@ -949,7 +951,8 @@ class KubeClient {
         if (Number.isFinite(server))
             this.clockOffsetMs = server + 500 - (sentAt + Date.now()) / 2;
     }
-    async requestOnce(path, query) {
+    async requestOnce(path, query, write) {
+        const verb = write?.method ?? 'GET';
         this.throwIfStopped();
         const timeout = AbortSignal.timeout(this.requestTimeoutMs);
         const signal = this.options.signal ? AbortSignal.any([this.options.signal, timeout]) : timeout;
@@ -957,12 +960,12 @@ class KubeClient {
         const sentAt = Date.now();
         let response;
         try {
-            response = await this.transport.get(withQuery(this.server + path, query), signal);
+            response = await this.transport.get(withQuery(this.server + path, query), signal, write);
         }
         catch (error) {
             this.throwIfStopped();
             const failure = timeout.aborted
-                ? Object.assign(new Error(`GET ${path}: no answer within ${this.requestTimeoutMs / 1000}s`), {
+                ? Object.assign(new Error(`${verb} ${path}: no answer within ${this.requestTimeoutMs / 1000}s`), {
                     code: 'ETIMEDOUT',
                 })
                 : error;
@@ -983,7 +986,7 @@ class KubeClient {
             catch {
                 // Not a Status object (a proxy's error page): the HTTP status says enough.
             }
-            const error = new KubeApiError(`GET ${path}: ${message}`, response.status, reason, path);
+            const error = new KubeApiError(`${verb} ${path}: ${message}`, response.status, reason, path);
             if (isTransient(error))
                 this.lastError = error.message;
             throw error;
@@ -1000,6 +1003,25 @@ class KubeClient {
             shouldRetry: (error) => !signal?.aborted && isTransient(error),
             sleep: (ms) => abortableSleep(ms, signal),
             onRetry: (error, attempt, delayMs) => this.options.onRetry?.(`${error.message}; retrying (${attempt + 1}${Number.isFinite(attempts) ? `/${attempts}` : ''}) in ${(delayMs / 1000).toFixed(1)}s`),
+        });
+    }
+    /**
+     * A write with its body (a server-side apply, a merge patch), retried like a GET on transient
+     * failures: the writes the suite sends say the whole desired state, so sending one twice is harmless.
+     */
+    async send(method, path, write) {
+        const { signal } = this.options;
+        return (0,retry/* retry */.L5)(() => this.requestOnce(path, write.query ?? {}, {
+            method,
+            body: write.body,
+            contentType: write.contentType,
+        }), {
+            attempts: this.attempts,
+            baseDelayMs: this.baseDelayMs,
+            maxDelayMs: 5_000,
+            shouldRetry: (error) => !signal?.aborted && isTransient(error),
+            sleep: (ms) => abortableSleep(ms, signal),
+            onRetry: (error, attempt, delayMs) => this.options.onRetry?.(`${error.message}; retrying (${attempt + 1}/${this.attempts}) in ${(delayMs / 1000).toFixed(1)}s`),
         });
     }
     /** GET that answers undefined for 404 Not Found. */
