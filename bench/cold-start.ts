@@ -25,6 +25,8 @@ export interface Subject {
   /** The arguments after the node binary. */
   args: string[]
   reference?: boolean
+  /** A post step: it runs with the state its main step saved, as the runner passes it (STATE_*). */
+  after?: Subject
 }
 
 export interface ColdStart {
@@ -48,12 +50,19 @@ export function actionSubjects(root = repoRoot): Subject[] {
       const file = join(base, name, 'action.yml')
       if (!existsSync(file)) return []
       const runs = (parse(readFileSync(file, 'utf8')) as { runs?: Record<string, string> }).runs ?? {}
-      return (['pre', 'main', 'post'] as const)
+      const steps = (['pre', 'main', 'post'] as const)
         .filter((step) => runs[step] && existsSync(join(base, name, runs[step]!)))
         .map((step) => ({
-          name: step === 'main' ? name : `${name} (${step})`,
-          args: [join(base, name, runs[step]!)],
+          step,
+          subject: {
+            name: step === 'main' ? name : `${name} (${step})`,
+            args: [join(base, name, runs[step]!)],
+          },
         }))
+      const main = steps.find(({ step }) => step === 'main')?.subject
+      return steps.map(
+        ({ step, subject }): Subject => (step === 'post' && main ? { ...subject, after: main } : subject),
+      )
     })
 }
 
@@ -68,6 +77,24 @@ function ending(code: number | null, stdout: string, stderr: string): string {
   return code === 0
     ? 'succeeded'
     : `exit ${code} without an input error ${detail ? `(${detail.slice(0, 60)})` : ''}`.trim()
+}
+
+/** The runner's state file (`name=value` lines, or `name<<DELIMITER` … `DELIMITER`) as STATE_ variables. */
+export function savedState(text: string): NodeJS.ProcessEnv {
+  const state: NodeJS.ProcessEnv = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
+    if (heredoc) {
+      const end = lines.indexOf(heredoc[2]!, i + 1)
+      state[`STATE_${heredoc[1]}`] = lines.slice(i + 1, end).join('\n')
+      i = end
+    } else if (line.includes('=')) {
+      state[`STATE_${line.slice(0, line.indexOf('='))}`] = line.slice(line.indexOf('=') + 1)
+    }
+  }
+  return state
 }
 
 function median(values: number[]): number {
@@ -123,13 +150,22 @@ export async function measureColdStarts(options: {
         ending: ending(result.status, String(result.stdout), String(result.stderr)),
       }
     }
+    // A post step's state: what its main step wrote to GITHUB_STATE in a run of its own.
+    const stepState = new Map<Subject, NodeJS.ProcessEnv>()
+    for (const subject of all) {
+      if (!subject.after) continue
+      writeFileSync(env.GITHUB_STATE!, '')
+      run(subject.after)
+      stepState.set(subject, savedState(readFileSync(env.GITHUB_STATE!, 'utf8')))
+      writeFileSync(env.GITHUB_STATE!, '')
+    }
     const times = new Map(all.map((subject) => [subject, [] as number[]]))
     const endings = new Map<Subject, string>()
     for (let round = 0; round <= options.runs; round++) {
       // Round 0 warms the file cache and is not counted; the order turns each round.
       const order = all.map((_, i) => all[(i + round) % all.length]!)
       for (const subject of order) {
-        const { ms, ending } = run(subject)
+        const { ms, ending } = run(subject, [], stepState.get(subject))
         endings.set(subject, ending)
         if (round > 0) times.get(subject)!.push(ms)
       }
@@ -141,7 +177,7 @@ export async function measureColdStarts(options: {
     const peakMb = (subject: Subject) => {
       const file = join(folder, 'peak')
       const peaks = Array.from({ length: 5 }, () => {
-        run(subject, ['--require', probe], { BENCH_PEAK_FILE: file })
+        run(subject, ['--require', probe], { ...stepState.get(subject), BENCH_PEAK_FILE: file })
         return Number(readFileSync(file, 'utf8')) / 1024
       })
       return median(peaks)

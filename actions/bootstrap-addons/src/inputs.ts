@@ -1,6 +1,6 @@
 import { ConfigurationError, InputReader, registerSecret } from '@canary-delivery/action-kit'
+import type { BootstrapSettings } from '@canary-delivery/addons'
 import {
-  type BootstrapSettings,
   COMMANDS,
   hostFromHosts,
   PINNED,
@@ -14,7 +14,7 @@ import {
   parseSshUser,
   parseValues,
   resolveGitopsSource,
-} from '@canary-delivery/addons'
+} from '@canary-delivery/addons/settings'
 
 /** GitHub's published SSH host keys for github.com, for a deploy key without gitops-known-hosts. */
 const GITHUB_KNOWN_HOSTS = [
@@ -33,7 +33,7 @@ function registerText(text: string | undefined): void {
 export type Inputs = Omit<BootstrapSettings, 'log' | 'registerSecret' | 'onWorkDir' | 'signal'>
 
 /** Every input, checked before anything is contacted or written; a mistake is one line naming the input. */
-export function readInputs(): Inputs {
+export async function readInputs(): Promise<Inputs> {
   const inputs = new InputReader()
   const environment = parseEnvironment(inputs.required('environment'))
   const command = inputs.oneOf('command', COMMANDS) ?? 'apply'
@@ -129,7 +129,7 @@ export function readInputs(): Inputs {
         inputs.optional('flux-chart-repository') ?? PINNED.fluxChartRepository,
       ),
       namespace: parseNamespace(inputs.optional('flux-namespace') ?? 'flux-system', 'flux-namespace'),
-      values: parseValues(inputs.text('flux-values'), 'flux-values'),
+      values: await parseValues(inputs.text('flux-values'), 'flux-values'),
     },
     helm: {
       version: (helmVersion ?? PINNED.helmVersion).replace(/^v/, ''),

@@ -6,11 +6,12 @@ import {
   step,
   writeSummary,
 } from '@canary-delivery/action-kit'
-import { addonsOutput, bootstrapAddons, renderSummary } from '@canary-delivery/addons'
 import { readInputs } from './inputs'
 
 async function main(): Promise<void> {
-  const inputs = readInputs()
+  const inputs = await readInputs()
+  // The bootstrap's modules (the Kubernetes client, helm, YAML) load only once the inputs hold.
+  const { addonsOutput, bootstrapAddons, renderSummary } = await import('@canary-delivery/addons')
   // GitHub cancels with SIGINT, then SIGTERM: the first ends the run (helm is asked to stop by
   // interruptible()), so that the credentials are removed before the runner kills the process.
   const cancel = new AbortController()

@@ -13,19 +13,19 @@ import {
   workflowRunUrl,
   writeSummary,
 } from '@canary-delivery/action-kit'
-import { type BumpMode, type BumpResult, bumpGitopsTag, PUSH_GRACE_MS } from '@canary-delivery/gitops'
+import type { BumpMode, BumpResult } from '@canary-delivery/gitops'
 
 /**
  * A cancelled job gets SIGINT, then SIGTERM 7.5 s later, then SIGKILL: the first signal stops the
  * bump (a push in flight may still finish), the second stops the push too.
  */
-function cancellation(): { signal: AbortSignal; abandonPush: AbortSignal } {
+function cancellation(pushGraceMs: number): { signal: AbortSignal; abandonPush: AbortSignal } {
   const cancel = new AbortController()
   const abandon = new AbortController()
   const onSignal = (name: NodeJS.Signals) => {
     if (!cancel.signal.aborted) {
       step.info(
-        `${name}: cancelling; a push in flight gets ${PUSH_GRACE_MS / 1000}s to finish, so that its outcome is known`,
+        `${name}: cancelling; a push in flight gets ${pushGraceMs / 1000}s to finish, so that its outcome is known`,
       )
       cancel.abort(name)
     } else if (!abandon.signal.aborted) {
@@ -39,7 +39,6 @@ function cancellation(): { signal: AbortSignal; abandonPush: AbortSignal } {
 }
 
 async function main(): Promise<void> {
-  const cancel = cancellation()
   const inputs = new InputReader()
   const token = inputs.optional('token')
   registerSecret(token)
@@ -56,6 +55,10 @@ async function main(): Promise<void> {
   const file = either(inputs.optional('file'), resolved?.gitops.file)
   if (!file) throw new ConfigurationError("Input 'file' is required (or gitops.file in the delivery file)")
   const mode: BumpMode = inputs.oneOf('mode', ['push', 'pull-request'] as const) ?? 'push'
+
+  // Git, YAML and the GitHub client load only once the inputs hold, so that the step starts fast.
+  const { bumpGitopsTag, PUSH_GRACE_MS } = await import('@canary-delivery/gitops')
+  const cancel = cancellation(PUSH_GRACE_MS)
 
   const result = await bumpGitopsTag({
     repository,
@@ -125,7 +128,7 @@ async function main(): Promise<void> {
 /** The delivery file's settings for the environment; its loader is evaluated only when there is one. */
 async function deliveryFile(config: string | undefined, environment: string | undefined, workspace: string) {
   if (!config) return undefined
-  const { resolveFromInputs } = await import(/* webpackMode: "eager" */ '@canary-delivery/delivery-config')
+  const { resolveFromInputs } = await import('@canary-delivery/delivery-config')
   return resolveFromInputs({ config, environment, workspace })
 }
 

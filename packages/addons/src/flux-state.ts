@@ -32,7 +32,7 @@ export interface FluxState {
   HelmRelease: Map<string, FluxObject>
   GitRepository: Map<string, FluxObject>
   /** CustomResourceDefinitions by `<group>/<kind>`. */
-  crds: Map<string, KubeObject & { spec?: any; status?: any }>
+  crds: Map<string, FluxObject>
 }
 
 export const emptyState = (): FluxState => ({

@@ -3,7 +3,6 @@ import { isAbsolute, posix, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { ConfigurationError, expandTemplate } from '@canary-delivery/action-kit'
 import type { HostEntry } from '@canary-delivery/infra'
-import { parse } from 'yaml'
 
 /** What one run does: `plan` changes nothing, `apply` bootstraps, `check` reports drift. */
 export type Command = 'plan' | 'apply' | 'check'
@@ -121,9 +120,16 @@ export function parseNamespace(value: string, inputName: string): string {
   return value
 }
 
-/** Helm values given as YAML: a mapping, parsed with a bound on aliases (it is untrusted text). */
-export function parseValues(text: string | undefined, inputName: string): Record<string, unknown> {
+/**
+ * Helm values given as YAML: a mapping, parsed with a bound on aliases (it is untrusted text). The
+ * YAML parser is loaded only when there are values, so that the action starts without it.
+ */
+export async function parseValues(
+  text: string | undefined,
+  inputName: string,
+): Promise<Record<string, unknown>> {
   if (!text?.trim()) return {}
+  const { parse } = await import('yaml')
   let parsed: unknown
   try {
     parsed = parse(text, { maxAliasCount: 100 })
