@@ -10,6 +10,16 @@ export {
   withRetries,
 } from './comments'
 export {
+  type DriftAddon,
+  type DriftCheck,
+  type DriftIssue,
+  type DriftIssueResult,
+  type DriftVerdict,
+  driftIssueBody,
+  driftVerdict,
+  keepDriftIssue,
+} from './drift-issue'
+export {
   type CheckConclusion,
   type CheckRunOptions,
   CheckRunReporter,
