@@ -1,44 +1,7 @@
 import { createHash } from 'node:crypto'
 import { escapeHtml, table } from '@canary-delivery/action-kit'
 import { client, type RepositoryTarget, withRetries } from './comments'
-
-/** One add-on as bootstrap-addons' `addons` output lists it. */
-export interface DriftAddon {
-  name: string
-  namespace: string
-  chart: string
-  pinned: string
-  running: string
-  ready: boolean
-  message: string
-}
-
-/** What a scheduled check of one environment found. */
-export interface DriftCheck {
-  environment: string
-  /** provision-infra's `result` at `command: check` (`no-changes`, `drift`; empty when it did not finish). */
-  infrastructure: string
-  /** Its plan's counts, when there was one. */
-  changes?: { add: number; change: number; destroy: number }
-  /** bootstrap-addons' `result` at `command: check` (`ready`, `drift`, `failed` …; empty when it did not run). */
-  addons: string
-  addonRows?: DriftAddon[]
-  /** The workflow run that checked, for the issue to link to. */
-  runUrl?: string
-  checkedAt: string
-}
-
-/**
- * `drift` when either check found some; `clean` when both finished and found none; `unknown` when a
- * check did not finish (an unreachable cluster says nothing about drift), which leaves the issue as is.
- */
-export type DriftVerdict = 'drift' | 'clean' | 'unknown'
-
-export function driftVerdict(check: DriftCheck): DriftVerdict {
-  if (check.infrastructure === 'drift' || check.addons === 'drift') return 'drift'
-  if (check.infrastructure === 'no-changes' && check.addons === 'ready') return 'clean'
-  return 'unknown'
-}
+import { type DriftCheck, type DriftVerdict, driftVerdict } from './drift-check'
 
 export interface DriftIssue {
   number: number

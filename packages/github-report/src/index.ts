@@ -10,15 +10,15 @@ export {
   withRetries,
 } from './comments'
 export {
+  ADDONS_RESULTS,
   type DriftAddon,
   type DriftCheck,
-  type DriftIssue,
-  type DriftIssueResult,
   type DriftVerdict,
-  driftIssueBody,
   driftVerdict,
-  keepDriftIssue,
-} from './drift-issue'
+  INFRASTRUCTURE_RESULTS,
+  parseAddonRows,
+} from './drift-check'
+export { type DriftIssue, type DriftIssueResult, driftIssueBody, keepDriftIssue } from './drift-issue'
 export {
   type CheckConclusion,
   type CheckRunOptions,
