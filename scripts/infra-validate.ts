@@ -15,7 +15,7 @@
 // Each problem is one line naming the input or the environment; the exit code is 1 and nothing is
 // written to GITHUB_OUTPUT, so no later job starts. Otherwise `environments` (JSON list) and `mode`
 // are written there for the jobs that follow.
-import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs'
+import { appendFileSync, existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { inert } from '../packages/action-kit/src/inert'
@@ -237,6 +237,7 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = process.env): nu
   return 0
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+// Run as a script (through a symlinked checkout too), not when a test imports it.
+if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(import.meta.filename)) {
   process.exitCode = runCli(process.argv.slice(2))
 }
