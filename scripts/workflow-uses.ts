@@ -1,7 +1,8 @@
 // Checks every workflow of the repository, and the steps of every composite action in it:
 // - a step or job that uses one of this repository's actions or reusable workflows may pass only
 //   inputs the action (or workflow_call) declares, and must pass every required one (GitHub itself
-//   only warns about the first and never checks the second);
+//   only warns about the first and never checks the second); a call of a reusable workflow passes
+//   only the secrets it declares, and every one it requires;
 // - least privilege: another party's action or workflow is pinned by a full commit SHA with its
 //   release in a comment (a tag can be moved to other code, a commit cannot), actions/checkout keeps
 //   no credentials (`persist-credentials: false`), no caller hands over `secrets: inherit`, and
@@ -14,6 +15,8 @@ export const OWN_REPOSITORY = 'canary-delivery/canary-delivery-actions'
 
 interface Declared {
   inputs: Record<string, { required?: boolean; default?: unknown }>
+  /** A reusable workflow's `workflow_call.secrets`. */
+  secrets?: Record<string, { required?: boolean } | null>
 }
 
 /**
@@ -29,8 +32,8 @@ export function repositoryResolver(root: string): Resolver {
     if (!existsSync(file)) return undefined
     const data = parse(readFileSync(file, 'utf8')) as Record<string, unknown>
     if (kind === 'action') return { inputs: (data.inputs as Declared['inputs']) ?? {} }
-    const call = (data.on as Record<string, { inputs?: Declared['inputs'] }> | undefined)?.workflow_call
-    return call ? { inputs: call.inputs ?? {} } : undefined
+    const call = (data.on as Record<string, Partial<Declared>> | undefined)?.workflow_call
+    return call ? { inputs: call.inputs ?? {}, secrets: call.secrets ?? {} } : undefined
   }
 }
 
@@ -70,6 +73,27 @@ function checkWith(
     }
   }
   return problems
+}
+
+/**
+ * The secrets a job hands to a reusable workflow of this repository: only those it declares (GitHub
+ * refuses the run otherwise), and every one it requires. `inherit` is reported on its own.
+ */
+function checkSecrets(where: string, uses: string, given: unknown, resolve: Resolver): string[] {
+  const found = target(uses)
+  if (found?.kind !== 'workflow' || given === 'inherit') return []
+  const declared = resolve(found.kind, found.name, found.local)?.secrets
+  if (!declared) return []
+  const names = Object.keys(declared)
+  const passed = given && typeof given === 'object' ? Object.keys(given) : []
+  return [
+    ...passed
+      .filter((name) => !names.includes(name))
+      .map((name) => `${where}: ${uses}: unknown secret '${name}' (declared: ${names.join(', ') || 'none'})`),
+    ...Object.entries(declared)
+      .filter(([name, secret]) => secret?.required && !passed.includes(name))
+      .map(([name]) => `${where}: ${uses}: required secret '${name}' is not passed`),
+  ]
 }
 
 const FULL_SHA = /^[0-9a-f]{40}$/
@@ -146,6 +170,7 @@ export function checkWorkflow(text: string, file: string, resolve: Resolver): st
       problems.push(`${where}: secrets: inherit hands over every secret; pass the ones it needs by name`)
     if (typeof job.uses === 'string') {
       problems.push(...checkWith(where, job.uses, job.with as Record<string, unknown>, resolve))
+      problems.push(...checkSecrets(where, job.uses, job.secrets, resolve))
       problems.push(...checkPin(where, job.uses, commentOf(['jobs', jobId, 'uses'])))
     }
     problems.push(...checkSteps(where, job.steps, ['jobs', jobId, 'steps'], commentOf, resolve))

@@ -58,6 +58,40 @@ jobs:
   })
 })
 
+describe('secrets passed to our reusable workflows', () => {
+  it('may only be those the workflow declares, and must include the ones it requires', () => {
+    const resolve: Resolver = (kind, name) =>
+      kind === 'workflow' && name === 'deliver.yml'
+        ? {
+            inputs: { tag: { required: true } },
+            secrets: { GITOPS_TOKEN: { required: true }, KUBECONFIG: { required: false } },
+          }
+        : undefined
+    const workflow = `
+on: push
+jobs:
+  typo:
+    permissions: {}
+    uses: ${OWN_REPOSITORY}/.github/workflows/deliver.yml@v1
+    with:
+      tag: abc
+    secrets:
+      GITOPS_TOKN: \${{ secrets.GITOPS_TOKEN }}
+  fine:
+    permissions: {}
+    uses: ${OWN_REPOSITORY}/.github/workflows/deliver.yml@v1
+    with:
+      tag: abc
+    secrets:
+      GITOPS_TOKEN: \${{ secrets.GITOPS_TOKEN }}
+`
+    expect(checkWorkflow(workflow, 'w.yml', resolve)).toEqual([
+      `w.yml: typo: ${OWN_REPOSITORY}/.github/workflows/deliver.yml@v1: unknown secret 'GITOPS_TOKN' (declared: GITOPS_TOKEN, KUBECONFIG)`,
+      `w.yml: typo: ${OWN_REPOSITORY}/.github/workflows/deliver.yml@v1: required secret 'GITOPS_TOKEN' is not passed`,
+    ])
+  })
+})
+
 describe('least privilege in workflows', () => {
   const SHA = '34e114876b0b11c390a56381ad16ebd13914f8d5'
   const check = (jobs: string) => checkWorkflow(`on: push\njobs:\n${jobs}`, 'w.yml', repositoryResolver(root))
