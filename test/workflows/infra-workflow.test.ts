@@ -111,6 +111,20 @@ describe('the infrastructure workflow', () => {
       })
   })
 
+  it("runs the layout check of the same release as the suite's actions it uses", () => {
+    const refs = new Set(
+      Object.values(jobs).flatMap((job) =>
+        job.steps.filter((s) => s.uses?.startsWith(OWN)).map((s) => s.uses!.slice(s.uses!.indexOf('@') + 1)),
+      ),
+    )
+    expect([...refs]).toEqual([workflow.on.workflow_call.inputs['suite-ref'].default])
+    const checkout = jobs.validate!.steps.find(
+      (s) => s.with?.repository === 'canary-delivery/canary-delivery-actions',
+    )
+    expect(checkout?.with).toMatchObject({ ref: '${{ inputs.suite-ref }}', path: '.infra-validate/suite' })
+    expect(validate.run).toContain('.infra-validate/suite/scripts/infra-validate.ts')
+  })
+
   it('plans and checks every environment validate let through, one job each', () => {
     for (const id of ['plan', 'check']) {
       expect(jobs[id]!.strategy?.matrix?.environment).toBe(
