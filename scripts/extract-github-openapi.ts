@@ -19,7 +19,8 @@ const OUT = resolve(import.meta.dirname, '../test/fixtures/github/openapi-subset
 
 /**
  * What the suite calls (bump-gitops-tag's pull-request mode, wait-for-canary's statuses and checks,
- * provision-infra's plan comment and the pull request a merge commit came from).
+ * provision-infra's plan comment and the pull request a merge commit came from, drift-issue's issue
+ * per environment).
  */
 export const OPERATIONS = [
   'repos/get',
@@ -29,6 +30,10 @@ export const OPERATIONS = [
   'pulls/get',
   'pulls/update',
   'issues/add-labels',
+  'issues/list-for-repo',
+  'issues/create',
+  'issues/update',
+  'issues/create-label',
   'issues/create-comment',
   'issues/list-comments',
   'issues/update-comment',

@@ -209,15 +209,28 @@ export function runCli(args: string[], defaultRoot: string): number {
     )
   let failed = false
   for (const environment of environments) {
-    const { objects, problems } = checkGitopsLayout(root, environment)
-    if (problems.length > 0) failed = true
-    // An environment without a directory is already one line that names it.
-    const unprefixed = !isDirectory(join(root, 'clusters', environment))
-    for (const problem of problems) console.error(inert(unprefixed ? problem : `${environment}: ${problem}`))
-    if (problems.length === 0)
-      console.log(`${environment}: ${objects.length} objects, all valid, every reference resolved`)
+    const { passed, problems } = checkEnvironment(root, environment)
+    if (passed) console.log(passed)
+    else failed = true
+    for (const problem of problems) console.error(inert(problem))
   }
   return failed ? 1 : 0
+}
+
+/**
+ * One environment as the command line reports it: a line saying it passed, or one line per problem,
+ * each naming the environment (not yet inert: the caller prints them).
+ */
+export function checkEnvironment(root: string, environment: string): { passed?: string; problems: string[] } {
+  const { objects, problems } = checkGitopsLayout(root, environment)
+  if (problems.length === 0)
+    return {
+      passed: `${environment}: ${objects.length} objects, all valid, every reference resolved`,
+      problems,
+    }
+  // An environment without a directory is already one line that names it.
+  const named = !isDirectory(join(root, 'clusters', environment))
+  return { problems: named ? problems : problems.map((problem) => `${environment}: ${problem}`) }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {

@@ -1,7 +1,8 @@
-// Checks every workflow of the repository:
+// Checks every workflow of the repository, and the steps of every composite action in it:
 // - a step or job that uses one of this repository's actions or reusable workflows may pass only
 //   inputs the action (or workflow_call) declares, and must pass every required one (GitHub itself
-//   only warns about the first and never checks the second);
+//   only warns about the first and never checks the second); a call of a reusable workflow passes
+//   only the secrets it declares, and every one it requires;
 // - least privilege: another party's action or workflow is pinned by a full commit SHA with its
 //   release in a comment (a tag can be moved to other code, a commit cannot), actions/checkout keeps
 //   no credentials (`persist-credentials: false`), no caller hands over `secrets: inherit`, and
@@ -14,6 +15,8 @@ export const OWN_REPOSITORY = 'canary-delivery/canary-delivery-actions'
 
 interface Declared {
   inputs: Record<string, { required?: boolean; default?: unknown }>
+  /** A reusable workflow's `workflow_call.secrets`. */
+  secrets?: Record<string, { required?: boolean } | null>
 }
 
 /**
@@ -29,8 +32,8 @@ export function repositoryResolver(root: string): Resolver {
     if (!existsSync(file)) return undefined
     const data = parse(readFileSync(file, 'utf8')) as Record<string, unknown>
     if (kind === 'action') return { inputs: (data.inputs as Declared['inputs']) ?? {} }
-    const call = (data.on as Record<string, { inputs?: Declared['inputs'] }> | undefined)?.workflow_call
-    return call ? { inputs: call.inputs ?? {} } : undefined
+    const call = (data.on as Record<string, Partial<Declared>> | undefined)?.workflow_call
+    return call ? { inputs: call.inputs ?? {}, secrets: call.secrets ?? {} } : undefined
   }
 }
 
@@ -72,6 +75,27 @@ function checkWith(
   return problems
 }
 
+/**
+ * The secrets a job hands to a reusable workflow of this repository: only those it declares (GitHub
+ * refuses the run otherwise), and every one it requires. `inherit` is reported on its own.
+ */
+function checkSecrets(where: string, uses: string, given: unknown, resolve: Resolver): string[] {
+  const found = target(uses)
+  if (found?.kind !== 'workflow' || given === 'inherit') return []
+  const declared = resolve(found.kind, found.name, found.local)?.secrets
+  if (!declared) return []
+  const names = Object.keys(declared)
+  const passed = given && typeof given === 'object' ? Object.keys(given) : []
+  return [
+    ...passed
+      .filter((name) => !names.includes(name))
+      .map((name) => `${where}: ${uses}: unknown secret '${name}' (declared: ${names.join(', ') || 'none'})`),
+    ...Object.entries(declared)
+      .filter(([name, secret]) => secret?.required && !passed.includes(name))
+      .map(([name]) => `${where}: ${uses}: required secret '${name}' is not passed`),
+  ]
+}
+
 const FULL_SHA = /^[0-9a-f]{40}$/
 const DIGEST = /@sha256:[0-9a-f]{64}$/
 
@@ -100,14 +124,44 @@ function checkCheckout(where: string, uses: string, given: Record<string, unknow
     : [`${where}: ${uses}: keeps its credentials in .git/config (set persist-credentials: false)`]
 }
 
+type CommentOf = (path: (string | number)[]) => string | undefined
+
+function parsed(text: string): { data: unknown; commentOf: CommentOf } {
+  const document = parseDocument(text)
+  return {
+    data: document.toJS(),
+    commentOf: (path) => {
+      const node = document.getIn(path, true)
+      return isScalar(node) ? (node.comment ?? undefined) : undefined
+    },
+  }
+}
+
+/** The steps of a job or a composite action: inputs of our own actions, pins, checkout credentials. */
+function checkSteps(
+  where: string,
+  steps: unknown,
+  at: (string | number)[],
+  commentOf: CommentOf,
+  resolve: Resolver,
+): string[] {
+  if (!Array.isArray(steps)) return []
+  return (steps as Record<string, unknown>[]).flatMap((step, index) => {
+    if (typeof step?.uses !== 'string') return []
+    const label = `${where}.${(step.id ?? step.name ?? `step ${index + 1}`) as string}`
+    const given = step.with as Record<string, unknown> | undefined
+    return [
+      ...checkWith(label, step.uses, given, resolve),
+      ...checkPin(label, step.uses, commentOf([...at, index, 'uses'])),
+      ...checkCheckout(label, step.uses, given),
+    ]
+  })
+}
+
 /** The problems of one workflow file, as `file: job[.step]: …` lines. */
 export function checkWorkflow(text: string, file: string, resolve: Resolver): string[] {
-  const document = parseDocument(text)
-  const workflow = document.toJS() as { jobs?: Record<string, Record<string, unknown>> } | null
-  const commentOf = (path: (string | number)[]) => {
-    const node = document.getIn(path, true)
-    return isScalar(node) ? (node.comment ?? undefined) : undefined
-  }
+  const { data, commentOf } = parsed(text)
+  const workflow = data as { jobs?: Record<string, Record<string, unknown>> } | null
   const problems: string[] = []
   for (const [jobId, job] of Object.entries(workflow?.jobs ?? {})) {
     const where = `${file}: ${jobId}`
@@ -116,25 +170,30 @@ export function checkWorkflow(text: string, file: string, resolve: Resolver): st
       problems.push(`${where}: secrets: inherit hands over every secret; pass the ones it needs by name`)
     if (typeof job.uses === 'string') {
       problems.push(...checkWith(where, job.uses, job.with as Record<string, unknown>, resolve))
+      problems.push(...checkSecrets(where, job.uses, job.secrets, resolve))
       problems.push(...checkPin(where, job.uses, commentOf(['jobs', jobId, 'uses'])))
     }
-    const steps = (job.steps as Record<string, unknown>[] | undefined) ?? []
-    steps.forEach((step, index) => {
-      if (typeof step.uses !== 'string') return
-      const label = `${where}.${(step.id ?? step.name ?? `step ${index + 1}`) as string}`
-      const given = step.with as Record<string, unknown> | undefined
-      problems.push(
-        ...checkWith(label, step.uses, given, resolve),
-        ...checkPin(label, step.uses, commentOf(['jobs', jobId, 'steps', index, 'uses'])),
-        ...checkCheckout(label, step.uses, given),
-      )
-    })
+    problems.push(...checkSteps(where, job.steps, ['jobs', jobId, 'steps'], commentOf, resolve))
   }
   return problems
 }
 
-/** Every workflow file of the repository: .github/workflows and those under workflows-examples/. */
-export function workflowFiles(root: string): string[] {
+/**
+ * The problems of a composite action's steps (`runs.using: composite`), as `file: step: …` lines:
+ * the actions it runs are as much a part of the workflows that use it as their own steps.
+ */
+export function checkCompositeAction(text: string, file: string, resolve: Resolver): string[] {
+  const { data, commentOf } = parsed(text)
+  const runs = (data as { runs?: { using?: unknown; steps?: unknown } } | null)?.runs
+  if (runs?.using !== 'composite') return []
+  return checkSteps(file, runs.steps, ['runs', 'steps'], commentOf, resolve).map((line) =>
+    // `file.step` reads better as `file: step` when there is no job in between.
+    line.replace(`${file}.`, `${file}: `),
+  )
+}
+
+/** The YAML files under `dirs` (node_modules and hidden folders other than .github left out). */
+function yamlFiles(dirs: string[]): string[] {
   const walk = (dir: string): string[] =>
     !existsSync(dir)
       ? []
@@ -144,36 +203,58 @@ export function workflowFiles(root: string): string[] {
           if (statSync(path).isDirectory()) return walk(path)
           return /\.ya?ml$/.test(name) ? [path] : []
         })
-  return [...walk(join(root, '.github/workflows')), ...walk(join(root, 'workflows-examples'))].filter(
-    (file) => {
-      try {
-        const data = parse(readFileSync(file, 'utf8')) as Record<string, unknown> | null
-        return !!data && typeof data === 'object' && 'jobs' in data && 'on' in data
-      } catch {
-        return false
-      }
-    },
+  return dirs.flatMap(walk)
+}
+
+function parsesTo(file: string, test: (data: Record<string, unknown>) => boolean): boolean {
+  try {
+    const data = parse(readFileSync(file, 'utf8')) as Record<string, unknown> | null
+    return !!data && typeof data === 'object' && test(data)
+  } catch {
+    return false
+  }
+}
+
+/** Every workflow file of the repository: .github/workflows and those under workflows-examples/. */
+export function workflowFiles(root: string): string[] {
+  return yamlFiles([join(root, '.github/workflows'), join(root, 'workflows-examples')]).filter((file) =>
+    parsesTo(file, (data) => 'jobs' in data && 'on' in data),
+  )
+}
+
+/** Every composite action of the repository: under actions/, .github/ and workflows-examples/. */
+export function compositeActionFiles(root: string): string[] {
+  return yamlFiles([join(root, 'actions'), join(root, '.github'), join(root, 'workflows-examples')]).filter(
+    (file) =>
+      /(^|[\\/])action\.ya?ml$/.test(file) &&
+      parsesTo(file, (data) => (data.runs as { using?: unknown } | undefined)?.using === 'composite'),
   )
 }
 
 /**
- * For a workflow of an example repository (workflows-examples/<repo>/.github/workflows/…), `./`
- * references mean that example repository; everything else means this one.
+ * For a workflow or composite action of an example repository (workflows-examples/<repo>/.github/…),
+ * `./` references mean that example repository; everything else means this one.
  */
 function resolverFor(root: string, file: string): Resolver {
   const own = repositoryResolver(root)
-  const at = file.lastIndexOf(`${sep}.github${sep}workflows${sep}`)
+  const at = file.lastIndexOf(`${sep}.github${sep}`)
   if (!file.startsWith(join(root, 'workflows-examples', sep)) || at < 0) return own
   const example = repositoryResolver(file.slice(0, at))
   return (kind, name, local) => (local ? example(kind, name) : own(kind, name))
 }
 
 export function checkRepository(root: string): { files: string[]; problems: string[] } {
-  const files = workflowFiles(root)
+  const workflows = workflowFiles(root)
+  const composites = compositeActionFiles(root)
   return {
-    files,
-    problems: files.flatMap((file) =>
-      checkWorkflow(readFileSync(file, 'utf8'), relative(root, file), resolverFor(root, file)),
-    ),
+    files: [...workflows, ...composites],
+    problems: [
+      ...workflows.flatMap((file) =>
+        checkWorkflow(readFileSync(file, 'utf8'), relative(root, file), resolverFor(root, file)),
+      ),
+      ...composites.flatMap((file) =>
+        checkCompositeAction(readFileSync(file, 'utf8'), relative(root, file), resolverFor(root, file)),
+      ),
+    ],
   }
 }

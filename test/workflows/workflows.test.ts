@@ -1,9 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { parseDeliveryFile, resolveEnvironment } from '@canary-delivery/delivery-config'
 import { describe, expect, it } from 'vitest'
 import { checkGitopsLayout } from '../../scripts/gitops-layout'
 import {
+  checkCompositeAction,
   checkRepository,
   checkWorkflow,
   OWN_REPOSITORY,
@@ -52,6 +54,40 @@ jobs:
       `w.yml: deliver.bump: ${OWN_REPOSITORY}/actions/bump-gitops-tag@v1: unknown input 'tga' (declared: tag, branch, token)`,
       `w.yml: deliver.bump: ${OWN_REPOSITORY}/actions/bump-gitops-tag@v1: required input 'tag' is not given`,
       `w.yml: deliver.step 2: ${OWN_REPOSITORY}/actions/no-such-action@v1: no such action in this repository`,
+    ])
+  })
+})
+
+describe('secrets passed to our reusable workflows', () => {
+  it('may only be those the workflow declares, and must include the ones it requires', () => {
+    const resolve: Resolver = (kind, name) =>
+      kind === 'workflow' && name === 'deliver.yml'
+        ? {
+            inputs: { tag: { required: true } },
+            secrets: { GITOPS_TOKEN: { required: true }, KUBECONFIG: { required: false } },
+          }
+        : undefined
+    const workflow = `
+on: push
+jobs:
+  typo:
+    permissions: {}
+    uses: ${OWN_REPOSITORY}/.github/workflows/deliver.yml@v1
+    with:
+      tag: abc
+    secrets:
+      GITOPS_TOKN: \${{ secrets.GITOPS_TOKEN }}
+  fine:
+    permissions: {}
+    uses: ${OWN_REPOSITORY}/.github/workflows/deliver.yml@v1
+    with:
+      tag: abc
+    secrets:
+      GITOPS_TOKEN: \${{ secrets.GITOPS_TOKEN }}
+`
+    expect(checkWorkflow(workflow, 'w.yml', resolve)).toEqual([
+      `w.yml: typo: ${OWN_REPOSITORY}/.github/workflows/deliver.yml@v1: unknown secret 'GITOPS_TOKN' (declared: GITOPS_TOKEN, KUBECONFIG)`,
+      `w.yml: typo: ${OWN_REPOSITORY}/.github/workflows/deliver.yml@v1: required secret 'GITOPS_TOKEN' is not passed`,
     ])
   })
 })
@@ -126,6 +162,62 @@ describe('least privilege in workflows', () => {
       `w.yml: test.step 2: actions/checkout@${SHA}: keeps its credentials in .git/config (set persist-credentials: false)`,
       'w.yml: deliver: secrets: inherit hands over every secret; pass the ones it needs by name',
     ])
+  })
+})
+
+describe('composite actions', () => {
+  const SHA = '34e114876b0b11c390a56381ad16ebd13914f8d5'
+
+  it('are held to the same pins as workflows: the actions they run are part of every caller', () => {
+    const action = `
+name: set-up
+runs:
+  using: composite
+  steps:
+    - uses: actions/checkout@${SHA} # v4.3.1
+      with:
+        persist-credentials: false
+    - id: node
+      uses: actions/setup-node@v4
+    - uses: actions/checkout@${SHA} # v4.3.1
+    - uses: ${OWN_REPOSITORY}/actions/render-canary-values@v1
+      with:
+        enviroment: sit
+    - run: echo done
+      shell: bash
+`
+    expect(checkCompositeAction(action, 'a/action.yml', repositoryResolver(root))).toEqual([
+      'a/action.yml: node: actions/setup-node@v4: not pinned by a full commit SHA (uses: owner/repo@<40 hex> # vX.Y.Z)',
+      `a/action.yml: step 3: actions/checkout@${SHA}: keeps its credentials in .git/config (set persist-credentials: false)`,
+      expect.stringMatching(
+        new RegExp(
+          `^a/action.yml: step 4: ${OWN_REPOSITORY}/actions/render-canary-values@v1: unknown input 'enviroment'`,
+        ),
+      ),
+    ])
+  })
+
+  it('are found in the example repositories and checked with the workflows', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'composite-'))
+    try {
+      const at = join(dir, 'workflows-examples/app/.github/actions/set-up')
+      mkdirSync(at, { recursive: true })
+      writeFileSync(
+        join(at, 'action.yml'),
+        'runs:\n  using: composite\n  steps:\n    - uses: docker/login-action@v3\n',
+      )
+      // A node action is not a composite one: nothing to check in it.
+      mkdirSync(join(dir, 'actions/x'), { recursive: true })
+      writeFileSync(join(dir, 'actions/x/action.yml'), 'runs:\n  using: node24\n  main: dist/index.js\n')
+      expect(checkRepository(dir)).toEqual({
+        files: [join(at, 'action.yml')],
+        problems: [
+          'workflows-examples/app/.github/actions/set-up/action.yml: step 1: docker/login-action@v3: not pinned by a full commit SHA (uses: owner/repo@<40 hex> # vX.Y.Z)',
+        ],
+      })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 

@@ -1381,7 +1381,7 @@ function renderPlanComment(input) {
 
 
 async function publishPlanComment(github, pullRequest, workingDirectory, environment, body, create = true) {
-    const { upsertIssueComment } = await Promise.all(/* import() */[__nccwpck_require__.e(258), __nccwpck_require__.e(849)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6849));
+    const { upsertIssueComment } = await Promise.all(/* import() */[__nccwpck_require__.e(258), __nccwpck_require__.e(549)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9549));
     try {
         return await upsertIssueComment(github, pullRequest, (comment) => isPlanCommentFor(comment.body, workingDirectory, environment), body, { create });
     }
@@ -1397,7 +1397,7 @@ async function publishPlanComment(github, pullRequest, workingDirectory, environ
  * for this working directory and environment, written by a trusted author. Otherwise why not.
  */
 async function reviewedPlanOfCommit(github, sha, workingDirectory, environment) {
-    const { isTrustedComment, listIssueComments, pullRequestsOfCommit } = await Promise.all(/* import() */[__nccwpck_require__.e(258), __nccwpck_require__.e(849)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6849));
+    const { isTrustedComment, listIssueComments, pullRequestsOfCommit } = await Promise.all(/* import() */[__nccwpck_require__.e(258), __nccwpck_require__.e(549)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9549));
     const merged = (await pullRequestsOfCommit(github, sha)).filter((pr) => pr.mergedAt);
     // The pull request this commit merged; else one merged with it in a merge train or rebase.
     const pull = merged.find((pr) => pr.mergeCommitSha === sha) ?? merged[0];
@@ -1912,6 +1912,9 @@ async function provision_run(options, temp) {
             const count = facts.changes.length + facts.outputs.length + facts.drifted.length;
             result.failure = `Drift in ${environment} (${label}): the infrastructure differs from the code in ${count} place(s); see the job summary`;
         }
+        // The hosts as the state has them (the last apply), so that a check of the add-ons can reach
+        // the same machines without an apply.
+        handOn(result, await terraform.outputs(), options);
         return result;
     }
     // apply
@@ -1933,15 +1936,18 @@ async function provision_run(options, temp) {
         await terraform.apply(planFile, options.lockTimeoutMs);
         result.result = 'applied';
     }
-    const outputs = await terraform.outputs();
+    handOn(result, await terraform.outputs(), options);
+    return result;
+}
+/** The outputs that may leave the job, and the hosts among them, into the result. */
+function handOn(result, outputs, options) {
     const published = publicOutputs(outputs);
     result.outputs = published.values;
     result.withheldOutputs = published.withheld;
-    const hosts = hostsFromOutputs(outputs, published.values, options.hostsOutput, environment);
+    const hosts = hostsFromOutputs(outputs, published.values, options.hostsOutput, result.environment);
     result.hosts = hosts.hosts;
     result.hostsSource = hosts.source;
     result.warnings.push(...hosts.warnings);
-    return result;
 }
 async function reviewedFingerprint(options) {
     if (options.planFingerprint)

@@ -212,7 +212,7 @@ describe('plan in the pull request, apply of the reviewed plan after the merge',
     expect(github.violations).toEqual([])
   })
 
-  it('check reports drift with a non-zero exit and lists the drifted resources', async () => {
+  it('check reports drift with a non-zero exit, lists the drifted resources, and hands on the hosts the state has', async () => {
     const clean = await provision(tmp.env, ws, {
       'working-directory': 'hosts',
       environment: 'sit',
@@ -221,6 +221,10 @@ describe('plan in the pull request, apply of the reviewed plan after the merge',
     })
     expect(errors(clean)).toEqual([])
     expect(clean.outputs.result).toBe('no-changes')
+    const lastApplied = {
+      sit: { address: '203.0.113.10', ip: '203.0.113.10', hostname: 'sit.example.org', user: 'ubuntu' },
+    }
+    expect(JSON.parse(clean.outputs.hosts!)).toEqual(lastApplied)
     // Someone changed the host outside Terraform.
     const state = JSON.parse(readFileSync(ws.state('sit'), 'utf8'))
     const host = state.resources.find((r: { name: string }) => r.name === 'host')
@@ -241,5 +245,7 @@ describe('plan in the pull request, apply of the reviewed plan after the merge',
       ),
     ])
     expect(drift.summary).toContain('| `terraform_data.host["sit"]` | differs from the code | update |')
+    // Where the add-ons' check connects: the hosts of the last apply, drift or not.
+    expect(JSON.parse(drift.outputs.hosts!)).toEqual(lastApplied)
   })
 })

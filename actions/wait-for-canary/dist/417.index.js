@@ -2577,7 +2577,7 @@ function isSuccess(verdict) {
 }
 /** The reporter for `settings`; the GitHub client is loaded only when there is something to report. */
 async function startReporter(settings, io) {
-    const { CheckRunReporter, CommitStatusReporter } = await Promise.all(/* import() */[__webpack_require__.e(258), __webpack_require__.e(800)]).then(__webpack_require__.bind(__webpack_require__, 7800));
+    const { CheckRunReporter, CommitStatusReporter } = await Promise.all(/* import() */[__webpack_require__.e(258), __webpack_require__.e(893)]).then(__webpack_require__.bind(__webpack_require__, 6893));
     const options = { ...settings, warn: io.warn, debug: io.debug };
     return settings.kind === 'check-run'
         ? new CheckRunReporter({ ...options, id: settings.checkRunId, onCreated: io.onCheckRunCreated })

@@ -35,7 +35,7 @@ export function isTrustedComment(comment: IssueComment): boolean {
 
 type Octokit = ReturnType<typeof getOctokit>
 
-function client(target: RepositoryTarget): { octokit: Octokit; owner: string; repo: string } {
+export function client(target: RepositoryTarget): { octokit: Octokit; owner: string; repo: string } {
   const [owner, repo, extra] = target.repository.split('/')
   if (!owner || !repo || extra !== undefined)
     throw new Error(`repository must be owner/name, got '${target.repository}'`)

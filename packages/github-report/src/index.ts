@@ -10,6 +10,16 @@ export {
   withRetries,
 } from './comments'
 export {
+  ADDONS_RESULTS,
+  type DriftAddon,
+  type DriftCheck,
+  type DriftVerdict,
+  driftVerdict,
+  INFRASTRUCTURE_RESULTS,
+  parseAddonRows,
+} from './drift-check'
+export { type DriftIssue, type DriftIssueResult, driftIssueBody, keepDriftIssue } from './drift-issue'
+export {
   type CheckConclusion,
   type CheckRunOptions,
   CheckRunReporter,

@@ -9,7 +9,7 @@ import {
   intentDigests,
   planIntent,
 } from './fingerprint'
-import { type Hosts, hostsFromOutputs, publicOutputs } from './hosts'
+import { type Hosts, hostsFromOutputs, publicOutputs, type TerraformOutput } from './hosts'
 import { hasIntent, type PlanFacts, planFacts } from './plan-json'
 import { type GitHubTarget, publishPlanComment, reviewedPlanOfCommit } from './review'
 import type { Variable } from './settings'
@@ -212,6 +212,9 @@ async function run(options: ProvisionOptions, temp: string): Promise<ProvisionRe
       const count = facts.changes.length + facts.outputs.length + facts.drifted.length
       result.failure = `Drift in ${environment} (${label}): the infrastructure differs from the code in ${count} place(s); see the job summary`
     }
+    // The hosts as the state has them (the last apply), so that a check of the add-ons can reach
+    // the same machines without an apply.
+    handOn(result, await terraform.outputs(), options)
     return result
   }
 
@@ -233,15 +236,23 @@ async function run(options: ProvisionOptions, temp: string): Promise<ProvisionRe
     await terraform.apply(planFile, options.lockTimeoutMs)
     result.result = 'applied'
   }
-  const outputs = await terraform.outputs()
+  handOn(result, await terraform.outputs(), options)
+  return result
+}
+
+/** The outputs that may leave the job, and the hosts among them, into the result. */
+function handOn(
+  result: ProvisionResult,
+  outputs: Record<string, TerraformOutput>,
+  options: ProvisionOptions,
+): void {
   const published = publicOutputs(outputs)
   result.outputs = published.values
   result.withheldOutputs = published.withheld
-  const hosts = hostsFromOutputs(outputs, published.values, options.hostsOutput, environment)
+  const hosts = hostsFromOutputs(outputs, published.values, options.hostsOutput, result.environment)
   result.hosts = hosts.hosts
   result.hostsSource = hosts.source
   result.warnings.push(...hosts.warnings)
-  return result
 }
 
 async function reviewedFingerprint(

@@ -41,16 +41,16 @@ export function validationFailed(errors: Json[], message = 'Validation Failed'):
 }
 
 /** The success example of an operation in GitHub's description: the template every response starts from. */
-function example(ctx: HandlerContext, operationId: string): Json {
+export function example(ctx: HandlerContext, operationId: string): Json {
   const operation = ctx.spec.operations.find((op) => op.id === operationId)!
   for (const [status, response] of operation.responses)
     if (status.startsWith('2') && response.example) return structuredClone(response.example)
   throw new Error(`no example for ${operationId}`)
 }
 
-const first = (value: Json) => (Array.isArray(value) ? value[0] : value)
+export const first = (value: Json) => (Array.isArray(value) ? value[0] : value)
 
-function urls(ctx: HandlerContext) {
+export function urls(ctx: HandlerContext) {
   const full = `${ctx.repo.owner}/${ctx.repo.name}`
   return { api: `${ctx.apiUrl}/repos/${full}`, html: `${ctx.serverUrl}/${full}` }
 }
@@ -120,7 +120,7 @@ function pullJson(ctx: HandlerContext, pr: PullRecord, template: Json): Json {
   return json
 }
 
-function commentJson(ctx: HandlerContext, comment: CommentRecord, template: Json): Json {
+export function commentJson(ctx: HandlerContext, comment: CommentRecord, template: Json): Json {
   const { api, html } = urls(ctx)
   return {
     ...template,
@@ -141,7 +141,7 @@ function commentJson(ctx: HandlerContext, comment: CommentRecord, template: Json
 /** GitHub's limit on comment bodies, counted in characters. */
 const COMMENT_LIMIT = 65_536
 
-function tooLong(body: unknown): Reply | undefined {
+export function tooLong(body: unknown): Reply | undefined {
   if (typeof body !== 'string' || [...body].length <= COMMENT_LIMIT) return undefined
   return validationFailed([
     {
@@ -188,7 +188,7 @@ function checkRunJson(ctx: HandlerContext, run: CheckRunRecord, template: Json):
 }
 
 /** GitHub pages lists with per_page/page and announces the rest in a Link header. */
-function paginate(
+export function paginate(
   ctx: HandlerContext,
   items: Json[],
   path: string,
@@ -219,6 +219,10 @@ function latestPerContext(statuses: StatusRecord[]): StatusRecord[] {
   const seen = new Set<string>()
   return [...statuses].reverse().filter((s) => !seen.has(s.context) && seen.add(s.context))
 }
+
+/** Comments belong to an issue or a pull request: both are issues to GitHub's comment API. */
+const isIssueOrPull = (repo: RepositoryState, number: number) =>
+  repo.pulls.some((p) => p.number === number) || repo.issues.some((i) => i.number === number)
 
 export const handlers: Record<string, (ctx: HandlerContext) => Reply> = {
   'repos/get': (ctx) => ({ status: 200, body: repositoryJson(ctx, example(ctx, 'repos/get')) }),
@@ -357,7 +361,7 @@ export const handlers: Record<string, (ctx: HandlerContext) => Reply> = {
   },
 
   'issues/create-comment': (ctx) => {
-    if (!ctx.repo.pulls.some((p) => p.number === ctx.params.issue_number)) return notFound()
+    if (!isIssueOrPull(ctx.repo, ctx.params.issue_number)) return notFound()
     const refused = tooLong(ctx.body.body)
     if (refused) return refused
     const at = now()
@@ -374,7 +378,7 @@ export const handlers: Record<string, (ctx: HandlerContext) => Reply> = {
   },
 
   'issues/list-comments': (ctx) => {
-    if (!ctx.repo.pulls.some((p) => p.number === ctx.params.issue_number)) return notFound()
+    if (!isIssueOrPull(ctx.repo, ctx.params.issue_number)) return notFound()
     const template = first(example(ctx, 'issues/list-comments'))
     const comments = ctx.repo.comments.filter((c) => c.issueNumber === ctx.params.issue_number)
     return paginate(

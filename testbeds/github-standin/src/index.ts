@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { handlers, notFound, type Reply, validationFailed } from './handlers'
+import { issueHandlers } from './issues'
 import { describeErrors, loadSpec, type Spec } from './spec'
 import { type RepositorySeed, StandinState } from './state'
 
@@ -8,6 +9,8 @@ export { loadSpec, SPEC_PATH } from './spec'
 export type {
   CheckRunRecord,
   CommentRecord,
+  IssueRecord,
+  LabelRecord,
   PullRecord,
   RepositorySeed,
   RepositoryState,
@@ -311,7 +314,7 @@ export async function startGitHubStandin(options: StandinOptions = {}): Promise<
 
     const repo = state.repository(String(params.owner), String(params.repo))
     if (!repo && (options.repositories?.length ?? 0) > 0) return send(notFound())
-    const handler = handlers[operation.id]
+    const handler = handlers[operation.id] ?? issueHandlers[operation.id]
     if (!handler) {
       violate(`operation ${operation.id} is described but the stand-in does not implement it`)
       return send(notFound())

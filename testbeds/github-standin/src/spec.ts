@@ -48,21 +48,29 @@ function rebase(node: Json): Json {
         ? `${ROOT_ID}${value}`
         : rebase(value)
   }
-  // OpenAPI 3.0 reads `nullable` as allowing null even with an enum; JSON Schema needs null in the enum.
-  if (copy.nullable === true && Array.isArray(copy.enum) && !copy.enum.includes(null))
-    copy.enum = [...copy.enum, null]
-  return copy
+  return nullable(copy)
 }
 
-/** Components keep their document-relative refs (ajv resolves them within the root); only enums change. */
+/**
+ * OpenAPI 3.0's `nullable` in JSON Schema terms: with an enum, null joins the enum; without a `type`
+ * (a `oneOf` of types, as for an issue's milestone), ajv refuses the keyword, so the schema becomes
+ * "this or null", which is what GitHub's description means there.
+ */
+function nullable(schema: Json): Json {
+  if (schema.nullable !== true) return schema
+  if (Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null]
+  if (schema.type !== undefined) return schema
+  const { nullable: _nullable, description, ...rest } = schema
+  return { ...(description ? { description } : {}), anyOf: [rest, { type: 'null' }] }
+}
+
+/** Components keep their document-relative refs (ajv resolves them within the root); only `nullable` changes. */
 function rebaseComponents(node: Json): Json {
   if (Array.isArray(node)) return node.map(rebaseComponents)
   if (node === null || typeof node !== 'object') return node
   const copy: Json = {}
   for (const [key, value] of Object.entries(node)) copy[key] = rebaseComponents(value)
-  if (copy.nullable === true && Array.isArray(copy.enum) && !copy.enum.includes(null))
-    copy.enum = [...copy.enum, null]
-  return copy
+  return nullable(copy)
 }
 
 function deref(doc: Json, node: Json): Json {

@@ -38,6 +38,28 @@ export interface CommentRecord {
   authorAssociation?: string
 }
 
+/** An issue (pull requests are kept apart, in `pulls`, and share its number sequence). */
+export interface IssueRecord {
+  number: number
+  id: number
+  title: string
+  body: string | null
+  state: 'open' | 'closed'
+  stateReason: 'completed' | 'not_planned' | 'reopened' | 'duplicate' | null
+  labels: string[]
+  createdAt: string
+  updatedAt: string
+  closedAt: string | null
+}
+
+/** A label of the repository. */
+export interface LabelRecord {
+  id: number
+  name: string
+  color: string
+  description: string | null
+}
+
 export interface StatusRecord {
   id: number
   sha: string
@@ -69,6 +91,8 @@ export interface RepositoryState {
   /** Refs served when there is no gitDir: `heads/main` → SHA. */
   refs: Map<string, string>
   pulls: PullRecord[]
+  issues: IssueRecord[]
+  labels: LabelRecord[]
   comments: CommentRecord[]
   statuses: StatusRecord[]
   checkRuns: CheckRunRecord[]
@@ -95,6 +119,8 @@ export class StandinState {
       gitDir,
       refs: new Map(),
       pulls: [],
+      issues: [],
+      labels: [],
       comments: [],
       statuses: [],
       checkRuns: [],

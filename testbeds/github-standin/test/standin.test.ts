@@ -254,6 +254,93 @@ describe('statuses, checks and comments', () => {
   })
 })
 
+describe('issues and labels', () => {
+  it('creates an issue, finds it by label among issues and pull requests, updates, closes and reopens it', async () => {
+    const gh = client()
+    const repo = { owner: 'octo', repo: 'app' }
+    const created = await gh.rest.issues.create({
+      ...repo,
+      title: 'Drift in sit',
+      body: 'one',
+      labels: ['infra-drift'],
+    })
+    expect(created.status).toBe(201)
+    expect(created.data).toMatchObject({ state: 'open', title: 'Drift in sit', body: 'one' })
+    expect(created.data.html_url).toBe(`${standin.url}/octo/app/issues/${created.data.number}`)
+    // A label the repository lacked is created with the issue.
+    expect(created.data.labels).toEqual([expect.objectContaining({ name: 'infra-drift', color: 'ededed' })])
+    await gh.rest.issues.create({ ...repo, title: 'unlabelled' })
+    const pull = standin.state.openPullRequest(standin.state.repository('octo', 'app')!, {
+      head: 'change',
+      headSha: 'c'.repeat(40),
+    })
+    pull.labels.push('infra-drift')
+
+    const labelled = await gh.rest.issues.listForRepo({ ...repo, labels: 'infra-drift', state: 'open' })
+    expect(labelled.data.map((i) => [i.number, Boolean(i.pull_request)])).toEqual([
+      [pull.number, true],
+      [created.data.number, false],
+    ])
+    const number = created.data.number
+    const updated = await gh.rest.issues.update({ ...repo, issue_number: number, body: 'two' })
+    expect(updated.data.body).toBe('two')
+    const closed = await gh.rest.issues.update({ ...repo, issue_number: number, state: 'closed' })
+    expect(closed.data).toMatchObject({ state: 'closed', state_reason: 'completed' })
+    expect(closed.data.closed_at).not.toBeNull()
+    const open = await gh.rest.issues.listForRepo({ ...repo, labels: 'infra-drift' })
+    expect(open.data.map((i) => i.number)).toEqual([pull.number])
+    const all = await gh.rest.issues.listForRepo({ ...repo, state: 'all', direction: 'asc' })
+    // Oldest first, the closed one among them (earlier tests' pull requests come before).
+    expect(all.data.map((i) => i.number).filter((n) => n >= number)).toEqual([
+      number,
+      number + 1,
+      pull.number,
+    ])
+    const reopened = await gh.rest.issues.update({ ...repo, issue_number: number, state: 'open' })
+    expect(reopened.data).toMatchObject({ state: 'open', state_reason: 'reopened', closed_at: null })
+
+    // Comments belong to issues as to pull requests.
+    await gh.rest.issues.createComment({ ...repo, issue_number: number, body: 'still drifting' })
+    const comments = await gh.rest.issues.listComments({ ...repo, issue_number: number })
+    expect(comments.data.map((c) => c.body)).toEqual(['still drifting'])
+    expect(standin.violations).toEqual([])
+  })
+
+  it('creates a label once: a second one of the same name is 422 already_exists', async () => {
+    const gh = client()
+    const repo = { owner: 'octo', repo: 'gitops' }
+    const label = await gh.rest.issues.createLabel({
+      ...repo,
+      name: 'drift',
+      color: 'd93f0b',
+      description: 'x',
+    })
+    expect(label.status).toBe(201)
+    expect(label.data).toMatchObject({ name: 'drift', color: 'd93f0b', description: 'x' })
+    const again = await gh.rest.issues
+      .createLabel({ ...repo, name: 'Drift' })
+      .catch((error: { status: number; response: { data: unknown } }) => error)
+    expect('status' in again && again.status).toBe(422)
+    expect(JSON.stringify((again as { response: { data: unknown } }).response.data)).toContain(
+      'already_exists',
+    )
+    expect(standin.violations).toEqual([])
+  })
+
+  it('answers 404 for an issue that does not exist, and checks bodies against the description', async () => {
+    const gh = client()
+    const missing = await gh.rest.issues
+      .update({ owner: 'octo', repo: 'app', issue_number: 9999, body: 'x' })
+      .catch((error: { status: number }) => error)
+    expect('status' in missing && missing.status).toBe(404)
+    const untitled = await gh
+      // biome-ignore lint/suspicious/noExplicitAny: a body GitHub's description refuses, on purpose
+      .request('POST /repos/{owner}/{repo}/issues', { owner: 'octo', repo: 'app', body: 'no title' } as any)
+      .catch((error: { status: number }) => error)
+    expect('status' in untitled && untitled.status).toBe(422)
+  })
+})
+
 describe('the pull requests of a commit', () => {
   it('finds a pull request by its head commit, and by its merge commit once merged', async () => {
     const gh = client()

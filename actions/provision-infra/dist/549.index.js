@@ -1,8 +1,8 @@
-export const id = 849;
-export const ids = [849];
+export const id = 549;
+export const ids = [549];
 export const modules = {
 
-/***/ 6849:
+/***/ 9549:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,7 +14,7 @@ __webpack_require__.d(__webpack_exports__, {
   upsertIssueComment: () => (/* reexport */ upsertIssueComment)
 });
 
-// UNUSED EXPORTS: CheckRunReporter, CommitStatusReporter, ThrottledReporter, fitDescription, withRetries
+// UNUSED EXPORTS: ADDONS_RESULTS, CheckRunReporter, CommitStatusReporter, INFRASTRUCTURE_RESULTS, ThrottledReporter, driftIssueBody, driftVerdict, fitDescription, keepDriftIssue, parseAddonRows, withRetries
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 22 modules
 var github = __webpack_require__(8258);
@@ -119,14 +119,14 @@ const GITHUB_RETRY = {
 function isTrustedComment(comment) {
     return comment.author.type === 'Bot' || ['OWNER', 'MEMBER', 'COLLABORATOR'].includes(comment.association);
 }
-function client(target) {
+function comments_client(target) {
     const [owner, repo, extra] = target.repository.split('/');
     if (!owner || !repo || extra !== undefined)
         throw new Error(`repository must be owner/name, got '${target.repository}'`);
     return { octokit: (0,github/* getOctokit */.Q)(target.token, { baseUrl: target.apiUrl.replace(/\/+$/, '') }), owner, repo };
 }
 /** One API call with retries on 5xx, 429 and rate limits, waiting at least what GitHub asks (GITHUB_RETRY). */
-async function withRetries(target, what, call) {
+async function comments_withRetries(target, what, call) {
     const attempts = target.attempts ?? 5;
     return retry(call, {
         ...GITHUB_RETRY,
@@ -148,10 +148,10 @@ function toComment(data) {
 }
 /** Every comment of an issue or pull request, oldest first. */
 async function listIssueComments(target, issueNumber) {
-    const { octokit, owner, repo } = client(target);
+    const { octokit, owner, repo } = comments_client(target);
     const comments = [];
     for (let page = 1;; page++) {
-        const response = await withRetries(target, 'list comments', () => octokit.rest.issues.listComments({ owner, repo, issue_number: issueNumber, per_page: 100, page }));
+        const response = await comments_withRetries(target, 'list comments', () => octokit.rest.issues.listComments({ owner, repo, issue_number: issueNumber, per_page: 100, page }));
         comments.push(...response.data.map(toComment));
         if (response.data.length < 100)
             return comments;
@@ -164,15 +164,15 @@ async function listIssueComments(target, issueNumber) {
  * each then looks again, and every copy but the oldest is removed, so one stays.
  */
 async function upsertIssueComment(target, issueNumber, isOurs, body, { create = true } = {}) {
-    const { octokit, owner, repo } = client(target);
+    const { octokit, owner, repo } = comments_client(target);
     const ours = async () => (await listIssueComments(target, issueNumber)).filter((c) => isTrustedComment(c) && isOurs(c));
     const update = async (comment) => {
-        const response = await withRetries(target, 'update comment', () => octokit.rest.issues.updateComment({ owner, repo, comment_id: comment.id, body }));
+        const response = await comments_withRetries(target, 'update comment', () => octokit.rest.issues.updateComment({ owner, repo, comment_id: comment.id, body }));
         return { id: response.data.id, url: response.data.html_url };
     };
     const removeExtras = async (extras) => {
         for (const extra of extras) {
-            await withRetries(target, 'delete comment', () => octokit.rest.issues.deleteComment({ owner, repo, comment_id: extra.id })).catch((error) => {
+            await comments_withRetries(target, 'delete comment', () => octokit.rest.issues.deleteComment({ owner, repo, comment_id: extra.id })).catch((error) => {
                 // Another run removed it first.
                 if (error.status !== 404)
                     throw error;
@@ -188,7 +188,7 @@ async function upsertIssueComment(target, issueNumber, isOurs, body, { create = 
     }
     if (!create)
         return undefined;
-    const created = await withRetries(target, 'create comment', () => octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body }));
+    const created = await comments_withRetries(target, 'create comment', () => octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body }));
     const after = await ours();
     const oldest = after[0];
     if (!oldest || oldest.id === created.data.id) {
@@ -202,8 +202,8 @@ async function upsertIssueComment(target, issueNumber, isOurs, body, { create = 
 }
 /** The pull requests GitHub associates with a commit: open ones it heads, merged ones it came from. */
 async function pullRequestsOfCommit(target, sha) {
-    const { octokit, owner, repo } = client(target);
-    const response = await withRetries(target, 'pull requests of the commit', () => octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha, per_page: 100 }));
+    const { octokit, owner, repo } = comments_client(target);
+    const response = await comments_withRetries(target, 'pull requests of the commit', () => octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha, per_page: 100 }));
     return response.data.map((pr) => ({
         number: pr.number,
         url: pr.html_url,
@@ -212,6 +212,177 @@ async function pullRequestsOfCommit(target, sha) {
         mergeCommitSha: pr.merge_commit_sha,
         headSha: pr.head.sha,
     }));
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ../../packages/github-report/src/drift-issue.ts
+
+
+
+
+/** The hidden line that says which environment an issue is about; the label narrows the search. */
+const markerOf = (environment) => `<!-- canary-delivery drift-issue environment=${environment} -->`;
+/** Open issues are searched at most this far (100 a page): a repository's drift issues are few. */
+const MAX_PAGES = 10;
+const LABEL_COLOR = 'd93f0b';
+const LABEL_DESCRIPTION = 'Open while a scheduled check finds an environment different from its code';
+/**
+ * Keeps one open issue per environment while it drifts: created (with `label`) when a check first
+ * finds drift, its body updated by every later one (and a comment when what drifts changes, since a
+ * body edit notifies nobody), closed with a comment by the first check that finds none. A check that
+ * did not finish leaves the issue alone. Only issues with the label and the environment's marker,
+ * written by the workflow or someone with write access, count as the environment's.
+ */
+async function keepDriftIssue(target, check, label) {
+    const verdict = driftVerdict(check);
+    const { octokit, owner, repo } = client(target);
+    const marker = markerOf(check.environment);
+    const open = async () => {
+        const found = [];
+        for (let page = 1; page <= MAX_PAGES; page++) {
+            const response = await withRetries(target, 'list drift issues', () => octokit.rest.issues.listForRepo({
+                owner,
+                repo,
+                state: 'open',
+                labels: label,
+                sort: 'created',
+                direction: 'asc',
+                per_page: 100,
+                page,
+            }));
+            for (const issue of response.data) {
+                const trusted = issue.user?.type === 'Bot' ||
+                    ['OWNER', 'MEMBER', 'COLLABORATOR'].includes(issue.author_association ?? '');
+                if (!issue.pull_request && trusted && issue.body?.includes(marker))
+                    found.push({ number: issue.number, url: issue.html_url, body: issue.body });
+            }
+            if (response.data.length < 100)
+                break;
+        }
+        return found;
+    };
+    const comment = (number, body) => withRetries(target, 'comment on the drift issue', () => octokit.rest.issues.createComment({ owner, repo, issue_number: number, body }));
+    const close = async (number, body, reason) => {
+        await comment(number, body);
+        await withRetries(target, 'close the drift issue', () => octokit.rest.issues.update({
+            owner,
+            repo,
+            issue_number: number,
+            state: 'closed',
+            state_reason: reason,
+        }));
+    };
+    const closeDuplicates = async (kept, others) => {
+        for (const other of others)
+            await close(other.number, `Duplicate of #${kept.number}, which follows the drift of ${check.environment}.`, 'not_planned');
+        return others.map((other) => other.number);
+    };
+    const existing = await open();
+    const result = { verdict, action: 'none', duplicates: [] };
+    if (verdict === 'unknown') {
+        if (existing[0])
+            result.issue = pick(existing[0]);
+        return result;
+    }
+    if (verdict === 'clean') {
+        for (const issue of existing)
+            await close(issue.number, `No drift in ${check.environment} any more: the infrastructure matches its code and every add-on is ready${check.runUrl ? ` ([check](${check.runUrl}))` : ''}.`, 'completed');
+        if (existing[0])
+            return { ...result, action: 'closed', issue: pick(existing[0]) };
+        return result;
+    }
+    const body = driftIssueBody(check);
+    const [kept, ...others] = existing;
+    if (kept) {
+        const changed = digestOf(kept.body) !== digestOf(body);
+        await withRetries(target, 'update the drift issue', () => octokit.rest.issues.update({ owner, repo, issue_number: kept.number, body }));
+        if (changed)
+            await comment(kept.number, `What drifts in ${check.environment} changed: see the description${check.runUrl ? ` and [the check](${check.runUrl})` : ''}.`);
+        return {
+            ...result,
+            action: 'updated',
+            issue: pick(kept),
+            duplicates: await closeDuplicates(kept, others),
+        };
+    }
+    await withRetries(target, 'create the drift label', () => octokit.rest.issues.createLabel({
+        owner,
+        repo,
+        name: label,
+        color: LABEL_COLOR,
+        description: LABEL_DESCRIPTION,
+    })).catch((error) => {
+        // It exists already (the usual case after the first time).
+        if (error.status !== 422)
+            throw error;
+    });
+    const created = await withRetries(target, 'create the drift issue', () => octokit.rest.issues.create({
+        owner,
+        repo,
+        title: `Drift in ${check.environment}`,
+        body,
+        labels: [label],
+    }));
+    if (!created.data.labels.some((l) => (typeof l === 'string' ? l : l.name) === label))
+        target.log?.(`GitHub did not set the label '${label}' on #${created.data.number} (the token may not set labels): later checks will not find the issue`);
+    // Two runs may have created one each: the oldest stays (with this body), the others close as its duplicates.
+    const [first, ...rest] = await open();
+    const oldest = first ?? { number: created.data.number, url: created.data.html_url };
+    const ours = oldest.number === created.data.number;
+    if (!ours)
+        await withRetries(target, 'update the drift issue', () => octokit.rest.issues.update({ owner, repo, issue_number: oldest.number, body }));
+    return {
+        ...result,
+        action: ours ? 'created' : 'updated',
+        issue: pick(oldest),
+        duplicates: await closeDuplicates(oldest, rest),
+    };
+}
+const pick = ({ number, url }) => ({ number, url });
+/** The digest of what drifts (not of when it was seen), kept in the body's last line. */
+const digestOf = (body) => /<!-- drift digest=([0-9a-f]+) -->/.exec(body)?.[1];
+/** Text from the cluster in a Markdown cell: no HTML, no mentions, one line, bounded. */
+function untrusted(text) {
+    const line = escapeHtml(text).replace(/@/g, '@\u2060').replace(/\s+/g, ' ').trim();
+    return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+}
+function driftIssueBody(check) {
+    const infrastructure = check.infrastructure === 'drift'
+        ? `drift${check.changes ? `: ${check.changes.add} to add, ${check.changes.change} to change, ${check.changes.destroy} to destroy` : ''}`
+        : check.infrastructure || 'not checked';
+    const drifting = (check.addonRows ?? []).filter((addon) => !addon.ready || (addon.pinned !== '*' && addon.running !== addon.pinned));
+    const what = {
+        infrastructure,
+        addons: check.addons,
+        rows: drifting.map((a) => [a.namespace, a.name, a.chart, a.pinned, a.running, a.ready, a.message]),
+    };
+    const digest = createHash('sha256').update(JSON.stringify(what)).digest('hex').slice(0, 16);
+    return [
+        markerOf(check.environment),
+        `The scheduled check finds **${check.environment}** different from its code.`,
+        table(['part', 'check'], [
+            ['infrastructure (Terraform)', infrastructure],
+            ['add-ons (Flux)', check.addons || 'not checked'],
+        ]),
+        drifting.length
+            ? [
+                '**Add-ons that differ from Git**',
+                table(['add-on', 'chart', 'pinned', 'running', 'ready', 'message'], drifting.map((a) => [
+                    `${untrusted(a.namespace)}/${untrusted(a.name)}`,
+                    untrusted(a.chart),
+                    untrusted(a.pinned),
+                    untrusted(a.running) || '–',
+                    a.ready ? 'yes' : 'no',
+                    untrusted(a.message),
+                ])),
+            ].join('\n\n')
+            : undefined,
+        `Last checked ${check.checkedAt}${check.runUrl ? ` by [this run](${check.runUrl}), whose job summary lists what differs` : ''}. This issue closes by itself once a check finds no drift.`,
+        `<!-- drift digest=${digest} -->`,
+    ]
+        .filter(Boolean)
+        .join('\n\n');
 }
 
 ;// CONCATENATED MODULE: ../../packages/github-report/src/reporters.ts
@@ -403,6 +574,8 @@ class CheckRunReporter extends ThrottledReporter {
 }
 
 ;// CONCATENATED MODULE: ../../packages/github-report/src/index.ts
+
+
 
 
 

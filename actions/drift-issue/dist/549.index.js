@@ -1,15 +1,21 @@
-export const id = 800;
-export const ids = [800];
+export const id = 549;
+export const ids = [549];
 export const modules = {
 
-/***/ 3320:
+/***/ 9549:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EY: () => (/* binding */ backoffDelay),
-/* harmony export */   L5: () => (/* binding */ retry)
-/* harmony export */ });
-/* unused harmony export sleep */
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  keepDriftIssue: () => (/* reexport */ keepDriftIssue)
+});
+
+// UNUSED EXPORTS: ADDONS_RESULTS, CheckRunReporter, CommitStatusReporter, INFRASTRUCTURE_RESULTS, ThrottledReporter, driftIssueBody, driftVerdict, fitDescription, isTrustedComment, listIssueComments, parseAddonRows, pullRequestsOfCommit, upsertIssueComment, withRetries
+
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 22 modules
+var github = __webpack_require__(8258);
+;// CONCATENATED MODULE: ../../packages/action-kit/src/retry.ts
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Exponential backoff with "full jitter": a uniformly random delay between half the exponential
@@ -39,23 +45,65 @@ async function retry(operation, options) {
     }
 }
 
+;// CONCATENATED MODULE: ../../packages/action-kit/src/github-retry.ts
+/** GitHub asks a client hit by a secondary rate limit that names no time to wait at least a minute. */
+const SECONDARY_LIMIT_WAIT_MS = 60_000;
+const statusOf = (error) => {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+};
+const headerOf = (error, name) => {
+    const value = error?.response?.headers?.[name];
+    return value === undefined ? undefined : String(value);
+};
+function isRateLimit(error) {
+    const status = statusOf(error);
+    if (status !== 403 && status !== 429)
+        return false;
+    const message = error?.message;
+    return (status === 429 ||
+        headerOf(error, 'retry-after') !== undefined ||
+        headerOf(error, 'x-ratelimit-remaining') === '0' ||
+        (typeof message === 'string' && /rate limit/i.test(message)));
+}
+/**
+ * How long GitHub says to wait before the next request, in milliseconds: `Retry-After` (seconds or
+ * an HTTP date); else, with `x-ratelimit-remaining: 0`, until `x-ratelimit-reset` (epoch seconds);
+ * else a minute for a rate limit that names no time. Undefined when GitHub sets no wait.
+ */
+function githubWaitMs(error, now = Date.now()) {
+    const retryAfter = headerOf(error, 'retry-after')?.trim();
+    if (retryAfter) {
+        if (/^\d+$/.test(retryAfter))
+            return Number(retryAfter) * 1000;
+        const at = Date.parse(retryAfter);
+        if (Number.isFinite(at))
+            return Math.max(0, at - now);
+    }
+    const reset = Number(headerOf(error, 'x-ratelimit-reset'));
+    if (headerOf(error, 'x-ratelimit-remaining') === '0' && Number.isFinite(reset) && reset > 0) {
+        return Math.max(0, reset * 1000 - now);
+    }
+    return isRateLimit(error) ? SECONDARY_LIMIT_WAIT_MS : undefined;
+}
+/**
+ * Worth another attempt: no HTTP status (the network failed), a 5xx, or a rate limit (429, or a 403
+ * that says so). Any other 4xx is an answer, not a hiccup.
+ */
+function isTransientGitHubError(error) {
+    const status = statusOf(error);
+    return status === undefined || status >= 500 || isRateLimit(error);
+}
+/**
+ * The one retry policy for GitHub's API: transient failures are retried with backoff, and GitHub's
+ * own wait is the least the next attempt waits (never sooner than it said; an attempt it pushes
+ * beyond `maxWaitMs` is not made).
+ */
+const GITHUB_RETRY = {
+    shouldRetry: isTransientGitHubError,
+    delayFloor: (error) => githubWaitMs(error),
+};
 
-/***/ }),
-
-/***/ 7800:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  CheckRunReporter: () => (/* reexport */ CheckRunReporter),
-  CommitStatusReporter: () => (/* reexport */ CommitStatusReporter)
-});
-
-// UNUSED EXPORTS: ThrottledReporter, fitDescription, isTrustedComment, listIssueComments, pullRequestsOfCommit, upsertIssueComment, withRetries
-
-// EXTERNAL MODULE: ../../node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 22 modules
-var github = __webpack_require__(8258);
 ;// CONCATENATED MODULE: ../../packages/github-report/src/comments.ts
 
 
@@ -72,7 +120,7 @@ function client(target) {
     const [owner, repo, extra] = target.repository.split('/');
     if (!owner || !repo || extra !== undefined)
         throw new Error(`repository must be owner/name, got '${target.repository}'`);
-    return { octokit: getOctokit(target.token, { baseUrl: target.apiUrl.replace(/\/+$/, '') }), owner, repo };
+    return { octokit: (0,github/* getOctokit */.Q)(target.token, { baseUrl: target.apiUrl.replace(/\/+$/, '') }), owner, repo };
 }
 /** One API call with retries on 5xx, 429 and rate limits, waiting at least what GitHub asks (GITHUB_RETRY). */
 async function withRetries(target, what, call) {
@@ -163,66 +211,180 @@ async function pullRequestsOfCommit(target, sha) {
     }));
 }
 
-// EXTERNAL MODULE: ../../packages/action-kit/src/retry.ts
-var src_retry = __webpack_require__(3320);
-;// CONCATENATED MODULE: ../../packages/action-kit/src/github-retry.ts
-/** GitHub asks a client hit by a secondary rate limit that names no time to wait at least a minute. */
-const SECONDARY_LIMIT_WAIT_MS = 60_000;
-const statusOf = (error) => {
-    const status = error?.status;
-    return typeof status === 'number' ? status : undefined;
-};
-const headerOf = (error, name) => {
-    const value = error?.response?.headers?.[name];
-    return value === undefined ? undefined : String(value);
-};
-function isRateLimit(error) {
-    const status = statusOf(error);
-    if (status !== 403 && status !== 429)
-        return false;
-    const message = error?.message;
-    return (status === 429 ||
-        headerOf(error, 'retry-after') !== undefined ||
-        headerOf(error, 'x-ratelimit-remaining') === '0' ||
-        (typeof message === 'string' && /rate limit/i.test(message)));
-}
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ../../packages/action-kit/src/summary.ts + 1 modules
+var summary = __webpack_require__(1919);
+// EXTERNAL MODULE: ../../packages/github-report/src/drift-check.ts
+var drift_check = __webpack_require__(8971);
+;// CONCATENATED MODULE: ../../packages/github-report/src/drift-issue.ts
+
+
+
+
+/** The hidden line that says which environment an issue is about; the label narrows the search. */
+const markerOf = (environment) => `<!-- canary-delivery drift-issue environment=${environment} -->`;
+/** Open issues are searched at most this far (100 a page): a repository's drift issues are few. */
+const MAX_PAGES = 10;
+const LABEL_COLOR = 'd93f0b';
+const LABEL_DESCRIPTION = 'Open while a scheduled check finds an environment different from its code';
 /**
- * How long GitHub says to wait before the next request, in milliseconds: `Retry-After` (seconds or
- * an HTTP date); else, with `x-ratelimit-remaining: 0`, until `x-ratelimit-reset` (epoch seconds);
- * else a minute for a rate limit that names no time. Undefined when GitHub sets no wait.
+ * Keeps one open issue per environment while it drifts: created (with `label`) when a check first
+ * finds drift, its body updated by every later one (and a comment when what drifts changes, since a
+ * body edit notifies nobody), closed with a comment by the first check that finds none. A check that
+ * did not finish leaves the issue alone. Only issues with the label and the environment's marker,
+ * written by the workflow or someone with write access, count as the environment's.
  */
-function githubWaitMs(error, now = Date.now()) {
-    const retryAfter = headerOf(error, 'retry-after')?.trim();
-    if (retryAfter) {
-        if (/^\d+$/.test(retryAfter))
-            return Number(retryAfter) * 1000;
-        const at = Date.parse(retryAfter);
-        if (Number.isFinite(at))
-            return Math.max(0, at - now);
+async function keepDriftIssue(target, check, label) {
+    const verdict = (0,drift_check/* driftVerdict */.Zk)(check);
+    const { octokit, owner, repo } = client(target);
+    const marker = markerOf(check.environment);
+    const open = async () => {
+        const found = [];
+        for (let page = 1; page <= MAX_PAGES; page++) {
+            const response = await withRetries(target, 'list drift issues', () => octokit.rest.issues.listForRepo({
+                owner,
+                repo,
+                state: 'open',
+                labels: label,
+                sort: 'created',
+                direction: 'asc',
+                per_page: 100,
+                page,
+            }));
+            for (const issue of response.data) {
+                const trusted = issue.user?.type === 'Bot' ||
+                    ['OWNER', 'MEMBER', 'COLLABORATOR'].includes(issue.author_association ?? '');
+                if (!issue.pull_request && trusted && issue.body?.includes(marker))
+                    found.push({ number: issue.number, url: issue.html_url, body: issue.body });
+            }
+            if (response.data.length < 100)
+                break;
+        }
+        return found;
+    };
+    const comment = (number, body) => withRetries(target, 'comment on the drift issue', () => octokit.rest.issues.createComment({ owner, repo, issue_number: number, body }));
+    const close = async (number, body, reason) => {
+        await comment(number, body);
+        await withRetries(target, 'close the drift issue', () => octokit.rest.issues.update({
+            owner,
+            repo,
+            issue_number: number,
+            state: 'closed',
+            state_reason: reason,
+        }));
+    };
+    const closeDuplicates = async (kept, others) => {
+        for (const other of others)
+            await close(other.number, `Duplicate of #${kept.number}, which follows the drift of ${check.environment}.`, 'not_planned');
+        return others.map((other) => other.number);
+    };
+    const existing = await open();
+    const result = { verdict, action: 'none', duplicates: [] };
+    if (verdict === 'unknown') {
+        if (existing[0])
+            result.issue = pick(existing[0]);
+        return result;
     }
-    const reset = Number(headerOf(error, 'x-ratelimit-reset'));
-    if (headerOf(error, 'x-ratelimit-remaining') === '0' && Number.isFinite(reset) && reset > 0) {
-        return Math.max(0, reset * 1000 - now);
+    if (verdict === 'clean') {
+        for (const issue of existing)
+            await close(issue.number, `No drift in ${check.environment} any more: the infrastructure matches its code and every add-on is ready${check.runUrl ? ` ([check](${check.runUrl}))` : ''}.`, 'completed');
+        if (existing[0])
+            return { ...result, action: 'closed', issue: pick(existing[0]) };
+        return result;
     }
-    return isRateLimit(error) ? SECONDARY_LIMIT_WAIT_MS : undefined;
+    const body = driftIssueBody(check);
+    const [kept, ...others] = existing;
+    if (kept) {
+        const changed = digestOf(kept.body) !== digestOf(body);
+        await withRetries(target, 'update the drift issue', () => octokit.rest.issues.update({ owner, repo, issue_number: kept.number, body }));
+        if (changed)
+            await comment(kept.number, `What drifts in ${check.environment} changed: see the description${check.runUrl ? ` and [the check](${check.runUrl})` : ''}.`);
+        return {
+            ...result,
+            action: 'updated',
+            issue: pick(kept),
+            duplicates: await closeDuplicates(kept, others),
+        };
+    }
+    await withRetries(target, 'create the drift label', () => octokit.rest.issues.createLabel({
+        owner,
+        repo,
+        name: label,
+        color: LABEL_COLOR,
+        description: LABEL_DESCRIPTION,
+    })).catch((error) => {
+        // It exists already (the usual case after the first time).
+        if (error.status !== 422)
+            throw error;
+    });
+    const created = await withRetries(target, 'create the drift issue', () => octokit.rest.issues.create({
+        owner,
+        repo,
+        title: `Drift in ${check.environment}`,
+        body,
+        labels: [label],
+    }));
+    if (!created.data.labels.some((l) => (typeof l === 'string' ? l : l.name) === label))
+        target.log?.(`GitHub did not set the label '${label}' on #${created.data.number} (the token may not set labels): later checks will not find the issue`);
+    // Two runs may have created one each: the oldest stays (with this body), the others close as its duplicates.
+    const [first, ...rest] = await open();
+    const oldest = first ?? { number: created.data.number, url: created.data.html_url };
+    const ours = oldest.number === created.data.number;
+    if (!ours)
+        await withRetries(target, 'update the drift issue', () => octokit.rest.issues.update({ owner, repo, issue_number: oldest.number, body }));
+    return {
+        ...result,
+        action: ours ? 'created' : 'updated',
+        issue: pick(oldest),
+        duplicates: await closeDuplicates(oldest, rest),
+    };
 }
-/**
- * Worth another attempt: no HTTP status (the network failed), a 5xx, or a rate limit (429, or a 403
- * that says so). Any other 4xx is an answer, not a hiccup.
- */
-function isTransientGitHubError(error) {
-    const status = statusOf(error);
-    return status === undefined || status >= 500 || isRateLimit(error);
+const pick = ({ number, url }) => ({ number, url });
+/** The digest of what drifts (not of when it was seen), kept in the body's last line. */
+const digestOf = (body) => /<!-- drift digest=([0-9a-f]+) -->/.exec(body)?.[1];
+/** Text from the cluster in a Markdown cell: no HTML, no mentions, one line, bounded. */
+function untrusted(text) {
+    const line = (0,summary/* escapeHtml */.ZD)(text).replace(/@/g, '@\u2060').replace(/\s+/g, ' ').trim();
+    return line.length > 300 ? `${line.slice(0, 299)}…` : line;
 }
-/**
- * The one retry policy for GitHub's API: transient failures are retried with backoff, and GitHub's
- * own wait is the least the next attempt waits (never sooner than it said; an attempt it pushes
- * beyond `maxWaitMs` is not made).
- */
-const github_retry_GITHUB_RETRY = {
-    shouldRetry: isTransientGitHubError,
-    delayFloor: (error) => githubWaitMs(error),
-};
+function driftIssueBody(check) {
+    const infrastructure = check.infrastructure === 'drift'
+        ? `drift${check.changes ? `: ${check.changes.add} to add, ${check.changes.change} to change, ${check.changes.destroy} to destroy` : ''}`
+        : check.infrastructure || 'not checked';
+    const drifting = (check.addonRows ?? []).filter((addon) => !addon.ready || (addon.pinned !== '*' && addon.running !== addon.pinned));
+    const what = {
+        infrastructure,
+        addons: check.addons,
+        rows: drifting.map((a) => [a.namespace, a.name, a.chart, a.pinned, a.running, a.ready, a.message]),
+    };
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(what)).digest('hex').slice(0, 16);
+    return [
+        markerOf(check.environment),
+        `The scheduled check finds **${check.environment}** different from its code.`,
+        (0,summary/* table */.tp)(['part', 'check'], [
+            ['infrastructure (Terraform)', infrastructure],
+            ['add-ons (Flux)', check.addons || 'not checked'],
+        ]),
+        drifting.length
+            ? [
+                '**Add-ons that differ from Git**',
+                (0,summary/* table */.tp)(['add-on', 'chart', 'pinned', 'running', 'ready', 'message'], drifting.map((a) => [
+                    `${untrusted(a.namespace)}/${untrusted(a.name)}`,
+                    untrusted(a.chart),
+                    untrusted(a.pinned),
+                    untrusted(a.running) || '–',
+                    a.ready ? 'yes' : 'no',
+                    untrusted(a.message),
+                ])),
+            ].join('\n\n')
+            : undefined,
+        `Last checked ${check.checkedAt}${check.runUrl ? ` by [this run](${check.runUrl}), whose job summary lists what differs` : ''}. This issue closes by itself once a check finds no drift.`,
+        `<!-- drift digest=${digest} -->`,
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+}
 
 ;// CONCATENATED MODULE: ../../packages/github-report/src/reporters.ts
 
@@ -302,11 +464,11 @@ class ThrottledReporter {
         const attempts = this.options.attempts ?? 5;
         let tried = 0;
         try {
-            await (0,src_retry/* retry */.L5)(() => {
+            await retry(() => {
                 tried++;
                 return this.deliver(report, final);
             }, {
-                ...github_retry_GITHUB_RETRY,
+                ...GITHUB_RETRY,
                 attempts,
                 baseDelayMs: this.options.baseDelayMs ?? 500,
                 maxDelayMs: 8_000,
@@ -339,7 +501,7 @@ class ThrottledReporter {
     }
 }
 /** A commit status (the line under a pull request's checks), named by `context`. */
-class CommitStatusReporter extends ThrottledReporter {
+class CommitStatusReporter extends (/* unused pure expression or super */ null && (ThrottledReporter)) {
     permission = 'statuses: write';
     what = 'commit status';
     async deliver(report) {
@@ -413,6 +575,8 @@ class CheckRunReporter extends ThrottledReporter {
 }
 
 ;// CONCATENATED MODULE: ../../packages/github-report/src/index.ts
+
+
 
 
 
