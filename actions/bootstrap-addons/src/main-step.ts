@@ -1,4 +1,11 @@
-import { interruptible, mask, registerSecret, runAction, step, writeSummary } from '@canary-delivery/action-kit'
+import {
+  interruptible,
+  mask,
+  registerSecret,
+  runAction,
+  step,
+  writeSummary,
+} from '@canary-delivery/action-kit'
 import { addonsOutput, bootstrapAddons, renderSummary } from '@canary-delivery/addons'
 import { readInputs } from './inputs'
 

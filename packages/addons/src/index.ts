@@ -23,4 +23,4 @@ export {
 } from './settings'
 export { K3S_KUBECONFIG, type SshTarget } from './ssh-kubeconfig'
 export { SYNC_NAMES } from './sync'
-export { DELIVERY_ADDRESSES, type VerifyCheck } from './verify'
+export { DELIVERY_ADDRESSES, VERIFY_SCOPES, type VerifyCheck, type VerifyScope } from './verify'

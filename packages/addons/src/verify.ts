@@ -7,6 +7,13 @@ import { type Cluster, resourcePath } from './cluster'
  * Each check is a row of the summary; a failed one carries the fix in one line.
  */
 
+/**
+ * What a cluster is checked for: `canary` everything a canary needs, `gateway` the APISIX parts
+ * only (a cluster that runs no canaries, such as devops or monitor), `none` nothing.
+ */
+export type VerifyScope = 'canary' | 'gateway' | 'none'
+export const VERIFY_SCOPES: readonly VerifyScope[] = ['canary', 'gateway', 'none']
+
 /** Where the apps' delivery files reach the load tester and Prometheus (the reference chart's defaults; flagger's CHART_DEFAULTS). */
 export const DELIVERY_ADDRESSES = {
   loadtester: 'http://flagger-loadtester.flagger-system/',
@@ -148,8 +155,19 @@ async function workloadCheck(
   return { name: check, ok: false, detail: `no Deployment runs the ${image} image`, fix }
 }
 
-export async function verifyDeliveryPath(cluster: Cluster): Promise<VerifyCheck[]> {
+export async function verifyDeliveryPath(
+  cluster: Cluster,
+  scope: VerifyScope = 'canary',
+): Promise<VerifyCheck[]> {
+  if (scope === 'none') return []
   const deployments = await cluster.list<Workload>(resourcePath('apps/v1', 'deployments'))
+  const checks = scope === 'canary' ? await canaryChecks(cluster, deployments) : []
+  checks.push(...(await gatewayChecks(cluster, deployments)))
+  return checks
+}
+
+/** Flagger for APISIX, the Prometheus it queries and the load tester the delivery files call. */
+async function canaryChecks(cluster: Cluster, deployments: Workload[]): Promise<VerifyCheck[]> {
   const checks: VerifyCheck[] = []
   const flaggers = findByImage(deployments, 'flagger')
   const flagger = flaggers.find(available) ?? flaggers[0]
@@ -209,6 +227,12 @@ export async function verifyDeliveryPath(cluster: Cluster): Promise<VerifyCheck[
           fix: `The delivery files call the load tester at ${DELIVERY_ADDRESSES.loadtester}: install chart loadtester as HelmRelease ${loadtester.namespace}/${loadtester.name} (infrastructure/addons/loadtester.yaml in the reference layout)`,
         }),
   })
+  return checks
+}
+
+/** The APISIX gateway, its ingress controller and its CRDs: what publishes anything on the cluster. */
+async function gatewayChecks(cluster: Cluster, deployments: Workload[]): Promise<VerifyCheck[]> {
+  const checks: VerifyCheck[] = []
   checks.push(
     await workloadCheck(
       deployments,
