@@ -46,6 +46,16 @@ export function primaryImage(sandbox: Sandbox, namespace: string, name: string):
 }
 
 /**
+ * The flux2 chart a cluster runs (`flux2-2.18.3`), from the `helm.sh/chart` label the chart puts on
+ * Flux's controllers.
+ */
+export function fluxChartOf(sandbox: Sandbox, namespace = 'flux-system'): string | undefined {
+  return find(sandbox, 'apps/v1', 'Deployment', namespace, 'helm-controller')?.metadata?.labels?.[
+    'helm.sh/chart'
+  ]
+}
+
+/**
  * Holds a sandbox cluster's simulated time until wait-for-canary follows the app in `namespace`:
  * until it watches two Deployments there (the target and its primary), which it does once it has
  * their lists, so what it took as its starting point is the cluster before the change. Returns the

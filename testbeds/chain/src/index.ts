@@ -1,5 +1,5 @@
 export { type AppWorkspace, createAppWorkspace, type LocalChainApp } from './app-workspace'
-export { canaryOf, holdUntilFollowed, primaryImage, waitForInitialized } from './clusters'
+export { canaryOf, fluxChartOf, holdUntilFollowed, primaryImage, waitForInitialized } from './clusters'
 export {
   type ChainCluster,
   type ChainEvent,

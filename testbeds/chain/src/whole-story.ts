@@ -122,22 +122,28 @@ export async function startWholeStory(options: WholeStoryOptions): Promise<Whole
 export async function bootstrapEnvironments(
   story: WholeStory,
   infra: Infrastructure,
-  onLine?: (environment: string, line: string) => void,
+  tell: {
+    onLine?: (environment: string, line: string) => void
+    /** As each environment's run ends. */
+    onReady?: (ready: EnvironmentReady) => void
+  } = {},
 ): Promise<Record<string, EnvironmentReady>> {
   const workspace = join(story.root, 'infra-repository')
   mkdirSync(workspace, { recursive: true })
   const ready = await Promise.all(
-    story.options.environments.map((environment) =>
-      bootstrapEnvironment({
+    story.options.environments.map(async (environment) => {
+      const ready = await bootstrapEnvironment({
         environment,
         kubeconfig: infra.kubeconfig(environment),
         gitopsUrl: story.layout.url,
         chartsUrl: story.charts.url,
         workspace,
         verify: story.options.delivery.includes(environment) ? 'canary' : 'gateway',
-        onLine: (line) => onLine?.(environment, line),
-      }),
-    ),
+        onLine: (line) => tell.onLine?.(environment, line),
+      })
+      tell.onReady?.(ready)
+      return ready
+    }),
   )
   return Object.fromEntries(ready.map((r) => [r.environment, r]))
 }
