@@ -26,9 +26,11 @@ export async function waitForInitialized(
   namespace: string,
   name: string,
   timeoutMs: number,
+  signal?: AbortSignal,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
+    signal?.throwIfAborted()
     const phase: CanaryPhase | undefined = canaryOf(sandbox, namespace, name)?.status?.phase
     if (phase && SETTLED.includes(phase)) return
     if (Date.now() > deadline)

@@ -44,6 +44,47 @@ export function clock(started = Date.now()) {
   }
 }
 
+/** How the demo learns it was interrupted, and cancels what runs. */
+export interface Interruption {
+  /** Aborted at the first interrupt: the runner cancels the running steps as GitHub does. */
+  signal: AbortSignal
+  interrupted(): boolean
+  /** Stops listening (the demo's end). */
+  end(): void
+}
+
+/**
+ * Ctrl-C, SIGTERM, or a reader of the output that went away: the first cancels the running steps,
+ * after which the demo unwinds, stops the clusters and removes its folders as at any end; a second
+ * stops at once (`stopNow`, then exit 130).
+ */
+export function watchInterrupts(stopNow: () => Promise<void> | undefined): Interruption {
+  const controller = new AbortController()
+  let count = 0
+  const interrupt = (why: string) => {
+    count++
+    if (count === 1) {
+      process.stderr.write(`\ndemo: ${why}: cancelling the running steps, then stopping the clusters\n`)
+      controller.abort(new Error(`interrupted (${why})`))
+    } else if (count === 2) {
+      Promise.resolve(stopNow()).finally(() => process.exit(130))
+    }
+  }
+  const onSignal = (signal: NodeJS.Signals) => interrupt(signal)
+  const onOutputError = () => interrupt('its output was closed')
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  process.stdout.on('error', onOutputError)
+  return {
+    signal: controller.signal,
+    interrupted: () => count > 0,
+    end() {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+    },
+  }
+}
+
 /** Rows as aligned columns, the first row the header. */
 export function printTable(rows: string[][]): void {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)))
@@ -69,7 +110,7 @@ export interface Releases {
 /** The two releases, each environment's steps told as they happen. */
 export async function runReleases(
   target: ReleaseTarget,
-  options: { timeScale: number; verbose: boolean; say: (text: string) => void },
+  options: { timeScale: number; verbose: boolean; say: (text: string) => void; signal?: AbortSignal },
 ): Promise<Releases> {
   const { say } = options
   const show = (event: ChainEvent) => {
@@ -92,11 +133,13 @@ export async function runReleases(
       workspace: target.workspace,
       env: { WAIT_FOR_CANARY_STALE_GRACE_MS: String(Math.max(200, 180_000 * options.timeScale)) },
       onEvent: show,
+      signal: options.signal,
     })
     for (const outcome of outcomes) say(`${outcome.environment.padEnd(4)} → ${describe(outcome)}`)
     return outcomes
   }
   const good = await release('release 1, a good build', GOOD_TAG)
+  options.signal?.throwIfAborted()
   const bad = await release('release 2, a bad build', BAD_TAG)
   const asExpected =
     good.every((o) => o.result === 'succeeded') &&

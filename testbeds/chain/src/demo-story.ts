@@ -21,6 +21,7 @@ import {
   releaseRows,
   runReleases,
   short,
+  watchInterrupts,
 } from './demo-releases'
 import type { EnvironmentReady } from './story-bootstrap'
 import { type InfraLine, type Infrastructure, provisionInfrastructure } from './story-infra'
@@ -35,8 +36,8 @@ export interface StoryOptions {
   environments?: string[]
 }
 
-/** Tells the whole story; true when everything went as it should. */
-export async function tellWholeStory(options: StoryOptions): Promise<boolean> {
+/** Tells the whole story; the exit code: 0 when everything went as it should, 130 when interrupted. */
+export async function tellWholeStory(options: StoryOptions): Promise<number> {
   const environments = options.environments ?? STORY_ENVIRONMENTS
   const { say, seconds } = clock()
   const phases: [string, number][] = []
@@ -49,6 +50,8 @@ export async function tellWholeStory(options: StoryOptions): Promise<boolean> {
     }
   }
   let story: WholeStory | undefined
+  const interruption = watchInterrupts(() => story?.stop())
+  const signal = interruption.signal
   try {
     say(
       `the whole story: Terraform makes a host per environment (${environments.join(', ')}), bootstrap-addons takes each empty cluster to ready, then two releases go ${DELIVERY_ENVIRONMENTS.join(' → ')} (time ×${1 / options.timeScale})`,
@@ -74,6 +77,7 @@ export async function tellWholeStory(options: StoryOptions): Promise<boolean> {
         root: s.root,
         clusters: s.addresses(),
         onLine: (line) => showInfra(line, options.verbose, shown, say),
+        signal,
       }),
     )
     say(
@@ -89,18 +93,20 @@ export async function tellWholeStory(options: StoryOptions): Promise<boolean> {
           say(
             `${r.environment.padEnd(7)} → ${r.result} in ${(r.durationMs / 1000).toFixed(1)}s${r.errors.length ? `: ${r.errors[0]}` : ''}`,
           ),
+        signal,
       }),
     )
     if (environments.some((e) => ready[e]!.result !== 'ready')) throw new StoryStopped('bootstrap-addons')
 
-    const clusters: ChainCluster[] = await phase('apps initialized', () => deliveryClusters(s, infra))
+    const clusters: ChainCluster[] = await phase('apps initialized', () => deliveryClusters(s, infra, signal))
     say(
       `Flux installed ${APP} with the reference chart and Flagger initialized it in ${DELIVERY_ENVIRONMENTS.join(', ')} (${short(DEMO_APP.tag)})`,
     )
     const target = { ...s, clusters }
     const releases = await phase('releases', () =>
-      runReleases(target, { timeScale: options.timeScale, verbose: options.verbose, say }),
+      runReleases(target, { timeScale: options.timeScale, verbose: options.verbose, say, signal }),
     )
+    signal.throwIfAborted()
     const drift = await phase('drift check', () => infra.check())
     say(`infra check  ${drift === 'no-changes' ? 'no drift: the hosts are what the code says' : drift}`)
 
@@ -111,15 +117,17 @@ export async function tellWholeStory(options: StoryOptions): Promise<boolean> {
     const asExpected = releases.asExpected && drift === 'no-changes' && infra.applied === infra.planned
     await printEnding(target, releases, seconds(), asExpected)
     printPhases(phases)
-    return asExpected
+    return interruption.interrupted() ? 130 : asExpected ? 0 : 1
   } catch (error) {
-    if (error instanceof StoryStopped)
+    if (interruption.interrupted()) console.error('demo: interrupted')
+    else if (error instanceof StoryStopped)
       console.error(`\ndemo: stopped, ${error.message} did not get every cluster ready`)
     else console.error(`demo: ${(error as Error).stack ?? String(error)}`)
     printPhases(phases)
-    return false
+    return interruption.interrupted() ? 130 : 1
   } finally {
     await story?.stop()
+    interruption.end()
   }
 }
 

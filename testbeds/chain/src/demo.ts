@@ -17,6 +17,7 @@ import {
   releaseRows,
   runReleases,
   short,
+  watchInterrupts,
 } from './demo-releases'
 import { tellWholeStory } from './demo-story'
 import { type LocalChain, startLocalChain } from './local-chain'
@@ -34,15 +35,16 @@ if (!(timeScale > 0 && timeScale <= 1)) {
   process.exit(2)
 }
 
-const ok = args['delivery-only']
-  ? await deliveryOnly()
-  : await tellWholeStory({ timeScale, verbose: args.verbose })
-process.exit(ok ? 0 : 1)
+process.exit(
+  args['delivery-only'] ? await deliveryOnly() : await tellWholeStory({ timeScale, verbose: args.verbose }),
+)
 
 /** Three sandbox clusters (sit, uat, prod) that start with Flux and Flagger, and the two releases. */
-async function deliveryOnly(): Promise<boolean> {
+async function deliveryOnly(): Promise<number> {
   const { say, seconds } = clock()
   let chain: LocalChain | undefined
+  const interruption = watchInterrupts(() => chain?.stop())
+  const signal = interruption.signal
   try {
     say(
       `starting: a GitOps repository from workflows-examples/gitops and three sandbox clusters (time ×${1 / timeScale})`,
@@ -52,19 +54,22 @@ async function deliveryOnly(): Promise<boolean> {
       environments: DELIVERY_ENVIRONMENTS,
       timeScale,
       scenario: DEMO_SCENARIO,
+      signal,
     })
     say(
       `Flux installed ${APP} with the reference chart and Flagger initialized it in sit, uat and prod (${short(DEMO_APP.tag)})`,
     )
-    const releases = await runReleases(chain, { timeScale, verbose: args.verbose, say })
+    const releases = await runReleases(chain, { timeScale, verbose: args.verbose, say, signal })
     console.log('\nWhere things stand')
     printTable(await releaseRows(chain, releases))
     await printEnding(chain, releases, seconds())
-    return releases.asExpected
+    return interruption.interrupted() ? 130 : releases.asExpected ? 0 : 1
   } catch (error) {
-    console.error(`demo: ${(error as Error).stack ?? String(error)}`)
-    return false
+    if (interruption.interrupted()) console.error('demo: interrupted')
+    else console.error(`demo: ${(error as Error).stack ?? String(error)}`)
+    return interruption.interrupted() ? 130 : 1
   } finally {
     await chain?.stop()
+    interruption.end()
   }
 }

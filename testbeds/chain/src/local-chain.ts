@@ -15,6 +15,8 @@ export interface LocalChainOptions {
   environments: string[]
   timeScale: number
   scenario?: Scenario
+  /** Ends the wait for the apps to be initialized. */
+  signal?: AbortSignal
 }
 
 export interface LocalChain {
@@ -37,10 +39,13 @@ export interface LocalChain {
 export async function startLocalChain(options: LocalChainOptions): Promise<LocalChain> {
   const root = mkdtempSync(join(tmpdir(), 'canary-chain-'))
   const sandboxes: Record<string, Sandbox> = {}
-  const stop = async () => {
-    await Promise.all(Object.values(sandboxes).map((sandbox) => sandbox.stop()))
-    rmSync(root, { recursive: true, force: true })
-  }
+  let stopping: Promise<void> | undefined
+  // Once, however often it is asked (the demo's end and an interrupt may both ask).
+  const stop = () =>
+    (stopping ??= (async () => {
+      await Promise.all(Object.values(sandboxes).map((sandbox) => sandbox.stop()))
+      rmSync(root, { recursive: true, force: true })
+    })())
   try {
     const gitops = await createLocalGitops(root, options.apps, options.environments)
     const { workspace, config } = createAppWorkspace(root, options.apps, options.environments, gitops)
@@ -56,7 +61,7 @@ export async function startLocalChain(options: LocalChainOptions): Promise<Local
     await Promise.all(
       Object.values(sandboxes).flatMap((sandbox) =>
         options.apps.map((app) =>
-          waitForInitialized(sandbox, app.namespace, app.name, INITIALIZED_WITHIN_MS),
+          waitForInitialized(sandbox, app.namespace, app.name, INITIALIZED_WITHIN_MS, options.signal),
         ),
       ),
     )

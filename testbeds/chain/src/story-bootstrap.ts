@@ -36,6 +36,8 @@ export interface BootstrapOptions {
   /** bootstrap-addons' `verify`: `canary` where releases run, `gateway` on devops and monitor. */
   verify: 'canary' | 'gateway'
   onLine?: (line: string) => void
+  /** Cancels the run as GitHub cancels a job. */
+  signal?: AbortSignal
 }
 
 /**
@@ -45,7 +47,7 @@ export interface BootstrapOptions {
  */
 export async function bootstrapEnvironment(options: BootstrapOptions): Promise<EnvironmentReady> {
   const started = Date.now()
-  await BEFOREHAND[options.environment]?.(options.kubeconfig)
+  await BEFOREHAND[options.environment]?.(options.kubeconfig, options.signal)
   const result: RunResult = await runBundledAction({
     actionDir: join(repoRoot, 'actions/bootstrap-addons'),
     workspace: options.workspace,
@@ -61,6 +63,7 @@ export async function bootstrapEnvironment(options: BootstrapOptions): Promise<E
     env: { PATH: [dirname(ensureHelm()), process.env.PATH ?? ''].join(delimiter) },
     timeoutMs: 360_000,
     onLogLine: (line) => options.onLine?.(line),
+    cancel: options.signal,
   })
   return {
     environment: options.environment,
@@ -77,9 +80,9 @@ export async function bootstrapEnvironment(options: BootstrapOptions): Promise<E
  * read their admin password from a Secret that is not in Git (infrastructure/addons/grafana), and
  * Flux installs none of them until it exists.
  */
-const BEFOREHAND: Record<string, (kubeconfig: string) => Promise<void>> = {
-  monitor: (kubeconfig) =>
-    withKubectl(kubeconfig, async (kubectl, dir) => {
+const BEFOREHAND: Record<string, (kubeconfig: string, signal?: AbortSignal) => Promise<void>> = {
+  monitor: (kubeconfig, signal) =>
+    withKubectl(kubeconfig, signal, async (kubectl, dir) => {
       const password = join(dir, 'password')
       writeFileSync(password, randomBytes(18).toString('base64url'), { mode: 0o600 })
       await kubectl('create', 'namespace', 'monitoring')
@@ -98,6 +101,7 @@ const BEFOREHAND: Record<string, (kubeconfig: string) => Promise<void>> = {
 /** The real kubectl on a cluster, with a private kubeconfig (0600) and discovery cache, both removed after. */
 async function withKubectl(
   kubeconfig: string,
+  signal: AbortSignal | undefined,
   work: (kubectl: (...args: string[]) => Promise<void>, dir: string) => Promise<void>,
 ): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'chain-kubectl-'))
@@ -106,7 +110,7 @@ async function withKubectl(
     writeFileSync(file, kubeconfig, { mode: 0o600 })
     const env = { ...process.env, KUBECONFIG: file, KUBECACHEDIR: join(dir, 'cache') }
     const kubectl = async (...args: string[]) => {
-      await exec(ensureKubectl(), args, { env })
+      await exec(ensureKubectl(), args, { env, signal })
     }
     await work(kubectl, dir)
   } finally {

@@ -43,6 +43,8 @@ export async function provisionInfrastructure(options: {
   root: string
   clusters: ClusterAddresses
   onLine?: (line: InfraLine) => void
+  /** Cancels the running step as GitHub cancels a job. */
+  signal?: AbortSignal
 }): Promise<Infrastructure> {
   terraformVersion()
   const workspace = join(options.root, 'infra-repository')
@@ -69,6 +71,7 @@ export async function provisionInfrastructure(options: {
         ...extra,
       },
       onLogLine: (line) => options.onLine?.({ command, line }),
+      cancel: options.signal,
     })
     return result
   }

@@ -63,12 +63,15 @@ export async function startWholeStory(options: WholeStoryOptions): Promise<Whole
   const sandboxes: Record<string, Sandbox> = {}
   let charts: ChartRepository | undefined
   let layout: LoopbackLayout | undefined
-  const stop = async () => {
-    await Promise.all(Object.values(sandboxes).map((sandbox) => sandbox.stop()))
-    await charts?.stop()
-    layout?.remove()
-    rmSync(root, { recursive: true, force: true })
-  }
+  let stopping: Promise<void> | undefined
+  // Once, however often it is asked (the demo's end and an interrupt may both ask).
+  const stop = () =>
+    (stopping ??= (async () => {
+      await Promise.all(Object.values(sandboxes).map((sandbox) => sandbox.stop()))
+      await charts?.stop()
+      layout?.remove()
+      rmSync(root, { recursive: true, force: true })
+    })())
   try {
     charts = await serveChartRepository(chartsDir)
     layout = loopbackLayout({ chartsUrl: charts.url, clusters: options.environments })
@@ -126,6 +129,8 @@ export async function bootstrapEnvironments(
     onLine?: (environment: string, line: string) => void
     /** As each environment's run ends. */
     onReady?: (ready: EnvironmentReady) => void
+    /** Cancels the runs as GitHub cancels a job. */
+    signal?: AbortSignal
   } = {},
 ): Promise<Record<string, EnvironmentReady>> {
   const workspace = join(story.root, 'infra-repository')
@@ -140,6 +145,7 @@ export async function bootstrapEnvironments(
         workspace,
         verify: story.options.delivery.includes(environment) ? 'canary' : 'gateway',
         onLine: (line) => tell.onLine?.(environment, line),
+        signal: tell.signal,
       })
       tell.onReady?.(ready)
       return ready
@@ -152,11 +158,21 @@ export async function bootstrapEnvironments(
  * The delivery environments' clusters as the deliver workflow sees them (the kubeconfig from their
  * hosts), once Flagger has initialized every app in each.
  */
-export async function deliveryClusters(story: WholeStory, infra: Infrastructure): Promise<ChainCluster[]> {
+export async function deliveryClusters(
+  story: WholeStory,
+  infra: Infrastructure,
+  signal?: AbortSignal,
+): Promise<ChainCluster[]> {
   await Promise.all(
     story.options.delivery.flatMap((environment) =>
       story.options.apps.map((app) =>
-        waitForInitialized(story.sandboxes[environment]!, app.namespace, app.name, INITIALIZED_WITHIN_MS),
+        waitForInitialized(
+          story.sandboxes[environment]!,
+          app.namespace,
+          app.name,
+          INITIALIZED_WITHIN_MS,
+          signal,
+        ),
       ),
     ),
   )
