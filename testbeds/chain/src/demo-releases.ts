@@ -45,7 +45,7 @@ export function clock(started = Date.now()) {
 }
 
 /** How the demo learns it was interrupted, and cancels what runs. */
-export interface Interruption {
+interface Interruption {
   /** Aborted at the first interrupt: the runner cancels the running steps as GitHub does. */
   signal: AbortSignal
   interrupted(): boolean
@@ -58,7 +58,7 @@ export interface Interruption {
  * after which the demo unwinds, stops the clusters and removes its folders as at any end; a second
  * stops at once (`stopNow`, then exit 130).
  */
-export function watchInterrupts(stopNow: () => Promise<void> | undefined): Interruption {
+function watchInterrupts(stopNow: () => Promise<void> | undefined): Interruption {
   const controller = new AbortController()
   let count = 0
   const interrupt = (why: string) => {
@@ -82,6 +82,29 @@ export function watchInterrupts(stopNow: () => Promise<void> | undefined): Inter
       process.off('SIGINT', onSignal)
       process.off('SIGTERM', onSignal)
     },
+  }
+}
+
+/**
+ * Runs one telling of the demo and gives its exit code: 0 when it went as expected, 1 when not (or
+ * on an error, said in one line by `explain`), 130 when interrupted. `stop` (the clusters and the
+ * temporary folders) at every end.
+ */
+export async function runDemo(
+  stop: () => Promise<void> | undefined,
+  tell: (signal: AbortSignal) => Promise<boolean>,
+  explain: (error: unknown) => string = (error) => `demo: ${(error as Error).stack ?? String(error)}`,
+): Promise<number> {
+  const interruption = watchInterrupts(stop)
+  try {
+    const asExpected = await tell(interruption.signal)
+    return interruption.interrupted() ? 130 : asExpected ? 0 : 1
+  } catch (error) {
+    console.error(interruption.interrupted() ? 'demo: interrupted' : explain(error))
+    return interruption.interrupted() ? 130 : 1
+  } finally {
+    await stop()
+    interruption.end()
   }
 }
 

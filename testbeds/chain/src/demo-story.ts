@@ -19,9 +19,9 @@ import {
   printEnding,
   printTable,
   releaseRows,
+  runDemo,
   runReleases,
   short,
-  watchInterrupts,
 } from './demo-releases'
 import type { EnvironmentReady } from './story-bootstrap'
 import { type InfraLine, type Infrastructure, provisionInfrastructure } from './story-infra'
@@ -37,7 +37,7 @@ export interface StoryOptions {
 }
 
 /** Tells the whole story; the exit code: 0 when everything went as it should, 130 when interrupted. */
-export async function tellWholeStory(options: StoryOptions): Promise<number> {
+export function tellWholeStory(options: StoryOptions): Promise<number> {
   const environments = options.environments ?? STORY_ENVIRONMENTS
   const { say, seconds } = clock()
   const phases: [string, number][] = []
@@ -50,13 +50,11 @@ export async function tellWholeStory(options: StoryOptions): Promise<number> {
     }
   }
   let story: WholeStory | undefined
-  const interruption = watchInterrupts(() => story?.stop())
-  const signal = interruption.signal
-  try {
+  const tell = async (signal: AbortSignal) => {
     say(
       `the whole story: Terraform makes a host per environment (${environments.join(', ')}), bootstrap-addons takes each empty cluster to ready, then two releases go ${DELIVERY_ENVIRONMENTS.join(' → ')} (time ×${1 / options.timeScale})`,
     )
-    story = await phase('stage', () =>
+    const s = await phase('stage', () =>
       startWholeStory({
         apps: [DEMO_APP],
         environments,
@@ -65,10 +63,10 @@ export async function tellWholeStory(options: StoryOptions): Promise<number> {
         scenario: DEMO_SCENARIO,
       }),
     )
+    story = s
     say(
-      `${environments.length} empty clusters on 127.0.0.1 (no Flux, no Flagger), the real add-on charts on ${story.charts.url}, the reference layout in a local GitOps repository`,
+      `${environments.length} empty clusters on 127.0.0.1 (no Flux, no Flagger), the real add-on charts on ${s.charts.url}, the reference layout in a local GitOps repository`,
     )
-    const s = story
 
     say('── infrastructure: provision-infra on testbeds/chain/terraform, plan then apply ──')
     const shown = new Set<string>()
@@ -116,19 +114,16 @@ export async function tellWholeStory(options: StoryOptions): Promise<number> {
     printTable(await releaseRows(target, releases))
     const asExpected = releases.asExpected && drift === 'no-changes' && infra.applied === infra.planned
     await printEnding(target, releases, seconds(), asExpected)
-    printPhases(phases)
-    return interruption.interrupted() ? 130 : asExpected ? 0 : 1
-  } catch (error) {
-    if (interruption.interrupted()) console.error('demo: interrupted')
-    else if (error instanceof StoryStopped)
-      console.error(`\ndemo: stopped, ${error.message} did not get every cluster ready`)
-    else console.error(`demo: ${(error as Error).stack ?? String(error)}`)
-    printPhases(phases)
-    return interruption.interrupted() ? 130 : 1
-  } finally {
-    await story?.stop()
-    interruption.end()
+    return asExpected
   }
+  return runDemo(
+    () => story?.stop(),
+    (signal) => tell(signal).finally(() => printPhases(phases)),
+    (error) =>
+      error instanceof StoryStopped
+        ? `\ndemo: stopped, ${error.message} did not get every cluster ready`
+        : `demo: ${(error as Error).stack ?? String(error)}`,
+  )
 }
 
 class StoryStopped extends Error {}

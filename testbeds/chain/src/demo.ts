@@ -15,20 +15,27 @@ import {
   printEnding,
   printTable,
   releaseRows,
+  runDemo,
   runReleases,
   short,
-  watchInterrupts,
 } from './demo-releases'
 import { tellWholeStory } from './demo-story'
 import { type LocalChain, startLocalChain } from './local-chain'
 
-const { values: args } = parseArgs({
-  options: {
-    'time-scale': { type: 'string', default: '0.01' },
-    'delivery-only': { type: 'boolean', default: false },
-    verbose: { type: 'boolean', default: false },
-  },
-})
+const OPTIONS = {
+  'time-scale': { type: 'string', default: '0.01' },
+  'delivery-only': { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
+} as const
+const USAGE = 'pnpm demo [--delivery-only] [--verbose] [--time-scale N]'
+let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>
+try {
+  parsed = parseArgs({ options: OPTIONS })
+} catch (error) {
+  console.error(`demo: ${(error as Error).message.split('.')[0]}; usage: ${USAGE}`)
+  process.exit(2)
+}
+const args = parsed.values
 const timeScale = Number(args['time-scale'])
 if (!(timeScale > 0 && timeScale <= 1)) {
   console.error(`demo: --time-scale must be a number from 0 (excluded) to 1, got '${args['time-scale']}'`)
@@ -40,36 +47,30 @@ process.exit(
 )
 
 /** Three sandbox clusters (sit, uat, prod) that start with Flux and Flagger, and the two releases. */
-async function deliveryOnly(): Promise<number> {
+function deliveryOnly(): Promise<number> {
   const { say, seconds } = clock()
   let chain: LocalChain | undefined
-  const interruption = watchInterrupts(() => chain?.stop())
-  const signal = interruption.signal
-  try {
-    say(
-      `starting: a GitOps repository from workflows-examples/gitops and three sandbox clusters (time ×${1 / timeScale})`,
-    )
-    chain = await startLocalChain({
-      apps: [DEMO_APP],
-      environments: DELIVERY_ENVIRONMENTS,
-      timeScale,
-      scenario: DEMO_SCENARIO,
-      signal,
-    })
-    say(
-      `Flux installed ${APP} with the reference chart and Flagger initialized it in sit, uat and prod (${short(DEMO_APP.tag)})`,
-    )
-    const releases = await runReleases(chain, { timeScale, verbose: args.verbose, say, signal })
-    console.log('\nWhere things stand')
-    printTable(await releaseRows(chain, releases))
-    await printEnding(chain, releases, seconds())
-    return interruption.interrupted() ? 130 : releases.asExpected ? 0 : 1
-  } catch (error) {
-    if (interruption.interrupted()) console.error('demo: interrupted')
-    else console.error(`demo: ${(error as Error).stack ?? String(error)}`)
-    return interruption.interrupted() ? 130 : 1
-  } finally {
-    await chain?.stop()
-    interruption.end()
-  }
+  return runDemo(
+    () => chain?.stop(),
+    async (signal) => {
+      say(
+        `starting: a GitOps repository from workflows-examples/gitops and three sandbox clusters (time ×${1 / timeScale})`,
+      )
+      chain = await startLocalChain({
+        apps: [DEMO_APP],
+        environments: DELIVERY_ENVIRONMENTS,
+        timeScale,
+        scenario: DEMO_SCENARIO,
+        signal,
+      })
+      say(
+        `Flux installed ${APP} with the reference chart and Flagger initialized it in sit, uat and prod (${short(DEMO_APP.tag)})`,
+      )
+      const releases = await runReleases(chain, { timeScale, verbose: args.verbose, say, signal })
+      console.log('\nWhere things stand')
+      printTable(await releaseRows(chain, releases))
+      await printEnding(chain, releases, seconds())
+      return releases.asExpected
+    },
+  )
 }
