@@ -255,6 +255,7 @@ function readInputs() {
         },
         timeoutMs: inputs.duration('timeout', { minMs: 10_000, maxMs: 6 * 3_600_000 }) ?? 15 * 60_000,
         resetStalled: inputs.boolean('reset-stalled') ?? true,
+        verify: inputs.oneOf('verify', src/* VERIFY_SCOPES */.GY) ?? 'canary',
         tempDir: process.env.RUNNER_TEMP ?? workspace,
     };
 }
@@ -949,6 +950,7 @@ async function writeSummary(...sections) {
 __webpack_require__.d(__webpack_exports__, {
   Lo: () => (/* reexport */ COMMANDS),
   LS: () => (/* reexport */ PINNED),
+  GY: () => (/* reexport */ VERIFY_SCOPES),
   zu: () => (/* reexport */ addonsOutput),
   _j: () => (/* reexport */ bootstrapAddons),
   _$: () => (/* reexport */ hostFromHosts),
@@ -3756,10 +3758,7 @@ function followTree(options) {
 ;// CONCATENATED MODULE: ../../packages/addons/src/verify.ts
 
 
-/**
- * The delivery path, checked in the cluster: what a canary of the reference chart needs to run.
- * Each check is a row of the summary; a failed one carries the fix in one line.
- */
+const VERIFY_SCOPES = ['canary', 'gateway', 'none'];
 /** Where the apps' delivery files reach the load tester and Prometheus (the reference chart's defaults; flagger's CHART_DEFAULTS). */
 const DELIVERY_ADDRESSES = {
     loadtester: 'http://flagger-loadtester.flagger-system/',
@@ -3845,8 +3844,16 @@ async function workloadCheck(deployments, image, check, what, fix) {
         };
     return { name: check, ok: false, detail: `no Deployment runs the ${image} image`, fix };
 }
-async function verifyDeliveryPath(cluster) {
+async function verifyDeliveryPath(cluster, scope = 'canary') {
+    if (scope === 'none')
+        return [];
     const deployments = await cluster.list(resourcePath('apps/v1', 'deployments'));
+    const checks = scope === 'canary' ? await canaryChecks(cluster, deployments) : [];
+    checks.push(...(await gatewayChecks(cluster, deployments)));
+    return checks;
+}
+/** Flagger for APISIX, the Prometheus it queries and the load tester the delivery files call. */
+async function canaryChecks(cluster, deployments) {
     const checks = [];
     const flaggers = findByImage(deployments, 'flagger');
     const flagger = flaggers.find(available) ?? flaggers[0];
@@ -3907,6 +3914,11 @@ async function verifyDeliveryPath(cluster) {
                 fix: `The delivery files call the load tester at ${DELIVERY_ADDRESSES.loadtester}: install chart loadtester as HelmRelease ${loadtester.namespace}/${loadtester.name} (infrastructure/addons/loadtester.yaml in the reference layout)`,
             }),
     });
+    return checks;
+}
+/** The APISIX gateway, its ingress controller and its CRDs: what publishes anything on the cluster. */
+async function gatewayChecks(cluster, deployments) {
+    const checks = [];
     checks.push(await workloadCheck(deployments, 'apisix', 'APISIX gateway', 'The APISIX gateway', "Add APISIX to the cluster's path in Git: a HelmRelease of chart apisix (infrastructure/addons/apisix.yaml in the reference layout)"));
     checks.push(await workloadCheck(deployments, 'apisix-ingress-controller', 'APISIX ingress controller', 'The APISIX ingress controller', 'Enable the ingress controller in the apisix HelmRelease: ingress-controller.enabled: true (infrastructure/addons/apisix.yaml in the reference layout)'));
     const routes = await cluster.serves('apisix.apache.org/v2', 'apisixroutes');
@@ -4119,7 +4131,7 @@ async function bootstrapAddons(settings) {
                 for (const line of drift.drift)
                     log(`drift: ${line}`);
             });
-            report.checks = await phases.run('verify', () => verifyDeliveryPath(kube));
+            report.checks = await phases.run('verify', () => verifyDeliveryPath(kube, settings.verify));
             report.result = report.drift.length || report.checks.some((c) => !c.ok) ? 'drift' : 'ready';
             if (report.result === 'drift')
                 report.failure = `Drift in ${settings.environment}: ${[...report.drift, ...report.checks.filter((c) => !c.ok).map((c) => c.fix ?? c.detail)][0]}${report.drift.length + report.checks.filter((c) => !c.ok).length > 1 ? ' (and more: see the summary)' : ''}`;
@@ -4153,7 +4165,7 @@ async function bootstrapAddons(settings) {
             return report;
         }
         report.warnings.push(...(await syncDivergence(kube, sync)));
-        report.checks = await phases.run('verify', () => verifyDeliveryPath(kube));
+        report.checks = await phases.run('verify', () => verifyDeliveryPath(kube, settings.verify));
         const failedCheck = report.checks.find((c) => !c.ok);
         report.result = failedCheck ? 'failed' : 'ready';
         if (failedCheck)
