@@ -13,7 +13,7 @@ __webpack_require__.d(__webpack_exports__, {
   renderSummary: () => (/* reexport */ renderSummary)
 });
 
-// UNUSED EXPORTS: COMMANDS, DELIVERY_ADDRESSES, FIELD_MANAGER, FLUX_CHART, FLUX_RELEASE, HELM_CHECKSUMS, K3S_KUBECONFIG, PINNED, SYNC_NAMES, fluxPath, hostFromHosts, parseBranch, parseChartRepository, parseChartVersion, parseEnvironment, parseGitopsPath, parseNamespace, parseSshHost, parseSshUser, parseValues, resolveGitopsSource, resourcePath
+// UNUSED EXPORTS: COMMANDS, DELIVERY_ADDRESSES, FIELD_MANAGER, FLUX_CHART, FLUX_RELEASE, HELM_CHECKSUMS, K3S_KUBECONFIG, PINNED, SYNC_NAMES, VERIFY_SCOPES, fluxPath, hostFromHosts, parseBranch, parseChartRepository, parseChartVersion, parseEnvironment, parseGitopsPath, parseNamespace, parseSshHost, parseSshUser, parseValues, resolveGitopsSource, resourcePath
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -2893,8 +2893,16 @@ async function workloadCheck(deployments, image, check, what, fix) {
         };
     return { name: check, ok: false, detail: `no Deployment runs the ${image} image`, fix };
 }
-async function verifyDeliveryPath(cluster) {
+async function verifyDeliveryPath(cluster, scope = 'canary') {
+    if (scope === 'none')
+        return [];
     const deployments = await cluster.list(resourcePath('apps/v1', 'deployments'));
+    const checks = scope === 'canary' ? await canaryChecks(cluster, deployments) : [];
+    checks.push(...(await gatewayChecks(cluster, deployments)));
+    return checks;
+}
+/** Flagger for APISIX, the Prometheus it queries and the load tester the delivery files call. */
+async function canaryChecks(cluster, deployments) {
     const checks = [];
     const flaggers = findByImage(deployments, 'flagger');
     const flagger = flaggers.find(available) ?? flaggers[0];
@@ -2955,6 +2963,11 @@ async function verifyDeliveryPath(cluster) {
                 fix: `The delivery files call the load tester at ${DELIVERY_ADDRESSES.loadtester}: install chart loadtester as HelmRelease ${loadtester.namespace}/${loadtester.name} (infrastructure/addons/loadtester.yaml in the reference layout)`,
             }),
     });
+    return checks;
+}
+/** The APISIX gateway, its ingress controller and its CRDs: what publishes anything on the cluster. */
+async function gatewayChecks(cluster, deployments) {
+    const checks = [];
     checks.push(await workloadCheck(deployments, 'apisix', 'APISIX gateway', 'The APISIX gateway', "Add APISIX to the cluster's path in Git: a HelmRelease of chart apisix (infrastructure/addons/apisix.yaml in the reference layout)"));
     checks.push(await workloadCheck(deployments, 'apisix-ingress-controller', 'APISIX ingress controller', 'The APISIX ingress controller', 'Enable the ingress controller in the apisix HelmRelease: ingress-controller.enabled: true (infrastructure/addons/apisix.yaml in the reference layout)'));
     const routes = await cluster.serves('apisix.apache.org/v2', 'apisixroutes');
@@ -3167,7 +3180,7 @@ async function bootstrapAddons(settings) {
                 for (const line of drift.drift)
                     log(`drift: ${line}`);
             });
-            report.checks = await phases.run('verify', () => verifyDeliveryPath(kube));
+            report.checks = await phases.run('verify', () => verifyDeliveryPath(kube, settings.verify));
             report.result = report.drift.length || report.checks.some((c) => !c.ok) ? 'drift' : 'ready';
             if (report.result === 'drift')
                 report.failure = `Drift in ${settings.environment}: ${[...report.drift, ...report.checks.filter((c) => !c.ok).map((c) => c.fix ?? c.detail)][0]}${report.drift.length + report.checks.filter((c) => !c.ok).length > 1 ? ' (and more: see the summary)' : ''}`;
@@ -3201,7 +3214,7 @@ async function bootstrapAddons(settings) {
             return report;
         }
         report.warnings.push(...(await syncDivergence(kube, sync)));
-        report.checks = await phases.run('verify', () => verifyDeliveryPath(kube));
+        report.checks = await phases.run('verify', () => verifyDeliveryPath(kube, settings.verify));
         const failedCheck = report.checks.find((c) => !c.ok);
         report.result = failedCheck ? 'failed' : 'ready';
         if (failedCheck)

@@ -255,6 +255,7 @@ async function readInputs() {
         },
         timeoutMs: inputs.duration('timeout', { minMs: 10_000, maxMs: 6 * 3_600_000 }) ?? 15 * 60_000,
         resetStalled: inputs.boolean('reset-stalled') ?? true,
+        verify: inputs.oneOf('verify', settings/* VERIFY_SCOPES */.GY) ?? 'canary',
         tempDir: process.env.RUNNER_TEMP ?? workspace,
     };
 }
@@ -949,6 +950,7 @@ async function writeSummary(...sections) {
 __webpack_require__.d(__webpack_exports__, {
   Lo: () => (/* binding */ COMMANDS),
   LS: () => (/* binding */ PINNED),
+  GY: () => (/* binding */ VERIFY_SCOPES),
   _$: () => (/* binding */ hostFromHosts),
   Qd: () => (/* binding */ parseBranch),
   Ss: () => (/* binding */ parseChartRepository),
@@ -1000,6 +1002,7 @@ function expandTemplate(template, values, what) {
 
 
 const COMMANDS = ['plan', 'apply', 'check'];
+const VERIFY_SCOPES = ['canary', 'gateway', 'none'];
 /** The versions this release of the action pins (a user's input overrides each). */
 const PINNED = {
     /** fluxcd-community's flux2 chart 2.18.3 runs Flux 2.8. */

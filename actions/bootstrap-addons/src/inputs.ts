@@ -14,6 +14,7 @@ import {
   parseSshUser,
   parseValues,
   resolveGitopsSource,
+  VERIFY_SCOPES,
 } from '@canary-delivery/addons/settings'
 
 /** GitHub's published SSH host keys for github.com, for a deploy key without gitops-known-hosts. */
@@ -141,6 +142,7 @@ export async function readInputs(): Promise<Inputs> {
     },
     timeoutMs: inputs.duration('timeout', { minMs: 10_000, maxMs: 6 * 3_600_000 }) ?? 15 * 60_000,
     resetStalled: inputs.boolean('reset-stalled') ?? true,
+    verify: inputs.oneOf('verify', VERIFY_SCOPES) ?? 'canary',
     tempDir: process.env.RUNNER_TEMP ?? workspace,
   }
 }

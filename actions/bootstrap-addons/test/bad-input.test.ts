@@ -121,6 +121,11 @@ describe('bad input: one line naming the input, nothing installed', () => {
       "Input 'flux-values' must be a YAML mapping of Helm values",
     ],
     [
+      'an unknown verify scope',
+      { verify: 'everything' },
+      "Input 'verify' must be one of canary, gateway, none, got 'everything'",
+    ],
+    [
       'a timeout that is no duration',
       { timeout: 'soon' },
       "Input 'timeout' must be a duration such as 90s, 10m or 1h, got 'soon'",

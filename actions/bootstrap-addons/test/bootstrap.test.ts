@@ -287,4 +287,19 @@ describe('bootstrap-addons on a bare cluster, the reference layout and the real 
       '| Flagger’s Prometheus | ❌ | -metrics-server=http://prometheus:9090: no Service flagger-system/prometheus |',
     )
   }, 180_000)
+
+  it('checks only the gateway with verify: gateway (a cluster that runs no canaries), nothing with none', async () => {
+    // Flagger still has no Prometheus (the case before): only the canary checks would fail.
+    const gateway = await run({ 'flux-chart-version': '2.18.4', verify: 'gateway' })
+    expect(errors(gateway)).toEqual([])
+    expect(gateway.outputs.result).toBe('ready')
+    for (const check of ['APISIX gateway', 'APISIX ingress controller', 'APISIX CRDs'])
+      expect(gateway.summary).toMatch(new RegExp(`\\| ${check} \\| ✅ \\|`))
+    expect(gateway.summary).not.toContain('Flagger’s Prometheus')
+    expect(gateway.summary).not.toContain('Load tester')
+    const none = await run({ command: 'check', 'flux-chart-version': '2.18.4', verify: 'none' })
+    expect(errors(none)).toEqual([])
+    expect(none.outputs.result).toBe('ready')
+    expect(none.summary).not.toContain('APISIX gateway')
+  }, 180_000)
 })

@@ -23,7 +23,7 @@ import { readGitopsHead } from './gitops-preflight'
 import { helmEnvironment, resolveHelm } from './helm'
 import { openCluster } from './kube-cluster'
 import type { BootstrapReport, Phase } from './report'
-import type { Command, GitopsSource } from './settings'
+import type { Command, GitopsSource, VerifyScope } from './settings'
 import {
   certificateAuthorityOf,
   checkApiServerCertificate,
@@ -65,6 +65,8 @@ export interface BootstrapSettings {
   helm: { version: string; given?: string; toolCache?: string }
   timeoutMs: number
   resetStalled: boolean
+  /** Which verify checks run once the tree is ready (and at `check`). */
+  verify: VerifyScope
   /** RUNNER_TEMP: the private folder for credentials is made here, 0700, and removed. */
   tempDir: string
   /** Aborts on the runner's cancellation. */
@@ -259,7 +261,7 @@ export async function bootstrapAddons(settings: BootstrapSettings): Promise<Boot
         report.drift = drift.drift
         for (const line of drift.drift) log(`drift: ${line}`)
       })
-      report.checks = await phases.run('verify', () => verifyDeliveryPath(kube))
+      report.checks = await phases.run('verify', () => verifyDeliveryPath(kube, settings.verify))
       report.result = report.drift.length || report.checks.some((c) => !c.ok) ? 'drift' : 'ready'
       if (report.result === 'drift')
         report.failure = `Drift in ${settings.environment}: ${[...report.drift, ...report.checks.filter((c) => !c.ok).map((c) => c.fix ?? c.detail)][0]}${report.drift.length + report.checks.filter((c) => !c.ok).length > 1 ? ' (and more: see the summary)' : ''}`
@@ -295,7 +297,7 @@ export async function bootstrapAddons(settings: BootstrapSettings): Promise<Boot
       return report
     }
     report.warnings.push(...(await syncDivergence(kube, sync)))
-    report.checks = await phases.run('verify', () => verifyDeliveryPath(kube))
+    report.checks = await phases.run('verify', () => verifyDeliveryPath(kube, settings.verify))
     const failedCheck = report.checks.find((c) => !c.ok)
     report.result = failedCheck ? 'failed' : 'ready'
     if (failedCheck) report.failure = failedCheck.fix ?? `${failedCheck.name}: ${failedCheck.detail}`

@@ -20,6 +20,8 @@ export {
   parseSshUser,
   parseValues,
   resolveGitopsSource,
+  VERIFY_SCOPES,
+  type VerifyScope,
 } from './settings'
 export { K3S_KUBECONFIG, type SshTarget } from './ssh-kubeconfig'
 export { SYNC_NAMES } from './sync'

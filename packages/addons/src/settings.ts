@@ -8,6 +8,13 @@ import type { HostEntry } from '@canary-delivery/infra'
 export type Command = 'plan' | 'apply' | 'check'
 export const COMMANDS: readonly Command[] = ['plan', 'apply', 'check']
 
+/**
+ * What a cluster is checked for: `canary` everything a canary needs, `gateway` the APISIX parts
+ * only (a cluster that runs no canaries, such as devops or monitor), `none` nothing.
+ */
+export type VerifyScope = 'canary' | 'gateway' | 'none'
+export const VERIFY_SCOPES: readonly VerifyScope[] = ['canary', 'gateway', 'none']
+
 /** The versions this release of the action pins (a user's input overrides each). */
 export const PINNED = {
   /** fluxcd-community's flux2 chart 2.18.3 runs Flux 2.8. */

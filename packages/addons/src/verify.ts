@@ -1,6 +1,7 @@
 import { inert } from '@canary-delivery/action-kit'
 import type { KubeObject } from '@canary-delivery/kube'
 import { type Cluster, resourcePath } from './cluster'
+import type { VerifyScope } from './settings'
 
 /**
  * The delivery path, checked in the cluster: what a canary of the reference chart needs to run.
@@ -148,8 +149,19 @@ async function workloadCheck(
   return { name: check, ok: false, detail: `no Deployment runs the ${image} image`, fix }
 }
 
-export async function verifyDeliveryPath(cluster: Cluster): Promise<VerifyCheck[]> {
+export async function verifyDeliveryPath(
+  cluster: Cluster,
+  scope: VerifyScope = 'canary',
+): Promise<VerifyCheck[]> {
+  if (scope === 'none') return []
   const deployments = await cluster.list<Workload>(resourcePath('apps/v1', 'deployments'))
+  const checks = scope === 'canary' ? await canaryChecks(cluster, deployments) : []
+  checks.push(...(await gatewayChecks(cluster, deployments)))
+  return checks
+}
+
+/** Flagger for APISIX, the Prometheus it queries and the load tester the delivery files call. */
+async function canaryChecks(cluster: Cluster, deployments: Workload[]): Promise<VerifyCheck[]> {
   const checks: VerifyCheck[] = []
   const flaggers = findByImage(deployments, 'flagger')
   const flagger = flaggers.find(available) ?? flaggers[0]
@@ -209,6 +221,12 @@ export async function verifyDeliveryPath(cluster: Cluster): Promise<VerifyCheck[
           fix: `The delivery files call the load tester at ${DELIVERY_ADDRESSES.loadtester}: install chart loadtester as HelmRelease ${loadtester.namespace}/${loadtester.name} (infrastructure/addons/loadtester.yaml in the reference layout)`,
         }),
   })
+  return checks
+}
+
+/** The APISIX gateway, its ingress controller and its CRDs: what publishes anything on the cluster. */
+async function gatewayChecks(cluster: Cluster, deployments: Workload[]): Promise<VerifyCheck[]> {
+  const checks: VerifyCheck[] = []
   checks.push(
     await workloadCheck(
       deployments,

@@ -26,9 +26,11 @@ export async function waitForInitialized(
   namespace: string,
   name: string,
   timeoutMs: number,
+  signal?: AbortSignal,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
+    signal?.throwIfAborted()
     const phase: CanaryPhase | undefined = canaryOf(sandbox, namespace, name)?.status?.phase
     if (phase && SETTLED.includes(phase)) return
     if (Date.now() > deadline)
@@ -43,6 +45,16 @@ export async function waitForInitialized(
 export function primaryImage(sandbox: Sandbox, namespace: string, name: string): string | undefined {
   return find(sandbox, 'apps/v1', 'Deployment', namespace, `${name}-primary`)?.spec?.template?.spec
     ?.containers?.[0]?.image
+}
+
+/**
+ * The flux2 chart a cluster runs (`flux2-2.18.3`), from the `helm.sh/chart` label the chart puts on
+ * Flux's controllers.
+ */
+export function fluxChartOf(sandbox: Sandbox, namespace = 'flux-system'): string | undefined {
+  return find(sandbox, 'apps/v1', 'Deployment', namespace, 'helm-controller')?.metadata?.labels?.[
+    'helm.sh/chart'
+  ]
 }
 
 /**

@@ -51,6 +51,8 @@ export interface ReleaseOptions {
   /** Extra environment for the action processes (test-only knobs such as the status interval). */
   env?: Record<string, string>
   onEvent?: (event: ChainEvent) => void
+  /** Cancels the running step as GitHub cancels a job; the environments not started are skipped. */
+  signal?: AbortSignal
 }
 
 const OK_RESULTS = ['succeeded', 'initialized', 'no-rollout']
@@ -66,7 +68,7 @@ export async function deliverRelease(options: ReleaseOptions): Promise<Environme
   const outcomes: EnvironmentOutcome[] = []
   let stopped = false
   for (const cluster of options.clusters) {
-    if (stopped) {
+    if (stopped || options.signal?.aborted) {
       outcomes.push({ environment: cluster.environment, result: 'skipped', durationMs: 0 })
       continue
     }
@@ -92,6 +94,7 @@ async function deliverTo(
       node: options.node,
       workspace: options.workspace,
       env: options.env,
+      cancel: options.signal,
       onLogLine: (line) => options.onEvent?.({ at: Date.now() - started, environment, step: name, line }),
     })
   const common = { config: options.config, environment }
@@ -140,7 +143,8 @@ async function deliverTo(
   const carryOn = wait.exitCode === 0 && OK_RESULTS.includes(outcome.result)
   if (!carryOn) {
     outcome.error = wait.annotations.find((a) => a.level === 'error')?.message
-    if (bump.outputs.changed === 'true' && outcome.previousTag) {
+    // Cancelled, the job stops here on GitHub too: the revert is a step of its own that does not run.
+    if (bump.outputs.changed === 'true' && outcome.previousTag && !options.signal?.aborted) {
       const revert = await step('revert', {
         ...common,
         tag: outcome.previousTag,

@@ -32,10 +32,22 @@ export interface LocalGitops {
   tag(app: string, environment: string): Promise<string>
 }
 
-function rewriteDocuments(file: string, edit: (doc: Obj) => void) {
-  const documents = parseAllDocuments(readFileSync(file, 'utf8')).map((d) => d.toJS() as Obj)
+/** The YAML documents of `text`, each edited in place, written out again. */
+function rewriteDocuments(text: string, edit: (doc: Obj) => void): string {
+  const documents = parseAllDocuments(text).map((d) => d.toJS() as Obj)
   for (const doc of documents) edit(doc)
-  writeFileSync(file, documents.map((doc) => stringify(doc)).join('---\n'))
+  return documents.map((doc) => stringify(doc)).join('---\n')
+}
+
+const rewriteFile = (file: string, edit: (doc: Obj) => void) =>
+  writeFileSync(file, rewriteDocuments(readFileSync(file, 'utf8'), edit))
+
+/** A release file of the reference layout with the app's image at its starting tag. */
+export function withStartingImage(releaseFile: string, app: LocalApp): string {
+  return rewriteDocuments(releaseFile, (doc) => {
+    if (doc.kind !== 'HelmRelease') return
+    doc.spec.values.image = { repository: app.image, tag: app.tag }
+  })
 }
 
 /**
@@ -61,10 +73,8 @@ export async function createLocalGitops(
       if (!existsSync(source)) throw new Error(`the reference layout has no apps/${app.name}/${environment}`)
       const target = join(work, 'apps', app.name, environment)
       cpSync(source, target, { recursive: true })
-      rewriteDocuments(join(target, 'release.yaml'), (doc) => {
-        if (doc.kind !== 'HelmRelease') return
-        doc.spec.values.image = { repository: app.image, tag: app.tag }
-      })
+      const release = join(target, 'release.yaml')
+      writeFileSync(release, withStartingImage(readFileSync(release, 'utf8'), app))
     }
   }
   // Flux's own sync objects are what the sandbox's bootstrap creates (GitRepository and
@@ -78,7 +88,7 @@ export async function createLocalGitops(
     const cluster = join(work, 'clusters', environment)
     mkdirSync(join(cluster, 'apps'), { recursive: true })
     cpSync(join(REFERENCE_GITOPS, 'clusters', environment, 'apps.yaml'), join(cluster, 'apps.yaml'))
-    rewriteDocuments(join(cluster, 'apps.yaml'), (doc) => {
+    rewriteFile(join(cluster, 'apps.yaml'), (doc) => {
       delete doc.spec.dependsOn
       doc.spec.sourceRef.name = 'flux-system'
     })
@@ -108,9 +118,14 @@ export async function createLocalGitops(
   await git(work, ['push', '--quiet', bare, 'main'])
   rmSync(work, { recursive: true, force: true })
 
+  return gitopsRepository(bare)
+}
+
+/** What the chain reads from a local GitOps repository (a bare one, branch main). */
+export function gitopsRepository(bare: string): LocalGitops {
   return {
     bare,
-    url,
+    url: pathToFileURL(bare).href,
     branch: 'main',
     releaseFile: (app, environment) => `apps/${app}/${environment}/release.yaml`,
     read: (path) => git(bare, ['show', `main:${path}`]),

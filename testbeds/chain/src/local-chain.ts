@@ -1,27 +1,22 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { CanarySettings } from '@canary-delivery/flagger'
 import { type Sandbox, type Scenario, startSandbox } from '@canary-delivery/sandbox'
-import { stringify } from 'yaml'
+import { createAppWorkspace, type LocalChainApp } from './app-workspace'
 import { holdUntilFollowed, waitForInitialized } from './clusters'
 import type { ChainCluster } from './deliver'
-import { createLocalGitops, type LocalApp, type LocalGitops } from './gitops'
+import { createLocalGitops, type LocalGitops } from './gitops'
 
 /** Real time for Flux to install every app and Flagger to initialize it, on a busy machine too. */
-const INITIALIZED_WITHIN_MS = 180_000
-
-export interface LocalChainApp extends LocalApp {
-  namespace: string
-  /** Canary settings per environment, as the delivery file's `canary:` takes them. */
-  canary?: Record<string, CanarySettings>
-}
+export const INITIALIZED_WITHIN_MS = 180_000
 
 export interface LocalChainOptions {
   apps: LocalChainApp[]
   environments: string[]
   timeScale: number
   scenario?: Scenario
+  /** Ends the wait for the apps to be initialized. */
+  signal?: AbortSignal
 }
 
 export interface LocalChain {
@@ -44,34 +39,16 @@ export interface LocalChain {
 export async function startLocalChain(options: LocalChainOptions): Promise<LocalChain> {
   const root = mkdtempSync(join(tmpdir(), 'canary-chain-'))
   const sandboxes: Record<string, Sandbox> = {}
-  const stop = async () => {
-    await Promise.all(Object.values(sandboxes).map((sandbox) => sandbox.stop()))
-    rmSync(root, { recursive: true, force: true })
-  }
+  let stopping: Promise<void> | undefined
+  // Once, however often it is asked (the demo's end and an interrupt may both ask).
+  const stop = () =>
+    (stopping ??= (async () => {
+      await Promise.all(Object.values(sandboxes).map((sandbox) => sandbox.stop()))
+      rmSync(root, { recursive: true, force: true })
+    })())
   try {
     const gitops = await createLocalGitops(root, options.apps, options.environments)
-    const workspace = join(root, 'app-repository')
-    mkdirSync(join(workspace, '.github'), { recursive: true })
-    const config = (app: string) => `.github/delivery-${app}.yaml`
-    for (const app of options.apps) {
-      writeFileSync(
-        join(workspace, config(app.name)),
-        stringify({
-          app: app.name,
-          image: app.image,
-          gitops: {
-            repository: gitops.url,
-            branch: gitops.branch,
-            file: 'apps/{app}/{environment}/release.yaml',
-          },
-          defaults: { namespace: app.namespace },
-          environments: options.environments.map((name) => ({
-            name,
-            canary: { strategy: 'canary', profile: name, ...app.canary?.[name] },
-          })),
-        }),
-      )
-    }
+    const { workspace, config } = createAppWorkspace(root, options.apps, options.environments, gitops)
     for (const environment of options.environments) {
       sandboxes[environment] = await startSandbox({
         timeScale: options.timeScale,
@@ -84,7 +61,7 @@ export async function startLocalChain(options: LocalChainOptions): Promise<Local
     await Promise.all(
       Object.values(sandboxes).flatMap((sandbox) =>
         options.apps.map((app) =>
-          waitForInitialized(sandbox, app.namespace, app.name, INITIALIZED_WITHIN_MS),
+          waitForInitialized(sandbox, app.namespace, app.name, INITIALIZED_WITHIN_MS, options.signal),
         ),
       ),
     )

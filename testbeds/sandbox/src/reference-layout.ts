@@ -15,13 +15,13 @@ export const REFERENCE_CHART = join(repoRoot, 'workflows-examples/charts/app')
 export interface LoopbackLayout {
   /** The bare repository (file:// URL) Flux fetches. */
   url: string
-  /** The cluster path the sync Kustomization applies: `./clusters/<cluster>-loopback`. */
+  /** The cluster path the sync Kustomization applies: `./clusters/<cluster>-loopback` (the first cluster's). */
   path: string
   /** The `gitops` GitRepository and `cluster` Kustomization a bootstrap creates, as YAML. */
   bootstrap: string
   read(path: string): string
   write(path: string, text: string): void
-  /** Rewrites the overlay with more patches for the `addons` Kustomization to apply. */
+  /** Rewrites the overlays with more patches for the `addons` Kustomization to apply. */
   patchAddons(patches: Obj[]): void
   /** Commits everything and pushes it to the bare repository. */
   commit(message: string): void
@@ -34,15 +34,22 @@ export interface LoopbackLayout {
  * tag its GitRepository pins) in a local repository, plus an overlay `clusters/<cluster>-loopback`
  * that sets the sync's URL and path and gives the `addons` Kustomization patches of its own: the Helm
  * repositories on `chartsUrl`, the app chart from the same local repository (a cluster without apps
- * has no app chart source, and that patch selects nothing).
+ * has no app chart source, and that patch selects nothing). `clusters` puts several clusters in the
+ * one repository, an overlay each (`path` and `bootstrap` are then the first's).
  */
-export function loopbackLayout(options: { chartsUrl: string; cluster?: string }): LoopbackLayout {
-  const cluster = options.cluster ?? 'sit'
+export function loopbackLayout(options: {
+  chartsUrl: string
+  cluster?: string
+  clusters?: string[]
+}): LoopbackLayout {
+  const clusters = options.clusters?.length ? options.clusters : [options.cluster ?? 'sit']
+  const cluster = clusters[0]!
   const dir = mkdtempSync(join(tmpdir(), 'loopback-layout-'))
   const work = join(dir, 'work')
   const bare = join(dir, 'gitops.git')
   const url = pathToFileURL(bare).href
-  const path = `./clusters/${cluster}-loopback`
+  const pathOf = (name: string) => `./clusters/${name}-loopback`
+  const path = pathOf(cluster)
   const git = (...args: string[]) =>
     execFileSync(
       'git',
@@ -58,22 +65,26 @@ export function loopbackLayout(options: { chartsUrl: string; cluster?: string })
       { target: { kind: 'GitRepository', name: 'app-chart' }, patch: replace('/spec/url', url) },
       ...extra,
     ]
-    writeFileSync(
-      join(work, path, 'kustomization.yaml'),
-      stringify({
-        apiVersion: 'kustomize.config.k8s.io/v1beta1',
-        kind: 'Kustomization',
-        resources: [`../${cluster}`],
-        patches: [
-          { target: { kind: 'GitRepository', name: 'gitops' }, patch: replace('/spec/url', url) },
-          { target: { kind: 'Kustomization', name: 'cluster' }, patch: replace('/spec/path', path) },
-          {
-            target: { kind: 'Kustomization', name: 'addons' },
-            patch: stringify([{ op: 'add', path: '/spec/patches', value: addons }]),
-          },
-        ],
-      }),
-    )
+    for (const name of clusters)
+      writeFileSync(
+        join(work, pathOf(name), 'kustomization.yaml'),
+        stringify({
+          apiVersion: 'kustomize.config.k8s.io/v1beta1',
+          kind: 'Kustomization',
+          resources: [`../${name}`],
+          patches: [
+            { target: { kind: 'GitRepository', name: 'gitops' }, patch: replace('/spec/url', url) },
+            {
+              target: { kind: 'Kustomization', name: 'cluster' },
+              patch: replace('/spec/path', pathOf(name)),
+            },
+            {
+              target: { kind: 'Kustomization', name: 'addons' },
+              patch: stringify([{ op: 'add', path: '/spec/patches', value: addons }]),
+            },
+          ],
+        }),
+      )
   }
   const layout: LoopbackLayout = {
     url,
@@ -107,11 +118,11 @@ export function loopbackLayout(options: { chartsUrl: string; cluster?: string })
   try {
     cpSync(REFERENCE_LAYOUT, work, { recursive: true })
     cpSync(REFERENCE_CHART, join(work, 'workflows-examples/charts/app'), { recursive: true })
-    mkdirSync(join(work, path))
+    for (const name of clusters) mkdirSync(join(work, pathOf(name)))
     overlay([])
     execFileSync('git', ['init', '--quiet', '--initial-branch=main', work])
     execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch=main', bare])
-    layout.commit(`the reference layout's ${cluster}, on this machine`)
+    layout.commit(`the reference layout's ${clusters.join(', ')}, on this machine`)
     // The app chart's GitRepository pins the tag the actions repository would have.
     const tag = /tag:\s*(\S+)/.exec(
       readFileSync(join(work, 'infrastructure/sources/app-chart/app-chart.yaml'), 'utf8'),
