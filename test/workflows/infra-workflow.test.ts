@@ -86,6 +86,22 @@ describe('the infrastructure workflow', () => {
     },
   )
 
+  it('verifies canaries where the layout runs Flagger, and only the gateway where it does not', () => {
+    const layout = join(root, 'workflows-examples/gitops/clusters')
+    const runsFlagger = (environment: string) =>
+      readFileSync(join(layout, environment, 'addons/kustomization.yaml'), 'utf8').includes('addons/flagger')
+    for (const environment of ENVIRONMENTS) {
+      const verify = stepOf(jobs[`apply-${environment}`]!, 'bootstrap-addons')?.with?.verify ?? 'canary'
+      expect(verify, `apply-${environment}`).toBe(runsFlagger(environment) ? 'canary' : 'gateway')
+    }
+    // The check job is one matrix: its expression must give the same answer per environment.
+    const expression = String(stepOf(jobs.check!, 'bootstrap-addons')?.with?.verify)
+    for (const environment of ENVIRONMENTS) {
+      const gateway = ['devops', 'monitor'].filter((name) => expression.includes(`'${name}'`))
+      expect(gateway.includes(environment), `check ${environment}`).toBe(!runsFlagger(environment))
+    }
+  })
+
   it('checks the request first: every other job needs validate and acts only on the mode it found', () => {
     expect(needsOf(jobs.validate!)).toEqual([])
     for (const [id, job] of Object.entries(jobs)) {
