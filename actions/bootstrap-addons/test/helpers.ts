@@ -43,7 +43,9 @@ export async function runAction(
   const result = await runBundledAction({
     actionDir,
     inputs,
-    timeoutMs: 300_000,
+    // Under the tests' own 180 s, so that a run that hangs is stopped and reported by its test,
+    // instead of running on into the cases after it on the same cluster.
+    timeoutMs: 170_000,
     ...options,
     env: { PATH: [helmDir, process.env.PATH ?? ''].join(delimiter), ...options.env },
   })
@@ -81,7 +83,9 @@ export async function startEnvironment(options: { timeScale: number }): Promise<
     symlinkSync(join(real, file), join(folder, file))
   const charts = await serveChartRepository(folder)
   const layout = loopbackLayout({ chartsUrl: charts.url, cluster: 'sit' })
-  const sandbox = await startSandbox({ bare: true, timeScale: options.timeScale })
+  // Flux's git and helm take no simulated time: on a busy machine their real seconds would otherwise
+  // pass for minutes of Helm waits and health checks, and fail releases a cluster would not.
+  const sandbox = await startSandbox({ bare: true, timeScale: options.timeScale, instantFluxWork: true })
   const store = sandbox.store
   const rt = (apiVersion: string, kind: string) => store.registry.byKind(apiVersion, kind)
   return {
