@@ -891,33 +891,29 @@ class KubeClient {
     }
     /** GET with retries on transient failures, until the attempts (default: the client's) or the signal run out. */
     async get(path, query = {}, attempts = this.attempts) {
-        const { signal } = this.options;
-        return retry(() => this.requestOnce(path, query), {
-            attempts,
-            baseDelayMs: this.baseDelayMs,
-            maxDelayMs: 5_000,
-            shouldRetry: (error) => !signal?.aborted && isTransient(error),
-            sleep: (ms) => abortableSleep(ms, signal),
-            onRetry: (error, attempt, delayMs) => this.options.onRetry?.(`${error.message}; retrying (${attempt + 1}${Number.isFinite(attempts) ? `/${attempts}` : ''}) in ${(delayMs / 1000).toFixed(1)}s`),
-        });
+        return this.withRetries(() => this.requestOnce(path, query), attempts);
     }
     /**
      * A write with its body (a server-side apply, a merge patch), retried like a GET on transient
      * failures: the writes the suite sends say the whole desired state, so sending one twice is harmless.
      */
     async send(method, path, write) {
-        const { signal } = this.options;
-        return retry(() => this.requestOnce(path, write.query ?? {}, {
+        return this.withRetries(() => this.requestOnce(path, write.query ?? {}, {
             method,
             body: write.body,
             contentType: write.contentType,
-        }), {
-            attempts: this.attempts,
+        }), this.attempts);
+    }
+    /** One request, tried again on transient failures until the attempts or the signal run out. */
+    withRetries(request, attempts) {
+        const { signal } = this.options;
+        return retry(request, {
+            attempts,
             baseDelayMs: this.baseDelayMs,
             maxDelayMs: 5_000,
             shouldRetry: (error) => !signal?.aborted && isTransient(error),
             sleep: (ms) => abortableSleep(ms, signal),
-            onRetry: (error, attempt, delayMs) => this.options.onRetry?.(`${error.message}; retrying (${attempt + 1}/${this.attempts}) in ${(delayMs / 1000).toFixed(1)}s`),
+            onRetry: (error, attempt, delayMs) => this.options.onRetry?.(`${error.message}; retrying (${attempt + 1}${Number.isFinite(attempts) ? `/${attempts}` : ''}) in ${(delayMs / 1000).toFixed(1)}s`),
         });
     }
     /** GET that answers undefined for 404 Not Found. */

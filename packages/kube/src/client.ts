@@ -189,18 +189,7 @@ export class KubeClient {
     query: Record<string, string | undefined> = {},
     attempts = this.attempts,
   ): Promise<T> {
-    const { signal } = this.options
-    return retry(() => this.requestOnce<T>(path, query), {
-      attempts,
-      baseDelayMs: this.baseDelayMs,
-      maxDelayMs: 5_000,
-      shouldRetry: (error) => !signal?.aborted && isTransient(error),
-      sleep: (ms) => abortableSleep(ms, signal),
-      onRetry: (error, attempt, delayMs) =>
-        this.options.onRetry?.(
-          `${(error as Error).message}; retrying (${attempt + 1}${Number.isFinite(attempts) ? `/${attempts}` : ''}) in ${(delayMs / 1000).toFixed(1)}s`,
-        ),
-    })
+    return this.withRetries(() => this.requestOnce<T>(path, query), attempts)
   }
 
   /**
@@ -212,26 +201,31 @@ export class KubeClient {
     path: string,
     write: { body: string; contentType: string; query?: Record<string, string | undefined> },
   ): Promise<T> {
-    const { signal } = this.options
-    return retry(
+    return this.withRetries(
       () =>
         this.requestOnce<T>(path, write.query ?? {}, {
           method,
           body: write.body,
           contentType: write.contentType,
         }),
-      {
-        attempts: this.attempts,
-        baseDelayMs: this.baseDelayMs,
-        maxDelayMs: 5_000,
-        shouldRetry: (error) => !signal?.aborted && isTransient(error),
-        sleep: (ms) => abortableSleep(ms, signal),
-        onRetry: (error, attempt, delayMs) =>
-          this.options.onRetry?.(
-            `${(error as Error).message}; retrying (${attempt + 1}/${this.attempts}) in ${(delayMs / 1000).toFixed(1)}s`,
-          ),
-      },
+      this.attempts,
     )
+  }
+
+  /** One request, tried again on transient failures until the attempts or the signal run out. */
+  private withRetries<T>(request: () => Promise<T>, attempts: number): Promise<T> {
+    const { signal } = this.options
+    return retry(request, {
+      attempts,
+      baseDelayMs: this.baseDelayMs,
+      maxDelayMs: 5_000,
+      shouldRetry: (error) => !signal?.aborted && isTransient(error),
+      sleep: (ms) => abortableSleep(ms, signal),
+      onRetry: (error, attempt, delayMs) =>
+        this.options.onRetry?.(
+          `${(error as Error).message}; retrying (${attempt + 1}${Number.isFinite(attempts) ? `/${attempts}` : ''}) in ${(delayMs / 1000).toFixed(1)}s`,
+        ),
+    })
   }
 
   /** GET that answers undefined for 404 Not Found. */
