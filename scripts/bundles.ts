@@ -29,7 +29,9 @@ export function actionDirs(): string[] {
  *
  * For start-up time: no minifying (minified bundles started slower: V8 parses lazily either way,
  * and minified code defeats that on long lines) and no source maps (loading the register costs
- * every start). Types are checked by `tsc` over the whole repository, not once per bundle.
+ * every start). Types are checked by `tsc` over the whole repository, not once per bundle. No
+ * build cache: a warm one made no build faster (webpack hashes every module again), writing it
+ * cost CPU on every build, and each checkout left its own copy under ~/.cache/ncc.
  */
 export async function bundle(actionDir: string, outDir: string): Promise<void> {
   const ncc = join(repoRoot, 'node_modules/.bin/ncc')
@@ -46,6 +48,7 @@ export async function bundle(actionDir: string, outDir: string): Promise<void> {
         '--stats-out',
         stats,
         '--transpile-only',
+        '--no-cache',
         '--quiet',
       ],
       { cwd: actionDir, maxBuffer: 64 * 1024 * 1024 },

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { CRD_FILES, crdDir as flaggerCrdDir } from '@canary-delivery/flagger/crd-files'
 import { parseAllDocuments } from 'yaml'
 import { BUILTIN_KINDS } from './builtins'
+import { parsedOnce } from './parse-cache'
 import type { ResourceType } from './resource-type'
 
 export type { ResourceType } from './resource-type'
@@ -14,8 +15,18 @@ export const groupVersion = (rt: { group: string; version: string }): string =>
 /** The Flux CRDs; Flagger's and APISIX's come from the flagger package, which validates against the same files. */
 export const crdDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'crds')
 
-/** The CRD manifests the sandbox serves (Flagger 1.44, Flux, APISIX). */
+let parsedCrds: readonly Record<string, unknown>[] | undefined
+
+/**
+ * The CRD manifests the sandbox serves (Flagger 1.44, Flux, APISIX), read once per process (see
+ * parsedOnce); each call gets its own copy, as the store and the registry keep what they are given.
+ */
 export function loadBundledCrds(): Record<string, unknown>[] {
+  parsedCrds ??= parseCrdFiles()
+  return structuredClone(parsedCrds) as Record<string, unknown>[]
+}
+
+function parseCrdFiles(): Record<string, unknown>[] {
   const files = [
     ...CRD_FILES.map((file) => join(flaggerCrdDir, file)),
     ...readdirSync(crdDir)
@@ -23,14 +34,12 @@ export function loadBundledCrds(): Record<string, unknown>[] {
       .sort()
       .map((file) => join(crdDir, file)),
   ]
-  const out: Record<string, unknown>[] = []
-  for (const file of files) {
-    for (const doc of parseAllDocuments(readFileSync(file, 'utf8'))) {
-      const value = doc.toJS() as Record<string, unknown> | null
-      if (value?.kind === 'CustomResourceDefinition') out.push(value)
-    }
-  }
-  return out
+  const texts = files.map((file) => readFileSync(file, 'utf8'))
+  return parsedOnce('crds', texts, () =>
+    texts
+      .flatMap((text) => parseAllDocuments(text).map((doc) => doc.toJS() as Record<string, unknown> | null))
+      .filter((value): value is Record<string, unknown> => value?.kind === 'CustomResourceDefinition'),
+  )
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: CRD documents are free-form YAML

@@ -9,14 +9,13 @@ import type { Obj } from './util'
  * formats are not checked.
  */
 export class Validator {
-  private readonly ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false })
   private readonly compiled = new WeakMap<object, ValidateFunction>()
 
   check(rt: ResourceType, obj: Obj): void {
     if (!rt.schema) return
     let validate = this.compiled.get(rt.schema)
     if (!validate) {
-      validate = this.ajv.compile(rt.schema)
+      validate = compileSchema(rt.schema)
       this.compiled.set(rt.schema, validate)
     }
     // metadata is validated by the server itself, and status by its subresource.
@@ -28,6 +27,21 @@ export class Validator {
       .map((e) => cause(e, rest))
     throw invalid(rt, obj.metadata?.name ?? '', causes)
   }
+}
+
+// One compiler for the process, and each schema compiled once by its content: every sandbox loads the
+// same CRDs as objects of its own, and compiling them again took most of a sandbox's start.
+const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false })
+const compiledByContent = new Map<string, ValidateFunction>()
+
+function compileSchema(schema: object): ValidateFunction {
+  const content = JSON.stringify(schema)
+  let validate = compiledByContent.get(content)
+  if (!validate) {
+    validate = ajv.compile(schema)
+    compiledByContent.set(content, validate)
+  }
+  return validate
 }
 
 /**

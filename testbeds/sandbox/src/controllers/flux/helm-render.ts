@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process'
-import { rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
 import { promisify } from 'node:util'
 import { ensureHelm } from '@canary-delivery/tools'
 import { parseAllDocuments } from 'yaml'
@@ -15,10 +16,20 @@ export interface Rendered {
   hooks: Obj[]
 }
 
+/** helm's answer to a render it refused (the chart's schema, a template error): the same every time. */
+class HelmRefused extends Error {}
+
+/**
+ * Renders made in this process, by everything helm's output depends on. helm-controller renders a
+ * release again at every retry and every reconcile; helm gives the same answer each time (an APISIX
+ * render costs helm 1.6 s of CPU), so each different render runs the real helm once.
+ */
+const renders = new Map<string, Promise<Rendered>>()
+
 /**
  * Renders a chart folder with the real helm, the CRDs of its crds/ folders (and of enabled subcharts)
  * told apart by the `# Source:` line helm writes, and hooks by their annotation. Namespaced objects
- * without a namespace get the release's.
+ * without a namespace get the release's. Each caller gets objects of its own.
  */
 export async function helmTemplate(
   release: string,
@@ -27,33 +38,72 @@ export async function helmTemplate(
   values: Obj,
   scratch: string,
 ): Promise<Rendered> {
+  const valuesText = JSON.stringify(values)
+  const key = JSON.stringify([release, namespace, chartDigest(chartDir), valuesText])
+  let render = renders.get(key)
+  if (!render) {
+    render = renderWithHelm(release, namespace, chartDir, valuesText, scratch)
+    renders.set(key, render)
+    // Only helm's own refusals are kept: a helm that could not start or was killed may do better next time.
+    render.catch((error) => {
+      if (!(error instanceof HelmRefused)) renders.delete(key)
+    })
+  }
+  return structuredClone(await render)
+}
+
+/** A digest of a chart folder's files, names and contents: a chart pulled again at the same version is the same render. */
+function chartDigest(chartDir: string): string {
+  const hash = createHash('sha256')
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) walk(path)
+      else if (entry.isFile()) hash.update(`${relative(chartDir, path)}\0`).update(readFileSync(path))
+    }
+  }
+  walk(chartDir)
+  return hash.digest('hex')
+}
+
+async function renderWithHelm(
+  release: string,
+  namespace: string,
+  chartDir: string,
+  valuesText: string,
+  scratch: string,
+): Promise<Rendered> {
   const valuesFile = join(scratch, `values-${process.pid}-${Math.random().toString(36).slice(2)}.yaml`)
-  writeFileSync(valuesFile, JSON.stringify(values), { mode: 0o600 })
+  writeFileSync(valuesFile, valuesText, { mode: 0o600 })
+  let stdout: string
   try {
-    const { stdout } = await run(
+    ;({ stdout } = await run(
       ensureHelm(),
       ['template', release, chartDir, '--namespace', namespace, '--values', valuesFile, '--include-crds'],
       { maxBuffer: 32 * 1024 * 1024 },
-    )
-    const out: Rendered = { crds: [], objects: [], hooks: [] }
-    for (const doc of parseAllDocuments(stdout)) {
-      const comment = `${doc.commentBefore ?? ''}\n${(doc.contents as { commentBefore?: string } | null)?.commentBefore ?? ''}`
-      const source = /^ ?Source: (.+)$/m.exec(comment)?.[1] ?? ''
-      const o = doc.toJS({ maxAliasCount: 100 }) as Obj | null
-      if (!o || typeof o !== 'object' || !o.kind) continue
-      if (/(^|\/)crds\//.test(source) && o.kind === 'CustomResourceDefinition') {
-        out.crds.push(o)
-        continue
-      }
-      const obj = { ...o, metadata: { ...o.metadata, namespace: o.metadata?.namespace ?? namespace } }
-      if (o.metadata?.annotations?.['helm.sh/hook']) out.hooks.push(obj)
-      else out.objects.push(obj)
-    }
-    return out
+    ))
   } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr
-    throw new Error(stderr?.trim().replace(/^Error: /, '') || (error as Error).message)
+    const { code, stderr } = error as { code?: unknown; stderr?: string }
+    const message = stderr?.trim().replace(/^Error: /, '') || (error as Error).message
+    throw typeof code === 'number' && stderr?.trim() ? new HelmRefused(message) : new Error(message)
   } finally {
     rmSync(valuesFile, { force: true })
   }
+  const out: Rendered = { crds: [], objects: [], hooks: [] }
+  for (const doc of parseAllDocuments(stdout)) {
+    const comment = `${doc.commentBefore ?? ''}\n${(doc.contents as { commentBefore?: string } | null)?.commentBefore ?? ''}`
+    const source = /^ ?Source: (.+)$/m.exec(comment)?.[1] ?? ''
+    const o = doc.toJS({ maxAliasCount: 100 }) as Obj | null
+    if (!o || typeof o !== 'object' || !o.kind) continue
+    if (/(^|\/)crds\//.test(source) && o.kind === 'CustomResourceDefinition') {
+      out.crds.push(o)
+      continue
+    }
+    const obj = { ...o, metadata: { ...o.metadata, namespace: o.metadata?.namespace ?? namespace } }
+    if (o.metadata?.annotations?.['helm.sh/hook']) out.hooks.push(obj)
+    else out.objects.push(obj)
+  }
+  return out
 }
