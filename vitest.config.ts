@@ -37,12 +37,10 @@ class LongestFirst extends BaseSequencer {
   }
 }
 
-// Tests of the packages' logic and of the repository itself: many small files, which share one
-// module graph per worker (loading it again for each file cost more than the tests themselves).
-const LOGIC = ['packages/*/test/**/*.test.ts', 'test/build/**/*.test.ts', 'test/workflows/**/*.test.ts']
-
 export default defineConfig({
   test: {
+    include: ['**/test/**/*.test.ts'],
+    exclude: ['**/node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
@@ -50,14 +48,11 @@ export default defineConfig({
     // git, helm, kubectl) and local servers, so one worker more than there are cores keeps the
     // cores busy without starving the tests that follow a rollout in real time.
     maxWorkers: availableParallelism() + 1,
+    // A worker runs file after file in one module graph, and keeps what it loaded and worked out
+    // (the stand-ins' CRDs, compiled schemas and GitHub's OpenAPI description, helm renders): loading
+    // them again in a process for each file cost more CPU than many of the tests. Each file stops
+    // what it starts (servers, sandboxes, bundles) in its own after hooks.
+    isolate: false,
     sequence: { sequencer: LongestFirst },
-    projects: [
-      { extends: true, test: { name: 'logic', include: LOGIC, isolate: false } },
-      {
-        extends: true,
-        // Everything that starts servers, sandboxes and bundles: each file in a process of its own.
-        test: { name: 'runs', include: ['**/test/**/*.test.ts'], exclude: [...LOGIC, '**/node_modules/**'] },
-      },
-    ],
   },
 })
