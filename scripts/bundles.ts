@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { promisify } from 'node:util'
+import { BUILD_RECORD, recordStillHolds, writeBuildRecord } from './build-record'
 
 const run = promisify(execFile)
 
@@ -53,8 +54,16 @@ export async function bundle(actionDir: string, outDir: string): Promise<void> {
       ],
       { cwd: actionDir, maxBuffer: 64 * 1024 * 1024 },
     )
+    const files = bundledFiles(stats)
     // ncc's own --license keeps only the last chunk's packages when a bundle is split: listed here instead.
-    writeFileSync(join(outDir, 'licenses.txt'), licensesText(bundledPackages(stats, actionDir)))
+    writeFileSync(join(outDir, 'licenses.txt'), licensesText(bundledPackages(files, actionDir)))
+    const byPackage = new Map<string, string[]>()
+    for (const file of files) {
+      const dir = packageOf(file)?.dir
+      if (!dir) throw new Error(`${file} belongs to no package`)
+      byPackage.set(dir, [...(byPackage.get(dir) ?? []), file])
+    }
+    writeBuildRecord(actionDir, outDir, byPackage)
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? ''
     throw new Error(`bundling ${relative(repoRoot, actionDir)} failed:\n${stderr || String(error)}`)
@@ -85,8 +94,8 @@ function packageOf(file: string): BundledPackage | undefined {
   return undefined
 }
 
-/** Every package with a module in any chunk of the bundle (webpack's stats), the action's own left out. */
-export function bundledPackages(statsFile: string, actionDir: string): BundledPackage[] {
+/** Every file with a module in any chunk of the bundle (webpack's stats). */
+export function bundledFiles(statsFile: string): string[] {
   type StatsModule = { identifier?: string; modules?: StatsModule[] }
   const files = new Set<string>()
   const walk = (modules: StatsModule[] = []) => {
@@ -102,6 +111,11 @@ export function bundledPackages(statsFile: string, actionDir: string): BundledPa
     }
   }
   walk((JSON.parse(readFileSync(statsFile, 'utf8')) as { modules?: StatsModule[] }).modules)
+  return [...files].sort()
+}
+
+/** Every package with a module in any chunk of the bundle, the action's own left out. */
+export function bundledPackages(files: readonly string[], actionDir: string): BundledPackage[] {
   const packages = new Map<string, BundledPackage>()
   for (const file of files) {
     const found = packageOf(file)
@@ -161,11 +175,34 @@ export function listFiles(dir: string, prefix = ''): string[] {
     .sort()
 }
 
-/** Differences between a committed dist/ and a fresh build, as lines a person can act on. */
+/**
+ * What is stale in each action's committed dist/, as lines a person can act on (none: current). A
+ * bundle whose build record still holds is current without a build; the others are built into
+ * `outDirOf(dir)` and compared (`built`).
+ */
+export async function staleBundles(
+  dirs: readonly string[],
+  outDirOf: (dir: string) => string,
+): Promise<Map<string, { problems: string[]; built: boolean }>> {
+  const unsure = dirs.filter((dir) => !recordStillHolds(dir))
+  await bundleAll(unsure, outDirOf)
+  return new Map(
+    dirs.map((dir) => {
+      const built = unsure.includes(dir)
+      return [dir, { problems: built ? compareDist(join(dir, 'dist'), outDirOf(dir)) : [], built }]
+    }),
+  )
+}
+
+/**
+ * Differences between a committed dist/ and a fresh build, as lines a person can act on. The build
+ * record is left out: an outdated one costs the check a build, and users nothing.
+ */
 export function compareDist(committed: string, fresh: string): string[] {
   const problems: string[] = []
-  const committedFiles = listFiles(committed)
-  const freshFiles = listFiles(fresh)
+  const bundleFiles = (dir: string) => listFiles(dir).filter((file) => file !== BUILD_RECORD)
+  const committedFiles = bundleFiles(committed)
+  const freshFiles = bundleFiles(fresh)
   for (const file of freshFiles) {
     if (!committedFiles.includes(file)) problems.push(`${file} is missing`)
     else if (!readFileSync(join(committed, file)).equals(readFileSync(join(fresh, file))))
