@@ -221,7 +221,8 @@ export class ApiTransport {
     response.on('data', (chunk: string) => {
       buffer += chunk
       let newline = buffer.indexOf('\n')
-      while (newline >= 0) {
+      // A line may abort the stream (its owner got what it waited for): the rest of the read is dropped.
+      while (newline >= 0 && !finished) {
         const line = buffer.slice(0, newline).trim()
         buffer = buffer.slice(newline + 1)
         if (line) onLine(line)

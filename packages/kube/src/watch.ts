@@ -175,7 +175,8 @@ export function watchResource<T extends KubeObject>(options: ResourceWatchOption
           timeoutSeconds: String(timeoutSeconds),
         },
         (event) => {
-          if (ended) return
+          // Nothing after stop(), which may come from a change in the middle of a read.
+          if (ended || stopped) return
           armStall()
           const object = event.object as T
           switch (event.type) {

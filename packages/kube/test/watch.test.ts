@@ -73,6 +73,32 @@ describe('watchResource against the sandbox', () => {
     }
   })
 
+  it('delivers nothing after stop(), even from the rest of a burst that stopped it', async () => {
+    put('burst', '0')
+    const client = new KubeClient({ path: sandbox.kubeconfigPath })
+    let stopped = false
+    const afterStop: string[] = []
+    const watch = watchResource<ConfigMap>({
+      client,
+      path: '/api/v1/namespaces/w/configmaps',
+      onChange: (change) => {
+        if (stopped) afterStop.push(`${change.type} ${change.object.data?.value}`)
+        // As a follower that has seen what it waited for: stop at the first change.
+        else if (change.type === 'MODIFIED') {
+          stopped = true
+          watch.stop()
+        }
+      },
+    })
+    await watch.synced
+    // Changes made at once reach the client together, several lines in one read.
+    for (let i = 1; i <= 50; i++) put('burst', String(i))
+    await until('the first change', () => stopped)
+    await new Promise((r) => setTimeout(r, 200))
+    expect(afterStop).toEqual([])
+    client.close()
+  })
+
   it('retries GETs on 5xx and reports other answers as KubeApiError', async () => {
     const retries: string[] = []
     // With half the answers failing, 14 attempts make a failed GET a one-in-16000 event.
