@@ -2,34 +2,22 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { resolveNode } from '@canary-delivery/action-runner'
-import { type GitHubStandin, startGitHubStandin } from '@canary-delivery/github-standin'
-import { afterEach, describe, expect, it } from 'vitest'
-import { type RecordingProxy, startRecordingProxy } from '../../../test/support/recording-proxy'
-import { type ActionRun, execPluginKubeconfig, helmRelease, NS, startAction, World, waitFor } from './world'
+import { describe, expect } from 'vitest'
+import { startRecordingProxy } from '../../../test/support/recording-proxy'
+import { execPluginKubeconfig, helmRelease, it, NS, waitFor } from './world'
 
-let world: World | undefined
-let run: ActionRun | undefined
-let github: GitHubStandin | undefined
-let proxy: RecordingProxy | undefined
-afterEach(async () => {
-  await world?.stop()
-  await github?.stop()
-  await proxy?.stop()
-  run?.cleanup()
-  world = undefined
-  run = undefined
-  github = undefined
-  proxy = undefined
-})
-
+// Each test has a cluster and a run of its own, and waits mostly for the action's real-time waits:
+// the tests of a describe run side by side.
 const events = (outputs: Record<string, string>) =>
   (JSON.parse(outputs.events ?? '[]') as { message: string }[]).map((e) => e.message)
 
-describe('wait-for-canary against the sandbox', () => {
-  it('follows a rollout Flux applies after the wait started, ignoring the earlier Succeeded (Node 24)', async () => {
-    world = await World.start()
+describe.concurrent('wait-for-canary against the sandbox', () => {
+  it('follows a rollout Flux applies after the wait started, ignoring the earlier Succeeded (Node 24)', async ({
+    started,
+  }) => {
+    const world = await started.world()
     await world.rollOut('1.0.1')
-    run = startAction(world, { tag: '1.1.0' }, { node: resolveNode('24') })
+    const run = started.action(world, { tag: '1.1.0' }, { node: resolveNode('24') })
     await run.line(/Succeeded is from an earlier run; waiting for Flux to apply tag 1\.1\.0/)
     // Flux applies the tag while Flagger has not looked yet: the earlier Succeeded is still there.
     world.suspendCanary(true)
@@ -62,9 +50,9 @@ describe('wait-for-canary against the sandbox', () => {
     expect(result.steps.map((s) => s.step)).toEqual(['main', 'post'])
   })
 
-  it('reports a rollback with Flagger’s reasons and fails the step', async () => {
-    world = await World.start({ scenario: { images: { '*:1.1.0-bad': { successRate: 42 } } } })
-    run = startAction(world, { tag: '1.1.0-bad' })
+  it('reports a rollback with Flagger’s reasons and fails the step', async ({ started }) => {
+    const world = await started.world({ scenario: { images: { '*:1.1.0-bad': { successRate: 42 } } } })
+    const run = started.action(world, { tag: '1.1.0-bad' })
     await run.line(/waiting for Flux to apply/)
     world.setTag('1.1.0-bad')
     const result = await run.result
@@ -79,9 +67,9 @@ describe('wait-for-canary against the sandbox', () => {
     expect(result.summary).toContain('- Halt podinfo.demo advancement success rate 42.00% < 99%')
   })
 
-  it('treats the first install as initialized', async () => {
-    world = await World.start({ initialTag: false })
-    run = startAction(world, { tag: '1.0.0' })
+  it('treats the first install as initialized', async ({ started }) => {
+    const world = await started.world({ initialTag: false })
+    const run = started.action(world, { tag: '1.0.0' })
     await run.line(/does not exist yet/)
     world.createApp('1.0.0')
     const result = await run.result
@@ -93,24 +81,30 @@ describe('wait-for-canary against the sandbox', () => {
     expect(events(result.outputs)).toContain('Initialization done! podinfo.demo')
   })
 
-  it('says no-rollout at once for a tag that already is the promoted version', async () => {
-    world = await World.start()
+  it('says no-rollout at once for a tag that already is the promoted version', async ({ started }) => {
+    const world = await started.world()
     await world.rollOut('1.1.0')
-    run = startAction(world, { tag: '1.1.0', timeout: '10m' })
+    const run = started.action(world, { tag: '1.1.0', timeout: '10m' })
     const result = await run.result
     expect(result.exitCode, result.log).toBe(0)
     expect(result.outputs.result).toBe('no-rollout')
     expect(Number(result.outputs['duration-seconds'])).toBeLessThan(30)
   })
 
-  it('finds the cluster in ~/.kube/config when neither the input nor KUBECONFIG names one, as kubectl does', async () => {
-    world = await World.start()
+  it('finds the cluster in ~/.kube/config when neither the input nor KUBECONFIG names one, as kubectl does', async ({
+    started,
+  }) => {
+    const world = await started.world()
     await world.rollOut('1.1.0')
     const home = mkdtempSync(join(tmpdir(), 'wait-for-canary-home-'))
     try {
       mkdirSync(join(home, '.kube'))
       writeFileSync(join(home, '.kube', 'config'), world.sandbox.kubeconfig, { mode: 0o600 })
-      run = startAction(world, { tag: '1.1.0' }, { kubeconfig: '', env: { HOME: home, KUBECONFIG: '' } })
+      const run = started.action(
+        world,
+        { tag: '1.1.0' },
+        { kubeconfig: '', env: { HOME: home, KUBECONFIG: '' } },
+      )
       const result = await run.result
       expect(result.exitCode, result.log).toBe(0)
       expect(result.outputs.result).toBe('no-rollout')
@@ -122,25 +116,26 @@ describe('wait-for-canary against the sandbox', () => {
     }
   })
 
-  it('follows a run that was already under way when the wait started', async () => {
-    world = await World.start({ timeScale: 0.05 })
+  it('follows a run that was already under way when the wait started', async ({ started }) => {
+    const world = await started.world({ timeScale: 0.05 })
     world.setTag('1.2.0')
-    await waitFor('a new run', () => world!.phase() === 'Progressing')
-    run = startAction(world, { tag: '1.2.0' })
+    await waitFor('a new run', () => world.phase() === 'Progressing')
+    const run = started.action(world, { tag: '1.2.0' })
     const result = await run.result
     expect(result.exitCode, result.log).toBe(0)
     expect(result.outputs.result).toBe('succeeded')
   })
 
-  it('applies on-waiting-promotion to a closed confirm-promotion gate', async () => {
-    const gate = {
-      analysis: {
-        webhooks: [{ name: 'approve', type: 'confirm-promotion', url: 'http://loadtester/gate/check' }],
-      },
-    }
-    for (const policy of ['fail', 'succeed', 'wait'] as const) {
-      world = await World.start({ ...gate, scenario: { webhooks: { approve: false } } })
-      run = startAction(world, { tag: '2.0.0', 'on-waiting-promotion': policy })
+  const gate = {
+    analysis: {
+      webhooks: [{ name: 'approve', type: 'confirm-promotion', url: 'http://loadtester/gate/check' }],
+    },
+  }
+  it.for(['fail', 'succeed', 'wait'] as const)(
+    'applies on-waiting-promotion %s to a closed confirm-promotion gate',
+    async (policy, { started }) => {
+      const world = await started.world({ ...gate, scenario: { webhooks: { approve: false } } })
+      const run = started.action(world, { tag: '2.0.0', 'on-waiting-promotion': policy })
       await run.line(/waiting for Flux to apply/)
       world.setTag('2.0.0')
       if (policy === 'wait') {
@@ -156,16 +151,12 @@ describe('wait-for-canary against the sandbox', () => {
       )
       if (policy === 'wait') expect(result.outputs.phase).toBe('Succeeded')
       else expect(result.outputs.phase).toBe('WaitingPromotion')
-      await world.stop()
-      run.cleanup()
-    }
-    world = undefined
-    run = undefined
-  })
+    },
+  )
 
-  it('times out with what it was waiting for', async () => {
-    world = await World.start()
-    run = startAction(world, { tag: '9.9.9', timeout: '3s' })
+  it('times out with what it was waiting for', async ({ started }) => {
+    const world = await started.world()
+    const run = started.action(world, { tag: '9.9.9', timeout: '3s' })
     const result = await run.result
     expect(result.exitCode).not.toBe(0)
     expect(result.outputs.result).toBe('timed-out')
@@ -175,8 +166,8 @@ describe('wait-for-canary against the sandbox', () => {
     expect(run.leftovers()).toEqual([])
   })
 
-  it('takes namespace, canary name and image from the delivery file', async () => {
-    world = await World.start()
+  it('takes namespace, canary name and image from the delivery file', async ({ started }) => {
+    const world = await started.world()
     const workspace = mkdtempSync(join(tmpdir(), 'workspace-'))
     try {
       writeFileSync(
@@ -190,7 +181,7 @@ describe('wait-for-canary against the sandbox', () => {
           '',
         ].join('\n'),
       )
-      run = startAction(
+      const run = started.action(
         world,
         { config: 'delivery.yaml', environment: 'sit', tag: '6.0.0', namespace: '', name: '' },
         { workspace },
@@ -207,9 +198,9 @@ describe('wait-for-canary against the sandbox', () => {
     }
   })
 
-  it('removes the kubeconfig in the post step when the main step is killed', async () => {
-    world = await World.start()
-    run = startAction(world, { tag: '9.9.9', timeout: '10m' }, { timeoutMs: 8_000 })
+  it('removes the kubeconfig in the post step when the main step is killed', async ({ started }) => {
+    const world = await started.world()
+    const run = started.action(world, { tag: '9.9.9', timeout: '10m' }, { timeoutMs: 8_000 })
     await run.line(/waiting for Flux to apply/)
     expect(run.leftovers()).toHaveLength(1)
     const result = await run.result
@@ -221,9 +212,9 @@ describe('wait-for-canary against the sandbox', () => {
     expect(run.leftovers()).toEqual([])
   })
 
-  it('rejects bad input in one line and leaves no kubeconfig behind', async () => {
-    world = await World.start({ initialTag: false })
-    run = startAction(world, {})
+  it('rejects bad input in one line and leaves no kubeconfig behind', async ({ started }) => {
+    const world = await started.world({ initialTag: false })
+    const run = started.action(world, {})
     const result = await run.result
     expect(result.exitCode).not.toBe(0)
     expect(result.annotations.map((a) => a.message)).toEqual([
@@ -233,10 +224,16 @@ describe('wait-for-canary against the sandbox', () => {
   })
 })
 
-describe('wait-for-canary when the API misbehaves', () => {
-  it('misses no transition when streams drop and the server answers 410 Gone mid-run', async () => {
-    world = await World.start({ timeScale: 0.05 })
-    run = startAction(world, { tag: '3.0.0' }, { env: { WAIT_FOR_CANARY_WATCH_TIMEOUT_SECONDS: '2' } })
+describe.concurrent('wait-for-canary when the API misbehaves', () => {
+  it('misses no transition when streams drop and the server answers 410 Gone mid-run', async ({
+    started,
+  }) => {
+    const world = await started.world({ timeScale: 0.05 })
+    const run = started.action(
+      world,
+      { tag: '3.0.0' },
+      { env: { WAIT_FOR_CANARY_WATCH_TIMEOUT_SECONDS: '2' } },
+    )
     await run.line(/waiting for Flux to apply/)
     world.setTag('3.0.0')
     await run.line(/canary weight 10/)
@@ -266,9 +263,9 @@ describe('wait-for-canary when the API misbehaves', () => {
     expect(result.summary).toMatch(/Kubernetes API requests \| \d+ \(\d+ watch streams, [1-9]\d* re-lists\)/)
   })
 
-  it('rides out a burst of 503s from the API server', async () => {
-    world = await World.start({ timeScale: 0.05 })
-    run = startAction(world, { tag: '3.1.0' }, { debug: true })
+  it('rides out a burst of 503s from the API server', async ({ started }) => {
+    const world = await started.world({ timeScale: 0.05 })
+    const run = started.action(world, { tag: '3.1.0' }, { debug: true })
     await run.line(/waiting for Flux to apply/)
     world.setTag('3.1.0')
     await run.line(/canary weight 20/)
@@ -287,9 +284,9 @@ describe('wait-for-canary when the API misbehaves', () => {
   })
 })
 
-describe('wait-for-canary with Flux', () => {
-  it('waits for a HelmRelease that has not reconciled the new values yet', async () => {
-    world = await World.start({ initialTag: false, timeScale: 0.05 })
+describe.concurrent('wait-for-canary with Flux', () => {
+  it('waits for a HelmRelease that has not reconciled the new values yet', async ({ started }) => {
+    const world = await started.world({ initialTag: false, timeScale: 0.05 })
     await world.serveAppChart()
     world.create('helm.toolkit.fluxcd.io/v2', 'HelmRelease', helmRelease('1.0.0'))
     await world.waitForPhase('Initialized')
@@ -297,7 +294,7 @@ describe('wait-for-canary with Flux', () => {
     const hrType = world.type('helm.toolkit.fluxcd.io/v2', 'HelmRelease')
     const hr = world.sandbox.store.get(hrType, NS, 'podinfo')!
     world.sandbox.store.update(hrType, { ...hr, spec: helmRelease('1.1.0', true).spec })
-    run = startAction(world, { tag: '1.1.0', 'helm-release': 'podinfo' })
+    const run = started.action(world, { tag: '1.1.0', 'helm-release': 'podinfo' })
     await run.line(/waiting for HelmRelease podinfo and Flux to apply tag 1\.1\.0/)
     await new Promise((r) => setTimeout(r, 1_000))
     expect(run.lines.join('\n')).not.toMatch(/revision applied|now runs tag 1\.1\.0/)
@@ -318,14 +315,16 @@ describe('wait-for-canary with Flux', () => {
   })
 })
 
-describe('wait-for-canary reporting and credentials', () => {
+describe.concurrent('wait-for-canary reporting and credentials', () => {
   const TOKEN = 'ghs_standin_token_0123456789'
   const SHA = 'c0ffee'.padEnd(40, '0')
 
-  it('keeps a rate-limited commit status on the commit, as GitHub’s API describes it', async () => {
-    github = await startGitHubStandin({ repositories: ['acme/app'], token: TOKEN })
-    world = await World.start({ timeScale: 0.05 })
-    run = startAction(
+  it('keeps a rate-limited commit status on the commit, as GitHub’s API describes it', async ({
+    started,
+  }) => {
+    const github = await started.github({ repositories: ['acme/app'], token: TOKEN })
+    const world = await started.world({ timeScale: 0.05 })
+    const run = started.action(
       world,
       { tag: '4.0.0', environment: 'sit' },
       {
@@ -355,10 +354,10 @@ describe('wait-for-canary reporting and credentials', () => {
     expect(result.log).not.toContain(TOKEN)
   })
 
-  it('can report as a check run that ends with the job summary', async () => {
-    github = await startGitHubStandin({ repositories: ['acme/app'], token: TOKEN })
-    world = await World.start({ scenario: { images: { '*:4.1.0': { successRate: 80 } } } })
-    run = startAction(
+  it('can report as a check run that ends with the job summary', async ({ started }) => {
+    const github = await started.github({ repositories: ['acme/app'], token: TOKEN })
+    const world = await started.world({ scenario: { images: { '*:4.1.0': { successRate: 80 } } } })
+    const run = started.action(
       world,
       { tag: '4.1.0', 'report-as': 'check-run', 'status-context': 'canary/uat' },
       { github: { token: TOKEN, apiUrl: github.url, repository: 'acme/app', sha: SHA } },
@@ -381,10 +380,13 @@ describe('wait-for-canary reporting and credentials', () => {
     expect(check?.output.summary).toContain('- Halt podinfo.demo advancement success rate 80.00% < 99%')
   })
 
-  it('authenticates through an exec credential plugin given in a base64 kubeconfig, and masks it', async () => {
-    world = await World.start()
+  it('authenticates through an exec credential plugin given in a base64 kubeconfig, and masks it', async ({
+    started,
+  }) => {
+    const world = await started.world()
     await world.rollOut('5.0.0')
-    proxy = await startRecordingProxy(world.sandbox.url)
+    const proxy = await startRecordingProxy(world.sandbox.url)
+    started.onEnd(() => proxy.stop())
     const dir = mkdtempSync(join(tmpdir(), 'exec-plugin-'))
     try {
       const plugin = join(dir, 'auth-plugin.mjs')
@@ -397,7 +399,7 @@ describe('wait-for-canary reporting and credentials', () => {
         env: { PLUGIN_SECRET: 'plugin-env-secret-value' },
       })
       const encoded = Buffer.from(kubeconfig).toString('base64')
-      run = startAction(world, { tag: '5.0.0' }, { kubeconfig: encoded, debug: true })
+      const run = started.action(world, { tag: '5.0.0' }, { kubeconfig: encoded, debug: true })
       const result = await run.result
       expect(result.exitCode, result.log).toBe(0)
       expect(result.outputs.result).toBe('no-rollout')

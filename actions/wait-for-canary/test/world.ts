@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { type RunOptions, type RunResult, repoRoot, runBundledAction } from '@canary-delivery/action-runner'
+import { type GitHubStandin, type StandinOptions, startGitHubStandin } from '@canary-delivery/github-standin'
 import {
   type ChartRepository,
   type Sandbox,
@@ -9,6 +10,7 @@ import {
   serveCharts,
   startSandbox,
 } from '@canary-delivery/sandbox'
+import { test as base } from 'vitest'
 
 export const ACTION_DIR = resolve(import.meta.dirname, '..')
 export const IMAGE = 'ghcr.io/acme/podinfo'
@@ -278,3 +280,36 @@ export function execPluginKubeconfig(
     '',
   ].join('\n')
 }
+
+/** What a test starts through `started` is stopped when it ends, however it ends. */
+export interface Started {
+  world(options?: WorldOptions): Promise<World>
+  action(...args: Parameters<typeof startAction>): ActionRun
+  github(options?: StandinOptions): Promise<GitHubStandin>
+  /** Anything else to undo when the test ends. */
+  onEnd(undo: () => Promise<void> | void): void
+}
+
+/**
+ * `it` with `started`, for tests that run side by side (each with a cluster and a run of its own):
+ * the file's tests spend most of their time waiting for the action's real-time waits.
+ */
+export const it = base.extend<{ started: Started }>({
+  // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern
+  started: async ({}, use) => {
+    const undo: (() => Promise<void> | void)[] = []
+    const keep = <T>(value: T, stop: (value: T) => Promise<void> | void): T => {
+      undo.push(() => stop(value))
+      return value
+    }
+    await use({
+      world: async (options) => keep(await World.start(options), (world) => world.stop()),
+      action: (...args) => keep(startAction(...args), (run) => run.cleanup()),
+      github: async (options) => keep(await startGitHubStandin(options), (github) => github.stop()),
+      onEnd: (stop) => {
+        undo.push(stop)
+      },
+    })
+    for (const stop of undo.reverse()) await stop()
+  },
+})
