@@ -705,7 +705,8 @@ class ApiTransport {
         response.on('data', (chunk) => {
             buffer += chunk;
             let newline = buffer.indexOf('\n');
-            while (newline >= 0) {
+            // A line may abort the stream (its owner got what it waited for): the rest of the read is dropped.
+            while (newline >= 0 && !finished) {
                 const line = buffer.slice(0, newline).trim();
                 buffer = buffer.slice(newline + 1);
                 if (line)
@@ -1111,7 +1112,8 @@ function watchResource(options) {
                 allowWatchBookmarks: 'true',
                 timeoutSeconds: String(timeoutSeconds),
             }, (event) => {
-                if (ended)
+                // Nothing after stop(), which may come from a change in the middle of a read.
+                if (ended || stopped)
                     return;
                 armStall();
                 const object = event.object;

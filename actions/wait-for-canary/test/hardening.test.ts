@@ -3,24 +3,12 @@ import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { resolveNode } from '@canary-delivery/action-runner'
-import { type GitHubStandin, startGitHubStandin } from '@canary-delivery/github-standin'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import { startForwardProxy } from '../../../test/support/recording-proxy'
-import { type ActionRun, execPluginKubeconfig, helmRelease, NS, startAction, World } from './world'
+import { type ActionRun, execPluginKubeconfig, helmRelease, it, NS, type Started, type World } from './world'
 
-let world: World | undefined
-let run: ActionRun | undefined
-let github: GitHubStandin | undefined
-const cleanups: (() => Promise<void> | void)[] = []
-afterEach(async () => {
-  await world?.stop()
-  await github?.stop()
-  run?.cleanup()
-  for (const cleanup of cleanups.splice(0)) await cleanup()
-  world = undefined
-  run = undefined
-  github = undefined
-})
+// Each test has a cluster and a run of its own, and waits mostly for the action's real-time waits:
+// the tests of a describe run side by side.
 
 const TOKEN = 'ghs_standin_token_0123456789'
 const SHA = 'feed'.padEnd(40, '0')
@@ -52,10 +40,10 @@ function injected(result: { annotations: { message: string }[]; masks: string[] 
   }
 }
 
-describe('wait-for-canary keeps cluster text inert', () => {
-  it('prints a Flagger event holding a line break and workflow commands as text', async () => {
-    world = await World.start()
-    run = startAction(world, { tag: '7.0.0', timeout: '4s' })
+describe.concurrent('wait-for-canary keeps cluster text inert', () => {
+  it('prints a Flagger event holding a line break and workflow commands as text', async ({ started }) => {
+    const world = await started.world()
+    const run = started.action(world, { tag: '7.0.0', timeout: '4s' })
     await run.line(/waiting for Flux to apply/)
     canaryEvent(
       world,
@@ -73,8 +61,8 @@ describe('wait-for-canary keeps cluster text inert', () => {
     expect(result.log).toContain('::warning::injected warning #\u2060#[error]injected legacy')
   })
 
-  it('prints a HelmRelease condition message as text', async () => {
-    world = await World.start()
+  it('prints a HelmRelease condition message as text', async ({ started }) => {
+    const world = await started.world()
     const release = helmRelease('7.1.0', true)
     release.metadata.name = 'hostile'
     const created = world.create('helm.toolkit.fluxcd.io/v2', 'HelmRelease', release)
@@ -96,7 +84,7 @@ describe('wait-for-canary keeps cluster text inert', () => {
       },
       { status: true },
     )
-    run = startAction(world, { tag: '7.1.0', timeout: '3s', 'helm-release': 'hostile' })
+    const run = started.action(world, { tag: '7.1.0', timeout: '3s', 'helm-release': 'hostile' })
     const result = await run.result
     expect(result.outputs.result).toBe('timed-out')
     expect(injected(result)).toEqual({ annotations: [], masks: [] })
@@ -105,9 +93,9 @@ describe('wait-for-canary keeps cluster text inert', () => {
     )
   })
 
-  it('prints an image reference that supersedes the expected one as text', async () => {
-    world = await World.start()
-    run = startAction(world, { tag: '7.1.0', timeout: '20s' })
+  it('prints an image reference that supersedes the expected one as text', async ({ started }) => {
+    const world = await started.world()
+    const run = started.action(world, { tag: '7.1.0', timeout: '20s' })
     await run.line(/waiting for Flux to apply/)
     world.setTag('7.1.0')
     await run.line(/now runs tag 7\.1\.0/)
@@ -120,9 +108,11 @@ describe('wait-for-canary keeps cluster text inert', () => {
   })
 })
 
-describe('wait-for-canary keeps its deadline', () => {
-  it('ends at its timeout with timed-out when the API server accepts connections and never answers', async () => {
-    const silent = await startSilentServer()
+describe.concurrent('wait-for-canary keeps its deadline', () => {
+  it('ends at its timeout with timed-out when the API server accepts connections and never answers', async ({
+    started,
+  }) => {
+    const silent = await startSilentServer(started)
     const kubeconfig = [
       'apiVersion: v1',
       'kind: Config',
@@ -132,10 +122,10 @@ describe('wait-for-canary keeps its deadline', () => {
       'current-context: silent',
       '',
     ].join('\n')
-    const started = Date.now()
-    run = startAction(undefined, { tag: '1.0.0', timeout: '5s', kubeconfig }, { timeoutMs: 90_000 })
+    const startedAt = Date.now()
+    const run = started.action(undefined, { tag: '1.0.0', timeout: '5s', kubeconfig }, { timeoutMs: 90_000 })
     const result = await run.result
-    const elapsed = Date.now() - started
+    const elapsed = Date.now() - startedAt
     expect(result.outputs.result, result.log).toBe('timed-out')
     expect(result.annotations.find((a) => a.level === 'error')?.message).toMatch(
       /^Timed out after 00:05 waiting for the Kubernetes API/,
@@ -145,20 +135,20 @@ describe('wait-for-canary keeps its deadline', () => {
     expect(run.leftovers()).toEqual([])
   })
 
-  it('ends at its timeout when the API server turns slow in the middle of the wait', async () => {
-    world = await World.start()
-    const started = Date.now()
-    run = startAction(world, { tag: '7.2.0', timeout: '6s' }, { timeoutMs: 90_000 })
+  it('ends at its timeout when the API server turns slow in the middle of the wait', async ({ started }) => {
+    const world = await started.world()
+    const startedAt = Date.now()
+    const run = started.action(world, { tag: '7.2.0', timeout: '6s' }, { timeoutMs: 90_000 })
     await run.line(/waiting for Flux to apply/)
     world.sandbox.faults.set({ latencyMs: 120_000 })
     world.sandbox.faults.closeWatches()
     const result = await run.result
     expect(result.outputs.result, result.log).toBe('timed-out')
-    expect(Date.now() - started).toBeLessThan(16_000)
+    expect(Date.now() - startedAt).toBeLessThan(16_000)
   })
 })
 
-describe('wait-for-canary after an outage', () => {
+describe.concurrent('wait-for-canary after an outage', () => {
   const failing = { timeScale: 0.05, scenario: { images: { '*:8.0.0-bad': { successRate: 30 } } } }
 
   /** Once Flagger failed the run, the API comes back with its watch history compacted: resuming needs a re-list. */
@@ -175,9 +165,11 @@ describe('wait-for-canary after an outage', () => {
     return result
   }
 
-  it('rebuilds a failure mid-run from the re-listed Canary and events, with Flagger’s reasons', async () => {
-    world = await World.start(failing)
-    run = startAction(world, { tag: '8.0.0-bad', timeout: '90s' })
+  it('rebuilds a failure mid-run from the re-listed Canary and events, with Flagger’s reasons', async ({
+    started,
+  }) => {
+    const world = await started.world(failing)
+    const run = started.action(world, { tag: '8.0.0-bad', timeout: '90s' })
     await run.line(/waiting for Flux to apply/)
     world.setTag('8.0.0-bad')
     await run.line(/New revision detected/)
@@ -188,11 +180,13 @@ describe('wait-for-canary after an outage', () => {
     expect(result.summary).toContain("**Flagger's reasons**")
   })
 
-  it('tells a failure of this revision that happened while the API was down from an old one', async () => {
-    world = await World.start(failing)
+  it('tells a failure of this revision that happened while the API was down from an old one', async ({
+    started,
+  }) => {
+    const world = await started.world(failing)
     // Down from the start: the first answer comes after Flux applied the tag and Flagger failed it.
     world.sandbox.faults.set({ errorRate: 1, errorStatus: 503 })
-    run = startAction(world, { tag: '8.0.0-bad', timeout: '90s' })
+    const run = started.action(world, { tag: '8.0.0-bad', timeout: '90s' })
     await run.line(/Following canary/)
     // Event timestamps have whole seconds: what happens 3 s after the start is surely after it.
     await new Promise((r) => setTimeout(r, 3_000))
@@ -203,10 +197,12 @@ describe('wait-for-canary after an outage', () => {
   })
 })
 
-describe('wait-for-canary says what is missing', () => {
-  it('reports a Canary deleted mid-wait at once and every minute, and sets the result', async () => {
-    world = await World.start()
-    run = startAction(
+describe.concurrent('wait-for-canary says what is missing', () => {
+  it('reports a Canary deleted mid-wait at once and every minute, and sets the result', async ({
+    started,
+  }) => {
+    const world = await started.world()
+    const run = started.action(
       world,
       { tag: '9.0.0', timeout: '5s' },
       { env: { WAIT_FOR_CANARY_HEARTBEAT_MS: '1000' } },
@@ -227,9 +223,9 @@ describe('wait-for-canary says what is missing', () => {
     )
   })
 
-  it('says at once that the namespace does not exist, and keeps saying it', async () => {
-    world = await World.start({ initialTag: false })
-    run = startAction(
+  it('says at once that the namespace does not exist, and keeps saying it', async ({ started }) => {
+    const world = await started.world({ initialTag: false })
+    const run = started.action(
       world,
       { tag: '9.1.0', timeout: '4s', namespace: 'nowhere' },
       { env: { WAIT_FOR_CANARY_HEARTBEAT_MS: '1000' } },
@@ -240,22 +236,22 @@ describe('wait-for-canary says what is missing', () => {
     expect(mentions.length, result.log).toBeGreaterThanOrEqual(2)
   })
 
-  it('sets the result output when the wait ends in an error', async () => {
-    world = await World.start()
-    run = startAction(world, { tag: '9.2.0', context: 'no-such-context' })
+  it('sets the result output when the wait ends in an error', async ({ started }) => {
+    const world = await started.world()
+    const run = started.action(world, { tag: '9.2.0', context: 'no-such-context' })
     const result = await run.result
     expect(result.exitCode).not.toBe(0)
     expect(result.outputs.result).toBe('error')
   })
 })
 
-describe('wait-for-canary when the job is cancelled', () => {
+describe.concurrent('wait-for-canary when the job is cancelled', () => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    it(`leaves a final commit status saying where the rollout stood (${signal})`, async () => {
-      github = await startGitHubStandin({ repositories: ['acme/app'], token: TOKEN })
-      world = await World.start({ timeScale: 0.1 })
+    it(`leaves a final commit status saying where the rollout stood (${signal})`, async ({ started }) => {
+      const github = await started.github({ repositories: ['acme/app'], token: TOKEN })
+      const world = await started.world({ timeScale: 0.1 })
       const cancel = new AbortController()
-      run = startAction(
+      const run = started.action(
         world,
         { tag: '10.0.0', environment: 'sit' },
         {
@@ -285,10 +281,10 @@ describe('wait-for-canary when the job is cancelled', () => {
     })
   }
 
-  it('has the post step set the final status when the main step was killed outright', async () => {
-    github = await startGitHubStandin({ repositories: ['acme/app'], token: TOKEN })
-    world = await World.start()
-    run = startAction(
+  it('has the post step set the final status when the main step was killed outright', async ({ started }) => {
+    const github = await started.github({ repositories: ['acme/app'], token: TOKEN })
+    const world = await started.world()
+    const run = started.action(
       world,
       { tag: '10.1.0', environment: 'uat', timeout: '10m' },
       {
@@ -309,10 +305,12 @@ describe('wait-for-canary when the job is cancelled', () => {
     })
   })
 
-  it('has the post step complete the check run as cancelled when the main step was killed', async () => {
-    github = await startGitHubStandin({ repositories: ['acme/app'], token: TOKEN })
-    world = await World.start()
-    run = startAction(
+  it('has the post step complete the check run as cancelled when the main step was killed', async ({
+    started,
+  }) => {
+    const github = await started.github({ repositories: ['acme/app'], token: TOKEN })
+    const world = await started.world()
+    const run = started.action(
       world,
       { tag: '10.2.0', 'report-as': 'check-run', 'status-context': 'canary/prod', timeout: '10m' },
       {
@@ -333,15 +331,15 @@ describe('wait-for-canary when the job is cancelled', () => {
   })
 })
 
-describe('wait-for-canary refuses what would leak credentials', () => {
-  it('refuses a server URL that carries a password, without printing it', async () => {
-    world = await World.start({ initialTag: false })
+describe.concurrent('wait-for-canary refuses what would leak credentials', () => {
+  it('refuses a server URL that carries a password, without printing it', async ({ started }) => {
+    const world = await started.world({ initialTag: false })
     const url = new URL(world.sandbox.url)
     const kubeconfig = world.sandbox.kubeconfig.replace(
       world.sandbox.url,
       `http://admin:url-password-31337@${url.host}`,
     )
-    run = startAction(world, { tag: '1.0.0' }, { kubeconfig })
+    const run = started.action(world, { tag: '1.0.0' }, { kubeconfig })
     const result = await run.result
     expect(result.exitCode).not.toBe(0)
     expect(result.outputs.result).toBe('error')
@@ -352,10 +350,10 @@ describe('wait-for-canary refuses what would leak credentials', () => {
     expect(run.leftovers()).toEqual([])
   })
 
-  it('masks and neutralises what a failing exec credential plugin prints', async () => {
-    world = await World.start({ initialTag: false })
+  it('masks and neutralises what a failing exec credential plugin prints', async ({ started }) => {
+    const world = await started.world({ initialTag: false })
     const dir = mkdtempSync(join(tmpdir(), 'exec-plugin-'))
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
+    started.onEnd(() => rmSync(dir, { recursive: true, force: true }))
     const plugin = join(dir, 'failing-plugin.mjs')
     writeFileSync(
       plugin,
@@ -364,7 +362,7 @@ describe('wait-for-canary refuses what would leak credentials', () => {
     const kubeconfig = execPluginKubeconfig(world.sandbox.url, plugin, {
       env: { PLUGIN_SECRET: 'plugin-secret-in-stderr' },
     })
-    run = startAction(world, { tag: '1.0.0' }, { kubeconfig })
+    const run = started.action(world, { tag: '1.0.0' }, { kubeconfig })
     const result = await run.result
     expect(result.exitCode).not.toBe(0)
     expect(result.outputs.result).toBe('error')
@@ -376,27 +374,27 @@ describe('wait-for-canary refuses what would leak credentials', () => {
   })
 })
 
-describe('wait-for-canary on Node 24', () => {
-  it('reaches the cluster through the kubeconfig’s proxy-url', async () => {
-    world = await World.start()
+describe.concurrent('wait-for-canary on Node 24', () => {
+  it('reaches the cluster through the kubeconfig’s proxy-url', async ({ started }) => {
+    const world = await started.world()
     await world.rollOut('11.1.0')
     const proxy = await startForwardProxy()
-    cleanups.push(() => proxy.stop())
+    started.onEnd(() => proxy.stop())
     const kubeconfig = world.sandbox.kubeconfig.replace(
       'insecure-skip-tls-verify: true',
       `insecure-skip-tls-verify: true\n    proxy-url: ${proxy.url}`,
     )
-    run = startAction(world, { tag: '11.1.0' }, { kubeconfig, node: resolveNode('24') })
+    const run = started.action(world, { tag: '11.1.0' }, { kubeconfig, node: resolveNode('24') })
     const result = await run.result
     expect(result.outputs.result, result.log).toBe('no-rollout')
-    expect(proxy.requests.some((r) => r.url.startsWith(`${world!.sandbox.url}/apis/flagger.app/`))).toBe(true)
+    expect(proxy.requests.some((r) => r.url.startsWith(`${world.sandbox.url}/apis/flagger.app/`))).toBe(true)
     for (const step of result.steps) expect(step.stderr).toBe('')
   })
 
-  it('prints no deprecation warning into the log, in the main or the post step', async () => {
-    world = await World.start()
+  it('prints no deprecation warning into the log, in the main or the post step', async ({ started }) => {
+    const world = await started.world()
     await world.rollOut('11.0.0')
-    run = startAction(world, { tag: '11.0.0' }, { node: resolveNode('24') })
+    const run = started.action(world, { tag: '11.0.0' }, { node: resolveNode('24') })
     const result = await run.result
     expect(result.outputs.result, result.log).toBe('no-rollout')
     expect(result.steps.map((s) => s.step)).toEqual(['main', 'post'])
@@ -405,7 +403,7 @@ describe('wait-for-canary on Node 24', () => {
 })
 
 /** A TCP server that accepts connections and never answers, as an API server behind a dead proxy. */
-async function startSilentServer(): Promise<{ url: string }> {
+async function startSilentServer(started: Started): Promise<{ url: string }> {
   const sockets = new Set<import('node:net').Socket>()
   const server: Server = createServer((socket) => {
     sockets.add(socket)
@@ -413,7 +411,7 @@ async function startSilentServer(): Promise<{ url: string }> {
     socket.on('close', () => sockets.delete(socket))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  cleanups.push(
+  started.onEnd(
     () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy()
