@@ -36,9 +36,17 @@ describe('the state lock', () => {
     })
     const exited = new Promise((resolve) => holder.on('close', resolve))
     try {
-      await until(() => existsSync(lockFile(ws.state('sit'))), 'the other run to take the lock')
+      // Terraform creates the lock file, then writes its JSON: wait until the lock can be read.
+      const lockId = () => {
+        try {
+          return (JSON.parse(readFileSync(lockFile(ws.state('sit')), 'utf8')) as { ID?: string }).ID
+        } catch {
+          return undefined
+        }
+      }
+      await until(() => lockId() !== undefined, 'the other run to take the lock')
       const held = readFileSync(lockFile(ws.state('sit')), 'utf8')
-      const id = (JSON.parse(held) as { ID: string }).ID
+      const id = lockId()!
 
       const result = await provision(tmp.env, ws, {
         'working-directory': 'slow',
