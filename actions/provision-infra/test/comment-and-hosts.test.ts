@@ -52,13 +52,15 @@ describe('the plan comment against the GitHub stand-in', () => {
   })
 
   it('two plans of one environment at once leave one comment; another environment gets its own', async () => {
+    // Two jobs (a re-run beside the first run, say) run on two runners: two workspaces. In one
+    // workspace the two `terraform init` would race on the same .terraform folder.
     const ws = tmp.workspace('hosts')
     const [a, b] = await Promise.all([
       onPullRequest(12, { 'working-directory': 'hosts', environment: 'sit' }, ws),
       onPullRequest(
         12,
         { 'working-directory': 'hosts', environment: 'sit', variables: 'domain=example.org' },
-        ws,
+        tmp.workspace('hosts'),
       ),
     ])
     expect(errors(a)).toEqual([])

@@ -36,7 +36,7 @@ describe('the state lock', () => {
     })
     const exited = new Promise((resolve) => holder.on('close', resolve))
     try {
-      // terraform creates the lock file, then writes it: wait for the whole of it.
+      // Terraform creates the lock file, then writes its JSON: wait until the lock can be read.
       const lockId = () => {
         try {
           return (JSON.parse(readFileSync(lockFile(ws.state('sit')), 'utf8')) as { ID?: string }).ID
@@ -46,7 +46,7 @@ describe('the state lock', () => {
       }
       await until(() => lockId() !== undefined, 'the other run to take the lock')
       const held = readFileSync(lockFile(ws.state('sit')), 'utf8')
-      const id = lockId()
+      const id = lockId()!
 
       const result = await provision(tmp.env, ws, {
         'working-directory': 'slow',
