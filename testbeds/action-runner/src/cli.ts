@@ -3,7 +3,7 @@ import { resolveActionDir, resolveNode } from './paths'
 import { runBundledAction } from './runner'
 
 const USAGE = `usage: pnpm run-action <action> [--input name=value ...] [--env NAME=value ...]
-                        [--node 24|current|PATH] [--workspace DIR] [--debug] [--json]
+                        [--node 24|current|PATH (default: runs.using)] [--workspace DIR] [--debug] [--json]
 
 Runs actions/<action>/dist/index.js (or the action in a folder) the way a GitHub runner does,
 then prints its outputs and job summary and exits with its exit code.`
@@ -39,7 +39,8 @@ async function main(): Promise<number> {
     actionDir: resolveActionDir(positionals[0]!),
     inputs: pairs(values.input, '--input'),
     env: pairs(values.env, '--env'),
-    node: resolveNode(values.node),
+    // Without --node, the Node the action's runs.using names, as GitHub's runner picks it.
+    node: values.node === undefined ? undefined : resolveNode(values.node),
     workspace: values.workspace,
     debug: values.debug,
     github: { token: process.env.GITHUB_TOKEN ?? '' },

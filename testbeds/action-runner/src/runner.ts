@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { delimiter, join, resolve } from 'node:path'
 import { type ActionDefinition, loadActionDefinition } from './action-definition'
 import { parseKeyValueFile, parsePathFile } from './file-commands'
+import { node24Binary } from './paths'
 import { parseWorkflowCommand } from './workflow-commands'
 
 export type StepName = 'pre' | 'main' | 'post'
@@ -70,7 +71,10 @@ export interface RunOptions {
   inputs?: Record<string, string | number | boolean>
   /** The job's environment (`env:`), on top of this process's environment. */
   env?: Record<string, string>
-  /** The Node binary to run the bundle with (default: the one running this code). */
+  /**
+   * The Node binary to run the bundle with. By default the one `runs.using` names, as GitHub's
+   * runner picks it: Node 24 for `node24` (from the test/node24 package), this process's otherwise.
+   */
   node?: string
   workspace?: string
   /** Kept after the run when given; otherwise a fresh folder is made and removed. */
@@ -169,10 +173,16 @@ class Masker {
   }
 }
 
+/** The Node a runner starts for `runs.using`; without the Node 24 package, this process's. */
+function nodeFor(using: string): string {
+  return (using === 'node24' ? node24Binary() : undefined) ?? process.execPath
+}
+
 /** Runs a bundled action's pre, main and post steps from its dist/ as the GitHub runner does. */
 export async function runBundledAction(options: RunOptions): Promise<RunResult> {
   const actionDir = resolve(options.actionDir)
   const definition = loadActionDefinition(actionDir)
+  const node = options.node ?? nodeFor(definition.runs.using)
   const ownTemp = options.runnerTemp === undefined
   const runnerTemp = options.runnerTemp ?? mkdtempSync(join(tmpdir(), 'runner-temp-'))
   const workspace = resolve(options.workspace ?? process.cwd())
@@ -283,24 +293,17 @@ export async function runBundledAction(options: RunOptions): Promise<RunResult> 
         PATH: [...addedPath, base.PATH ?? ''].filter(Boolean).join(delimiter),
       }
       if (github.token && !env.GITHUB_TOKEN) env.GITHUB_TOKEN = github.token
-      const result = await runStep(
-        step,
-        options.node ?? process.execPath,
-        join(actionDir, script),
-        workspace,
-        env,
-        {
-          timeoutMs: options.timeoutMs,
-          // A cancelled job's post steps still run (post-if: always()), and are not cancelled themselves.
-          cancel: step === 'post' ? undefined : options.cancel,
-          cancelSignal: options.cancelSignal ?? 'SIGINT',
-          masker,
-          debug: options.debug ?? false,
-          print,
-          annotate: (annotation) => annotations.push(annotation),
-          onSpawn: options.onSpawn,
-        },
-      )
+      const result = await runStep(step, node, join(actionDir, script), workspace, env, {
+        timeoutMs: options.timeoutMs,
+        // A cancelled job's post steps still run (post-if: always()), and are not cancelled themselves.
+        cancel: step === 'post' ? undefined : options.cancel,
+        cancelSignal: options.cancelSignal ?? 'SIGINT',
+        masker,
+        debug: options.debug ?? false,
+        print,
+        annotate: (annotation) => annotations.push(annotation),
+        onSpawn: options.onSpawn,
+      })
       const outputs = Object.fromEntries(
         parseKeyValueFile(readFileSync(files.GITHUB_OUTPUT, 'utf8'), 'GITHUB_OUTPUT'),
       )
