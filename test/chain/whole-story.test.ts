@@ -148,6 +148,7 @@ describe('the whole story, from empty clusters', { timeout: TIMEOUT_MS }, () => 
       ['uat', 'skipped'],
     ])
     expect(bad[0]!.error).toMatch(/Rolling back python-demo\.demo-python failed checks threshold reached/)
+    expect(bad[0]!.previousTag).toBe('v2.0.0')
     expect(bad[0]!.revertCommit).toMatch(/^[0-9a-f]{40}$/)
     for (const environment of DELIVERY) {
       expect(await story.gitops.tag(python.name, environment)).toBe('v2.0.0')
