@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bump, errors, git, makeRemote, scratch, show, subjects } from './helpers'
 
-const RUNS = 20
+const RUNS = 12
 const release = (app: string, tag: string) =>
   [
     'apiVersion: helm.toolkit.fluxcd.io/v2',
@@ -23,9 +23,9 @@ beforeAll(() => {
 })
 afterAll(() => tmp.cleanup())
 
-// Twenty pipelines writing to one GitOps repository at the same moment: every update must land.
+// A dozen pipelines writing to one GitOps repository at the same moment: every update must land.
 describe(`${RUNS} runs of the bundle at once against one bare repository`, () => {
-  it('for 20 different apps: every file carries its new tag and history holds 20 commits', async () => {
+  it(`for ${RUNS} different apps: every file carries its new tag and history holds ${RUNS} commits`, async () => {
     const bare = join(tmp.dir, 'apps.git')
     const apps = Array.from({ length: RUNS }, (_, i) => `app${String(i).padStart(2, '0')}`)
     makeRemote(
