@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { promisify } from 'node:util'
-import { ensureHelm } from '@canary-delivery/tools'
+import { ensureHelm, repoRoot } from '@canary-delivery/tools'
 import { parseAllDocuments } from 'yaml'
 import type { Obj } from '../../util'
 
@@ -22,7 +22,8 @@ class HelmRefused extends Error {}
 /**
  * Renders made in this process, by everything helm's output depends on. helm-controller renders a
  * release again at every retry and every reconcile; helm gives the same answer each time (an APISIX
- * render costs helm 1.6 s of CPU), so each different render runs the real helm once.
+ * render costs helm 1.4–1.6 s of CPU), so each different render runs the real helm once, and what
+ * helm printed is shared with other processes on disk (keptOnDisk).
  */
 const renders = new Map<string, Promise<Rendered>>()
 
@@ -42,7 +43,7 @@ export async function helmTemplate(
   const key = JSON.stringify([release, namespace, chartDigest(chartDir), valuesText])
   let render = renders.get(key)
   if (!render) {
-    render = renderWithHelm(release, namespace, chartDir, valuesText, scratch)
+    render = renderWithHelm(key, release, namespace, chartDir, valuesText, scratch)
     renders.set(key, render)
     // Only helm's own refusals are kept: a helm that could not start or was killed may do better next time.
     render.catch((error) => {
@@ -69,28 +70,16 @@ function chartDigest(chartDir: string): string {
 }
 
 async function renderWithHelm(
+  key: string,
   release: string,
   namespace: string,
   chartDir: string,
   valuesText: string,
   scratch: string,
 ): Promise<Rendered> {
-  const valuesFile = join(scratch, `values-${process.pid}-${Math.random().toString(36).slice(2)}.yaml`)
-  writeFileSync(valuesFile, valuesText, { mode: 0o600 })
-  let stdout: string
-  try {
-    ;({ stdout } = await run(
-      ensureHelm(),
-      ['template', release, chartDir, '--namespace', namespace, '--values', valuesFile, '--include-crds'],
-      { maxBuffer: 32 * 1024 * 1024 },
-    ))
-  } catch (error) {
-    const { code, stderr } = error as { code?: unknown; stderr?: string }
-    const message = stderr?.trim().replace(/^Error: /, '') || (error as Error).message
-    throw typeof code === 'number' && stderr?.trim() ? new HelmRefused(message) : new Error(message)
-  } finally {
-    rmSync(valuesFile, { force: true })
-  }
+  const stdout = await keptOnDisk(key, () =>
+    runHelmTemplate(release, namespace, chartDir, valuesText, scratch),
+  )
   const out: Rendered = { crds: [], objects: [], hooks: [] }
   for (const doc of parseAllDocuments(stdout)) {
     const comment = `${doc.commentBefore ?? ''}\n${(doc.contents as { commentBefore?: string } | null)?.commentBefore ?? ''}`
@@ -106,4 +95,59 @@ async function renderWithHelm(
     else out.objects.push(obj)
   }
   return out
+}
+
+/** What `helm template` prints for the release; helm's refusal (the chart's schema, a template error) is a HelmRefused. */
+async function runHelmTemplate(
+  release: string,
+  namespace: string,
+  chartDir: string,
+  valuesText: string,
+  scratch: string,
+): Promise<string> {
+  const valuesFile = join(scratch, `values-${process.pid}-${Math.random().toString(36).slice(2)}.yaml`)
+  writeFileSync(valuesFile, valuesText, { mode: 0o600 })
+  try {
+    const { stdout } = await run(
+      ensureHelm(),
+      ['template', release, chartDir, '--namespace', namespace, '--values', valuesFile, '--include-crds'],
+      { maxBuffer: 32 * 1024 * 1024 },
+    )
+    return stdout
+  } catch (error) {
+    const { code, stderr } = error as { code?: unknown; stderr?: string }
+    const message = stderr?.trim().replace(/^Error: /, '') || (error as Error).message
+    throw typeof code === 'number' && stderr?.trim() ? new HelmRefused(message) : new Error(message)
+  } finally {
+    rmSync(valuesFile, { force: true })
+  }
+}
+
+const diskCache = join(repoRoot, 'node_modules/.cache/canary-delivery-sandbox/helm-template')
+
+/**
+ * What helm printed for the same render in another process (another test worker, an earlier run),
+ * kept under node_modules/.cache by the digest of the render's key and the helm binary's path (which
+ * names the package version it came from). Only what helm accepted is kept, readable by this user
+ * only (a render may hold a chart's generated secrets); a cache that cannot be read or written is
+ * passed over.
+ */
+async function keptOnDisk(key: string, template: () => Promise<string>): Promise<string> {
+  const digest = createHash('sha256').update(ensureHelm()).update('\0').update(key).digest('hex')
+  const file = join(diskCache, `${digest}.yaml`)
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    // not rendered yet (or unreadable): render below
+  }
+  const stdout = await template()
+  const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`
+  try {
+    mkdirSync(diskCache, { recursive: true, mode: 0o700 })
+    writeFileSync(partial, stdout, { mode: 0o600 })
+    renameSync(partial, file)
+  } catch {
+    rmSync(partial, { force: true })
+  }
+  return stdout
 }
