@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { kustomizeBuild, type Obj, objectLabel } from '@canary-delivery/sandbox'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { parseAllDocuments } from 'yaml'
-import { checkGitopsLayout, ENVIRONMENTS } from '../../scripts/gitops-layout'
+import { checkGitopsLayout, ENVIRONMENTS, runCli } from '../../scripts/gitops-layout'
 import { ensureKubectl, sharedChartsDir } from '../../testbeds/tools/src/index'
 
 const root = join(import.meta.dirname, '../..')
@@ -26,6 +26,23 @@ const releases = (objects: Obj[]) =>
       (o) => `${o.metadata.name} ${o.spec.chart?.spec?.chart}@${o.spec.chart?.spec?.version ?? '(from Git)'}`,
     )
     .sort()
+
+/**
+ * The command line's runCli in this process, what it prints caught: the same code as the command,
+ * for the cases that differ only in what they name, without a tsx start each.
+ */
+function layoutInProcess(...args: string[]): { code: number; stdout: string; stderr: string } {
+  const stdout: string[] = []
+  const stderr: string[] = []
+  const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void stdout.push(`${line}\n`))
+  const error = vi.spyOn(console, 'error').mockImplementation((line: string) => void stderr.push(`${line}\n`))
+  try {
+    return { code: runCli(args, reference), stdout: stdout.join(''), stderr: stderr.join('') }
+  } finally {
+    log.mockRestore()
+    error.mockRestore()
+  }
+}
 
 /** The gitops-layout command line, as the infrastructure workflow's first job runs it. */
 async function layoutCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -226,10 +243,10 @@ describe('the reference GitOps repository', () => {
       ).toEqual([...ENVIRONMENTS])
     })
 
-    it('fails with one line naming a cluster directory missing from the layout', async () => {
+    it('fails with one line naming a cluster directory missing from the layout', () => {
       const layout = copyOfReference()
       rmSync(join(layout.dir, 'clusters/monitor'), { recursive: true })
-      const { code, stdout, stderr } = await layoutCli('--root', layout.dir)
+      const { code, stdout, stderr } = layoutInProcess('--root', layout.dir)
       expect(code).toBe(1)
       expect(stderr).toBe(
         'environment monitor: the layout has no clusters/monitor directory (it has devops, prod, sit, uat)\n',
@@ -237,8 +254,8 @@ describe('the reference GitOps repository', () => {
       expect(stdout).toMatch(/^devops: .*\nsit: .*\nuat: .*\nprod: .*\n$/)
     })
 
-    it('fails with one line naming an environment the caller asks for that has no directory', async () => {
-      const { code, stdout, stderr } = await layoutCli('--environment', 'staging')
+    it('fails with one line naming an environment the caller asks for that has no directory', () => {
+      const { code, stdout, stderr } = layoutInProcess('--environment', 'staging')
       expect({ code, stdout, stderr }).toEqual({
         code: 1,
         stdout: '',
@@ -255,8 +272,8 @@ describe('the reference GitOps repository', () => {
       [['--root', '/nonexistent/gitops'], '--root /nonexistent/gitops: no such directory'],
       [['--environment'], /^gitops-layout: Option '--environment <value>' argument missing; usage: /],
       [['--env', 'sit'], /^gitops-layout: Unknown option '--env'.*; usage: /],
-    ] as const)('refuses %j with one line saying what was expected', async (args, line) => {
-      const { code, stdout, stderr } = await layoutCli(...args)
+    ] as const)('refuses %j with one line saying what was expected', (args, line) => {
+      const { code, stdout, stderr } = layoutInProcess(...args)
       expect({ code, stdout }).toEqual({ code: 1, stdout: '' })
       expect(stderr.endsWith('\n') && stderr.split('\n').length).toBe(2)
       if (typeof line === 'string') expect(stderr).toBe(`${line}\n`)
