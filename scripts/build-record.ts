@@ -58,14 +58,20 @@ const packageFiles = (dir: string) =>
 
 /**
  * One digest of everything the bundle depends on: the build's own settings (this repository's
- * tsconfig.json, scripts/bundles.ts, the ncc version), and for each package the bundled files, its
+ * tsconfig.json, scripts/bundles.ts, the ncc and TypeScript versions), and for each package the bundled files, its
  * package.json and license files, how its imports resolve, and (for the repository's own packages)
  * which files sit beside the bundled ones, since a new file can change what an import resolves to.
  */
 function inputsDigest(actionDir: string, files: Record<string, string[]>): string {
   const hash = createHash('sha256')
   const add = (label: string, data: string | Buffer) => hash.update(`${label}\0`).update(data).update('\0')
-  for (const file of ['tsconfig.json', 'scripts/bundles.ts', 'node_modules/@vercel/ncc/package.json'])
+  // ncc compiles the TypeScript with the repository's typescript package: its version is a setting too.
+  for (const file of [
+    'tsconfig.json',
+    'scripts/bundles.ts',
+    'node_modules/@vercel/ncc/package.json',
+    'node_modules/typescript/package.json',
+  ])
     add(file, readFileSync(join(root, file)))
   for (const key of Object.keys(files).sort()) {
     const dir = key === '.' ? actionDir : join(root, key)
