@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { CRD_FILES, crdDir as flaggerCrdDir } from '@canary-delivery/flagger/crd-files'
 import { parseAllDocuments } from 'yaml'
 import { BUILTIN_KINDS } from './builtins'
-import { parsedOnce } from './parse-cache'
+import { parsedOnce } from './disk-cache'
 import type { ResourceType } from './resource-type'
 
 export type { ResourceType } from './resource-type'

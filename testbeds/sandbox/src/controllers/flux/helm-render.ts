@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { promisify } from 'node:util'
-import { ensureHelm, repoRoot } from '@canary-delivery/tools'
+import { ensureHelm } from '@canary-delivery/tools'
 import { parseAllDocuments } from 'yaml'
+import { readCached, writeCached } from '../../disk-cache'
 import type { Obj } from '../../util'
 
 const run = promisify(execFile)
@@ -123,31 +124,17 @@ async function runHelmTemplate(
   }
 }
 
-const diskCache = join(repoRoot, 'node_modules/.cache/canary-delivery-sandbox/helm-template')
-
 /**
  * What helm printed for the same render in another process (another test worker, an earlier run),
- * kept under node_modules/.cache by the digest of the render's key and the helm binary's path (which
- * names the package version it came from). Only what helm accepted is kept, readable by this user
- * only (a render may hold a chart's generated secrets); a cache that cannot be read or written is
- * passed over.
+ * kept in the sandbox's cache by the digest of the render's key and the helm binary's path (which
+ * names the package version it came from). Only what helm accepted is kept.
  */
 async function keptOnDisk(key: string, template: () => Promise<string>): Promise<string> {
   const digest = createHash('sha256').update(ensureHelm()).update('\0').update(key).digest('hex')
-  const file = join(diskCache, `${digest}.yaml`)
-  try {
-    return readFileSync(file, 'utf8')
-  } catch {
-    // not rendered yet (or unreadable): render below
-  }
+  const file = `helm-template-${digest}.yaml`
+  const cached = readCached(file)
+  if (cached !== undefined) return cached
   const stdout = await template()
-  const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`
-  try {
-    mkdirSync(diskCache, { recursive: true, mode: 0o700 })
-    writeFileSync(partial, stdout, { mode: 0o600 })
-    renameSync(partial, file)
-  } catch {
-    rmSync(partial, { force: true })
-  }
+  writeCached(file, stdout)
   return stdout
 }
